@@ -1,0 +1,70 @@
+// The lint's main job here is the process boundary: the renderer may not reach into main, preload, sandbox
+// or Node, and main/preload/sandbox may not import renderer code. Shared code must stay importable by both.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+const restrict = (patterns, paths = []) => ({
+  'no-restricted-imports': ['error', { paths, patterns }],
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': 'off',
+    },
+  },
+  {
+    files: ['src/main/**', 'src/preload/**', 'src/sandbox/**', 'scripts/**', 'bench/**', 'test/**', '*.config.*'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(
+        [
+          { group: ['**/main/**', '**/preload/**', '**/sandbox/**'], message: 'The renderer talks to main only through window.digitalPost (src/shared/ipc).' },
+          { group: ['electron', 'electron/*'], message: 'The renderer has no Electron access; use the preload API.' },
+        ],
+        nodeBuiltins.map((name) => ({ name, message: 'No Node modules in the renderer.' })),
+      ),
+    },
+  },
+  {
+    files: ['src/shared/**'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: restrict(
+      [
+        { group: ['**/main/**', '**/preload/**', '**/sandbox/**', '**/renderer/**'], message: 'src/shared must not depend on either process.' },
+        { group: ['electron', 'electron/*'], message: 'src/shared is imported by the renderer: no Electron.' },
+      ],
+      nodeBuiltins.map((name) => ({ name, message: 'src/shared is imported by the renderer: no Node modules.' })),
+    ),
+  },
+  {
+    files: ['src/main/**', 'src/preload/**', 'src/sandbox/**'],
+    rules: restrict([{ group: ['**/renderer/**'], message: 'Main, preload and sandbox never import renderer code.' }]),
+  },
+  {
+    files: ['src/sandbox/**'],
+    rules: restrict([
+      { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'The sandbox stands in for Digital Post: it shares only src/shared with the app.' },
+      { group: ['electron', 'electron/*'], message: 'The sandbox runs in plain Node.' },
+    ]),
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'bench/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);

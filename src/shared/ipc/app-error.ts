@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** One field-level problem, as Digital Post reports it in `fieldErrors[]` (§13.4.1). */
+export const FieldErrorSchema = z.object({
+  resource: z.string().optional(),
+  field: z.string().optional(),
+  code: z.string(),
+  message: z.string(),
+  rejectedValue: z.unknown().optional(),
+});
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+/**
+ * The only error shape that crosses the IPC boundary. `code` is Digital Post's own code where there is one
+ * (e.g. `message.update.folderType.not.allowed`), otherwise one of the app's codes in APP_ERROR_CODES.
+ * Never a stack trace.
+ */
+export const AppErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  fieldErrors: z.array(FieldErrorSchema).optional(),
+  traceparent: z.string().optional(),
+  /** HTTP status of the Digital Post response, when the error came from one. */
+  status: z.number().int().optional(),
+  /** On a 409: the version the server holds now, so the caller can refetch and reapply. */
+  currentVersion: z.number().int().optional(),
+});
+export type AppError = z.infer<typeof AppErrorSchema>;
+
+/** Codes the app itself raises (Digital Post's codes are used verbatim and are not listed here). */
+export const APP_ERROR_CODES = {
+  invalidRequest: 'app.ipc.invalid-request',
+  unknownChannel: 'app.ipc.unknown-channel',
+  forbiddenSender: 'app.ipc.forbidden-sender',
+  notLoggedIn: 'app.auth.not-logged-in',
+  loginCancelled: 'app.auth.login-cancelled',
+  loginTimeout: 'app.auth.login-timeout',
+  loginDenied: 'app.auth.access-denied',
+  loginStateMismatch: 'app.auth.state-mismatch',
+  network: 'app.network',
+  conflict: 'app.conflict',
+  rateLimited: 'app.rate-limited',
+  internal: 'app.internal',
+} as const;
+
+/** Thrown on the renderer side of the bridge so callers can `catch` and still read the typed error. */
+export class AppErrorException extends Error {
+  readonly error: AppError;
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = 'AppErrorException';
+    this.error = error;
+  }
+  get code(): string {
+    return this.error.code;
+  }
+}
+
+export const isAppErrorException = (e: unknown): e is AppErrorException => e instanceof AppErrorException;
+
+/** The envelope every channel answers with: errors are values, so their shape survives any transport. */
+export const envelopeSchema = <T extends z.ZodType>(value: T) =>
+  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: AppErrorSchema })]);
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppError };

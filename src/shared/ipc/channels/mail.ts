@@ -1,0 +1,4 @@
+import type { ChannelDef } from '../define';
+
+// Channels of this domain are added here (see src/shared/ipc/contract.ts).
+export const mailChannels = {} satisfies Record<string, ChannelDef>;
