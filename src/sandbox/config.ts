@@ -1,0 +1,25 @@
+/** Everything a sandbox run can be tuned with; `npm run sandbox -- --flag` and startSandbox({...}) both map onto this. */
+export interface SandboxConfig {
+  /** 0 = pick a free port. Always bound to 127.0.0.1. */
+  port: number;
+  /** Messages in the main test citizen's inbox beyond the hand-written seed (e.g. 20000 for a large mailbox). */
+  messages: number;
+  /** Seed of the deterministic data generator. */
+  seed: number;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** Per-identity token bucket (§12.1); view-client default 20 tokens, 10 per second. */
+  rateLimit: { enabled: boolean; burstCapacity: number; replenishRate: number };
+  /** Queries see writes only after this delay (eventual consistency, §3.3.1); fetch by id never lags. */
+  queryLagMs: number;
+}
+
+export const defaultSandboxConfig = (): SandboxConfig => ({
+  port: 0,
+  messages: 0,
+  seed: 20261123,
+  accessTokenTtlSeconds: 15 * 60,
+  refreshTokenTtlSeconds: 14 * 24 * 3600,
+  rateLimit: { enabled: true, burstCapacity: 20, replenishRate: 10 },
+  queryLagMs: 0,
+});
