@@ -1,0 +1,47 @@
+import type { AppEvent } from '../../shared/ipc/events';
+import type { PartialHandlers } from '../ipc/dispatch';
+
+/** Electron's safeStorage, as far as the SecretStore needs it (so tests and browser mode can pass a fake or none). */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  /** Linux only in Electron; `basic_text` means no real protection, which the SecretStore refuses to use. */
+  getSelectedStorageBackend?(): string;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+/** What the platform (Electron or browser mode) gives the plain-Node services. */
+export interface PlatformHooks {
+  mode: 'electron' | 'browser';
+  /** Where settings, the draft journal and the safeStorage-encrypted refresh token live. */
+  userDataDir: string;
+  appVersion: string;
+  /**
+   * Opens the system browser for login (Electron: shell.openExternal). Absent in browser mode, where the login
+   * navigates the app's own tab instead.
+   */
+  openSystemBrowser?: (url: string) => Promise<void>;
+  /** Browser mode: the app's own URL, where the loopback callback page sends the tab back after login. */
+  appUrl?: string;
+  /** Asks the user before an https:/mailto: link leaves the app; opens it. Absent in browser mode (the page does it). */
+  openExternalAfterConfirm?: (url: string) => Promise<boolean>;
+  safeStorage?: SafeStorageLike;
+  /** OS notification (Electron) — browser mode raises Web Notifications in the renderer from the `mail.new` event. */
+  showNotification?: (n: { title: string; body: string; onClick: () => void }) => void;
+  setBadgeCount?: (count: number) => void;
+  /** Overrides for tests: e.g. a sandbox URL, a fixed keytar service name. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface EventHub {
+  emit(event: AppEvent): void;
+  subscribe(listener: (event: AppEvent) => void): () => void;
+}
+
+export interface AppServices {
+  handlers: PartialHandlers;
+  events: EventHub;
+  dispose(): Promise<void>;
+}
+
+export type CreateAppServices = (hooks: PlatformHooks) => Promise<AppServices>;
