@@ -835,7 +835,7 @@ function matchingBrace(pattern: string, open: number): number {
 
 function formatArgument(inner: string, original: string, args: readonly (string | number)[]): string {
   const [indexText, type, ...rest] = inner.split(',');
-  const index = Number(indexText.trim());
+  const index = Number((indexText ?? '').trim());
   if (!Number.isInteger(index) || index < 0 || index >= args.length) return original;
   const value = args[index];
   const kind = type?.trim();
@@ -848,7 +848,7 @@ function formatArgument(inner: string, original: string, args: readonly (string 
 function choose(spec: string, value: number): string {
   const branches = splitTopLevel(spec, '|').map((branch) => {
     const match = /^\s*(-?[\d.]+)\s*([#<])([\s\S]*)$/.exec(branch);
-    return match ? { limit: Number(match[1]), strict: match[2] === '<', text: match[3] } : { limit: -Infinity, strict: false, text: branch };
+    return match ? { limit: Number(match[1]), strict: match[2] === '<', text: match[3] ?? '' } : { limit: -Infinity, strict: false, text: branch };
   });
   let chosen = branches[0]?.text ?? '';
   for (const branch of branches) {
