@@ -29,6 +29,16 @@ export interface PlatformHooks {
   /** OS notification (Electron) — browser mode raises Web Notifications in the renderer from the `mail.new` event. */
   showNotification?: (n: { title: string; body: string; onClick: () => void }) => void;
   setBadgeCount?: (count: number) => void;
+  /**
+   * "Gem som…": a native save dialog proposing `defaultName`, then writes the bytes. False when the user cancels.
+   * Absent in browser mode, where nothing is written from main.
+   */
+  saveFile?: (defaultName: string, bytes: Uint8Array) => Promise<boolean>;
+  /**
+   * "Åbn": writes the bytes to a private temp folder (services/files `writePrivateTempFile`) and opens them with the
+   * system app (Electron: shell.openPath). Absent in browser mode.
+   */
+  openFile?: (name: string, bytes: Uint8Array) => Promise<boolean>;
   /** Overrides for tests: e.g. a sandbox URL, a fixed keytar service name. */
   env?: Record<string, string | undefined>;
 }
