@@ -1,5 +1,6 @@
 import type { AppEvent } from '../../shared/ipc/events';
 import type { PartialHandlers } from '../ipc/dispatch';
+import type { DpClient } from './dp-client/dp-client';
 
 /** Electron's safeStorage, as far as the SecretStore needs it (so tests and browser mode can pass a fake or none). */
 export interface SafeStorageLike {
@@ -51,6 +52,8 @@ export interface EventHub {
 export interface AppServices {
   handlers: PartialHandlers;
   events: EventHub;
+  /** The Digital Post API client of the current environment (benchmarks and handlers use it; never the renderer). */
+  dp?: DpClient;
   dispose(): Promise<void>;
 }
 

@@ -1,0 +1,12 @@
+import type { PartialHandlers } from '../ipc/dispatch';
+import { createAppHandlers } from './app';
+import { createAuthHandlers } from './auth';
+import type { ServiceContext } from './context';
+
+export type { ServiceContext } from './context';
+
+/** All IPC handlers, one file per domain; mail/compose/notify join here as they land. */
+export const createHandlers = (ctx: ServiceContext): PartialHandlers => ({
+  ...createAppHandlers(ctx),
+  ...createAuthHandlers(ctx),
+});

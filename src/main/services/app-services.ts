@@ -1,0 +1,116 @@
+import type { EnvironmentName } from '../../shared/ipc/channels/auth';
+import { createHandlers, type ServiceContext } from '../handlers';
+import { createAuthService, type AuthService } from './auth/auth-service';
+import { createDpClient, type DpClient } from './dp-client/dp-client';
+import { TokenBucket } from './dp-client/token-bucket';
+import { createEnvironmentResolver, type SandboxStarter } from './environments';
+import { createEventHub } from './event-hub';
+import type { AppServices, CreateAppServices, PlatformHooks } from './platform';
+import { createSecretStore, type KeytarLike, type SecretStore } from './secret-store';
+import { createSettings, type SettingsService } from './settings';
+
+export interface DesktopServices extends AppServices {
+  dp: DpClient;
+  auth: AuthService;
+  settings: SettingsService;
+  context: ServiceContext;
+}
+
+/** Seams for tests and benchmarks; the app itself passes none. */
+export interface AppServicesOptions {
+  fetch?: typeof fetch;
+  secretStoreFor?: (env: EnvironmentName, purpose: 'refresh-token' | 'pending-revocation') => Promise<SecretStore>;
+  keytarLoader?: (() => Promise<KeytarLike>) | null;
+  startSandbox?: SandboxStarter;
+  loginTimeoutMs?: number;
+  renewLeadMs?: number;
+  revocationRetryMs?: number;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+/** The in-process sandbox is loaded only when used, so a real-environment run never starts it. */
+const defaultStartSandbox: SandboxStarter = async () => {
+  const { startSandbox } = await import('../../sandbox/server');
+  return startSandbox({ port: 0 });
+};
+
+export const createDesktopServices = async (hooks: PlatformHooks, options: AppServicesOptions = {}): Promise<DesktopServices> => {
+  const env = hooks.env ?? process.env;
+  const log = options.log ?? ((m: string, e?: unknown) => console.warn(m, e ?? ''));
+  const events = createEventHub();
+  const settings = await createSettings(hooks.userDataDir, log);
+  const resolver = createEnvironmentResolver({
+    settings: () => settings.get(),
+    env,
+    startSandbox: options.startSandbox ?? defaultStartSandbox,
+  });
+  const secretStoreFor =
+    options.secretStoreFor ??
+    ((envName: EnvironmentName, purpose: 'refresh-token' | 'pending-revocation') =>
+      createSecretStore({
+        userDataDir: hooks.userDataDir,
+        account: `${purpose}.${envName}`,
+        ...(env.DP_KEYCHAIN_SERVICE ? { service: env.DP_KEYCHAIN_SERVICE } : {}),
+        ...(hooks.safeStorage ? { safeStorage: hooks.safeStorage } : {}),
+        ...(options.keytarLoader !== undefined ? { keytarLoader: options.keytarLoader } : {}),
+        log,
+      }));
+
+  const auth = createAuthService({
+    resolver,
+    environment: settings.get().environment,
+    secretStoreFor,
+    events,
+    hooks,
+    log,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.loginTimeoutMs ? { loginTimeoutMs: options.loginTimeoutMs } : {}),
+    ...(options.renewLeadMs ? { renewLeadMs: options.renewLeadMs } : {}),
+    ...(options.revocationRetryMs ? { revocationRetryMs: options.revocationRetryMs } : {}),
+  });
+
+  // One bucket per environment: Digital Post's bucket follows the caller, and a switch means a different server.
+  const buckets = new Map<EnvironmentName, TokenBucket>();
+  const bucketFor = (name: EnvironmentName): TokenBucket => {
+    let b = buckets.get(name);
+    if (!b) buckets.set(name, (b = new TokenBucket()));
+    return b;
+  };
+  let limiter = bucketFor(settings.get().environment);
+  const dp = createDpClient({
+    baseUrl: async () => (await auth.environment()).apiBaseUrl,
+    tokens: auth,
+    limiter: {
+      acquire: (cost) => limiter.acquire(cost),
+      update: (h) => limiter.update(h),
+      penalize: (ms) => limiter.penalize(ms),
+    },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    log,
+  });
+
+  settings.onChange(async (next, previous) => {
+    if (next.environment !== previous.environment) {
+      limiter = bucketFor(next.environment);
+      await auth.switchEnvironment(next.environment);
+    }
+  });
+
+  const context: ServiceContext = { api: dp, auth, settings, events, hooks };
+  const handlers = createHandlers(context);
+
+  return {
+    handlers,
+    events,
+    dp,
+    auth,
+    settings,
+    context,
+    async dispose() {
+      await auth.dispose();
+      await resolver.dispose();
+    },
+  };
+};
+
+export const createAppServices: CreateAppServices = (hooks) => createDesktopServices(hooks);

@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { SettingsSchema, type Settings, type SettingsUpdateSchema } from '../../shared/ipc/channels/auth';
+import { writeFileAtomic } from './fs-atomic';
+
+export type SettingsPatch = z.output<typeof SettingsUpdateSchema>;
+
+export interface SettingsService {
+  get(): Settings;
+  update(patch: SettingsPatch): Promise<Settings>;
+  /** Called after every successful update with the old and new settings (e.g. the environment switched). */
+  onChange(listener: (next: Settings, previous: Settings) => void | Promise<void>): () => void;
+}
+
+export const SETTINGS_FILE = 'settings.json';
+
+export const defaultSettings = (): Settings => ({ environment: 'sandbox', registrations: {}, language: 'da' });
+
+const clone = (s: Settings): Settings => structuredClone(s);
+
+/**
+ * Settings live as JSON in userDataDir. A missing or invalid file means defaults (logged), so a hand-edited typo
+ * never keeps the app from starting.
+ */
+export const createSettings = async (
+  userDataDir: string,
+  log: (msg: string, err?: unknown) => void = (m, e) => console.warn(m, e ?? ''),
+): Promise<SettingsService> => {
+  const file = join(userDataDir, SETTINGS_FILE);
+  let current = defaultSettings();
+  try {
+    const raw: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const parsed = SettingsSchema.safeParse({ ...defaultSettings(), ...(raw as object) });
+    if (parsed.success) current = parsed.data;
+    else log('Settings file invalid; using defaults', parsed.error);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log('Settings file unreadable; using defaults', err);
+  }
+  const listeners = new Set<(next: Settings, previous: Settings) => void | Promise<void>>();
+  // Updates are serialised so two quick edits cannot interleave their writes.
+  let chain: Promise<unknown> = Promise.resolve();
+
+  const apply = async (patch: SettingsPatch): Promise<Settings> => {
+    const previous = clone(current);
+    const next = SettingsSchema.parse({
+      ...current,
+      ...(patch.environment !== undefined ? { environment: patch.environment } : {}),
+      ...(patch.language !== undefined ? { language: patch.language } : {}),
+      registrations: { ...current.registrations, ...(patch.registrations ?? {}) },
+    });
+    await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
+    current = next;
+    for (const l of listeners) await l(clone(next), previous);
+    return clone(next);
+  };
+
+  return {
+    get: () => clone(current),
+    update(patch) {
+      const result = chain.then(() => apply(patch));
+      chain = result.catch(() => undefined);
+      return result;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+};
