@@ -93,7 +93,8 @@ export const createSandboxOidc = (options: SandboxOidcOptions): SandboxOidc => {
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      // A client may revoke only its own tokens.
+      revocation: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
       rpInitiatedLogout: { enabled: true },
       userinfo: { enabled: true },
       resourceIndicators: {

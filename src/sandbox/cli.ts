@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { defaultSandboxConfig, type SandboxConfig } from './config';
+import { startSandbox } from './server';
+
+/** `npm run sandbox -- --port <n> [...]`: maps flags onto SandboxConfig; prints one line once it serves. */
+const parseCli = (argv: string[]): Partial<SandboxConfig> => {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      messages: { type: 'string' },
+      'token-ttl': { type: 'string' },
+      burst: { type: 'string' },
+      replenish: { type: 'string' },
+      'no-rate-limit': { type: 'boolean' },
+      'query-lag': { type: 'string' },
+      seed: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const int = (name: string, raw: string | undefined, min: number): number | undefined => {
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}, got ${raw}`);
+    return n;
+  };
+  const config: Partial<SandboxConfig> = {};
+  const port = int('port', values.port, 0);
+  if (port !== undefined) config.port = port;
+  const messages = int('messages', values.messages, 0);
+  if (messages !== undefined) config.messages = messages;
+  const ttl = int('token-ttl', values['token-ttl'], 1);
+  if (ttl !== undefined) config.accessTokenTtlSeconds = ttl;
+  const queryLag = int('query-lag', values['query-lag'], 0);
+  if (queryLag !== undefined) config.queryLagMs = queryLag;
+  const seed = int('seed', values.seed, 0);
+  if (seed !== undefined) config.seed = seed;
+  const burst = int('burst', values.burst, 1);
+  const replenish = int('replenish', values.replenish, 0);
+  if (burst !== undefined || replenish !== undefined || values['no-rate-limit']) {
+    const defaults = defaultSandboxConfig().rateLimit;
+    config.rateLimit = {
+      enabled: !values['no-rate-limit'],
+      burstCapacity: burst ?? defaults.burstCapacity,
+      replenishRate: replenish ?? defaults.replenishRate,
+    };
+  }
+  return config;
+};
+
+const main = async (): Promise<void> => {
+  let config: Partial<SandboxConfig>;
+  try {
+    config = parseCli(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  }
+  const sandbox = await startSandbox(config);
+  process.stdout.write(`Digital Post sandbox: ${sandbox.url}\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    sandbox.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+};
+
+main().catch((error: unknown) => {
+  console.error('sandbox failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
