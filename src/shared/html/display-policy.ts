@@ -1,0 +1,133 @@
+// Prepares RECEIVED post for display. Senders may use the LENIENT list; from it everything that could act on its own
+// is taken out: no scripts, handlers, forms, frames, meta/base/link, no remote loads (images become placeholders,
+// CSS url()s go), and links survive only as https/mailto, marked so the renderer can route clicks to main. The result
+// is meant for an iframe with `sandbox` (no allow-scripts) whose CSP is the second line of defence.
+import type { DOMPurify, UponSanitizeAttributeHook } from 'dompurify';
+import { attributeRule, valueAllowed } from './attribute-rules';
+import { LENIENT_POLICY } from './lenient-policy';
+import type { AttributeRules, HtmlPolicy } from './strict-policy';
+
+export interface DisplayResult {
+  readonly html: string;
+  readonly blockedRemoteImages: number;
+}
+
+/** Elements of the LENIENT list that have no business in a rendered letter. */
+const NOT_DISPLAYED = new Set(['meta', 'title']);
+
+const LINK_SCHEMES = ['https:', 'mailto:'];
+const DATA_IMAGE = ['data:image/'];
+
+/** The LENIENT list with the display restrictions applied, so the hook below reads one policy. */
+const DISPLAY_POLICY: HtmlPolicy = (() => {
+  const elementAttributes: Record<string, AttributeRules> = {};
+  for (const [element, attrs] of Object.entries(LENIENT_POLICY.elementAttributes)) {
+    const copy = { ...attrs };
+    delete copy.target;
+    elementAttributes[element] = copy;
+  }
+  elementAttributes.a = { ...elementAttributes.a, href: { urlPrefixes: LINK_SCHEMES } };
+  return {
+    ...LENIENT_POLICY,
+    elements: new Set([...LENIENT_POLICY.elements].filter((e) => !NOT_DISPLAYED.has(e))),
+    elementAttributes,
+  };
+})();
+
+const ALL_ATTRIBUTES = [
+  ...new Set([
+    ...Object.keys(DISPLAY_POLICY.globalAttributes),
+    ...Object.values(DISPLAY_POLICY.elementAttributes).flatMap((attrs) => Object.keys(attrs)),
+  ]),
+];
+
+/** A neutral box in place of a remote image; the only kind of image the iframe's CSP lets through is data:. */
+export const BLOCKED_IMAGE_PLACEHOLDER =
+  'data:image/svg+xml,' +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24"><rect x="0.5" y="0.5" width="23" height="23" ' +
+      'fill="#eee" stroke="#999" stroke-dasharray="3 2"/></svg>',
+  );
+
+const CSS_URL = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))\s*\)/gi;
+const CSS_IMPORT = /@import[^;]*;?/gi;
+
+/** Removes every CSS url() that is not an inline image, and @import. */
+export function scrubCssUrls(css: string): string {
+  return css.replace(CSS_IMPORT, '').replace(CSS_URL, (whole, dq?: string, sq?: string, bare?: string) => {
+    const target = (dq ?? sq ?? bare ?? '').trim().toLowerCase();
+    return target.startsWith('data:image/') ? whole : 'none';
+  });
+}
+
+function isRemoteImage(element: string, attribute: string, value: string): boolean {
+  if (element !== 'img' && element !== 'source') return false;
+  if (attribute !== 'src' && attribute !== 'srcset') return false;
+  return !DATA_IMAGE.some((p) => value.trim().toLowerCase().startsWith(p));
+}
+
+function displayAttributeHook(blockedImages: Set<Element>): UponSanitizeAttributeHook {
+  return (node, data) => {
+    const element = node.nodeName.toLowerCase();
+    const name = data.attrName;
+    if (name === 'style') {
+      data.attrValue = scrubCssUrls(data.attrValue);
+      return;
+    }
+    const rule = attributeRule(DISPLAY_POLICY, element, name);
+    if (!rule || !valueAllowed(rule, data.attrValue)) {
+      if (isRemoteImage(element, name, data.attrValue) && data.attrValue.trim() !== '') blockedImages.add(node);
+      data.keepAttr = false;
+    }
+  };
+}
+
+export function sanitizeForDisplay(html: string, purify: DOMPurify): DisplayResult {
+  const blockedImages = new Set<Element>();
+  const hook = displayAttributeHook(blockedImages);
+  // Hooks belong to the instance, which the renderer shares: add ours for this call only.
+  purify.addHook('uponSanitizeAttribute', hook);
+  let root: Element;
+  try {
+    root = purify.sanitize(html, {
+      ALLOWED_TAGS: [...DISPLAY_POLICY.elements],
+      ALLOWED_ATTR: ALL_ATTRIBUTES,
+      ALLOW_DATA_ATTR: false,
+      ALLOW_UNKNOWN_PROTOCOLS: false,
+      KEEP_CONTENT: true,
+      // Whole document so that <style> in <head> survives; only the body and the styles are returned.
+      WHOLE_DOCUMENT: true,
+      RETURN_DOM: true,
+    }) as Element;
+  } finally {
+    purify.removeHook('uponSanitizeAttribute', hook);
+  }
+
+  let blockedRemoteImages = 0;
+  for (const img of blockedImages) {
+    if (img.nodeName.toLowerCase() !== 'img' || !root.contains(img)) continue;
+    img.setAttribute('src', BLOCKED_IMAGE_PLACEHOLDER);
+    img.setAttribute('data-dp-blocked-image', '');
+    blockedRemoteImages++;
+  }
+  for (const link of root.querySelectorAll('a[href]')) link.setAttribute('data-dp-href', link.getAttribute('href')!);
+  const styles: string[] = [];
+  for (const style of root.querySelectorAll('style')) {
+    style.textContent = scrubCssUrls(style.textContent ?? '');
+    if (style.closest('head')) styles.push(style.outerHTML);
+  }
+  const body = root.querySelector('body');
+  return { html: styles.join('') + (body ? body.innerHTML : ''), blockedRemoteImages };
+}
+
+export const DISPLAY_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+
+/** Wraps sanitized HTML into the document loaded through `srcdoc` of a sandboxed iframe (no allow-scripts). */
+export function buildIframeDocument(sanitizedHtml: string): string {
+  return (
+    '<!DOCTYPE html><html><head><meta charset="utf-8">' +
+    `<meta http-equiv="Content-Security-Policy" content="${DISPLAY_CSP}">` +
+    '<style>img[data-dp-blocked-image]{min-width:24px;min-height:24px}</style>' +
+    `</head><body>${sanitizedHtml}</body></html>`
+  );
+}
