@@ -1,0 +1,98 @@
+import { app, dialog, session, shell, BrowserWindow, type WebContents } from 'electron';
+
+const EXTERNAL_PROTOCOLS = new Set(['https:', 'mailto:']);
+
+/** True only for well-formed https: and mailto: URLs: the only kinds the app ever hands to the OS. */
+export const isExternalUrlAllowed = (url: string): boolean => {
+  try {
+    return EXTERNAL_PROTOCOLS.has(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The only path to `shell.openExternal`. Anything but https:/mailto: (file:, smb:, custom handlers, javascript:)
+ * could start programs on the user's machine, so it is refused here whatever the caller checked.
+ */
+export const openExternalSafely = async (url: string): Promise<boolean> => {
+  if (!isExternalUrlAllowed(url)) return false;
+  await shell.openExternal(url);
+  return true;
+};
+
+/** Asks first ("Åbn link i din browser?"), then opens; false when refused or declined. */
+export const confirmAndOpenExternal = async (url: string, parent?: BrowserWindow | null): Promise<boolean> => {
+  if (!isExternalUrlAllowed(url)) return false;
+  const options = {
+    type: 'question' as const,
+    buttons: ['Åbn i browser', 'Annuller'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+    title: 'Digital Post',
+    message: 'Åbn link i din browser?',
+    detail: url,
+  };
+  const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  if (response !== 0) return false;
+  return openExternalSafely(url);
+};
+
+export interface GuardOptions {
+  /** Whether a URL is on the app's own origin (app:// or the dev server). */
+  isAppUrl: (url: string) => boolean;
+  /** Injected for tests; defaults to the dialog + openExternalSafely pair. */
+  confirmExternal?: (url: string, parent: BrowserWindow | null) => Promise<boolean>;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+/** Guards for one webContents (exported so tests can drive it without the app event). */
+export const guardWebContents = (contents: WebContents, options: GuardOptions): void => {
+  const confirm = options.confirmExternal ?? confirmAndOpenExternal;
+  const log = options.log ?? ((msg: string, err?: unknown) => console.warn(msg, err ?? ''));
+  const offerExternal = (url: string): void => {
+    if (!isExternalUrlAllowed(url)) return;
+    confirm(url, BrowserWindow.fromWebContents(contents)).catch((err: unknown) => log('Opening an external link failed', err));
+  };
+
+  // The app never navigates away from itself; a link that tries is offered to the system browser instead.
+  const blockForeignNavigation = (event: { preventDefault(): void }, url: string): void => {
+    if (options.isAppUrl(url)) return;
+    event.preventDefault();
+    offerExternal(url);
+  };
+  contents.on('will-navigate', (event, url) => blockForeignNavigation(event, url));
+  contents.on('will-redirect', (event, url) => {
+    if (!options.isAppUrl(url)) event.preventDefault();
+  });
+  // Sub-frames (the sandboxed srcdoc iframe holding received mail) may only stay on about:srcdoc/about:blank or the
+  // app itself; a plain link click inside a message goes to the browser after asking.
+  contents.on('will-frame-navigate', (event) => {
+    const { url, isMainFrame } = event;
+    if (isMainFrame) return; // handled by will-navigate
+    if (url === 'about:srcdoc' || url === 'about:blank' || options.isAppUrl(url)) return;
+    event.preventDefault();
+    offerExternal(url);
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    offerExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+};
+
+/**
+ * App-wide: every webContents ever created gets the guards, and the default session grants no permission at all
+ * (camera, geolocation, notifications …) — notifications are raised from main, never by the page.
+ */
+export const installGuards = (options: GuardOptions): void => {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, options));
+  installPermissionHandlers();
+};
+
+export const installPermissionHandlers = (): void => {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
+};

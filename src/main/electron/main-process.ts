@@ -1,0 +1,137 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, Menu, Notification, safeStorage, type MenuItemConstructorOptions } from 'electron';
+import { createDispatcher } from '../ipc/dispatch';
+import type { AppServices, CreateAppServices } from '../services/platform';
+import { isAppUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
+import { confirmAndOpenExternal, installGuards, openExternalSafely } from './guards';
+import { forwardEvents, registerIpcTransport } from './ipc-transport';
+import { createMainWindow } from './window';
+
+const appMenu = (): Menu => {
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    { label: 'Filer', submenu: [{ role: process.platform === 'darwin' ? 'close' : 'quit', label: 'Afslut' }] },
+    {
+      label: 'Rediger',
+      submenu: [
+        { role: 'undo', label: 'Fortryd' },
+        { role: 'redo', label: 'Annuller fortryd' },
+        { type: 'separator' },
+        { role: 'cut', label: 'Klip' },
+        { role: 'copy', label: 'Kopiér' },
+        { role: 'paste', label: 'Indsæt' },
+        { role: 'selectAll', label: 'Markér alt' },
+      ],
+    },
+    {
+      label: 'Vis',
+      submenu: [
+        { role: 'resetZoom', label: 'Normal størrelse' },
+        { role: 'zoomIn', label: 'Zoom ind' },
+        { role: 'zoomOut', label: 'Zoom ud' },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: 'Fuld skærm' },
+      ],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+};
+
+/**
+ * The Electron entry, with createAppServices passed in so src/main/index.ts stays a two-line file and this one can
+ * be tested with a mocked `electron`.
+ */
+export const startElectronApp = (createAppServices: CreateAppServices): void => {
+  if (!app.requestSingleInstanceLock()) {
+    // The first instance gets `second-instance` and comes to the front.
+    app.quit();
+    return;
+  }
+  app.enableSandbox();
+  registerAppScheme();
+
+  const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+  const isOwnUrl = (url: string): boolean => isAppUrl(url, devUrl);
+  const appRoot = app.getAppPath();
+  let mainWindow: BrowserWindow | null = null;
+  let services: AppServices | null = null;
+  const cleanups: (() => void)[] = [];
+  const windows = (): BrowserWindow[] => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow] : []);
+
+  const focusWindow = (): void => {
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      openWindow();
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+  const openWindow = (): void => {
+    mainWindow = createMainWindow({ preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'), devUrl });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  app.on('second-instance', focusWindow);
+  installGuards({ isAppUrl: isOwnUrl, confirmExternal: (url, parent) => confirmAndOpenExternal(url, parent ?? mainWindow) });
+
+  app
+    .whenReady()
+    .then(async () => {
+      Menu.setApplicationMenu(appMenu());
+      serveAppProtocol(join(appRoot, 'out', 'renderer'));
+      const created = await createAppServices({
+        mode: 'electron',
+        userDataDir: app.getPath('userData'),
+        appVersion: app.getVersion(),
+        openSystemBrowser: async (url) => {
+          if (!(await openExternalSafely(url))) throw new Error('Refusing to open a non-https login URL');
+        },
+        openExternalAfterConfirm: (url) => confirmAndOpenExternal(url, mainWindow),
+        safeStorage,
+        showNotification: ({ title, body, onClick }) => {
+          if (!Notification.isSupported()) return;
+          const n = new Notification({ title, body });
+          n.on('click', () => {
+            focusWindow();
+            onClick();
+          });
+          n.show();
+        },
+        setBadgeCount: (count) => {
+          app.setBadgeCount(count);
+        },
+        env: process.env,
+      });
+      services = created;
+      cleanups.push(registerIpcTransport({ dispatch: createDispatcher(created.handlers), windows, isAppUrl: isOwnUrl }));
+      cleanups.push(forwardEvents(created.events, windows, isOwnUrl));
+      openWindow();
+      app.on('activate', () => {
+        if (windows().length === 0) openWindow();
+      });
+    })
+    .catch((err: unknown) => {
+      console.error('Digital Post failed to start', err);
+      app.exit(1);
+    });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Dispose once (tokens flushed, timers stopped), then let the quit continue.
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (disposed || !services) return;
+    event.preventDefault();
+    disposed = true;
+    for (const cleanup of cleanups.splice(0)) cleanup();
+    services
+      .dispose()
+      .catch((err: unknown) => console.error('Shutdown failed', err))
+      .finally(() => app.quit());
+  });
+};
