@@ -42,7 +42,9 @@ export const requireIdentity =
     authenticate(tokens, identities, req, res)
       .then((outcome) => {
         if ('error' in outcome) {
-          throw new DpHttpError(401, outcome.error, [], { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+          // RFC 6750 §3.1: no error code when the request carried no credentials at all.
+          const challenge = req.header('authorization') ? 'Bearer error="invalid_token"' : 'Bearer';
+          throw new DpHttpError(401, outcome.error, [], { 'WWW-Authenticate': challenge });
         }
         res.locals.identity = outcome.identity;
         next();
