@@ -326,7 +326,7 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
       } catch {
         throw networkFault();
       }
-      await res.body?.cancel();
+      res.body?.cancel().catch(() => undefined);
       if (res.status >= 500) throw networkFault();
       if (res.status >= 400) log(`end_session answered ${res.status}; continuing with revocation`);
     }

@@ -105,6 +105,11 @@ const filenameFrom = (disposition: string | null): string | undefined => {
   return plain?.[1]?.trim();
 };
 
+/** Frees a response we will not read; never awaited (a cancel can wait on the other branch of a tee'd body). */
+const discard = (res: Response): void => {
+  res.body?.cancel().catch(() => undefined);
+};
+
 type BodyKind = { kind: 'json'; value: unknown } | { kind: 'multipart'; file: MultipartFile } | { kind: 'none' };
 type ResponseKind = 'json' | 'bytes';
 
@@ -164,7 +169,7 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
         // A 429 is refused before any work is done, so even a POST may go again.
         rateLimited += 1;
         attempt -= 1;
-        await res.body?.cancel();
+        discard(res);
         const wait = limiter.penalize(parseRetryAfter(res.headers.get('retry-after')));
         log(`${method} ${path} rate limited; waiting ${wait} ms`);
         continue;
@@ -172,12 +177,12 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
       if (res.status === 401 && !renewed) {
         renewed = true;
         attempt -= 1;
-        await res.body?.cancel();
+        discard(res);
         token = await options.tokens.renewAfterUnauthorized(token);
         continue;
       }
       if (res.status === 503 && idempotent && attempt < maxAttempts) {
-        await res.body?.cancel();
+        discard(res);
         const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
         await sleep(Math.min(retryAfter ?? backoffMs * 2 ** (attempt - 1), 10_000));
         continue;

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parseRetryAfter, readRateLimitHeaders, TokenBucket } from './token-bucket';
+
+/** A manual clock: sleeping advances time, so the bucket's waiting can be checked without real delays. */
+const clock = () => {
+  let t = 0;
+  return { now: () => t, sleep: (ms: number) => ((t += ms), Promise.resolve()), advance: (ms: number) => (t += ms) };
+};
+
+describe('TokenBucket', () => {
+  it('lets a full burst through at once, then paces at the replenish rate (with the safety margin)', async () => {
+    const c = clock();
+    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, safety: 1, now: c.now, sleep: c.sleep });
+    for (let i = 0; i < 20; i++) await bucket.acquire();
+    expect(c.now()).toBe(0);
+    for (let i = 0; i < 10; i++) await bucket.acquire();
+    expect(c.now()).toBeGreaterThanOrEqual(1000);
+    expect(c.now()).toBeLessThan(1100);
+  });
+
+  it('never hands out more than capacity + rate·t tokens over any run of requests', async () => {
+    const c = clock();
+    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, now: c.now, sleep: c.sleep });
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      await bucket.acquire();
+      times.push(c.now());
+    }
+    // The server's bucket (same capacity, full rate) must never run dry for these send times.
+    let tokens = 20;
+    let last = 0;
+    for (const t of times) {
+      tokens = Math.min(20, tokens + ((t - last) / 1000) * 10);
+      last = t;
+      expect(tokens).toBeGreaterThanOrEqual(1 - 1e-9);
+      tokens -= 1;
+    }
+  });
+
+  it('serves waiting callers in FIFO order', async () => {
+    const bucket = new TokenBucket({ capacity: 1, replenishRate: 50 });
+    const order: number[] = [];
+    await Promise.all([0, 1, 2, 3, 4].map((i) => bucket.acquire().then(() => order.push(i))));
+    expect(order).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('adopts the server headers: lower remaining, new capacity and rate', () => {
+    const c = clock();
+    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, now: c.now, sleep: c.sleep });
+    bucket.update({ remaining: 3, burstCapacity: 6, replenishRate: 3 });
+    expect(bucket.snapshot()).toEqual({ tokens: 3, capacity: 6, replenishRate: 3 });
+    // A higher remaining never raises ours: our in-flight requests are not counted there yet.
+    bucket.update({ remaining: 6 });
+    expect(bucket.snapshot().tokens).toBe(3);
+  });
+
+  it('holds everyone back after a 429 for Retry-After', async () => {
+    const c = clock();
+    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, now: c.now, sleep: c.sleep });
+    bucket.penalize(2000);
+    await bucket.acquire();
+    expect(c.now()).toBeGreaterThanOrEqual(2000);
+  });
+});
+
+describe('rate-limit headers', () => {
+  it('reads X-RateLimit-* and Retry-After', () => {
+    const h = new Headers({ 'X-RateLimit-Remaining': '7', 'X-RateLimit-Burst-Capacity': '20', 'X-RateLimit-Replenish-Rate': '10' });
+    expect(readRateLimitHeaders(h)).toEqual({ remaining: 7, burstCapacity: 20, replenishRate: 10 });
+    expect(readRateLimitHeaders(new Headers())).toEqual({ remaining: undefined, burstCapacity: undefined, replenishRate: undefined });
+    expect(parseRetryAfter('2')).toBe(2000);
+    expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});
