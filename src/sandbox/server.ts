@@ -118,6 +118,7 @@ export const startSandbox = async (
   app.use(API_BASE_PATH, apiApp);
 
   // Sandbox-only test hooks.
+  app.use('/sandbox', jsonBody());
   app.use('/sandbox/faults', faults.router());
   app.use(
     '/sandbox',

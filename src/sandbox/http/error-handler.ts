@@ -1,9 +1,12 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { DpHttpError, dpErrorBody } from './dp-error';
 
-/** JSON bodies for /apis/v1 (also `application/merge-patch+json` for PATCH). Uploads go multipart elsewhere. */
+/**
+ * JSON bodies for /apis/v1 and /sandbox (also `application/merge-patch+json` for PATCH). Bounded so that the
+ * largest message a view client may send (70 MB, §10.2.3) still fits even if carried as base64.
+ */
 export const jsonBody = (): RequestHandler =>
-  express.json({ limit: '5mb', type: ['application/json', 'application/*+json'], strict: true });
+  express.json({ limit: '100mb', type: ['application/json', 'application/*+json'], strict: true });
 
 export const dpNotFound = (req: Request, _res: Response, next: NextFunction): void => {
   next(new DpHttpError(404, `No endpoint ${req.method} ${req.originalUrl.split('?')[0]}`));

@@ -2,7 +2,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import type Provider from 'oidc-provider';
 import type { Identity } from '../identity';
 import { findIdentity } from '../identities';
-import { renderLoginPage } from './pages';
+import { renderErrorPage, renderLoginPage } from './pages';
 import { isOneTimeUseRealm } from './realms';
 
 /**
@@ -98,6 +98,25 @@ export const createInteractionRouter = (provider: Provider, identities: readonly
       );
     }),
   );
+
+  // These are browser pages: failures (e.g. an expired interaction) render as a page, not as API JSON.
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const e = (error ?? {}) as { status?: unknown; error?: unknown; error_description?: unknown };
+    const status = typeof e.status === 'number' && e.status >= 400 && e.status < 500 ? e.status : 500;
+    res
+      .status(status)
+      .type('html')
+      .send(
+        renderErrorPage(
+          typeof e.error === 'string' ? e.error : 'server_error',
+          typeof e.error_description === 'string' ? e.error_description : undefined,
+        ),
+      );
+  });
 
   return router;
 };

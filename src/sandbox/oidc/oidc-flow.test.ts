@@ -223,6 +223,21 @@ describe('sandbox OIDC provider', () => {
       await expectOAuthError(oidcClient.refreshTokenGrant(config, tokens.refresh_token!), 'invalid_grant');
     });
 
+    it('ends only the login the id token belongs to', async () => {
+      const first = await login('lone', {}, new CookieJar());
+      const second = await login('lone', {}, new CookieJar());
+      expect(first.claims()?.sid).toBeTruthy();
+      expect(first.claims()?.sid).not.toBe(second.claims()?.sid);
+      const res = await fetch(endSession(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ id_token_hint: first.id_token! }).toString(),
+      });
+      expect(res.status).toBe(200);
+      await expectOAuthError(oidcClient.refreshTokenGrant(config, first.refresh_token!), 'invalid_grant');
+      expect((await oidcClient.refreshTokenGrant(config, second.refresh_token!)).access_token).toBeTruthy();
+    });
+
     it('refuses an access token of somebody else and an unregistered redirect', async () => {
       const tokens = await login('lone');
       const other = await sb.mintAccessToken('karl');
@@ -279,5 +294,20 @@ describe('sandbox OIDC provider', () => {
     }
     expect(decodeProtectedHeader(minted)).toEqual(decodeProtectedHeader(tokens.access_token));
     expect(fromMint.exp! - fromMint.iat!).toBe(sb.config.accessTokenTtlSeconds);
+  });
+});
+
+describe('sandbox login page errors', () => {
+  it('shows an HTML error page for an unknown interaction', async () => {
+    const sb = await startSandbox({ port: 0 });
+    try {
+      const res = await fetch(`${sb.issuer}/interaction/does-not-exist`);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await res.text()).toContain('Der opstod en fejl');
+    } finally {
+      await sb.close();
+    }
   });
 });

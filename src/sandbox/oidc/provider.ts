@@ -158,6 +158,10 @@ export const createSandboxOidc = (options: SandboxOidcOptions): SandboxOidc => {
   };
 
   const provider = new Provider(issuer, configuration);
+  // Digital Post's logout finds the session from the id token alone (§16.3.3), so every id token names its login
+  // session (`sid`); oidc-provider would otherwise add it only for back-channel-logout clients. The Client class
+  // is private to this provider instance.
+  Object.defineProperty(provider.Client.prototype, 'includeSid', { value: () => true });
 
   // Remember which codes came from a OneTimeUse realm; the token endpoint no longer sees the `idp`.
   provider.use(async (ctx, next) => {
