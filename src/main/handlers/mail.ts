@@ -1,0 +1,42 @@
+import type { Handlers } from '../ipc/dispatch';
+import { MailCache } from './mail/cache';
+import type { MailContext } from './mail/context';
+import { createFileHandlers } from './mail/files';
+import { createFolderHandlers } from './mail/folders';
+import { createMailboxHandlers } from './mail/mailboxes';
+import { createMessageHandlers } from './mail/messages';
+import { createSenderHandlers } from './mail/senders';
+
+export type { MailContext } from './mail/context';
+
+export type MailChannel =
+  | 'mailboxes.list'
+  | 'folders.summary'
+  | 'folders.create'
+  | 'folders.rename'
+  | 'folders.move'
+  | 'folders.delete'
+  | 'messages.query'
+  | 'messages.get'
+  | 'messages.update'
+  | 'messages.delete'
+  | 'messages.thread'
+  | 'senders.list'
+  | 'files.content'
+  | 'files.save'
+  | 'files.open';
+
+/**
+ * Reading post (issue 4): every channel in `mailChannels`. One cache per handler set, so versions and folder types
+ * learnt from one call make the next one cheaper; a ServiceContext fits MailContext as is.
+ */
+export const createMailHandlers = (ctx: MailContext, log: (msg: string) => void = (m) => console.warn(m)): Pick<Handlers, MailChannel> => {
+  const cache = new MailCache();
+  return {
+    ...createMailboxHandlers(ctx, cache, log),
+    ...createFolderHandlers(ctx, cache),
+    ...createMessageHandlers(ctx, cache, log),
+    ...createSenderHandlers(ctx),
+    ...createFileHandlers(ctx),
+  };
+};
