@@ -1,0 +1,62 @@
+import { Router } from 'express';
+import type { RegistryContext } from '../context';
+import { createAccessRoutes } from './accesses';
+import { createContactRoutes, seedContacts, type ContactRecord } from './contacts';
+import { createContactStructureRoutes } from './contact-structure';
+import { createOutboxRoutes } from './outbox';
+import { PinVerifications } from './pins';
+import { createValidationRoutes } from './validations';
+
+export { KNOWN_AUTHORITY_CVRS, findAuthorityByCvr, findContactPoint, CONTACT_STRUCTURE } from './authorities';
+export { MAX_EMAIL_SUBSCRIPTIONS } from './access-update';
+export { PIN_MAX_ATTEMPTS, PIN_VALIDITY_MS } from './pins';
+
+export interface RegistryApi {
+  /** Behind bearer auth: accesses (notification subscriptions) and the caller's contact / NemSMS. */
+  router: Router;
+  /** No token: the contact structure (organisations, contact groups and points) and POST /validations/. */
+  publicRouter: Router;
+  /** /sandbox: GET and DELETE /outbox. */
+  hooksRouter: Router;
+  /** Contacts and pending PINs back to the seed. Accesses and the outbox live in the MailStore, reset by its owner. */
+  reset(): void;
+}
+
+export const createRegistryApi = (ctx: RegistryContext): RegistryApi => {
+  const pins = new PinVerifications(ctx.now, ctx.store.outbox);
+  let contacts: Map<string, ContactRecord> = seedContacts(ctx.identities);
+
+  const verifiedNumbers = (identityId: string): Set<string> => {
+    const numbers = new Set<string>();
+    for (const access of ctx.store.accessesOf(identityId)) {
+      const sms = access.smsNotificationSubscription;
+      if (sms?.verified) numbers.add(sms.mobileNumber);
+    }
+    for (const contact of contacts.values()) {
+      const nemSms = contact.nemSmsSubscription;
+      if (contact.holders.includes(identityId) && nemSms && nemSms.verificationTime !== null) numbers.add(nemSms.mobileNumber);
+    }
+    return numbers;
+  };
+
+  const router = Router();
+  router.use(createAccessRoutes({ ctx, pins, verifiedNumbers }));
+  router.use(createContactRoutes({ ctx, pins, contacts: () => contacts, verifiedNumbers }));
+
+  const publicRouter = Router();
+  publicRouter.use(createValidationRoutes());
+  publicRouter.use(createContactStructureRoutes());
+
+  const hooksRouter = Router();
+  hooksRouter.use(createOutboxRoutes(() => ctx.store.outbox, (entry) => pins.sentPins.get(entry)));
+
+  return {
+    router,
+    publicRouter,
+    hooksRouter,
+    reset() {
+      contacts = seedContacts(ctx.identities);
+      pins.clear();
+    },
+  };
+};

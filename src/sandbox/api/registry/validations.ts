@@ -1,0 +1,121 @@
+import express, { Router, type Request } from 'express';
+import { Parser } from 'htmlparser2';
+import { DpHttpError } from '../../http/dp-error';
+import { dpErrorMessage } from '../../../shared/dp/error-codes';
+import { attributeRule, valueAllowed } from '../../../shared/html/attribute-rules';
+import { LENIENT_POLICY } from '../../../shared/html/lenient-policy';
+import { validateStrictHtml, type StrictErrorCode } from '../../../shared/html/validate-strict';
+
+// POST /validations/?policy=STRICT|LENIENT (§10.14.3): HTML in, a verdict out, no token needed.
+
+export type ValidationPolicy = 'STRICT' | 'LENIENT';
+
+interface Finding {
+  code: StrictErrorCode | 'html.validator.rejected';
+  element?: string;
+  attribute?: string;
+}
+
+/** The §10.14.3 example names the file "test" without the request naming it; `?filename=` overrides. */
+const DEFAULT_FILENAME = 'test';
+
+const remoteUrl = (css: string): boolean => {
+  const blocked = LENIENT_POLICY.css.blockedUrlPrefixes;
+  for (const match of css.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)/gi)) {
+    const target = (match[2] ?? '').trim().toLowerCase();
+    if (blocked.some((prefix) => target.startsWith(prefix)) || target.startsWith('//')) return true;
+  }
+  return /@import/i.test(css);
+};
+
+/**
+ * LENIENT (§10.14.2) checked with the shared whitelist data: the shared module ships a STRICT validator only, and
+ * LENIENT differs enough (comments, <style>, open CSS, more elements and attributes) that filtering STRICT's
+ * findings would be wrong both ways.
+ */
+export const validateLenientHtml = (html: string): Finding[] => {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const add = (finding: Finding) => {
+    const key = `${finding.code}\u0000${finding.element ?? ''}\u0000${finding.attribute ?? ''}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      findings.push(finding);
+    }
+  };
+  let inStyle = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (!LENIENT_POLICY.elements.has(name)) return add({ code: 'html.validator.rejected.element', element: name });
+        if (name === 'style') inStyle += 1;
+        for (const [attribute, value] of Object.entries(attribs)) {
+          if (attribute === 'style') {
+            if (remoteUrl(value)) add({ code: 'html.validator.rejected.unknown-element', element: name });
+            continue;
+          }
+          const rule = attributeRule(LENIENT_POLICY, name, attribute);
+          if (!rule || !valueAllowed(rule, value)) add({ code: 'html.validator.rejected.element.attributes', element: name, attribute });
+        }
+      },
+      onclosetag(name) {
+        if (name === 'style' && inStyle > 0) inStyle -= 1;
+      },
+      ontext(text) {
+        if (inStyle > 0 && remoteUrl(text)) add({ code: 'html.validator.rejected.unknown-element', element: 'style' });
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.end(html);
+  return findings;
+};
+
+const strictFindings = (html: string): Finding[] => {
+  const verdict = validateStrictHtml(html);
+  if (verdict.approved) return [];
+  return verdict.errors.flatMap((e): Finding[] => {
+    const attributes = e.attributes ?? [undefined];
+    return attributes.map((attribute) => ({
+      code: e.code,
+      ...(e.element !== undefined ? { element: e.element } : {}),
+      ...(attribute !== undefined ? { attribute } : {}),
+    }));
+  });
+};
+
+export const validateHtml = (html: string, policy: ValidationPolicy): Finding[] => {
+  // Nothing to recognise as a document is the one finding both policies share.
+  if (html.trim() === '') return [{ code: 'html.validator.rejected' }];
+  return policy === 'STRICT' ? strictFindings(html) : validateLenientHtml(html);
+};
+
+const policyOf = (req: Request): ValidationPolicy => {
+  const value = req.query.policy ?? 'LENIENT';
+  if (value === 'STRICT' || value === 'LENIENT') return value;
+  throw new DpHttpError(400, 'IllegalArgumentException: policy must be STRICT or LENIENT');
+};
+
+export const createValidationRoutes = (): Router => {
+  const router = Router();
+  router.post('/validations', express.text({ type: ['text/html'], limit: '10mb' }), (req, res) => {
+    const policy = policyOf(req);
+    if (typeof req.body !== 'string') throw new DpHttpError(415, 'HttpMediaTypeNotSupportedException: Content-Type must be text/html');
+    const filename = typeof req.query.filename === 'string' && req.query.filename !== '' ? req.query.filename : DEFAULT_FILENAME;
+    const findings = validateHtml(req.body, policy);
+    if (findings.length === 0) {
+      res.json({ code: 'html.validator.approved', message: `Approved: Html validation using NgDP whitelist - ${policy} policy found 0 errors.`, fieldErrors: [] });
+      return;
+    }
+    res.status(400).json({
+      code: 'html.validator.rejected',
+      message: `Rejected: HTML validation using NgDP whitelist - ${policy} policy - found ${findings.length} errors.`,
+      fieldErrors: findings.map((f) => ({
+        resource: 'errorMessage',
+        code: f.code,
+        message: dpErrorMessage(f.code, filename, f.element ?? '', f.attribute ?? ''),
+      })),
+    });
+  });
+  return router;
+};
