@@ -35,7 +35,7 @@ class Findings {
   }
 }
 
-function checkElement(findings: Findings, name: string, attribs: Record<string, string>): void {
+function checkElement(findings: Findings, name: string, names: readonly string[], values: readonly string[]): void {
   const policy = STRICT_POLICY;
   if (!policy.elements.has(name)) {
     findings.add('html.validator.rejected.element', name);
@@ -44,8 +44,9 @@ function checkElement(findings: Findings, name: string, attribs: Record<string, 
   const refused: string[] = [];
   let kept = 0;
   let remoteUrl = false;
-  for (const attribute in attribs) {
-    const value = attribs[attribute]!;
+  for (let i = 0; i < names.length; i++) {
+    const attribute = names[i]!;
+    const value = values[i]!;
     if (attribute === 'style') {
       const result = filterStrictStyle(value, policy.css);
       if (result.remoteUrl) remoteUrl = true;
@@ -68,9 +69,20 @@ function checkElement(findings: Findings, name: string, attribs: Record<string, 
 
 export function validateStrictHtml(html: string): StrictVerdict {
   const findings = new Findings();
+  // Attributes are collected from onattribute rather than the attribs object, which would swallow "__proto__".
+  let names: string[] = [];
+  let values: string[] = [];
   const parser = new Parser(
     {
-      onopentag: (name, attribs) => checkElement(findings, name, attribs),
+      onopentagname: () => {
+        names = [];
+        values = [];
+      },
+      onattribute: (name, value) => {
+        names.push(name);
+        values.push(value);
+      },
+      onopentag: (name) => checkElement(findings, name, names, values),
       oncomment: () => findings.add('html.validator.rejected.comments'),
       onprocessinginstruction: (name) => {
         // A doctype is fine; any other `<!...>` is a comment to a browser.
