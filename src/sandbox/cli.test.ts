@@ -1,5 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { parseCli } from './cli';
+
+describe('parseCli', () => {
+  it('maps the flags onto SandboxConfig', () => {
+    expect(
+      parseCli(['--port', '8123', '--messages', '20000', '--token-ttl', '30', '--burst', '5', '--replenish', '2', '--query-lag', '250', '--seed', '7']),
+    ).toEqual({
+      port: 8123,
+      messages: 20000,
+      accessTokenTtlSeconds: 30,
+      rateLimit: { enabled: true, burstCapacity: 5, replenishRate: 2 },
+      queryLagMs: 250,
+      seed: 7,
+    });
+    expect(parseCli(['--no-rate-limit'])).toEqual({ rateLimit: { enabled: false, burstCapacity: 20, replenishRate: 10 } });
+    expect(parseCli([])).toEqual({});
+  });
+
+  it('rejects bad values and unknown flags', () => {
+    expect(() => parseCli(['--port', 'abc'])).toThrow(/--port/);
+    expect(() => parseCli(['--token-ttl', '0'])).toThrow(/--token-ttl/);
+    expect(() => parseCli(['--bogus'])).toThrow();
+  });
+});
 
 /** Runs the real `npm run sandbox` (npm → tsx → node), waits for its one line, checks it serves, and stops it. */
 describe('npm run sandbox', () => {

@@ -1,9 +1,10 @@
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultSandboxConfig, type SandboxConfig } from './config';
 import { startSandbox } from './server';
 
 /** `npm run sandbox -- --port <n> [...]`: maps flags onto SandboxConfig; prints one line once it serves. */
-const parseCli = (argv: string[]): Partial<SandboxConfig> => {
+export const parseCli = (argv: string[]): Partial<SandboxConfig> => {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -72,7 +73,10 @@ const main = async (): Promise<void> => {
   process.on('SIGTERM', stop);
 };
 
-main().catch((error: unknown) => {
-  console.error('sandbox failed to start:', error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+// Run only as the entry point, so tests can import parseCli.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error('sandbox failed to start:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -72,6 +72,13 @@ describe('sandbox OIDC provider', () => {
     expect(meta.scopes_supported).toEqual(expect.arrayContaining(['openid', 'native', 'cpr_number']));
   });
 
+  it('publishes only the public signing key', async () => {
+    const jwks = (await (await fetch(config.serverMetadata().jwks_uri!)).json()) as { keys: Array<Record<string, unknown>> };
+    expect(jwks.keys).toHaveLength(1);
+    expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', kid: expect.any(String) });
+    expect(jwks.keys[0]).not.toHaveProperty('d');
+  });
+
   it('runs the code + PKCE flow with openid-client: id token name, nonce, JWT access token with DP claims', async () => {
     const tokens = await login('lone');
     expect(tokens.claims()?.name).toBe('Lone Defaultssen');
