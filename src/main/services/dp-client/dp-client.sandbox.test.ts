@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+import { AppFault } from '../../ipc/dispatch';
+import { createDpClient, type AccessTokenSource } from './dp-client';
+import { TokenBucket } from './token-bucket';
+
+let sandbox: RunningSandbox;
+
+beforeAll(async () => {
+  // Default config: the view-client rate limit of §12.1 (20 tokens, 10/s) is on.
+  sandbox = await startSandbox({ port: 0 });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+const tokenFor = (identity: string): AccessTokenSource => {
+  let token: Promise<string> | undefined;
+  return {
+    getAccessToken: () => (token ??= sandbox.mintAccessToken(identity)),
+    renewAfterUnauthorized: () => (token = sandbox.mintAccessToken(identity)),
+  };
+};
+
+/** Counts what actually went over the wire. */
+const counting = () => {
+  const statuses: number[] = [];
+  const methods: string[] = [];
+  const fetchFn: typeof fetch = async (input, init) => {
+    methods.push(init?.method ?? 'GET');
+    try {
+      const res = await fetch(input, init);
+      statuses.push(res.status);
+      return res;
+    } catch (err) {
+      statuses.push(0);
+      throw err;
+    }
+  };
+  return { fetchFn, statuses, methods };
+};
+
+const faultOf = async (p: Promise<unknown>): Promise<AppFault> => {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppFault) return e;
+    throw e;
+  }
+  throw new Error('expected an AppFault');
+};
+
+describe('DpClient against the sandbox', () => {
+  it('200 queued calls at the default limit complete without a single 429', { timeout: 90_000 }, async () => {
+    const wire = counting();
+    const dp = createDpClient({ baseUrl: () => sandbox.apiBase, tokens: tokenFor('lone'), fetch: wire.fetchFn, log: () => undefined });
+    const results = await Promise.all(Array.from({ length: 200 }, () => dp.get('/mailboxes/')));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(wire.statuses).toHaveLength(200);
+    expect(wire.statuses.filter((s) => s === 429)).toHaveLength(0);
+  });
+
+  it('sits out real 429s for Retry-After and still completes every call', { timeout: 60_000 }, async () => {
+    const wire = counting();
+    // A limiter that does not know the server's limit, so the server has to push back.
+    const dp = createDpClient({
+      baseUrl: () => sandbox.apiBase,
+      tokens: tokenFor('karl'),
+      fetch: wire.fetchFn,
+      limiter: new TokenBucket({ capacity: 1000, replenishRate: 1000 }),
+      log: () => undefined,
+    });
+    const started = Date.now();
+    const results = await Promise.all(Array.from({ length: 40 }, () => dp.get('/mailboxes/')));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(wire.statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    // Retry-After is at least 1 s on the sandbox.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('retries a GET through injected 503s and dropped connections', async () => {
+    const wire = counting();
+    const dp = createDpClient({ baseUrl: () => sandbox.apiBase, tokens: tokenFor('mette'), fetch: wire.fetchFn, backoffMs: 10, log: () => undefined });
+    sandbox.faults.add({ method: 'GET', path: '/apis/v1/mailboxes', kind: 'status', status: 503, times: 1 });
+    sandbox.faults.add({ method: 'GET', path: '/apis/v1/mailboxes', kind: 'drop', times: 1 });
+    const res = await dp.get('/mailboxes/');
+    expect(res.status).toBe(200);
+    expect(wire.statuses).toEqual([503, 0, 200]);
+  });
+
+  it('does not retry a POST after a dropped connection or a 503', async () => {
+    const wire = counting();
+    const dp = createDpClient({ baseUrl: () => sandbox.apiBase, tokens: tokenFor('mette'), fetch: wire.fetchFn, backoffMs: 10, log: () => undefined });
+    sandbox.faults.add({ method: 'POST', path: '/apis/v1/', kind: 'drop', times: 1 });
+    const dropped = await faultOf(dp.post('/mailboxes/x/messages/', { label: 'x' }));
+    expect(dropped.appError.code).toBe('app.network');
+    expect(wire.methods).toEqual(['POST']);
+
+    sandbox.faults.add({ method: 'POST', path: '/apis/v1/', kind: 'status', status: 503, times: 1 });
+    const unavailable = await faultOf(dp.post('/mailboxes/x/messages/', { label: 'x' }));
+    expect(unavailable.appError.status).toBe(503);
+    expect(wire.methods).toEqual(['POST', 'POST']);
+    sandbox.faults.clear();
+  });
+
+  it('turns a Digital Post error body into an AppFault with its code, message and traceparent', async () => {
+    const dp = createDpClient({ baseUrl: () => sandbox.apiBase, tokens: tokenFor('mette'), log: () => undefined });
+    const f = await faultOf(dp.get('/no-such-resource/'));
+    expect(f.appError).toMatchObject({ code: 'digital.post.error', status: 404 });
+    expect(f.appError.message).toContain('No endpoint');
+    expect(f.appError.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/);
+  });
+});
