@@ -1,0 +1,141 @@
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DpFile } from '../../shared/dp/resources';
+import { base64ToBytes, base64ToText, mediaType } from '../lib/bytes';
+import { prepareLetter } from '../lib/letter-html';
+import type { FileContent } from '../store/message';
+
+// pdf.js is big; it is loaded the first time a PDF is shown.
+const PdfView = lazy(() => import('./PdfView'));
+
+export interface FileViewProps {
+  file: DpFile;
+  content: FileContent | undefined;
+  onLoad: () => void;
+  onSave: () => void;
+  onOpen: () => void;
+  onOpenLink: (url: string) => void;
+  canOpen: boolean;
+}
+
+/** One file of a document: shown the way its encodingFormat calls for, always with "Gem som…" and "Åbn". */
+export function FileView({ file, content, onLoad, onSave, onOpen, onOpenLink, canOpen }: FileViewProps) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (!content) onLoad();
+  }, [content, onLoad]);
+
+  return (
+    <section className="file-view" aria-label={file.filename}>
+      <div className="file-bar">
+        <span className="file-name">{file.filename}</span>
+        <button type="button" onClick={onSave}>
+          {t('message.saveAs')}
+        </button>
+        {canOpen && (
+          <button type="button" onClick={onOpen}>
+            {t('message.open')}
+          </button>
+        )}
+      </div>
+      {!content || content.status === 'loading' ? (
+        <p className="muted">{t('message.loadingFile')}</p>
+      ) : content.status === 'error' ? (
+        <p className="notice" role="alert">
+          {t('message.fileError')} {content.error}
+        </p>
+      ) : (
+        <FileBody file={file} base64={content.base64} encodingFormat={content.encodingFormat || file.encodingFormat} onOpenLink={onOpenLink} />
+      )}
+    </section>
+  );
+}
+
+function FileBody({ file, base64, encodingFormat, onOpenLink }: { file: DpFile; base64: string; encodingFormat: string; onOpenLink: (url: string) => void }) {
+  const { t } = useTranslation();
+  const type = mediaType(encodingFormat);
+  if (type === 'text/html') return <HtmlLetter base64={base64} name={file.filename} onOpenLink={onOpenLink} />;
+  if (type === 'application/pdf') {
+    return (
+      <Suspense fallback={<p className="muted">{t('message.loadingFile')}</p>}>
+        <PdfView base64={base64} name={file.filename} />
+      </Suspense>
+    );
+  }
+  if (type === 'text/plain') return <PlainText base64={base64} />;
+  if (['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp'].includes(type)) {
+    return <ImageFile base64={base64} type={type} name={file.filename} />;
+  }
+  return (
+    <div className="file-card">
+      <span aria-hidden="true" className="file-icon">
+        📄
+      </span>
+      <p>{t('message.unknownFormat', { format: type || '?' })}</p>
+    </div>
+  );
+}
+
+function decodeOrNull<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
+}
+
+function HtmlLetter({ base64, name, onOpenLink }: { base64: string; name: string; onOpenLink: (url: string) => void }) {
+  const { t } = useTranslation();
+  const letter = useMemo(() => decodeOrNull(() => prepareLetter(base64ToText(base64))), [base64]);
+  if (!letter) {
+    return (
+      <p className="notice" role="alert">
+        {t('message.fileError')}
+      </p>
+    );
+  }
+  if (letter.kind === 'empty') return <p className="notice">{t('message.emptyHtml')}</p>;
+  if (letter.kind === 'too-large') return <p className="notice">{t('message.hugeHtml')}</p>;
+  return (
+    <div className="html-letter">
+      {letter.blockedRemoteImages > 0 && (
+        <p className="notice" role="status">
+          {t('message.blockedImages', { count: letter.blockedRemoteImages })}
+        </p>
+      )}
+      {/* No allow-scripts and no allow-same-origin: the letter can neither run code nor reach the app. */}
+      <iframe className="letter-frame" sandbox="" srcDoc={letter.srcdoc} title={t('message.htmlFrame', { name })} />
+      {letter.links.length > 0 && (
+        <nav className="letter-links" aria-label={t('message.links')}>
+          <h4>{t('message.links')}</h4>
+          <ul>
+            {letter.links.map((l) => (
+              <li key={l.url}>
+                <span className="link-text">{l.text}</span> <span className="link-url">{l.url}</span>{' '}
+                <button type="button" aria-label={`${t('message.openLink')}: ${l.text}`} onClick={() => onOpenLink(l.url)}>
+                  {t('message.openLink')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </div>
+  );
+}
+
+function PlainText({ base64 }: { base64: string }) {
+  const { t } = useTranslation();
+  const text = useMemo(() => decodeOrNull(() => base64ToText(base64)), [base64]);
+  if (text === null) return <p className="notice">{t('message.fileError')}</p>;
+  // React escapes text; pre-wrap keeps the sender's line breaks and wraps long lines.
+  return <pre className="plain-text">{text}</pre>;
+}
+
+function ImageFile({ base64, type, name }: { base64: string; type: string; name: string }) {
+  const { t } = useTranslation();
+  const url = useMemo(() => decodeOrNull(() => URL.createObjectURL(new Blob([base64ToBytes(base64)], { type }))), [base64, type]);
+  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
+  if (!url) return <p className="notice">{t('message.fileError')}</p>;
+  return <img className="image-file" src={url} alt={t('message.image', { name })} />;
+}

@@ -1,0 +1,141 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FolderSummaryEntry } from '../../shared/dp/resources';
+import { buildFolderTree, folderName, type FolderNode } from '../lib/folder-names';
+
+export interface FolderTreeProps {
+  folders: FolderSummaryEntry[];
+  selectedId: string | null;
+  onSelect: (folderId: string) => void;
+}
+
+/** The folders as an ARIA tree: one tab stop, arrow keys move, Right/Left open and close, Enter selects. */
+export function FolderTree({ folders, selectedId, onSelect }: FolderTreeProps) {
+  const { t } = useTranslation();
+  const tree = useMemo(() => buildFolderTree(folders), [folders]);
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const itemRefs = useRef(new Map<string, HTMLLIElement>());
+
+  const visible: FolderNode[] = [];
+  const walk = (nodes: FolderNode[]) => {
+    for (const n of nodes) {
+      visible.push(n);
+      if (!collapsed.has(n.folder.folderId)) walk(n.children);
+    }
+  };
+  walk(tree);
+
+  const activeId = focusId && visible.some((n) => n.folder.folderId === focusId) ? focusId : (selectedId ?? visible[0]?.folder.folderId);
+
+  const focus = (id: string | undefined) => {
+    if (!id) return;
+    setFocusId(id);
+    itemRefs.current.get(id)?.focus();
+  };
+  const toggle = (id: string, open: boolean) => {
+    const next = new Set(collapsed);
+    if (open) next.delete(id);
+    else next.add(id);
+    setCollapsed(next);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent, node: FolderNode) => {
+    const i = visible.indexOf(node);
+    const id = node.folder.folderId;
+    const hasChildren = node.children.length > 0;
+    const expanded = hasChildren && !collapsed.has(id);
+    let handled = true;
+    switch (e.key) {
+      case 'ArrowDown':
+        focus(visible[i + 1]?.folder.folderId);
+        break;
+      case 'ArrowUp':
+        focus(visible[i - 1]?.folder.folderId);
+        break;
+      case 'Home':
+        focus(visible[0]?.folder.folderId);
+        break;
+      case 'End':
+        focus(visible[visible.length - 1]?.folder.folderId);
+        break;
+      case 'ArrowRight':
+        if (hasChildren && !expanded) toggle(id, true);
+        else if (expanded) focus(node.children[0]?.folder.folderId);
+        break;
+      case 'ArrowLeft':
+        if (expanded) toggle(id, false);
+        else if (node.folder.parentFolderId) focus(node.folder.parentFolderId);
+        break;
+      case 'Enter':
+      case ' ':
+        onSelect(id);
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  const renderNode = (node: FolderNode) => {
+    const f = node.folder;
+    const hasChildren = node.children.length > 0;
+    const expanded = hasChildren ? !collapsed.has(f.folderId) : undefined;
+    const name = folderName(t, f);
+    return (
+      <li
+        key={f.folderId}
+        ref={(el) => {
+          if (el) itemRefs.current.set(f.folderId, el);
+          else itemRefs.current.delete(f.folderId);
+        }}
+        role="treeitem"
+        aria-level={node.level}
+        aria-selected={f.folderId === selectedId}
+        aria-expanded={expanded}
+        aria-label={f.unreadMessages > 0 ? `${name}, ${t('folders.unread', { count: f.unreadMessages })}` : name}
+        tabIndex={f.folderId === activeId ? 0 : -1}
+        className={`tree-item${f.folderId === selectedId ? ' selected' : ''}`}
+        onKeyDown={(e) => onKeyDown(e, node)}
+        onClick={(e) => {
+          e.stopPropagation();
+          setFocusId(f.folderId);
+          onSelect(f.folderId);
+        }}
+      >
+        <span className="tree-row" style={{ paddingInlineStart: `${(node.level - 1) * 1.1 + 0.5}rem` }}>
+          {hasChildren ? (
+            <span
+              className="twisty"
+              aria-hidden="true"
+              onClick={(e) => {
+                e.stopPropagation();
+                toggle(f.folderId, !expanded);
+              }}
+            >
+              {expanded ? '▾' : '▸'}
+            </span>
+          ) : (
+            <span className="twisty" aria-hidden="true" />
+          )}
+          <span className={`folder-name${f.unreadMessages > 0 ? ' has-unread' : ''}`} aria-hidden="true">
+            {name}
+          </span>
+          <span className="folder-count" aria-hidden="true" title={t('folders.total', { count: f.totalMessages })}>
+            {f.unreadMessages > 0 ? f.unreadMessages : ''}
+          </span>
+        </span>
+        {hasChildren && expanded && <ul role="group">{node.children.map(renderNode)}</ul>}
+      </li>
+    );
+  };
+
+  return (
+    <ul role="tree" aria-label={t('folders.tree')} className="folder-tree">
+      {tree.map(renderNode)}
+    </ul>
+  );
+}

@@ -1,0 +1,220 @@
+import { useEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../../shared/dp/resources';
+import { formatDateTime } from '../i18n';
+
+export const ROW_HEIGHT = 64;
+/** Ask for the next page when the user scrolls within this many rows of the end. */
+const LOAD_AHEAD = 40;
+
+export interface MessageListProps {
+  messages: Message[];
+  totalElements: number;
+  hasMore: boolean;
+  loading: boolean;
+  loadingMore: boolean;
+  error: string | null;
+  openId: string | null;
+  onOpen: (id: string) => void;
+  onLoadMore: () => void;
+  onRetry: () => void;
+  onDelete: (id: string) => void;
+  onToggleRead: (id: string) => void;
+  onToggleFlag: (id: string) => void;
+}
+
+const hasAttachments = (m: Message): boolean =>
+  (m.documents ?? []).some((d) => d.documentType !== 'MAIN') || (m.documents ?? []).some((d) => d.files.length > 1);
+
+/**
+ * The messages of the selected folder as a listbox, virtualized so that a folder of tens of thousands keeps only the
+ * rows in view (plus a small overscan) in the DOM. One tab stop; the active row is announced via
+ * aria-activedescendant.
+ */
+export function MessageList(props: MessageListProps) {
+  const { messages, totalElements, hasMore, loading, loadingMore, error, openId, onOpen, onLoadMore, onRetry } = props;
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const activeIndex = Math.max(
+    0,
+    messages.findIndex((m) => m.id === (activeId ?? openId)),
+  );
+
+  // We don't use the React Compiler; the virtualizer re-renders this component itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    initialRect: { width: 600, height: 800 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    if (hasMore && !loadingMore && !error && lastIndex >= messages.length - LOAD_AHEAD) onLoadMore();
+  }, [lastIndex, messages.length, hasMore, loadingMore, error, onLoadMore]);
+
+  const moveTo = (index: number) => {
+    const m = messages[Math.min(messages.length - 1, Math.max(0, index))];
+    if (!m) return;
+    setActiveId(m.id);
+    virtualizer.scrollToIndex(messages.indexOf(m), { align: 'auto' });
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const current = messages[activeIndex];
+    let handled = true;
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'j':
+        moveTo(activeIndex + 1);
+        break;
+      case 'ArrowUp':
+      case 'k':
+        moveTo(activeIndex - 1);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(messages.length - 1);
+        break;
+      case 'Enter':
+        if (current) onOpen(current.id);
+        break;
+      case 'Delete':
+        if (current) props.onDelete(current.id);
+        break;
+      case 'u':
+        if (current) props.onToggleRead(current.id);
+        break;
+      case 'f':
+        if (current) props.onToggleFlag(current.id);
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) e.preventDefault();
+  };
+
+  const active = messages[activeIndex];
+  return (
+    <div className="message-list-wrap">
+      {error && (
+        <div className="error list-error" role="alert">
+          <span>{error}</span>
+          <button type="button" onClick={onRetry}>
+            {t('app.retry')}
+          </button>
+        </div>
+      )}
+      <p className="list-count" aria-live="polite">
+        {loading ? t('app.loading') : t('list.count', { shown: messages.length, total: totalElements })}
+      </p>
+      <div
+        ref={scrollRef}
+        className="message-list"
+        role="listbox"
+        aria-label={t('list.label')}
+        aria-describedby="message-list-help"
+        tabIndex={0}
+        aria-activedescendant={active ? `msg-${active.id}` : undefined}
+        onKeyDown={onKeyDown}
+      >
+        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const m = messages[item.index];
+            if (!m) return null;
+            return (
+              <MessageRow
+                key={m.id}
+                message={m}
+                index={item.index}
+                setSize={Math.max(totalElements, messages.length)}
+                top={item.start}
+                active={m.id === active?.id}
+                open={m.id === openId}
+                onClick={() => {
+                  setActiveId(m.id);
+                  onOpen(m.id);
+                }}
+              />
+            );
+          })}
+        </div>
+        {!loading && messages.length === 0 && !error && <p className="empty">{t('list.empty')}</p>}
+      </div>
+      <p id="message-list-help" className="sr-only">
+        {t('list.keyboardHelp')}
+      </p>
+      {loadingMore && <p className="list-count">{t('list.loadingMore')}</p>}
+    </div>
+  );
+}
+
+function MessageRow({
+  message: m,
+  index,
+  setSize,
+  top,
+  active,
+  open,
+  onClick,
+}: {
+  message: Message;
+  index: number;
+  setSize: number;
+  top: number;
+  active: boolean;
+  open: boolean;
+  onClick: () => void;
+}) {
+  const { t } = useTranslation();
+  const subject = m.label || t('message.noSubject');
+  return (
+    <div
+      id={`msg-${m.id}`}
+      role="option"
+      aria-selected={active}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      className={`message-row${m.read ? '' : ' unread'}${active ? ' active' : ''}${open ? ' open' : ''}`}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={onClick}
+    >
+      <span className="row-line">
+        {!m.read && <span className="sr-only">{t('list.unread')}, </span>}
+        <span className="row-sender">{m.sender?.label ?? m.sender?.senderId ?? ''}</span>
+        <span className="row-date">{formatDateTime(m.messageDateTime)}</span>
+      </span>
+      <span className="row-line">
+        <span className="row-subject">
+          <span className="sr-only">, </span>
+          {subject}
+        </span>
+        <span className="row-markers">
+          {m.legalNotification && (
+            <span className="marker legal" title={t('list.legal')}>
+              <span aria-hidden="true">§</span><span className="sr-only">, {t('list.legal')}</span>
+            </span>
+          )}
+          {hasAttachments(m) && (
+            <span className="marker" title={t('list.attachment')}>
+              <span aria-hidden="true">📎</span><span className="sr-only">, {t('list.attachment')}</span>
+            </span>
+          )}
+          {m.flag && (
+            <span className="marker flag" title={t('list.flagged')}>
+              <span aria-hidden="true">⚑</span><span className="sr-only">, {t('list.flagged')}</span>
+            </span>
+          )}
+        </span>
+      </span>
+    </div>
+  );
+}

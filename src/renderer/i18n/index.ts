@@ -1,0 +1,42 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { da } from './da';
+import { en } from './en';
+
+export type Language = 'da' | 'en';
+
+/** Danish is the app's language; English is a choice the user makes in settings or the header. */
+export function initI18n(language: Language = 'da'): typeof i18next {
+  if (!i18next.isInitialized) {
+    void i18next.use(initReactI18next).init({
+      resources: { da: { translation: da }, en: { translation: en } },
+      lng: language,
+      fallbackLng: 'da',
+      interpolation: { escapeValue: false },
+      initAsync: false,
+    });
+  }
+  return i18next;
+}
+
+export function setLanguage(language: Language): void {
+  void i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+}
+
+const locale = (): string => (i18next.language === 'en' ? 'en-GB' : 'da-DK');
+
+/** Dates as Danes write them (23.11.2026 14.05) in Danish, day-first in English too. */
+export function formatDateTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(d);
+}
+
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+}

@@ -1,0 +1,86 @@
+import type { FolderSummaryEntry } from '../../shared/dp/resources';
+import { STANDARD_FOLDER_TYPES } from '../../shared/dp/enums';
+import { dp, errorText } from '../lib/api';
+import { canCreateFolder, canDeleteFolder, canMoveFolder, canRenameFolder, type FolderRuleResult } from '../lib/folder-rules';
+import type { SliceCreator } from './types';
+
+export interface FoldersSlice {
+  folders: FolderSummaryEntry[];
+  selectedFolderId: string | null;
+  folderError: string | null;
+  loadFolders(): Promise<void>;
+  selectFolder(folderId: string): Promise<void>;
+  /** Each returns the Danish reason on refusal (rule or server), null on success. */
+  createFolder(name: string, parentId: string | null): Promise<string | null>;
+  renameFolder(folderId: string, name: string): Promise<string | null>;
+  moveFolder(folderId: string, parentId: string | null): Promise<string | null>;
+  deleteFolder(folderId: string): Promise<string | null>;
+}
+
+const standardRank = (f: FolderSummaryEntry): number => {
+  const i = (STANDARD_FOLDER_TYPES as readonly string[]).indexOf(f.folderType);
+  return i < 0 ? STANDARD_FOLDER_TYPES.length : i;
+};
+
+/** Standard folders in Digital Post's order, then user folders by name. */
+export const sortFolders = (folders: FolderSummaryEntry[]): FolderSummaryEntry[] =>
+  [...folders].sort((a, b) => standardRank(a) - standardRank(b) || a.name.localeCompare(b.name, 'da'));
+
+export const createFoldersSlice: SliceCreator<FoldersSlice> = (set, get) => {
+  const mailboxId = (): string | null => get().selectedMailboxId;
+
+  /** Runs a folder change after its rule passed, then re-reads the summary (counts and tree come from the server). */
+  const change = async (rule: FolderRuleResult, run: (mailboxId: string) => Promise<unknown>): Promise<string | null> => {
+    if (!rule.ok) return rule.message;
+    const id = mailboxId();
+    if (!id) return null;
+    try {
+      await run(id);
+      await get().loadFolders();
+      return null;
+    } catch (e) {
+      return errorText(e);
+    }
+  };
+
+  return {
+    folders: [],
+    selectedFolderId: null,
+    folderError: null,
+
+    async loadFolders() {
+      const id = mailboxId();
+      if (!id) return;
+      try {
+        const { folders } = await dp().folders.summary({ mailboxId: id });
+        if (mailboxId() !== id) return; // the user switched mailbox meanwhile
+        set({ folders: sortFolders(folders), folderError: null });
+      } catch (e) {
+        set({ folderError: errorText(e) });
+      }
+    },
+
+    async selectFolder(folderId) {
+      set({ selectedFolderId: folderId });
+      get().closeMessage();
+      await get().loadFirstPage();
+    },
+
+    createFolder: (name, parentId) =>
+      change(canCreateFolder(get().folders, name, parentId), (id) =>
+        dp().folders.create({ mailboxId: id, name: name.trim(), ...(parentId ? { parentFolderId: parentId } : {}) }),
+      ),
+    renameFolder: (folderId, name) =>
+      change(canRenameFolder(get().folders, folderId, name), (id) => dp().folders.rename({ mailboxId: id, folderId, name: name.trim() })),
+    moveFolder: (folderId, parentId) =>
+      change(canMoveFolder(get().folders, folderId, parentId), (id) => dp().folders.move({ mailboxId: id, folderId, parentFolderId: parentId })),
+    async deleteFolder(folderId) {
+      const result = await change(canDeleteFolder(get().folders, folderId), (id) => dp().folders.delete({ mailboxId: id, folderId }));
+      if (result === null && get().selectedFolderId === folderId) {
+        const inbox = get().folders.find((f) => f.folderType === 'INBOX');
+        if (inbox) await get().selectFolder(inbox.folderId);
+      }
+      return result;
+    },
+  };
+};

@@ -1,0 +1,205 @@
+import type { Message } from '../../shared/dp/resources';
+import type { MessageQuery } from '../../shared/ipc/channels/mail';
+import { dp, errorText } from '../lib/api';
+import i18next from 'i18next';
+import type { SliceCreator } from './types';
+
+export const PAGE_SIZE = 200;
+/** §3.3 (querying): each search value is limited to 100 characters; refused here before any request. */
+export const MAX_SEARCH_LENGTH = 100;
+
+export type SortField = 'messageDateTime' | 'label' | 'sender.label';
+export interface ListSort {
+  field: SortField;
+  direction: 'asc' | 'desc';
+}
+export interface SenderSummary {
+  senderId?: string;
+  label: string;
+  total: number;
+  unread: number;
+}
+
+export interface MessageListSlice {
+  messages: Message[];
+  totalElements: number;
+  nextCursor: string | undefined;
+  listLoading: boolean;
+  loadingMore: boolean;
+  /** Set when the last list request failed; the list keeps what it had and offers "Prøv igen". */
+  listError: string | null;
+  sort: ListSort;
+  dateFrom: string;
+  dateTo: string;
+  search: string;
+  searchError: string | null;
+  senderLabel: string | null;
+  senders: SenderSummary[];
+  clearList(): void;
+  loadFirstPage(): Promise<void>;
+  loadMore(): Promise<void>;
+  retryList(): Promise<void>;
+  setSort(sort: ListSort): Promise<void>;
+  setDateRange(from: string, to: string): Promise<void>;
+  /** Returns false (and sets searchError) when the text is refused before any request. */
+  setSearch(text: string): Promise<boolean>;
+  setSenderFilter(label: string | null): Promise<void>;
+  loadSenders(): Promise<void>;
+  /** Brings newer messages into a newest-first list without disturbing what the user is looking at. */
+  refreshNewest(): Promise<void>;
+  /** Puts the server's answer to a change into the list (or takes it out when it left this folder). */
+  applyMessage(message: Message): void;
+  removeFromList(messageId: string): void;
+}
+
+// Each list request carries the generation it was made for; answers for an older query are dropped.
+let generation = 0;
+
+export const createMessageListSlice: SliceCreator<MessageListSlice> = (set, get) => {
+  const baseQuery = (): MessageQuery | null => {
+    const s = get();
+    if (!s.selectedMailboxId || !s.selectedFolderId) return null;
+    const q: MessageQuery = { mailboxId: s.selectedMailboxId, size: PAGE_SIZE, sort: s.sort };
+    // A search or sender overview spans the mailbox; otherwise the list is the selected folder.
+    if (!s.search && !s.senderLabel) q.folderId = s.selectedFolderId;
+    if (s.dateFrom) q.dateFrom = s.dateFrom;
+    if (s.dateTo) q.dateTo = s.dateTo;
+    if (s.search) q.search = s.search;
+    if (s.senderLabel) q.senderLabel = s.senderLabel;
+    return q;
+  };
+
+  return {
+    messages: [],
+    totalElements: 0,
+    nextCursor: undefined,
+    listLoading: false,
+    loadingMore: false,
+    listError: null,
+    sort: { field: 'messageDateTime', direction: 'desc' },
+    dateFrom: '',
+    dateTo: '',
+    search: '',
+    searchError: null,
+    senderLabel: null,
+    senders: [],
+
+    clearList() {
+      generation += 1;
+      set({ messages: [], totalElements: 0, nextCursor: undefined, listLoading: false, loadingMore: false, listError: null });
+    },
+
+    async loadFirstPage() {
+      const query = baseQuery();
+      if (!query) return;
+      const mine = ++generation;
+      set({ listLoading: true, listError: null });
+      try {
+        const page = await dp().messages.query(query);
+        if (mine !== generation) return;
+        set({ messages: page.messages, totalElements: page.totalElements, nextCursor: page.next, listLoading: false });
+      } catch (e) {
+        if (mine !== generation) return;
+        set({ listLoading: false, listError: errorText(e) });
+      }
+    },
+
+    async loadMore() {
+      const s = get();
+      const query = baseQuery();
+      if (!query || !s.nextCursor || s.loadingMore || s.listLoading) return;
+      const mine = generation;
+      set({ loadingMore: true, listError: null });
+      try {
+        const page = await dp().messages.query({ ...query, next: s.nextCursor });
+        if (mine !== generation) return;
+        const known = new Set(get().messages.map((m) => m.id));
+        set({
+          messages: [...get().messages, ...page.messages.filter((m) => !known.has(m.id))],
+          totalElements: page.totalElements,
+          nextCursor: page.next,
+          loadingMore: false,
+        });
+      } catch (e) {
+        if (mine !== generation) return;
+        set({ loadingMore: false, listError: errorText(e) });
+      }
+    },
+
+    retryList() {
+      return get().messages.length > 0 && get().nextCursor ? get().loadMore() : get().loadFirstPage();
+    },
+
+    async setSort(sort) {
+      set({ sort });
+      await get().loadFirstPage();
+    },
+
+    async setDateRange(dateFrom, dateTo) {
+      set({ dateFrom, dateTo });
+      await get().loadFirstPage();
+    },
+
+    async setSearch(text) {
+      const trimmed = text.trim();
+      if (trimmed.length > MAX_SEARCH_LENGTH) {
+        set({ searchError: i18next.t('list.searchTooLong') });
+        return false;
+      }
+      set({ search: trimmed, searchError: null });
+      await get().loadFirstPage();
+      return true;
+    },
+
+    async setSenderFilter(senderLabel) {
+      set({ senderLabel });
+      await get().loadFirstPage();
+    },
+
+    async loadSenders() {
+      const mailboxId = get().selectedMailboxId;
+      if (!mailboxId) return;
+      try {
+        const { senders } = await dp().senders.list({ mailboxId });
+        if (get().selectedMailboxId === mailboxId) set({ senders });
+      } catch {
+        // The overview is a convenience; the list itself still works without it.
+        set({ senders: [] });
+      }
+    },
+
+    async refreshNewest() {
+      const s = get();
+      const query = baseQuery();
+      if (!query || s.listLoading || s.sort.field !== 'messageDateTime' || s.sort.direction !== 'desc') return;
+      const mine = generation;
+      try {
+        const page = await dp().messages.query({ ...query, size: 50 });
+        if (mine !== generation) return;
+        const known = new Set(get().messages.map((m) => m.id));
+        const fresh = page.messages.filter((m) => !known.has(m.id));
+        if (fresh.length > 0 || page.totalElements !== get().totalElements) {
+          set({ messages: [...fresh, ...get().messages], totalElements: page.totalElements });
+        }
+      } catch {
+        // A failed background refresh changes nothing; the next tick tries again.
+      }
+    },
+
+    applyMessage(message) {
+      const s = get();
+      const inView = s.search || s.senderLabel ? true : message.folderId === s.selectedFolderId;
+      if (!inView) {
+        get().removeFromList(message.id);
+        return;
+      }
+      set({ messages: s.messages.map((m) => (m.id === message.id ? message : m)) });
+    },
+
+    removeFromList(messageId) {
+      const before = get().messages;
+      const after = before.filter((m) => m.id !== messageId);
+      if (after.length !== before.length) set({ messages: after, totalElements: Math.max(0, get().totalElements - 1) });
+    },
+  };
+};

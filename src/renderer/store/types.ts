@@ -1,0 +1,9 @@
+import type { StateCreator } from 'zustand';
+import type { SessionSlice } from './session';
+import type { MailboxesSlice } from './mailboxes';
+import type { FoldersSlice } from './folders';
+import type { MessageListSlice } from './messageList';
+import type { MessageSlice } from './message';
+
+export type AppState = SessionSlice & MailboxesSlice & FoldersSlice & MessageListSlice & MessageSlice;
+export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
