@@ -16,7 +16,7 @@ vi.mock('electron', () => {
   return { BrowserWindow, protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() } };
 });
 
-import { createMainWindow, ENFORCED_WEB_PREFERENCES } from './window';
+import { createMainWindow, ENFORCED_KEYS } from './window';
 
 const last = () => created[created.length - 1]!;
 
@@ -37,6 +37,7 @@ describe('createMainWindow', () => {
           webviewTag: true,
           experimentalFeatures: true,
           enableBlinkFeatures: 'CSSPseudoHas',
+          disableBlinkFeatures: '',
           preload: '/tmp/evil.js',
           spellcheck: false,
         },
@@ -54,6 +55,7 @@ describe('createMainWindow', () => {
       webviewTag: false,
       sandbox: true,
       preload: '/app/out/preload/index.cjs',
+      disableBlinkFeatures: 'Auxclick',
       // harmless caller options survive
       spellcheck: false,
     });
@@ -66,9 +68,21 @@ describe('createMainWindow', () => {
   it('gives a window without caller preferences the same enforced set', () => {
     createMainWindow({ preloadPath: '/p.cjs' });
     const prefs = last().options.webPreferences as Record<string, unknown>;
-    for (const [key, value] of Object.entries(ENFORCED_WEB_PREFERENCES)) {
-      if (value !== undefined) expect(prefs[key], key).toBe(value);
-    }
+    expect(prefs).toEqual({
+      preload: '/p.cjs',
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
+      sandbox: true,
+    });
+    // Every enforced key is set by the factory (enableBlinkFeatures by leaving it out).
+    for (const key of ENFORCED_KEYS) if (key !== 'enableBlinkFeatures') expect(prefs, key).toHaveProperty(key);
   });
 
   it('loads the app:// entry, or the dev server URL in development', () => {
