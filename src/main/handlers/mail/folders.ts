@@ -2,8 +2,8 @@ import { FolderSchema, type Folder } from '../../../shared/dp/resources';
 import type { Handlers } from '../../ipc/dispatch';
 import type { MailCache } from './cache';
 import type { MailContext } from './context';
-import { isConflict } from './faults';
-import { checkCreateFolder, checkDeleteFolder, checkMoveFolder, checkRenameFolder } from './folder-rules';
+import { checkCreateFolder, checkDeleteFolder, checkFolderName, checkMoveFolder, checkRenameFolder } from './folder-rules';
+import { dpRefusal, isConflict } from './faults';
 import { folderPath, foldersPath } from './paths';
 import { fetchFolderSummary } from './summary';
 
@@ -27,6 +27,10 @@ const updateFolder = async (
 ): Promise<Folder> => {
   const put = async (): Promise<Folder> => {
     const current = await fetchFolder(ctx, mailboxId, folderId);
+    // The summary may not have listed it; the folder itself says whether it is a standard one.
+    if (current.folderType !== 'USER_DEFINED') {
+      throw dpRefusal('folder.update.standard.folder.may.no.be.updated', { resource: 'folder', field: 'folderType', rejectedValue: current.folderType });
+    }
     const res = await ctx.api.put<unknown>(folderPath(mailboxId, folderId), change(current), { ifMatch: current.version });
     const parsed = FolderSchema.safeParse(res.data);
     return parsed.success ? parsed.data : fetchFolder(ctx, mailboxId, folderId);
@@ -42,7 +46,9 @@ const updateFolder = async (
 export const createFolderHandlers = (ctx: MailContext, cache: MailCache): FolderHandlers => ({
   'folders.summary': async ({ mailboxId }) => ({ folders: await fetchFolderSummary(ctx, cache, mailboxId) }),
 
+  // Name rules need no folder list, so a bad name costs no request at all.
   'folders.create': async ({ mailboxId, name, parentFolderId }) => {
+    checkFolderName(name);
     const nodes = await fetchFolderSummary(ctx, cache, mailboxId);
     const checkedName = checkCreateFolder(nodes, { name, ...(parentFolderId !== undefined ? { parentFolderId } : {}) });
     const body = { folderType: 'USER_DEFINED', name: checkedName, ...(parentFolderId !== undefined ? { parentFolderId } : {}) };
@@ -53,6 +59,7 @@ export const createFolderHandlers = (ctx: MailContext, cache: MailCache): Folder
   },
 
   'folders.rename': async ({ mailboxId, folderId, name }) => {
+    checkFolderName(name);
     const nodes = await fetchFolderSummary(ctx, cache, mailboxId);
     const checkedName = checkRenameFolder(nodes, folderId, name);
     return updateFolder(ctx, mailboxId, folderId, (f) => ({ ...f, name: checkedName }));

@@ -52,8 +52,10 @@ export const createMessageHandlers = (ctx: MailContext, cache: MailCache, log: (
    */
   const patchOnce = async (mailboxId: string, messageId: string, facts: MessageFacts & { version: number }, patch: MessagePatch): Promise<Message | undefined> => {
     const effective = withoutNoops(patch, facts);
-    const access = await accessType(mailboxId);
     const target = effective.folderId !== undefined && effective.folderId !== facts.folderId ? effective.folderId : undefined;
+    // mailboxes.list normally taught us the access type; if not, only a move is worth a lookup (the server still
+    // enforces the Slettet rule for a read/flag change).
+    const access = target !== undefined ? await accessType(mailboxId) : cache.access(mailboxId);
     const restricted = access !== undefined && !ACCESS_CAPABILITIES[access].moveToDeleted;
     let types = cache.folders(mailboxId);
     // An unknown target may just be newer than our summary: refresh before refusing it.
