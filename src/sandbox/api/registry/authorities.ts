@@ -1,8 +1,10 @@
 import { stableUuid } from './ids';
 
 // The sandbox's contact structure (§5.3): authorities a citizen can write to, their contact groups and contact
-// points. Names are real Danish authorities so the picker feels familiar; every CVR is fictitious (the 9100xxxx
-// range is not used by the real ones). Ids are derived from names, so they survive resets and restarts.
+// points. Names are real Danish authorities so the picker feels familiar; every CVR is fictitious (9100xxxx). This
+// is the single source of authority CVRs: the mailbox seed (../seed/authorities.ts) takes its senders' CVRs from
+// here by name, so a reply and a new letter to the same authority reach the same CVR. Ids are derived from names,
+// so they survive resets and restarts.
 
 export interface ReportLinkSeed {
   externalLink: string;
@@ -148,6 +150,23 @@ const SEED: AuthoritySeed[] = [
       { name: 'Vaccination', description: 'Spørgsmål om vaccinationsprogrammer.', terms: ['vaccination', 'vaccine'] },
     ],
   },
+  ...(
+    [
+      ['ATP', '91000119', ['atp', 'livsvarig pension', 'feriepenge']],
+      ['Færdselsstyrelsen', '91000127', ['kørekort', 'køreprøve', 'syn']],
+      ['Gældsstyrelsen', '91000135', ['gæld', 'inddrivelse', 'betalingsordning']],
+      ['Københavns Byret', '91000143', ['retsmøde', 'skifteret', 'fogedret']],
+      ['Digitaliseringsstyrelsen', '91000151', ['MitID', 'Digital Post', 'fritagelse']],
+      ['Erhvervsstyrelsen', '91000169', ['virksomhed', 'CVR', 'årsrapport']],
+    ] as const
+  ).map(
+    ([name, cvrNumber, terms]): AuthoritySeed => ({
+      name,
+      cvrNumber,
+      groups: [],
+      points: [{ name: `${name} - generelle henvendelser`, description: `Skriv til ${name}.`, terms: [...terms] }],
+    }),
+  ),
 ];
 
 export interface OrganisationRecord {
