@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Draws resources/icon.png (512×512, RGBA): a blue rounded square with a white envelope. Plain zlib, no image
+// libraries and no downloads; electron-builder derives the .ico/.icns from this PNG. Run: node resources/make-icon.mjs
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
+
+const SIZE = 512;
+const BLUE = [0x0b, 0x4d, 0xa2, 255];
+const WHITE = [255, 255, 255, 255];
+const FOLD = [0xc9, 0xd8, 0xee, 255];
+const CLEAR = [0, 0, 0, 0];
+
+const insideRoundedSquare = (x, y, inset, radius) => {
+  const lo = inset + radius;
+  const hi = SIZE - 1 - inset - radius;
+  const cx = Math.min(Math.max(x, lo), hi);
+  const cy = Math.min(Math.max(y, lo), hi);
+  return (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2 && x >= inset && y >= inset && x < SIZE - inset && y < SIZE - inset;
+};
+
+// Envelope body, and the two lines of its flap (a V from the top corners to the centre).
+const env = { left: 116, right: 396, top: 156, bottom: 356 };
+const nearFlap = (x, y) => {
+  const midX = (env.left + env.right) / 2;
+  const midY = env.top + (env.bottom - env.top) * 0.55;
+  const side = x <= midX ? env.left : env.right;
+  // distance from (x, y) to the segment (side, top) → (midX, midY)
+  const [ax, ay, bx, by] = [side, env.top, midX, midY];
+  const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay))) <= 9;
+};
+
+const pixel = (x, y) => {
+  if (!insideRoundedSquare(x, y, 16, 96)) return CLEAR;
+  const inEnvelope = x >= env.left && x <= env.right && y >= env.top && y <= env.bottom;
+  if (inEnvelope) return nearFlap(x, y) ? FOLD : WHITE;
+  return BLUE;
+};
+
+const raw = Buffer.alloc((SIZE * 4 + 1) * SIZE);
+for (let y = 0; y < SIZE; y++) {
+  const row = y * (SIZE * 4 + 1);
+  raw[row] = 0; // filter: none
+  for (let x = 0; x < SIZE; x++) Buffer.from(pixel(x, y)).copy(raw, row + 1 + x * 4);
+}
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32 = (buf) => {
+  let c = 0xffffffff;
+  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
+const chunk = (type, data) => {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+};
+
+const header = Buffer.alloc(13);
+header.writeUInt32BE(SIZE, 0);
+header.writeUInt32BE(SIZE, 4);
+header[8] = 8; // bit depth
+header[9] = 6; // RGBA
+const png = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  chunk('IHDR', header),
+  chunk('IDAT', deflateSync(raw, { level: 9 })),
+  chunk('IEND', Buffer.alloc(0)),
+]);
+const out = join(dirname(fileURLToPath(import.meta.url)), 'icon.png');
+writeFileSync(out, png);
+console.log(`wrote ${out} (${png.length} bytes)`);
