@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Draws resources/icon.png (512×512, RGBA): a blue rounded square with a white envelope. Plain zlib, no image
 // libraries and no downloads; electron-builder derives the .ico/.icns from this PNG. Run: node resources/make-icon.mjs
+import { Buffer } from 'node:buffer';
+import process from 'node:process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,4 +80,4 @@ const png = Buffer.concat([
 ]);
 const out = join(dirname(fileURLToPath(import.meta.url)), 'icon.png');
 writeFileSync(out, png);
-console.log(`wrote ${out} (${png.length} bytes)`);
+process.stdout.write(`wrote ${out} (${png.length} bytes)\n`);
