@@ -257,13 +257,47 @@ describe('token lifecycle', () => {
     expect(api.map((e) => e.status)).toEqual([401, 200]);
     expect(refreshes()).toBe(before + 1);
 
+    // Three callers whose request all met a 401 with the same token: one refresh, one new token for all.
     const t0 = refreshes();
-    await Promise.all([
-      services.auth.renewAfterUnauthorized('x'),
-      services.auth.renewAfterUnauthorized('x'),
-      services.auth.renewAfterUnauthorized('x'),
+    const used = await services.auth.getAccessToken();
+    const renewed = await Promise.all([
+      services.auth.renewAfterUnauthorized(used),
+      services.auth.renewAfterUnauthorized(used),
+      services.auth.renewAfterUnauthorized(used),
     ]);
-    expect(refreshes()).toBeLessThanOrEqual(t0 + 1);
+    expect(refreshes()).toBe(t0 + 1);
+    expect(new Set(renewed).size).toBe(1);
+    expect(renewed[0]).not.toBe(used);
+  });
+
+  it('a refresh token the server no longer accepts means logged out with a notice at the next start', async () => {
+    const first = await start();
+    await login(first);
+    const rt = (await storedRefreshToken())!;
+    await first.dispose();
+    const revoke = await fetch(`${sandbox.issuer}/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: rt, token_type_hint: 'refresh_token', client_id: 'digital-post-desktop-sandbox' }).toString(),
+    });
+    expect(revoke.status).toBe(200);
+    const second = await start({ browser: () => Promise.reject(new Error('the browser must not open')) });
+    const status = await second.auth.status();
+    expect(status.loggedIn).toBe(false);
+    expect(status.notice).toMatch(/Log ind igen/);
+    expect(await storedRefreshToken()).toBeUndefined();
+  });
+
+  it('offline at start: logged out with a notice, but the stored session is kept for later', async () => {
+    const first = await start();
+    await login(first);
+    await first.dispose();
+    net.offline = true;
+    const second = await start();
+    const status = await second.auth.status();
+    expect(status.loggedIn).toBe(false);
+    expect(status.notice).toMatch(/forbindelse/);
+    expect(await storedRefreshToken()).toBeTruthy();
   });
 });
 
