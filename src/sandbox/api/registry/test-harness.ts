@@ -10,14 +10,18 @@ import { SANDBOX_IDENTITIES } from '../../identities';
 import type { AccessType } from '../../../shared/dp/enums';
 import { createRegistryApi } from './index';
 
+// Response bodies are asserted field by field in the tests; typing every shape here would add nothing.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
 export interface Harness {
   sandbox: RunningSandbox;
   store: InMemoryMailStore;
   clock: { now: Date };
   /** mailbox id and access id per identity; `karlViaLone` is lone's power of attorney on karl's mailbox. */
   ids: Record<'lone' | 'karl' | 'mette' | 'karlViaLone', { mailboxId: string; accessId: string }>;
-  call(identity: string | null, method: string, path: string, opts?: { body?: unknown; ifMatch?: number | string; contentType?: string; raw?: string }): Promise<{ status: number; body: any; headers: Headers }>;
-  outbox(): Promise<any[]>;
+  call(identity: string | null, method: string, path: string, opts?: { body?: unknown; ifMatch?: number | string; contentType?: string; raw?: string }): Promise<{ status: number; body: Json; headers: Headers }>;
+  outbox(): Promise<Json[]>;
   close(): Promise<void>;
 }
 
