@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCESS_CAPABILITIES, type AccessType } from '../../../shared/dp/enums';
+import type { AccessType } from '../../../shared/dp/enums';
 import { MessageSchema, MailboxSchema, type Message } from '../../../shared/dp/resources';
 import type { MessagePatch } from '../../../shared/ipc/channels/mail';
 import type { Handlers } from '../../ipc/dispatch';
@@ -56,7 +56,8 @@ export const createMessageHandlers = (ctx: MailContext, cache: MailCache, log: (
     // mailboxes.list normally taught us the access type; if not, only a move is worth a lookup (the server still
     // enforces the Slettet rule for a read/flag change).
     const access = target !== undefined ? await accessType(mailboxId) : cache.access(mailboxId);
-    const restricted = access !== undefined && !ACCESS_CAPABILITIES[access].moveToDeleted;
+    // Only a legal representative is bound by what lies in Slettet, so only then do non-moves need folder types.
+    const restricted = access === 'LEGAL_REPRESENTATIVE_READER';
     let types = cache.folders(mailboxId);
     // An unknown target may just be newer than our summary: refresh before refusing it.
     if ((target !== undefined || restricted) && (!types || (target !== undefined && !types.has(target)))) {

@@ -60,7 +60,7 @@ describe('move rules (§6.13.4)', () => {
 describe('legal representatives (§6.13.5)', () => {
   it('may move to an own folder but not to Slettet', () => {
     expect(attempt('RECEIVED', 'own', {}, 'LEGAL_REPRESENTATIVE_READER')).toBe('ok');
-    expect(attempt('RECEIVED', 'deleted', {}, 'LEGAL_REPRESENTATIVE_READER')).toBe('message.update.folderType.not.allowed');
+    expect(attempt('RECEIVED', 'deleted', {}, 'LEGAL_REPRESENTATIVE_READER')).toBe('access.denied');
     expect(attempt('RECEIVED', 'deleted', {}, 'OWNER')).toBe('ok');
   });
   it('may not touch a message already in Slettet', () => {

@@ -28,13 +28,14 @@ export interface PatchCheckInput {
 const RESOURCE = 'message';
 
 /**
- * Refuses a patch Digital Post would refuse, before the request. Access types that may not move to Slettet (legal
- * representatives, §6.13.5) also may not touch a message that is already there.
+ * Refuses a patch Digital Post would refuse, before the request. Access types that may not move to Slettet are
+ * refused that move, and a legal representative may not touch a message already there (§6.13.5); both are access
+ * refusals on the server, so they carry `access.denied`.
  */
 export const checkMessagePatch = ({ message, patch, folderTypes, accessType }: PatchCheckInput): void => {
-  const restricted = accessType !== undefined && !ACCESS_CAPABILITIES[accessType].moveToDeleted;
+  const mayMoveToDeleted = accessType === undefined || ACCESS_CAPABILITIES[accessType].moveToDeleted;
   const state = message.messageState ?? 'RECEIVED';
-  if (restricted && folderTypes.get(message.folderId) === 'DELETED') {
+  if (accessType === 'LEGAL_REPRESENTATIVE_READER' && folderTypes.get(message.folderId) === 'DELETED') {
     throw dpRefusal('access.denied', { resource: RESOURCE, field: 'folderId', rejectedValue: message.folderId });
   }
   if (patch.folderId !== undefined && patch.folderId !== message.folderId) {
@@ -42,7 +43,7 @@ export const checkMessagePatch = ({ message, patch, folderTypes, accessType }: P
     if (target === undefined) {
       throw dpRefusal('message.update.folderId.notFound', { resource: RESOURCE, field: 'folderId', rejectedValue: patch.folderId });
     }
-    if (!ALLOWED_TARGET_FOLDERS[state].includes(target) || (restricted && target === 'DELETED')) {
+    if (!ALLOWED_TARGET_FOLDERS[state].includes(target)) {
       throw dpRefusal('message.update.folderType.not.allowed', {
         resource: RESOURCE,
         field: 'folderId',
@@ -50,8 +51,11 @@ export const checkMessagePatch = ({ message, patch, folderTypes, accessType }: P
         args: [state, target],
       });
     }
+    if (target === 'DELETED' && !mayMoveToDeleted) {
+      throw dpRefusal('access.denied', { resource: RESOURCE, field: 'folderId', rejectedValue: patch.folderId });
+    }
   }
-  if (patch.legallyNotified === true && message.legalNotification !== true) {
+  if (patch.legallyNotified === true && (message.legalNotification !== true || state !== 'RECEIVED')) {
     throw dpRefusal('message.update.legallyNotified.not.allowed', { resource: RESOURCE, field: 'legallyNotified', rejectedValue: true });
   }
 };

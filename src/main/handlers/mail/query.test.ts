@@ -13,28 +13,28 @@ const faultOf = (fn: () => unknown): AppFault => {
 };
 
 describe('toAnySearch', () => {
-  it('keeps words, collapses whitespace and drops empty input', () => {
-    expect(toAnySearch('  skat   årsopgørelse ')).toBe('skat årsopgørelse');
-    expect(toAnySearch('   ')).toBeUndefined();
+  it('keeps loose words together in one value and drops empty input', () => {
+    expect(toAnySearch('  skat   årsopgørelse ')).toEqual(['skat årsopgørelse']);
+    expect(toAnySearch('   ')).toEqual([]);
   });
 
-  it('keeps quoted phrases whole with either quote character', () => {
-    expect(toAnySearch('"Københavns Kommune" affald')).toBe('"Københavns Kommune" affald');
-    expect(toAnySearch("'Borger Service' x")).toBe("'Borger Service' x");
+  it('sends a quoted phrase whole, AND-ed with the loose words', () => {
+    expect(toAnySearch('"Københavns Kommune"')).toEqual(['"Københavns Kommune"']);
+    expect(toAnySearch("affald 'Borger Service, Vest' x")).toEqual(['&affald x', "&'Borger Service, Vest'"]);
   });
 
-  it('keeps only a trailing * and removes ? and inner *', () => {
-    expect(toAnySearch('Flytterod*')).toBe('Flytterod*');
-    expect(toAnySearch('a*b? c')).toBe('ab c');
+  it('drops wildcards, which `any` does not support', () => {
+    expect(toAnySearch('Flytterod*')).toEqual(['Flytterod']);
+    expect(toAnySearch('a*b? c')).toEqual(['a b c']);
   });
 
   it('neutralises commas (OR separators) and leading operators', () => {
-    expect(toAnySearch('skat,bolig')).toBe('skat bolig');
-    expect(toAnySearch('!skat |bolig &x')).toBe('skat bolig x');
+    expect(toAnySearch('skat,bolig')).toEqual(['skat bolig']);
+    expect(toAnySearch('!skat |bolig &x')).toEqual(['skat bolig x']);
   });
 
   it('refuses more than 100 characters with the code Digital Post uses', () => {
-    expect(toAnySearch('x'.repeat(100))).toBe('x'.repeat(100));
+    expect(toAnySearch('x'.repeat(100))).toEqual(['x'.repeat(100)]);
     const fault = faultOf(() => toAnySearch('x'.repeat(101)));
     expect(fault.appError.code).toBe('digital.post.error');
     expect(fault.appError.fieldErrors?.[0]?.message).toContain('exceeds limit of 100');

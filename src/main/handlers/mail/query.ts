@@ -30,34 +30,30 @@ const checkLength = (param: string, value: string): void => {
 };
 
 /**
- * Free text → one `any` value. A comma would split it into OR-ed terms and a leading |, & or ! would turn a word
- * into an operator (§3.3.6), so those are neutralised; quoted phrases are kept whole (either quote character); a `*`
- * survives only as a trailing wildcard on a word, and `?` is dropped outside quotes.
+ * Free text → `any` values (§3.3.6). Loose words travel together in one value; a quoted phrase (either quote
+ * character) is a value of its own, since quoting asks for a full match; with more than one value each gets the `&`
+ * operator, because plain repeated values are OR-ed. A comma outside quotes would split a value and a leading
+ * |, & or ! would become an operator, so both are neutralised. Wildcards do not work with `any`, which already
+ * matches parts of words, so a trailing `*` (the user's "starts with") is dropped rather than sent as a literal.
  */
-export const toAnySearch = (raw: string): string | undefined => {
+export const toAnySearch = (raw: string): string[] => {
   const text = raw.replace(/\s+/g, ' ').trim();
-  if (text === '') return undefined;
+  if (text === '') return [];
   checkLength('any', text);
-  const terms: string[] = [];
+  const phrases: string[] = [];
+  const words: string[] = [];
   const pattern = /(["'])(.*?)\1|(\S+)/g;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     if (m[2] !== undefined) {
-      const phrase = m[2].replace(/,/g, ' ').trim();
-      if (phrase !== '') terms.push(`${m[1]}${phrase}${m[1]}`);
+      const phrase = m[2].trim();
+      if (phrase !== '') phrases.push(`${m[1]}${phrase}${m[1]}`);
       continue;
     }
-    const word = (m[3] ?? '')
-      .replace(/,/g, ' ')
-      .replace(/^[|&!]+/, '')
-      .replace(/\?/g, '')
-      .replace(/["']/g, '');
-    for (const part of word.split(' ')) {
-      const trailing = part.endsWith('*');
-      const core = part.replace(/\*/g, '');
-      if (core !== '') terms.push(trailing ? `${core}*` : core);
-    }
+    const cleaned = (m[3] ?? '').replace(/[,"'*?]/g, ' ').replace(/(^|\s)[|&!]+/g, '$1');
+    words.push(...cleaned.split(' ').filter((w) => w !== ''));
   }
-  return terms.length > 0 ? terms.join(' ') : undefined;
+  const values = [...(words.length > 0 ? [words.join(' ')] : []), ...phrases];
+  return values.length > 1 ? values.map((v) => `&${v}`) : values;
 };
 
 /** Exact sender match for the senders overview: a quoted value is a full match, not a fuzzy one (§3.3.6). */
@@ -94,7 +90,8 @@ export const toMessageQueryParams = (q: Omit<MessageQuery, 'mailboxId'>): Record
   if (q.dateTo !== undefined && q.dateTo.trim() !== '') params.dateTo = toQueryDate('dateTo', q.dateTo);
   if (q.search !== undefined) {
     const any = toAnySearch(q.search);
-    if (any !== undefined) params.any = any;
+    if (any.length === 1) params.any = any[0];
+    else if (any.length > 1) params.any = any;
   }
   if (q.senderLabel !== undefined) {
     const label = toSenderLabelSearch(q.senderLabel);
