@@ -72,9 +72,11 @@ const readBody = (req: IncomingMessage): Promise<string> =>
 /** Escapes for an HTML attribute value; the secret is hex, but the injection point should not rely on that. */
 const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+/** Puts the secret in the page's head, after the charset declaration (which must stay within the first bytes). */
 export const injectBridgeSecret = (html: string, secret: string): string => {
   const meta = `<meta name="${BRIDGE_SECRET_META}" content="${escapeAttr(secret)}">`;
-  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`) : `${meta}\n${html}`;
+  const close = html.search(/<\/head>/i);
+  return close >= 0 ? `${html.slice(0, close)}  ${meta}\n  ${html.slice(close)}` : `${meta}\n${html}`;
 };
 
 /**

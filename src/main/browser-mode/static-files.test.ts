@@ -41,3 +41,14 @@ describe('resolveStaticPath', () => {
     expect(contentTypeFor('/x/unknown.bin')).toBe('application/octet-stream');
   });
 });
+
+describe('injectBridgeSecret', () => {
+  it('adds the meta tag inside head, after what is there, escaping the value', async () => {
+    const { injectBridgeSecret } = await import('./server');
+    const html = '<html><head><meta charset="UTF-8"><title>x</title></head><body></body></html>';
+    const out = injectBridgeSecret(html, 'a"b<c');
+    expect(out.indexOf('charset')).toBeLessThan(out.indexOf('dp-bridge-secret'));
+    expect(out.indexOf('dp-bridge-secret')).toBeLessThan(out.indexOf('</head>'));
+    expect(out).toContain('content="a&quot;b&lt;c"');
+  });
+});
