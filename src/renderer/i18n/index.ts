@@ -14,6 +14,7 @@ export function initI18n(language: Language = 'da'): typeof i18next {
       fallbackLng: 'da',
       interpolation: { escapeValue: false },
       initAsync: false,
+      showSupportNotice: false,
     });
   }
   return i18next;
