@@ -75,11 +75,14 @@ export function installFakeApi() {
       delete: vi.fn(),
     },
     messages: {
-      query: vi.fn(async () => ({ messages: [message('m1'), message('m2', { read: true })], totalElements: 2 })),
+      query: vi.fn(async (): Promise<{ messages: Message[]; totalElements: number; next?: string }> => ({
+        messages: [message('m1'), message('m2', { read: true })],
+        totalElements: 2,
+      })),
       get: vi.fn(async ({ messageId }: { messageId: string }) => message(messageId)),
       update: vi.fn(),
       delete: vi.fn(async () => ({ deleted: true as const })),
-      thread: vi.fn(async () => ({ messages: [] })),
+      thread: vi.fn(async (): Promise<{ messages: Message[] }> => ({ messages: [] })),
     },
     senders: { list: vi.fn(async () => ({ senders: [] })) },
     files: { content: vi.fn(), save: vi.fn(async () => ({ saved: true })), open: vi.fn(async () => ({ opened: true })) },
