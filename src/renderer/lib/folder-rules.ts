@@ -40,7 +40,7 @@ function checkName(folders: FolderSummaryEntry[], name: string, parentId: string
   const trimmed = name.trim();
   if (trimmed.length === 0) return fail('folder.name.notBlank');
   if (trimmed.length > MAX_FOLDER_NAME_LENGTH) return fail('folder.createOrUpdate.name.size', MAX_FOLDER_NAME_LENGTH);
-  if (ILLEGAL_FOLDER_CHARS.some((c) => trimmed.includes(c)) || /[\r\n]/.test(trimmed)) {
+  if (ILLEGAL_FOLDER_CHARS.some((c) => trimmed.includes(c)) || /[\u0000-\u001f\u007f]/.test(trimmed)) {
     return fail('folder.createOrUpdate.name.illegal', ILLEGAL_FOLDER_CHARS.join(' '));
   }
   const siblings = folders.filter((f) => (f.parentFolderId ?? null) === parentId && f.folderId !== selfId);

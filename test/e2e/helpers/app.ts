@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type Page } from '@playwright/test';
+import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server';
+import { startBrowserModeServer, type BrowserModeServer } from '../../../src/main/browser-mode/server';
+import { rendererIsStale } from '../../../src/main/browser-mode/cli-options';
+import { createAppServices } from '../../../src/main/services/app-services';
+
+// The app in browser mode against a sandbox of its own: each test file gets a fresh Digital Post, a fresh user-data
+// dir (so no settings or tokens leak between runs) and the built renderer.
+
+const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface RunningApp {
+  url: string;
+  sandbox: RunningSandbox;
+  server: BrowserModeServer;
+  close(): Promise<void>;
+}
+
+let built = false;
+/** The e2e tests exercise the built renderer; build it when src is newer than out/renderer. */
+function ensureRendererBuilt(): void {
+  if (built || !rendererIsStale(projectRoot)) {
+    built = true;
+    return;
+  }
+  const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: projectRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('electron-vite build failed');
+  built = true;
+}
+
+export async function startApp(): Promise<RunningApp> {
+  ensureRendererBuilt();
+  const sandbox = await startSandbox({ port: 0 });
+  const userDataDir = await mkdtemp(join(tmpdir(), 'dp-e2e-'));
+  const server = await startBrowserModeServer({
+    port: 0,
+    rendererDir: join(projectRoot, 'out', 'renderer'),
+    createServices: (appUrl) =>
+      createAppServices({
+        mode: 'browser',
+        userDataDir,
+        appVersion: '0.0.0-e2e',
+        appUrl,
+        env: { ...process.env, DP_SANDBOX_URL: sandbox.url, DP_KEYCHAIN_SERVICE: `dp-e2e-${Date.now()}` },
+      }),
+  });
+  return {
+    url: server.url,
+    sandbox,
+    server,
+    async close() {
+      await server.close();
+      await sandbox.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs in the way a person does: the app's "Log ind", then the sandbox's login page. */
+export async function logIn(page: Page, app: RunningApp, identity = 'Lone Defaultssen'): Promise<void> {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+  await page.getByRole('radio', { name: new RegExp(identity) }).check();
+  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible({ timeout: 20_000 });
+}
+
+/** Every request the page makes must stay on this machine (the sandbox and the app both listen on 127.0.0.1). */
+export function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+export const isLocal = (url: string): boolean =>
+  /^(data:|blob:|about:)/.test(url) || /^https?:\/\/127\.0\.0\.1(:\d+)?\//.test(url);
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(projectRoot, 'test-results', 'screens', `${name}.png`), fullPage: false });
+}
