@@ -1,6 +1,6 @@
 // Checks HTML against the STRICT whitelist in one streaming pass, reporting what Digital Post's validator would
 // report, so the user learns before uploading. It never builds a DOM: a 10 MB letter must validate instantly.
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 import { attributeRule, valueAllowed } from './attribute-rules';
 import { uploadMessage, type StrictErrorCode } from './messages';
 import { filterStrictStyle } from './strict-css';
@@ -35,62 +35,111 @@ class Findings {
   }
 }
 
-function checkElement(findings: Findings, name: string, names: readonly string[], values: readonly string[]): void {
-  const policy = STRICT_POLICY;
-  if (!policy.elements.has(name)) {
-    findings.add('html.validator.rejected.element', name);
-    return;
-  }
-  const refused: string[] = [];
-  let kept = 0;
-  let remoteUrl = false;
-  for (let i = 0; i < names.length; i++) {
-    const attribute = names[i]!;
-    const value = values[i]!;
-    if (attribute === 'style') {
-      const result = filterStrictStyle(value, policy.css);
-      if (result.remoteUrl) remoteUrl = true;
-      if (result.style !== '') kept++;
-      else refused.push(attribute);
-      continue;
+interface StyleVerdict {
+  readonly survives: boolean;
+  readonly remoteUrl: boolean;
+}
+
+/** Per-document state; letters repeat the same few style attributes, so their verdicts are cached. */
+class StrictChecker {
+  readonly findings = new Findings();
+  private readonly styles = new Map<string, StyleVerdict>();
+
+  private styleVerdict(style: string): StyleVerdict {
+    let verdict = this.styles.get(style);
+    if (!verdict) {
+      const result = filterStrictStyle(style, STRICT_POLICY.css);
+      verdict = { survives: result.style !== '', remoteUrl: result.remoteUrl };
+      this.styles.set(style, verdict);
     }
-    const rule = attributeRule(policy, name, attribute);
-    if (rule && valueAllowed(rule, value)) kept++;
-    else refused.push(attribute);
+    return verdict;
   }
-  if (remoteUrl) findings.add('html.validator.rejected.unknown-element', name);
-  if (kept === 0 && policy.dropWhenBare.has(name)) {
-    // The element itself goes, so its attributes are not reported separately.
-    findings.add('html.validator.rejected.element', name);
-    return;
+
+  element(name: string, names: readonly string[], values: readonly string[]): void {
+    const policy = STRICT_POLICY;
+    const findings = this.findings;
+    if (!policy.elements.has(name)) {
+      findings.add('html.validator.rejected.element', name);
+      return;
+    }
+    let refused: string[] | undefined;
+    let kept = 0;
+    let remoteUrl = false;
+    for (let i = 0; i < names.length; i++) {
+      const attribute = names[i]!;
+      const value = values[i]!;
+      if (attribute === 'style') {
+        const verdict = this.styleVerdict(value);
+        if (verdict.remoteUrl) remoteUrl = true;
+        if (verdict.survives) kept++;
+        else (refused ??= []).push(attribute);
+        continue;
+      }
+      const rule = attributeRule(policy, name, attribute);
+      if (rule && valueAllowed(rule, value)) kept++;
+      else (refused ??= []).push(attribute);
+    }
+    if (remoteUrl) findings.add('html.validator.rejected.unknown-element', name);
+    if (kept === 0 && policy.dropWhenBare.has(name)) {
+      // The element itself goes, so its attributes are not reported separately.
+      findings.add('html.validator.rejected.element', name);
+      return;
+    }
+    for (const attribute of refused ?? []) findings.add('html.validator.rejected.element.attributes', name, attribute);
   }
-  for (const attribute of refused) findings.add('html.validator.rejected.element.attributes', name, attribute);
 }
 
 export function validateStrictHtml(html: string): StrictVerdict {
-  const findings = new Findings();
-  // Attributes are collected from onattribute rather than the attribs object, which would swallow "__proto__".
-  let names: string[] = [];
-  let values: string[] = [];
-  const parser = new Parser(
+  const checker = new StrictChecker();
+  // htmlparser2's Tokenizer rather than its Parser: the verdict needs no tree, tag balancing or implied tags, and the
+  // tokenizer alone is about twice as fast on a 10 MB letter. Names are lower-cased and entities decoded as the
+  // Parser would; CDATA and `<!...>` other than a doctype are comments, as they are to a browser.
+  let tagName = '';
+  const names: string[] = [];
+  const values: string[] = [];
+  let attrName = '';
+  let attrValue = '';
+  const comment = () => checker.findings.add('html.validator.rejected.comments');
+  const openTagEnd = () => checker.element(tagName, names, values);
+  const ignore = () => {};
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
     {
-      onopentagname: () => {
-        names = [];
-        values = [];
+      onopentagname: (start, end) => {
+        tagName = html.slice(start, end).toLowerCase();
+        names.length = 0;
+        values.length = 0;
       },
-      onattribute: (name, value) => {
-        names.push(name);
-        values.push(value);
+      onattribname: (start, end) => {
+        attrName = html.slice(start, end).toLowerCase();
+        attrValue = '';
       },
-      onopentag: (name) => checkElement(findings, name, names, values),
-      oncomment: () => findings.add('html.validator.rejected.comments'),
-      onprocessinginstruction: (name) => {
-        // A doctype is fine; any other `<!...>` is a comment to a browser.
-        if (name.startsWith('!') && name.toLowerCase() !== '!doctype') findings.add('html.validator.rejected.comments');
+      onattribdata: (start, end) => {
+        attrValue += html.slice(start, end);
       },
+      onattribentity: (codepoint) => {
+        attrValue += String.fromCodePoint(codepoint);
+      },
+      onattribend: () => {
+        names.push(attrName);
+        values.push(attrValue);
+      },
+      onopentagend: openTagEnd,
+      onselfclosingtag: openTagEnd,
+      oncomment: comment,
+      oncdata: comment,
+      ondeclaration: (start, end) => {
+        if (!/^doctype(?:\s|$)/i.test(html.slice(start, Math.min(end, start + 8)))) comment();
+      },
+      onprocessinginstruction: ignore,
+      onclosetag: ignore,
+      ontext: ignore,
+      ontextentity: ignore,
+      onend: ignore,
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.end(html);
-  return findings.errors.length === 0 ? { approved: true } : { approved: false, errors: findings.errors };
+  tokenizer.write(html);
+  tokenizer.end();
+  const errors = checker.findings.errors;
+  return errors.length === 0 ? { approved: true } : { approved: false, errors };
 }
