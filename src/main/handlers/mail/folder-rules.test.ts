@@ -67,7 +67,8 @@ describe('create', () => {
   it('accepts a new name at a level and refuses a taken one (case-insensitive)', () => {
     expect(checkCreateFolder(tree, { name: 'Skat' })).toBe('Skat');
     expect(codeOf(() => checkCreateFolder(tree, { name: 'skat', parentFolderId: 'a' }))).toBe('folder.createOrUpdate.name.exists.at.level');
-    expect(codeOf(() => checkCreateFolder(tree, { name: 'indbakke' }))).toBe('folder.createOrUpdate.name.exists.at.level');
+    expect(checkCreateFolder(tree, { name: 'indbakke' })).toBe('indbakke');
+    expect(codeOf(() => checkCreateFolder(tree, { name: 'BIL' }))).toBe('folder.createOrUpdate.name.exists.at.level');
   });
   it('refuses a missing or standard parent and too deep nesting', () => {
     expect(codeOf(() => checkCreateFolder(tree, { name: 'x', parentFolderId: 'nope' }))).toBe('folder.createOrUpdate.non.existing.parent');

@@ -2,16 +2,17 @@ import type { FolderType } from '../../../shared/dp/enums';
 import { appRefusal, dpRefusal } from './faults';
 
 // Folder rules checked before any request, with the codes Digital Post uses for them (§13.4.1 "Folder"). The
-// document prints the codes but not the limits behind their {0}; these values are ours, kept here in one place.
+// document prints the codes but not the limits behind their {0}; these values match the sandbox's choices
+// (src/sandbox/api/routes/folders.ts), which main may not import.
 
 /** Longest folder name accepted (folder.createOrUpdate.name.size). */
-export const FOLDER_NAME_MAX_LENGTH = 50;
+export const FOLDER_NAME_MAX_LENGTH = 100;
 /** Deepest nesting: a top-level user folder is level 1 (folder.createOrUpdate.too.many.levels). */
 export const FOLDER_MAX_LEVELS = 3;
 /** Most user-defined folders in one mailbox (folder.create.too.many.folders). */
 export const FOLDER_MAX_COUNT = 100;
 /** Characters a folder name may not contain (folder.createOrUpdate.name.illegal): path and wildcard characters. */
-export const FOLDER_NAME_ILLEGAL_CHARACTERS = ['\\', '/', ':', '*', '?', '"', '<', '>', '|'] as const;
+export const FOLDER_NAME_ILLEGAL_CHARACTERS = ['/', '\\', '<', '>', ':', '"', '|', '?', '*'] as const;
 
 /** The part of a folder-summary row the rules look at. */
 export interface FolderNode {
@@ -87,8 +88,9 @@ const isDescendant = (nodes: readonly FolderNode[], candidate: string, ancestor:
 
 const sameName = (a: string, b: string): boolean => a.trim().toLocaleLowerCase('da') === b.trim().toLocaleLowerCase('da');
 
+/** Standard folders live beside user folders but are named by the app, so only user folders can clash. */
 const checkUniqueAtLevel = (nodes: readonly FolderNode[], parentId: string | undefined, name: string, self?: string): void => {
-  if (childrenOf(nodes, parentId).some((n) => n.folderId !== self && sameName(n.name, name))) {
+  if (childrenOf(nodes, parentId).some((n) => n.folderId !== self && !isStandard(n) && sameName(n.name, name))) {
     throw dpRefusal('folder.createOrUpdate.name.exists.at.level', { resource: RESOURCE, field: 'name', rejectedValue: name, args: [name] });
   }
 };
