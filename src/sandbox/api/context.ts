@@ -61,8 +61,11 @@ export interface FileRecord extends VersionedRecord {
   filename: string;
   language?: string;
   fileSize: number;
-  /** Content is produced lazily for generated messages (20 000-message seeds stay cheap). */
-  content: (() => Buffer) | Buffer | null;
+  /**
+   * null until uploaded. Generated messages hold a function so a 20 000-message seed stays cheap; seeded PDFs are
+   * rendered asynchronously (pdf-lib) and hold a promise-returning function until then.
+   */
+  content: Buffer | (() => Buffer | Promise<Buffer>) | null;
 }
 
 export interface DocumentRecord extends VersionedRecord {

@@ -1,43 +1,47 @@
 import { Router } from 'express';
 import type { CreateDigitalPostApi } from '../api-module';
-import type { Identity } from '../identity';
-import { DpHttpError } from '../http/dp-error';
-import { createRegistryApi } from './registry';
-import { InMemoryMailStore } from './store';
 import type { RegistryContext } from './context';
+import { createRegistryApi } from './registry';
+import { documentRoutes } from './routes/documents';
+import { folderRoutes } from './routes/folders';
+import { hookRoutes } from './routes/hooks';
+import { mailboxRoutes } from './routes/mailboxes';
+import { messageRoutes } from './routes/messages';
+import { seedStore } from './seed';
+import { InMemoryMailStore } from './store';
 
+export type { MailStore, RegistryContext, Outbox, OutboxEntry } from './context';
+
+/**
+ * The sandbox's Digital Post: an in-memory store seeded from config.seed, the mailbox services (§6) and the
+ * registry part (accesses, contacts, validations, outbox) composed into the routers server.ts mounts.
+ */
 export const createDigitalPostApi: CreateDigitalPostApi = (options) => {
   const now = options.now ?? (() => new Date());
   const store = new InMemoryMailStore(now);
   const ctx: RegistryContext = { config: options.config, identities: options.identities, now, store };
   const registry = createRegistryApi(ctx);
 
+  const reset = (): void => {
+    // PDF rendering finishes in the background; content requests made before then wait for it.
+    void seedStore(store, options.config, options.identities);
+    registry.reset();
+  };
+  reset();
+
   const router = Router();
-  router.get('/mailboxes', (_req, res) => {
-    const identity = res.locals.identity as Identity | undefined;
-    if (!identity) throw new DpHttpError(401, 'Unauthorized');
-    res.json({ currentPage: 0, totalPages: 0, elementsOnPage: 0, totalElements: 0, mailboxes: [] });
-  });
+  router.use(mailboxRoutes(store));
+  router.use(folderRoutes(store));
+  router.use(messageRoutes(store));
+  router.use(documentRoutes(store));
   router.use(registry.router);
 
   const publicRouter = Router();
   publicRouter.use(registry.publicRouter);
 
   const hooksRouter = Router();
-  hooksRouter.post('/reset', (_req, res) => {
-    store.clear();
-    registry.reset();
-    res.status(204).end();
-  });
+  hooksRouter.use(hookRoutes({ store, identities: options.identities, reset }));
   hooksRouter.use(registry.hooksRouter);
 
-  return {
-    router,
-    publicRouter,
-    hooksRouter,
-    reset() {
-      store.clear();
-      registry.reset();
-    },
-  };
+  return { router, publicRouter, hooksRouter, reset };
 };

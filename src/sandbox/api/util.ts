@@ -1,0 +1,74 @@
+import type { Request } from 'express';
+import { DpHttpError } from '../http/dp-error';
+import { dpError } from './errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/** Path ids must be UUIDs: anything else (traversal attempts, garbage) is a 400 before any lookup. */
+export const pathId = (req: Request, name: string): string => {
+  const value = req.params[name];
+  if (!isUuid(value)) {
+    throw new DpHttpError(400, `IllegalArgumentException: ${name} is not a valid UUID`, [
+      { resource: 'path', field: name, code: 'invalid.uuid', message: 'Ugyldigt id.', rejectedValue: String(value).slice(0, 100) },
+    ]);
+  }
+  return value.toLowerCase();
+};
+
+/** CPR numbers leave the sandbox as DDMMYY****; everything else passes through. */
+export const maskCpr = (value: string): string => (/^\d{10}$/.test(value) ? `${value.slice(0, 6)}****` : value);
+export const isMaskedCpr = (value: string): boolean => /^\d{6}\*{4}$/.test(value);
+export const isCpr = (value: string): boolean => /^\d{10}$/.test(value);
+export const isCvr = (value: string): boolean => /^\d{8}$/.test(value);
+export const isEmail = (value: string): boolean => /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i.test(value);
+
+/**
+ * The exact version from If-Match (REST conventions: required on PUT/PATCH/DELETE, exact, no wildcard, no list).
+ * A stale version is a 409 carrying the current one.
+ */
+export const requireIfMatch = (req: Request, current: number, resource: string): void => {
+  const header = req.get('If-Match');
+  if (header === undefined || header.trim() === '') {
+    throw dpError(400, 'PreconditionRequiredException: If-Match header is required', []);
+  }
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match) {
+    throw dpError(400, `IllegalArgumentException: If-Match must be the exact version of the ${resource}`, []);
+  }
+  const version = Number(match[1]);
+  if (version !== current) {
+    throw new DpHttpError(
+      409,
+      `OptimisticLockingException: ${resource} version ${version} does not match current version ${current}`,
+      [],
+      { ETag: `"${current}"` },
+    );
+  }
+};
+
+export const etag = (version: number): string => `"${version}"`;
+
+/** Seeded PRNG (mulberry32): the same config.seed always yields the same mailbox. */
+export const createPrng = (seed: number) => {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const uuid = (): string => {
+    const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16));
+    hex[12] = '4';
+    hex[16] = ((Math.floor(next() * 4) + 8) as number).toString(16);
+    const s = hex.join('');
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  };
+  return { next, int, pick, uuid };
+};
+export type Prng = ReturnType<typeof createPrng>;
