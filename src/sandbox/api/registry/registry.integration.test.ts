@@ -16,7 +16,7 @@ const api = async (method: string, path: string, body?: unknown, ifMatch?: numbe
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch !== undefined) headers['If-Match'] = String(ifMatch);
   const res = await fetch(`${sandbox.apiBase}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-  return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
 };
 
 it('updates the access that the mailbox resource embeds, and PINs reach the outbox', async () => {
