@@ -1,0 +1,179 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { isLocal, logIn, recordRequests, screenshot, startApp, type RunningApp } from './helpers/app';
+
+let app: RunningApp;
+test.beforeAll(async () => {
+  app = await startApp();
+});
+test.afterAll(async () => {
+  await app?.close();
+});
+
+const list = (page: Page) => page.getByRole('listbox', { name: 'Beskeder' });
+const view = (page: Page) => page.getByRole('region', { name: 'Besked' });
+const tree = (page: Page) => page.getByRole('tree', { name: 'Mapper' });
+const folder = (page: Page, name: string) => tree(page).getByRole('treeitem', { name: new RegExp(`^${name}`) });
+
+async function openMessage(page: Page, subject: string) {
+  await list(page).getByRole('option', { name: new RegExp(subject) }).first().click();
+  await expect(view(page).getByRole('heading', { name: subject, exact: true })).toBeVisible();
+}
+
+async function expectNoAxeViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('read, organise and search the post', async ({ page }) => {
+  test.setTimeout(180_000);
+  const requests = recordRequests(page);
+  await logIn(page, app);
+
+  // Mailboxes: Lone's own and the one she holds a power of attorney for.
+  const switcher = page.getByRole('combobox', { name: 'Postkasse' });
+  await expect(switcher.locator('option')).toHaveCount(2);
+  const other = await switcher.locator('option').nth(1).getAttribute('value');
+  await switcher.selectOption(other!);
+  await expect(folder(page, 'Indbakke')).toBeVisible();
+  const own = await switcher.locator('option').nth(0).getAttribute('value');
+  await switcher.selectOption(own!);
+
+  // Folders: standard first in Danish, then the user's own.
+  await expect(tree(page).getByRole('treeitem').first()).toHaveAccessibleName(/^Indbakke/);
+  await folder(page, 'Skat').click();
+  await expect(list(page).getByRole('option', { name: /Årsopgørelse 2025/ })).toBeVisible();
+  await folder(page, 'Indbakke').click();
+  await expect(list(page).getByRole('option', { name: /Rykker: Restskat/ })).toBeVisible();
+  await screenshot(page, 'mailbox');
+  await expectNoAxeViolations(page);
+
+  // HTML letter, in a sandboxed frame.
+  await openMessage(page, 'Rykker: Restskat');
+  await expect(view(page).locator('iframe')).toHaveAttribute('sandbox', '');
+  await expect(page.frameLocator('iframe').getByText('restskat på 2.314 kr.')).toBeVisible();
+  await screenshot(page, 'message-view');
+  await expectNoAxeViolations(page);
+
+  // Opening marked it read (confirmed by the server); mark unread, flag, note.
+  const actions = view(page).getByRole('toolbar', { name: 'Handlinger' });
+  await actions.getByRole('button', { name: 'Markér som ulæst' }).click();
+  await expect(actions.getByRole('button', { name: 'Markér som læst' })).toBeVisible();
+  await expect(list(page).getByRole('option', { name: /Ulæst.*Rykker: Restskat/ })).toBeVisible();
+  await actions.getByRole('button', { name: /flag/i }).click();
+  await view(page).getByRole('textbox', { name: 'Personlig note' }).fill('Betal inden den 20.');
+  await view(page).getByRole('button', { name: 'Gem note' }).click();
+  await expect(view(page).getByText('Noten er gemt.')).toBeVisible();
+
+  // Move to a user folder and back.
+  await actions.getByRole('combobox', { name: 'Flyt til mappe' }).selectOption({ label: 'Skat' });
+  await actions.getByRole('button', { name: 'Flyt', exact: true }).click();
+  await expect(list(page).getByRole('option', { name: /Rykker: Restskat/ })).toHaveCount(0);
+  await folder(page, 'Skat').click();
+  await openMessage(page, 'Rykker: Restskat');
+  await expect(view(page).getByRole('textbox', { name: 'Personlig note' })).toHaveValue('Betal inden den 20.');
+  await view(page).getByRole('toolbar').getByRole('combobox', { name: 'Flyt til mappe' }).selectOption({ label: 'Indbakke' });
+  await view(page).getByRole('toolbar').getByRole('button', { name: 'Flyt', exact: true }).click();
+  await folder(page, 'Indbakke').click();
+
+  // Delete moves to Slettet; restore from there.
+  await openMessage(page, 'Rykker: Restskat');
+  await view(page).getByRole('button', { name: 'Slet', exact: true }).click();
+  await expect(list(page).getByRole('option', { name: /Rykker: Restskat/ })).toHaveCount(0);
+  await folder(page, 'Slettet').click();
+  await openMessage(page, 'Rykker: Restskat');
+  await view(page).getByRole('button', { name: 'Gendan' }).click();
+  await expect(list(page).getByRole('option', { name: /Rykker: Restskat/ })).toHaveCount(0);
+  await folder(page, 'Indbakke').click();
+  await expect(list(page).getByRole('option', { name: /Rykker: Restskat/ })).toBeVisible();
+
+  // PDF with pages and a text layer.
+  await openMessage(page, 'Din forskudsopgørelse for 2026');
+  await expect(view(page).getByText('Side 1 af 3')).toBeVisible({ timeout: 20_000 });
+  await expect(view(page).locator('.textLayer')).toContainText('Forskudsopgørelsen', { timeout: 20_000 });
+  await view(page).getByRole('button', { name: 'Næste side' }).click();
+  await expect(view(page).getByText('Side 2 af 3')).toBeVisible();
+
+  // Plain text.
+  await openMessage(page, 'Udbetaling af boligstøtte');
+  await expect(view(page).locator('pre')).toContainText('NemKonto');
+
+  // Legal notification: confirm, cannot be undone.
+  await openMessage(page, 'Bødeforelæg – hastighedsovertrædelse');
+  await view(page).getByRole('button', { name: 'Markér som forkyndt' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Markér som forkyndt?' });
+  await expect(confirm).toContainText('kan det ikke fortrydes');
+  await confirm.getByRole('button', { name: 'Markér som forkyndt' }).click();
+  await expect(view(page).getByText('Forkyndelsen er markeret som forkyndt.')).toBeVisible();
+
+  // Thread: the conversation of a reply, each entry openable.
+  await openMessage(page, 'Sv: Sv: Pladsanvisning – vuggestue');
+  const thread = view(page).getByRole('navigation', { name: 'Samtale' });
+  await expect(thread.getByRole('listitem')).toHaveCount(3);
+  await thread.getByRole('button', { name: /Pladsanvisning – vuggestue$/ }).first().click();
+  await expect(view(page).getByRole('heading', { name: 'Pladsanvisning – vuggestue', exact: true })).toBeVisible();
+
+  // Search: refused over 100 characters before any request, otherwise Digital Post search.
+  const search = page.getByRole('searchbox', { name: 'Søg' });
+  await search.fill('x'.repeat(101));
+  await page.getByRole('button', { name: 'Søg', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'højst være 100 tegn' })).toBeVisible();
+  await search.fill('Valgkort');
+  await page.getByRole('button', { name: 'Søg', exact: true }).click();
+  await expect(list(page).getByRole('option', { name: /Valgkort/ })).toBeVisible();
+  await expect(list(page).getByRole('option', { name: /Rykker: Restskat/ })).toHaveCount(0);
+
+  expect(requests.filter((u) => !isLocal(u))).toEqual([]);
+});
+
+test('folder dialog applies the rules before asking Digital Post', async ({ page }) => {
+  await logIn(page, app);
+  await page.getByRole('button', { name: 'Administrér mapper' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Administrér mapper' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Mappenavn' }).first().fill('Skat');
+  await dialog.getByRole('button', { name: 'Opret mappe' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Der findes allerede en mappe der hedder Skat på dette niveau.');
+  await dialog.getByRole('textbox', { name: 'Mappenavn' }).first().fill('Bolig');
+  await dialog.getByRole('button', { name: 'Opret mappe' }).click();
+  await expect(dialog.getByText('Mappen Bolig er oprettet.')).toBeVisible();
+  await expect(folder(page, 'Bolig')).toBeAttached();
+  await screenshot(page, 'folder-dialog');
+  await expectNoAxeViolations(page, '[role="dialog"]');
+  await dialog.getByRole('button', { name: 'Færdig' }).click();
+  await expect(dialog).toHaveCount(0);
+});
+
+test('a hostile letter runs nothing and loads nothing from outside', async ({ page }) => {
+  const requests = recordRequests(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const html =
+    '<p>Kære borger <a href="https://example.org/x">læs mere</a> <a href="javascript:window.__pwned=1">klik</a></p>' +
+    '<script>window.parent.__pwned = 1; alert(1)</script>' +
+    '<img src="https://tracker.example/pixel.png" onerror="window.parent.__pwned=1">' +
+    '<div style="background:url(https://tracker.example/bg.png)">baggrund</div>' +
+    '<style>body{background:url("https://tracker.example/css.png")}</style>';
+  const res = await fetch(`${app.sandbox.url}/sandbox/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ identityId: 'lone', label: 'Farligt brev', senderLabel: 'Ukendt afsender', html }),
+  });
+  expect(res.ok, `POST /sandbox/messages answered ${res.status}`).toBe(true);
+
+  await logIn(page, app);
+  await openMessage(page, 'Farligt brev');
+  await expect(page.frameLocator('iframe').getByText('baggrund')).toBeVisible();
+  await expect(view(page).getByText('1 eksternt billede blev blokeret')).toBeVisible();
+  await expect(view(page).getByRole('button', { name: 'Åbn link: læs mere' })).toBeVisible();
+  await expect(view(page).getByRole('button', { name: /Åbn link: klik/ })).toHaveCount(0);
+  await page.frameLocator('iframe').getByText('klik').click();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(requests.filter((u) => !isLocal(u))).toEqual([]);
+});
