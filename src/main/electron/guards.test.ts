@@ -119,6 +119,16 @@ describe('openExternalSafely', () => {
     expect(m.openExternal.mock.calls.map((c) => (c as unknown[])[0])).toEqual(['https://www.borger.dk/', 'mailto:post@example.dk']);
   });
 
+  it('allows loopback http only for the login policy', async () => {
+    expect(await openExternalSafely('http://127.0.0.1:4000/auth?x=1')).toBe(false);
+    expect(await openExternalSafely('http://127.0.0.1:4000/auth?x=1', { allowLoopbackHttp: true })).toBe(true);
+    expect(await openExternalSafely('http://localhost:4000/auth', { allowLoopbackHttp: true })).toBe(true);
+    expect(await openExternalSafely('http://127.0.0.1.evil.example/auth', { allowLoopbackHttp: true })).toBe(false);
+    expect(await openExternalSafely('http://example.dk/auth', { allowLoopbackHttp: true })).toBe(false);
+    expect(await openExternalSafely('file:///etc/passwd', { allowLoopbackHttp: true })).toBe(false);
+    expect(m.openExternal).toHaveBeenCalledTimes(2);
+  });
+
   it('asks in Danish first and opens only on yes', async () => {
     m.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
     expect(await confirmAndOpenExternal('https://borger.dk/')).toBe(false);

@@ -1,11 +1,22 @@
 import { app, dialog, session, shell, BrowserWindow, type WebContents } from 'electron';
 
 const EXTERNAL_PROTOCOLS = new Set(['https:', 'mailto:']);
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** True only for well-formed https: and mailto: URLs: the only kinds the app ever hands to the OS. */
-export const isExternalUrlAllowed = (url: string): boolean => {
+export interface ExternalUrlPolicy {
+  /**
+   * Login only: the local sandbox's OpenID provider runs on http://127.0.0.1. Plain http to a loopback host never
+   * leaves the machine; anything else over http is still refused.
+   */
+  allowLoopbackHttp?: boolean;
+}
+
+/** True only for well-formed https: and mailto: URLs (plus loopback http when asked): all the app hands the OS. */
+export const isExternalUrlAllowed = (url: string, policy: ExternalUrlPolicy = {}): boolean => {
   try {
-    return EXTERNAL_PROTOCOLS.has(new URL(url).protocol);
+    const parsed = new URL(url);
+    if (EXTERNAL_PROTOCOLS.has(parsed.protocol)) return true;
+    return policy.allowLoopbackHttp === true && parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname);
   } catch {
     return false;
   }
@@ -15,8 +26,8 @@ export const isExternalUrlAllowed = (url: string): boolean => {
  * The only path to `shell.openExternal`. Anything but https:/mailto: (file:, smb:, custom handlers, javascript:)
  * could start programs on the user's machine, so it is refused here whatever the caller checked.
  */
-export const openExternalSafely = async (url: string): Promise<boolean> => {
-  if (!isExternalUrlAllowed(url)) return false;
+export const openExternalSafely = async (url: string, policy: ExternalUrlPolicy = {}): Promise<boolean> => {
+  if (!isExternalUrlAllowed(url, policy)) return false;
   await shell.openExternal(url);
   return true;
 };

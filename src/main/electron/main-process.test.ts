@@ -111,6 +111,7 @@ describe('startElectronApp', () => {
     expect(e.order.indexOf('ipc')).toBeLessThan(e.order.indexOf('window'));
     expect(hooks).toMatchObject({ mode: 'electron', userDataDir: '/home/u/.config/userData', appVersion: '0.1.0' });
     await expect(hooks!.openSystemBrowser!('http://insecure.example/')).rejects.toThrow();
+    await expect(hooks!.openSystemBrowser!('http://127.0.0.1:4000/auth')).resolves.toBeUndefined();
 
     // A notification click brings the window forward and lets the services react.
     const onClick = vi.fn();

@@ -87,7 +87,7 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
         userDataDir: app.getPath('userData'),
         appVersion: app.getVersion(),
         openSystemBrowser: async (url) => {
-          if (!(await openExternalSafely(url))) throw new Error('Refusing to open a non-https login URL');
+          if (!(await openExternalSafely(url, { allowLoopbackHttp: true }))) throw new Error('Refusing to open this login URL');
         },
         openExternalAfterConfirm: (url) => confirmAndOpenExternal(url, mainWindow),
         safeStorage,
