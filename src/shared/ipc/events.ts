@@ -15,5 +15,17 @@ export const AppEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('mail.open'), mailboxId: z.string(), messageId: z.string() }),
   z.object({ type: z.literal('mail.unread'), total: z.number().int() }),
+  /**
+   * Progress of a `compose.attach` (by its uploadId): one event per step — creating the document, creating the file,
+   * uploading the content — then `done`, `cancelled` or `failed`. `sentBytes` counts content confirmed by the server.
+   */
+  z.object({
+    type: z.literal('compose.upload'),
+    uploadId: z.string(),
+    messageId: z.string(),
+    phase: z.enum(['document', 'file', 'content', 'done', 'cancelled', 'failed']),
+    sentBytes: z.number().int(),
+    totalBytes: z.number().int(),
+  }),
 ]);
 export type AppEvent = z.infer<typeof AppEventSchema>;
