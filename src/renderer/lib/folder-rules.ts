@@ -10,6 +10,8 @@ export const MAX_FOLDER_NAME_LENGTH = 50;
 /** The characters §10.13.1 forbids in filenames; a folder name ends up in paths and exports too. */
 export const ILLEGAL_FOLDER_CHARS = ['<', '>', ':', '"', '/', '\\', '|', '?', '*'];
 
+const hasControlCharacter = (s: string): boolean => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
 export type FolderRuleResult = { ok: true } | { ok: false; code: string; message: string };
 
 const fail = (code: string, ...args: (string | number)[]): FolderRuleResult => ({ ok: false, code, message: dpErrorMessage(code, ...args) });
@@ -40,7 +42,7 @@ function checkName(folders: FolderSummaryEntry[], name: string, parentId: string
   const trimmed = name.trim();
   if (trimmed.length === 0) return fail('folder.name.notBlank');
   if (trimmed.length > MAX_FOLDER_NAME_LENGTH) return fail('folder.createOrUpdate.name.size', MAX_FOLDER_NAME_LENGTH);
-  if (ILLEGAL_FOLDER_CHARS.some((c) => trimmed.includes(c)) || /[\u0000-\u001f\u007f]/.test(trimmed)) {
+  if (ILLEGAL_FOLDER_CHARS.some((c) => trimmed.includes(c)) || hasControlCharacter(trimmed)) {
     return fail('folder.createOrUpdate.name.illegal', ILLEGAL_FOLDER_CHARS.join(' '));
   }
   const siblings = folders.filter((f) => (f.parentFolderId ?? null) === parentId && f.folderId !== selfId);
