@@ -234,6 +234,30 @@ describe('mail handlers against the sandbox', () => {
     expect(page.messages.every((m) => m.sender?.label === skat.label)).toBe(true);
   });
 
+  it('answers every read channel within the contract through the dispatcher', async () => {
+    const { h } = setup('lone');
+    const dispatch = createDispatcher(h, () => undefined);
+    const listed = await dispatch('mailboxes.list', undefined, call);
+    expect(listed.ok).toBe(true);
+    const mailboxId = (listed as { value: { mailboxes: { id: string }[] } }).value.mailboxes[0]!.id;
+    const page = await dispatch('messages.query', { mailboxId, size: 20 }, call);
+    expect(page.ok).toBe(true);
+    const messageId = (page as { value: { messages: { id: string }[] } }).value.messages[0]!.id;
+    for (const [channel, payload] of [
+      ['folders.summary', { mailboxId }],
+      ['senders.list', { mailboxId }],
+      ['messages.get', { mailboxId, messageId }],
+      ['messages.thread', { mailboxId, messageId }],
+    ] as const) {
+      expect(await dispatch(channel, payload, call), channel).toMatchObject({ ok: true });
+    }
+    // A refusal crosses the boundary as a typed error with DP's code and Danish message.
+    expect(await dispatch('folders.create', { mailboxId, name: 'a|b' }, call)).toMatchObject({
+      ok: false,
+      error: { code: 'folder.createOrUpdate.name.illegal', message: expect.stringMatching(/^Mappens navn/) },
+    });
+  });
+
   it('downloads a PDF attachment as base64 and answers saved:false in browser mode', async () => {
     const { h, sent } = setup('lone');
     const mailboxId = (await h['mailboxes.list'](undefined, call)).mailboxes[0]!.id;

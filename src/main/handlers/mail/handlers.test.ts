@@ -210,6 +210,23 @@ describe('messages', () => {
     expect(writes(calls)).toEqual([]);
   });
 
+  it('refuses a legal representative any change to a message in Slettet, without a PATCH', async () => {
+    const { api, calls } = createFakeDpClient({
+      'GET mailboxes/': () => ({
+        totalElements: 1,
+        mailboxes: [{ id: MB, version: 0, ownerType: 'CITIZEN', access: { id: 'a', version: 0, accessType: 'LEGAL_REPRESENTATIVE_READER', mailboxId: MB } }],
+      }),
+      [`GET ${base}/folders/summary/`]: () => summary,
+      [`GET ${base}/messages/`]: () => ({ totalElements: 2, messages: [message('gone', { folderId: 'deleted' }), message('here')] }),
+    });
+    const h = createMailHandlers({ api, hooks: {} });
+    await h['mailboxes.list'](undefined, ctx);
+    await h['messages.query']({ mailboxId: MB }, ctx);
+    expect(await codeOf(h['messages.update']({ mailboxId: MB, messageId: 'gone', patch: { read: true } }, ctx))).toBe('access.denied');
+    expect(await codeOf(h['messages.update']({ mailboxId: MB, messageId: 'here', patch: { folderId: 'deleted' } }, ctx))).toBe('access.denied');
+    expect(writes(calls)).toEqual([]);
+  });
+
   it('deletes drafts with If-Match and refuses anything else without a DELETE', async () => {
     const { api, calls } = createFakeDpClient({
       [`GET ${base}/messages/d1`]: () => message('d1', { messageState: 'DRAFT', folderId: 'drafts', version: 2 }),
