@@ -1,7 +1,14 @@
 // @vitest-environment jsdom
 import DOMPurify from 'dompurify';
 import { describe, expect, it } from 'vitest';
-import { BLOCKED_IMAGE_PLACEHOLDER, buildIframeDocument, DISPLAY_CSP, sanitizeForDisplay, scrubCssUrls } from './display-policy';
+import {
+  BLOCKED_IMAGE_PLACEHOLDER,
+  buildIframeDocument,
+  DISPLAY_CSP,
+  sanitizeForDisplay,
+  scrubCss,
+  scrubCssUrls,
+} from './display-policy';
 
 // The renderer passes its own window; here jsdom's stands in for it.
 const purify = DOMPurify(window);
@@ -67,6 +74,28 @@ describe('sanitizeForDisplay', () => {
     expect(html).toBe(
       '<table border="1" cellpadding="2" width="100%"><tbody><tr><td colspan="2" class="c" id="i">c</td></tr></tbody></table><pre>p</pre>',
     );
+  });
+});
+
+describe('CSS that hides its URLs', () => {
+  it('drops styles whose escapes spell a remote url(), and image-set()', () => {
+    expect(scrubCss('background:\\75 rl(https://x/y.png)')).toBe('');
+    expect(scrubCss('a{b:u\\rl(https://x)}')).toBe('');
+    expect(scrubCss('q{quotes:"\\201C" "\\201D"}')).toBe('q{quotes:"\\201C" "\\201D"}');
+    expect(scrubCss('b{background:-webkit-image-set("https://x/a.png" 1x)}')).not.toMatch(/(?<![\w-])-webkit-image-set\(/);
+    const { html } = show('<div style="background:\\75 rl(https://x/y.png)">s</div><p style="c\\olor:red">t</p>');
+    expect(html).toBe('<div>s</div><p style="c\\olor:red">t</p>');
+  });
+
+  it('never lets a scrubbed <style> end early', () => {
+    expect(scrubCss('p{color:red}<@import x;/style><b>')).toBe('');
+    const { html } = show('<style>p{color:red}<@import x;/style><img src=x onerror=alert(1)></style><p>x</p>');
+    expect(html).not.toMatch(/onerror|<\/style><img/);
+  });
+
+  it('does not trust data-dp-* attributes from the sender', () => {
+    const { html } = show('<a data-dp-href="javascript:alert(1)">x</a><img data-dp-blocked-image src="data:image/png;base64,AA">');
+    expect(html).toBe('<a>x</a><img src="data:image/png;base64,AA">');
   });
 });
 

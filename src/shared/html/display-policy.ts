@@ -51,13 +51,41 @@ export const BLOCKED_IMAGE_PLACEHOLDER =
 
 const CSS_URL = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))\s*\)/gi;
 const CSS_IMPORT = /@import[^;]*;?/gi;
+// image-set() takes plain strings as image URLs; breaking the function name makes the declaration invalid.
+const CSS_IMAGE_SET = /(?<![\w-])((?:-webkit-)?image-set)\s*\(/gi;
 
-/** Removes every CSS url() that is not an inline image, and @import. */
+/** Removes every CSS url() that is not an inline image, @import and image-set(). */
 export function scrubCssUrls(css: string): string {
-  return css.replace(CSS_IMPORT, '').replace(CSS_URL, (whole, dq?: string, sq?: string, bare?: string) => {
-    const target = (dq ?? sq ?? bare ?? '').trim().toLowerCase();
-    return target.startsWith('data:image/') ? whole : 'none';
-  });
+  return css
+    .replace(CSS_IMPORT, '')
+    .replace(CSS_IMAGE_SET, 'blocked-$1(')
+    .replace(CSS_URL, (whole, dq?: string, sq?: string, bare?: string) => {
+      const target = (dq ?? sq ?? bare ?? '').trim().toLowerCase();
+      return target.startsWith('data:image/') ? whole : 'none';
+    });
+}
+
+function decodeCssEscapes(css: string): string {
+  return css
+    .replace(/\\([0-9a-f]{1,6})[ \t\n\r\f]?/gi, (_, hex: string) => {
+      const code = parseInt(hex, 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+    })
+    .replace(/\\([^\n])/g, '$1');
+}
+
+/**
+ * CSS fit for display, or '' when it cannot be made so: escapes could spell a url() the scrubber does not see, and
+ * removing an @import could leave "</style" behind, which would end a <style> element early.
+ */
+export function scrubCss(css: string): string {
+  const scrubbed = scrubCssUrls(css);
+  if (/<\/style/i.test(scrubbed)) return '';
+  if (scrubbed.includes('\\')) {
+    const decoded = decodeCssEscapes(scrubbed);
+    if (scrubCssUrls(decoded) !== decoded) return '';
+  }
+  return scrubbed;
 }
 
 function isRemoteImage(element: string, attribute: string, value: string): boolean {
@@ -71,7 +99,8 @@ function displayAttributeHook(blockedImages: Set<Element>): UponSanitizeAttribut
     const element = node.nodeName.toLowerCase();
     const name = data.attrName;
     if (name === 'style') {
-      data.attrValue = scrubCssUrls(data.attrValue);
+      data.attrValue = scrubCss(data.attrValue);
+      if (data.attrValue === '') data.keepAttr = false;
       return;
     }
     const rule = attributeRule(DISPLAY_POLICY, element, name);
@@ -113,7 +142,7 @@ export function sanitizeForDisplay(html: string, purify: DOMPurify): DisplayResu
   for (const link of root.querySelectorAll('a[href]')) link.setAttribute('data-dp-href', link.getAttribute('href')!);
   const styles: string[] = [];
   for (const style of root.querySelectorAll('style')) {
-    style.textContent = scrubCssUrls(style.textContent ?? '');
+    style.textContent = scrubCss(style.textContent ?? '');
     if (style.closest('head')) styles.push(style.outerHTML);
   }
   const body = root.querySelector('body');
