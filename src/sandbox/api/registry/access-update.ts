@@ -24,20 +24,19 @@ export interface AccessChange {
 }
 
 /**
- * Reads a PUT body for the access. PUT replaces the resource: a subscription missing from the body is removed;
- * only the two flags keep their current value when left out, as the §6.9.1 examples always send them.
+ * Reads a PUT body for the access. PUT replaces the resource (REST conventions: what is left out is removed), so a
+ * missing subscription is deleted and a missing flag is false, exactly as the real service treats a partial body.
  */
 export const parseAccessPut = (body: unknown, current: AccessRecord, now: Date): AccessChange => {
   if (!isObject(body)) throw validationError('access', [{ code: 'field.value.is.needed', field: 'body' }]);
   const problems: FieldProblem[] = [];
 
-  const introductionCompleted = typeof body.introductionCompleted === 'boolean' ? body.introductionCompleted : current.introductionCompleted;
+  const introductionCompleted = body.introductionCompleted === true;
 
-  let optOut = typeof body.optOut === 'boolean' ? body.optOut : current.optOut;
+  let optOut = body.optOut === true;
   if (body.optOut === undefined && body.optedOutOfNotificationsDateTime !== undefined) {
     const optedOut = body.optedOutOfNotificationsDateTime;
-    if (optedOut === null) optOut = false;
-    else {
+    if (optedOut !== null) {
       const at = Date.parse(String(optedOut));
       if (Number.isNaN(at)) problems.push({ code: 'field.value.is.needed', field: 'optedOutOfNotificationsDateTime', rejectedValue: optedOut });
       else if (at > now.getTime()) problems.push({ code: 'access.optedOutOfNotificationsDateTime.isInAFuture', field: 'optedOutOfNotificationsDateTime', rejectedValue: optedOut });

@@ -57,7 +57,8 @@ describe('access update (PUT replaces)', () => {
     expect(second.body.version).toBe(5);
     expect(second.body.emailNotificationSubscriptions).toEqual([a]);
     expect(second.body.smsNotificationSubscription).toEqual(first.body.smsNotificationSubscription);
-    expect(second.body.introductionCompleted).toBe(true);
+    // Left out of the PUT, so removed: the flag falls back to false.
+    expect(second.body.introductionCompleted).toBe(false);
 
     const third = await put({ emailNotificationSubscriptions: [{ ...a, email: 'c@example.dk' }] }, 5);
     expect(third.body.smsNotificationSubscription).toBeNull();
@@ -203,5 +204,29 @@ describe('SMS verification by PIN', () => {
     const changed = await put({ smsNotificationSubscription: { ...sub, mobileNumber: '31313131' } }, 5);
     expect(changed.body.smsNotificationSubscription).toMatchObject({ mobileNumber: '31313131', verified: false });
     expect((await latestPin('31313131')).purpose).toBe('access-sms');
+  });
+});
+
+describe('new-post notifications', () => {
+  it('notifies every e-mail and the verified number of accesses that have not opted out', async () => {
+    const put1 = await put({ emailNotificationSubscriptions: [{ email: 'a@example.dk' }], smsNotificationSubscription: { mobileNumber: '29892630' } }, 3);
+    const sub = put1.body.smsNotificationSubscription;
+    const pin = (await h.outbox()).find((e) => e.to === '29892630').pin;
+    await h.call(null, 'DELETE', '/sandbox/outbox');
+    h.registry.notifyNewMessage(h.ids.lone.mailboxId, { id: 'm1', senderName: 'Skattestyrelsen' });
+    expect((await h.outbox()).map((e) => [e.kind, e.to])).toEqual([['email', 'a@example.dk']]);
+
+    await h.call('lone', 'PUT', `${accessPath()}/subscriptions/${sub.id}/verification`, { body: { pin } });
+    await h.call(null, 'DELETE', '/sandbox/outbox');
+    h.registry.notifyNewMessage(h.ids.lone.mailboxId, { id: 'm2', senderName: 'Skattestyrelsen' });
+    const sent = await h.outbox();
+    expect(sent.map((e) => [e.kind, e.to, e.messageId])).toEqual([['email', 'a@example.dk', 'm2'], ['sms', '29892630', 'm2']]);
+    expect(sent[0].body).toContain('Skattestyrelsen');
+
+    const current = await getAccess();
+    await put({ ...current, optOut: true }, current.version);
+    await h.call(null, 'DELETE', '/sandbox/outbox');
+    h.registry.notifyNewMessage(h.ids.lone.mailboxId, { id: 'm3' });
+    expect(await h.outbox()).toEqual([]);
   });
 });

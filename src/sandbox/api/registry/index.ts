@@ -6,6 +6,8 @@ import { createContactStructureRoutes } from './contact-structure';
 import { createOutboxRoutes } from './outbox';
 import { PinVerifications } from './pins';
 import { createValidationRoutes } from './validations';
+import { notifyNewMessage } from './notifications';
+import type { OutboxEntry } from '../context';
 
 export { KNOWN_AUTHORITY_CVRS, findAuthorityByCvr, findContactPoint, CONTACT_STRUCTURE } from './authorities';
 export { MAX_EMAIL_SUBSCRIPTIONS } from './access-update';
@@ -20,6 +22,8 @@ export interface RegistryApi {
   hooksRouter: Router;
   /** Contacts and pending PINs back to the seed. Accesses and the outbox live in the MailStore, reset by its owner. */
   reset(): void;
+  /** Call when a message lands in a mailbox: e-mail / SMS notifications per its accesses go to the outbox. */
+  notifyNewMessage(mailboxId: string, message: { id: string; senderName?: string }): OutboxEntry[];
 }
 
 export const createRegistryApi = (ctx: RegistryContext): RegistryApi => {
@@ -58,5 +62,6 @@ export const createRegistryApi = (ctx: RegistryContext): RegistryApi => {
       contacts = seedContacts(ctx.identities);
       pins.clear();
     },
+    notifyNewMessage: (mailboxId, message) => notifyNewMessage(ctx, mailboxId, message),
   };
 };

@@ -8,7 +8,7 @@ import type { AccessRecord, MailboxRecord, RegistryContext } from '../context';
 import { InMemoryMailStore } from '../store';
 import { SANDBOX_IDENTITIES } from '../../identities';
 import type { AccessType } from '../../../shared/dp/enums';
-import { createRegistryApi } from './index';
+import { createRegistryApi, type RegistryApi } from './index';
 
 // Response bodies are asserted field by field in the tests; typing every shape here would add nothing.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -16,6 +16,7 @@ type Json = any;
 
 export interface Harness {
   sandbox: RunningSandbox;
+  registry: RegistryApi;
   store: InMemoryMailStore;
   clock: { now: Date };
   /** mailbox id and access id per identity; `karlViaLone` is lone's power of attorney on karl's mailbox. */
@@ -31,6 +32,7 @@ export const startHarness = async (): Promise<Harness> => {
   const clock = { now: new Date(T0) };
   const now = () => new Date(clock.now);
   let store!: InMemoryMailStore;
+  let registryApi!: RegistryApi;
   const ids = {} as Harness['ids'];
 
   const seed = () => {
@@ -67,6 +69,7 @@ export const startHarness = async (): Promise<Harness> => {
         store = new InMemoryMailStore(now);
         const ctx: RegistryContext = { config, identities, now, store };
         const registry = createRegistryApi(ctx);
+        registryApi = registry;
         seed();
         const hooksRouter = Router();
         hooksRouter.use(registry.hooksRouter);
@@ -110,6 +113,9 @@ export const startHarness = async (): Promise<Harness> => {
     sandbox,
     get store() {
       return store;
+    },
+    get registry() {
+      return registryApi;
     },
     clock,
     ids,
