@@ -29,7 +29,7 @@ ${tableHtml}
 export const largeAnnualStatementHtml = (): string => {
   const rows: string[][] = [['Rubrik', 'Beskrivelse', 'Beløb (kr.)']];
   const items = ['Lønindkomst', 'Befordringsfradrag', 'Renteudgifter', 'Fagforeningskontingent', 'Pensionsindbetaling', 'Gaver til foreninger', 'Servicefradrag', 'Aktieindkomst'];
-  for (let i = 0; i < 1900; i += 1) {
+  for (let i = 0; i < 2650; i += 1) {
     rows.push([String(10 + i), `${items[i % items.length]} – post ${i + 1}`, ((i * 7919) % 100000).toLocaleString('da-DK')]);
   }
   return letterHtml(
