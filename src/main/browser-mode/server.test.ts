@@ -97,6 +97,11 @@ describe('browser-mode server', () => {
     expect(asset.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
+  it('answers a missing favicon with 204 and an unknown file with 404', async () => {
+    expect((await rawRequest({ path: '/favicon.ico' })).status).toBe(204);
+    expect((await rawRequest({ path: '/nope.js' })).status).toBe(404);
+  });
+
   it('answers a bridge call with the dispatcher envelope', async () => {
     const res = await invoke('app.info', undefined);
     expect(res.status).toBe(200);

@@ -157,6 +157,8 @@ export const startBrowserModeServer = async (options: BrowserModeServerOptions):
   const handleStatic = async (req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
     const file = await readStaticFile(options.rendererDir, rawPath);
+    // Browsers ask for /favicon.ico on their own; an empty answer keeps a 404 out of the page's console.
+    if (!file && rawPath === '/favicon.ico') return send(res, 204, '');
     if (!file) return send(res, 404, 'Not Found');
     let body: Buffer | string = file.body;
     const isIndex = file.contentType.startsWith('text/html');
