@@ -133,10 +133,10 @@ test('folder dialog applies the rules before asking Digital Post', async ({ page
   await page.getByRole('button', { name: 'Administrér mapper' }).click();
   const dialog = page.getByRole('dialog', { name: 'Administrér mapper' });
   await expect(dialog).toBeVisible();
-  await dialog.getByRole('textbox', { name: 'Mappenavn' }).first().fill('Skat');
+  await dialog.getByRole('textbox', { name: 'Mappenavn', exact: true }).fill('Skat');
   await dialog.getByRole('button', { name: 'Opret mappe' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('Der findes allerede en mappe der hedder Skat på dette niveau.');
-  await dialog.getByRole('textbox', { name: 'Mappenavn' }).first().fill('Bolig');
+  await dialog.getByRole('textbox', { name: 'Mappenavn', exact: true }).fill('Bolig');
   await dialog.getByRole('button', { name: 'Opret mappe' }).click();
   await expect(dialog.getByText('Mappen Bolig er oprettet.')).toBeVisible();
   await expect(folder(page, 'Bolig')).toBeAttached();

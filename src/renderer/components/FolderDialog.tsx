@@ -79,6 +79,7 @@ export function FolderDialog({ folders, onCreate, onRename, onMove, onDelete, on
         <p>{t('folders.none')}</p>
       ) : (
         <div className="folder-form">
+          <h3>{t('folders.yours')}</h3>
           <label htmlFor={ids.chosen}>{t('folders.folder')}</label>
           <select id={ids.chosen} value={chosenId} onChange={(e) => setChosen(e.target.value)}>
             {userFolders.map((n) => (
@@ -87,7 +88,7 @@ export function FolderDialog({ folders, onCreate, onRename, onMove, onDelete, on
               </option>
             ))}
           </select>
-          <label htmlFor={ids.rename}>{t('folders.name')}</label>
+          <label htmlFor={ids.rename}>{t('folders.newName')}</label>
           <div className="inline-row">
             <input id={ids.rename} value={rename} onChange={(e) => setRename(e.target.value)} />
             <button

@@ -205,16 +205,33 @@ function MessageRow({
           )}
           {hasAttachments(m) && (
             <span className="marker" title={t('list.attachment')}>
-              <span aria-hidden="true">📎</span><span className="sr-only">, {t('list.attachment')}</span>
+              <PaperclipIcon /><span className="sr-only">, {t('list.attachment')}</span>
             </span>
           )}
           {m.flag && (
             <span className="marker flag" title={t('list.flagged')}>
-              <span aria-hidden="true">⚑</span><span className="sr-only">, {t('list.flagged')}</span>
+              <FlagIcon /><span className="sr-only">, {t('list.flagged')}</span>
             </span>
           )}
         </span>
       </span>
     </div>
+  );
+}
+
+// Inline icons: emoji glyphs depend on fonts the machine may not have.
+function PaperclipIcon() {
+  return (
+    <svg aria-hidden="true" width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+      <path d="M21 11.5l-8.6 8.6a5 5 0 0 1-7.1-7.1l8.6-8.6a3.5 3.5 0 0 1 5 5L10.3 18a2 2 0 0 1-2.8-2.8l7.9-7.9" />
+    </svg>
+  );
+}
+
+function FlagIcon() {
+  return (
+    <svg aria-hidden="true" width="14" height="14" viewBox="0 0 24 24" fill="currentColor">
+      <path d="M5 3h2v18H5zM8 4h10l-2.5 4L18 12H8z" />
+    </svg>
   );
 }

@@ -213,7 +213,7 @@ function MessageToolbar(p: {
   const targets = moveTargets(p.folders, p.message, p.canMoveToDeleted);
   const ordered = flattenTree(buildFolderTree(p.folders)).filter((n) => targets.includes(n.folder));
   const [target, setTarget] = useState('');
-  const chosen = ordered.some((n) => n.folder.folderId === target) ? target : (ordered[0]?.folder.folderId ?? '');
+  const chosen = ordered.some((n) => n.folder.folderId === target) ? target : '';
 
   return (
     <div className="message-toolbar" role="toolbar" aria-label={t('message.actions')}>
@@ -231,13 +231,14 @@ function MessageToolbar(p: {
         <span className="move-group">
           <label htmlFor={moveId}>{t('message.moveTo')}</label>
           <select id={moveId} value={chosen} onChange={(e) => setTarget(e.target.value)}>
+            <option value="">{t('message.chooseFolder')}</option>
             {ordered.map((n) => (
               <option key={n.folder.folderId} value={n.folder.folderId}>
                 {'\u00a0\u00a0'.repeat(n.level - 1) + folderName(t, n.folder)}
               </option>
             ))}
           </select>
-          <button type="button" onClick={() => chosen && p.onMove(chosen)}>
+          <button type="button" disabled={!chosen} onClick={() => chosen && p.onMove(chosen)}>
             {t('message.move')}
           </button>
         </span>

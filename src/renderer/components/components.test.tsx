@@ -205,7 +205,7 @@ describe('MessageView', () => {
         mailbox={MAILBOX} files={{}} canOpenFiles actions={noopActions()} />,
     );
     const options = Array.from(owner.container.querySelectorAll('select option')).map((o) => o.textContent?.trim());
-    expect(options).toEqual(['Slettet', 'Skat', '2024']);
+    expect(options).toEqual(['Vælg mappe…', 'Slettet', 'Skat', '2024']);
     owner.unmount();
   });
 
