@@ -1,3 +1,4 @@
+import { composeDa } from '../features/compose/i18n';
 export const da = {
   app: { title: 'Digital Post', loading: 'Henter…', retry: 'Prøv igen', close: 'Luk', cancel: 'Annullér', save: 'Gem' },
   env: { sandbox: 'Sandkasse', test: 'Test', prod: 'Produktion', label: 'Miljø' },
@@ -152,6 +153,7 @@ export const da = {
     readPending: 'Markerer som læst…',
     id: 'id',
   },
+  compose: composeDa,
   errors: { generic: 'Der opstod en ukendt fejl.' },
 };
 export type Resources = typeof da;

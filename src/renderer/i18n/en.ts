@@ -1,4 +1,5 @@
 import type { Resources } from './da';
+import { composeEn } from '../features/compose/i18n';
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 
@@ -156,5 +157,6 @@ export const en: DeepStrings<Resources> = {
     readPending: 'Marking as read…',
     id: 'id',
   },
+  compose: composeEn,
   errors: { generic: 'An unknown error occurred.' },
 };
