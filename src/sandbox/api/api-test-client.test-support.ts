@@ -2,6 +2,8 @@ import { startSandbox, type RunningSandbox } from '../server';
 import type { SandboxConfig } from '../config';
 
 // Test-only: a real sandbox on a loopback port and a small fetch wrapper that keeps status, headers and JSON body.
+// Bodies default to `any`: the tests read Digital Post JSON loosely and assert on its shape themselves.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 
 export interface ApiResponse<T = any> {
   status: number;

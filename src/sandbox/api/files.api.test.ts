@@ -24,7 +24,7 @@ const newDraft = async () => (await api.request('lone', 'POST', `/mailboxes/${lo
 const filePath = (m: any, d: any, f: any) => `/mailboxes/${lone}/messages/${m.id}/documents/${d.id}/files/${f.id}`;
 const put = (path: string, content: string | Buffer, type: string, ifMatch: number | undefined, field = 'file') => {
   const form = new FormData();
-  form.append(field, new Blob([content], { type }), 'upload.bin');
+  form.append(field, new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }), 'upload.bin');
   return api.request('lone', 'PUT', `${path}/content`, { form, ...(ifMatch !== undefined ? { ifMatch } : {}) });
 };
 

@@ -62,12 +62,15 @@ export const createPrng = (seed: number) => {
   };
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const word = (): string => (Math.floor(next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
+  /** A v4-shaped UUID from four PRNG words (cheap enough for 20 000-message seeds). */
   const uuid = (): string => {
-    const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16));
-    hex[12] = '4';
-    hex[16] = ((Math.floor(next() * 4) + 8) as number).toString(16);
-    const s = hex.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    const a = word();
+    const b = word();
+    const c = word();
+    const d = word();
+    const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
   };
   return { next, int, pick, uuid };
 };
