@@ -26,7 +26,7 @@ vi.mock('electron', () => ({
 }));
 
 import { isAppUrl } from './app-protocol';
-import { confirmAndOpenExternal, guardWebContents, installGuards, openExternalSafely } from './guards';
+import { confirmAndOpenExternal, guardWebContents, installGuards, installPermissionHandlers, openExternalSafely } from './guards';
 
 type OpenHandler = (details: { url: string }) => { action: string };
 
@@ -148,6 +148,8 @@ describe('installGuards', () => {
     const contents = fakeContents();
     (m.appOn.mock.calls[0] as unknown as [string, (e: unknown, c: unknown) => void])[1]({}, contents);
     expect(contents.openHandler).toBeTypeOf('function');
+
+    installPermissionHandlers();
 
     const request = m.setPermissionRequestHandler.mock.calls[0] as unknown as [(wc: unknown, p: string, cb: (ok: boolean) => void) => void];
     for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read', 'openExternal']) {

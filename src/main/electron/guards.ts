@@ -93,15 +93,15 @@ export const guardWebContents = (contents: WebContents, options: GuardOptions): 
   contents.on('will-attach-webview', (event) => event.preventDefault());
 };
 
-/**
- * App-wide: every webContents ever created gets the guards, and the default session grants no permission at all
- * (camera, geolocation, notifications …) — notifications are raised from main, never by the page.
- */
+/** App-wide: every webContents ever created gets the guards. Safe to call before `ready`. */
 export const installGuards = (options: GuardOptions): void => {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, options));
-  installPermissionHandlers();
 };
 
+/**
+ * The default session grants no permission at all (camera, geolocation, notifications, clipboard reads …):
+ * notifications are raised from main, never by the page. Needs `ready` (the session does not exist before).
+ */
 export const installPermissionHandlers = (): void => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

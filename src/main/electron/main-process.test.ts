@@ -10,7 +10,11 @@ const e = vi.hoisted(() => {
     appHandlers,
     order,
     ready,
-    resolveReady: () => resolveReady(),
+    isReady: false,
+    resolveReady: () => {
+      e.isReady = true;
+      resolveReady();
+    },
     notifications,
     lock: true,
     app: {
@@ -70,7 +74,17 @@ vi.mock('electron', () => {
     dialog: { showMessageBox: vi.fn() },
     ipcMain: { handle: vi.fn(() => e.order.push('ipc')), removeHandler: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(() => e.order.push('scheme')), handle: vi.fn(() => e.order.push('serve')) },
-    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } },
+    // The session does not exist before ready: touching it earlier throws, as in Electron.
+    get session() {
+      if (!e.isReady) throw new Error('session used before ready');
+      return {
+        defaultSession: {
+          setPermissionRequestHandler: vi.fn(() => e.order.push('permissions')),
+          setPermissionCheckHandler: vi.fn(),
+          setDevicePermissionHandler: vi.fn(),
+        },
+      };
+    },
   };
 });
 
@@ -107,7 +121,7 @@ describe('startElectronApp', () => {
     expect(e.appHandlers.has('web-contents-created')).toBe(true);
     e.resolveReady();
     await vi.waitFor(() => expect(e.order).toContain('window'));
-    expect(e.order.slice(2, 4)).toEqual(['serve', 'services']);
+    expect(e.order.slice(2, 5)).toEqual(['permissions', 'serve', 'services']);
     expect(e.order.indexOf('ipc')).toBeLessThan(e.order.indexOf('window'));
     expect(hooks).toMatchObject({ mode: 'electron', userDataDir: '/home/u/.config/userData', appVersion: '0.1.0' });
     await expect(hooks!.openSystemBrowser!('http://insecure.example/')).rejects.toThrow();

@@ -3,7 +3,7 @@ import { app, BrowserWindow, Menu, Notification, safeStorage, type MenuItemConst
 import { createDispatcher } from '../ipc/dispatch';
 import type { AppServices, CreateAppServices } from '../services/platform';
 import { isAppUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
-import { confirmAndOpenExternal, installGuards, openExternalSafely } from './guards';
+import { confirmAndOpenExternal, installGuards, installPermissionHandlers, openExternalSafely } from './guards';
 import { forwardEvents, registerIpcTransport } from './ipc-transport';
 import { createMainWindow } from './window';
 
@@ -80,6 +80,7 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
   app
     .whenReady()
     .then(async () => {
+      installPermissionHandlers();
       Menu.setApplicationMenu(appMenu());
       serveAppProtocol(join(appRoot, 'out', 'renderer'));
       const created = await createAppServices({
