@@ -16,7 +16,8 @@ const run = require('@doyensec/electronegativity');
 const { CspEvaluator, CspParser, Version, severities } = createRequire(require.resolve('@doyensec/electronegativity'))('@doyensec/csp-evaluator');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const sarifPath = join(root, 'test-results', 'electronegativity.sarif');
+// Not under test-results/: Playwright empties that folder when the e2e step starts. DP_SARIF_OUT lets CI choose.
+const sarifPath = resolve(root, process.env.DP_SARIF_OUT ?? join('.tmp', 'electronegativity.sarif'));
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
 
 // Scanned together, so global checks (navigation limits, permission handler, CSP) see the whole main process.
