@@ -161,6 +161,15 @@ describe('validateStrictHtml: attributes', () => {
     expect(errorsOf(`<${element} ${keep} ${attribute}="${value}">`)).toEqual([attributeError(element, attribute)]);
   });
 
+  it('reads markup as a browser does: any case, unquoted values, decoded entities', () => {
+    expect(validateStrictHtml('<P STYLE="COLOR: RED"><A HREF=https://x TARGET=_blank>x</A><IMG SRC=data:image/png;base64,AA>')).toEqual(
+      approved,
+    );
+    expect(errorsOf('<a title="t" href="&#106;avascript:alert(1)">x</a>')).toEqual([attributeError('a', 'href')]);
+    expect(errorsOf('<a title="t" href="https&colon;//x">x</a>')).toEqual([]);
+    expect(errorsOf('<td nowrap>x</td>')).toEqual([attributeError('td', 'nowrap')]);
+  });
+
   it('accepts the URL schemes of the list in any case', () => {
     expect(validateStrictHtml('<a href="HTTPS://borger.dk">x</a><a href="mailto:a@b.dk">m</a>')).toEqual(approved);
     expect(validateStrictHtml('<img src="DATA:image/gif;base64,R0lGOD">')).toEqual(approved);
