@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm run test:electronegativity`: Doyensec's Electronegativity over the main-process and preload sources.
 // Electronegativity's own CLI exits 0 whatever it finds, and its SARIF output does not carry the confidence at all
-// (only level "note" for manual-review items and "warning" otherwise), so this script runs it through its Node API,
-// which returns every issue with severity and confidence, writes the SARIF report for CI, and fails on any finding
-// at confidence FIRM or CERTAIN.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// (only level "note" for manual-review items and "warning" otherwise; it is also written asynchronously after the
+// run resolves). So this script runs it through its Node API, which returns every issue with severity and
+// confidence, writes its own SARIF 2.1.0 report with those in each result's `properties` (level "error" for what
+// counts), and fails on any finding at confidence FIRM or CERTAIN.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -45,8 +46,8 @@ try {
   mkdirSync(dirname(sarifPath), { recursive: true });
   result = await run({
     input: stage,
-    output: sarifPath,
-    isSarif: true,
+    output: undefined,
+    isSarif: false,
     customScan: [],
     excludeFromScan: [],
     severitySet: undefined,
@@ -66,6 +67,37 @@ const atLeastFirm = result.issues.filter((i) => i.confidence.value >= FIRM);
 const accepted = atLeastFirm.filter((i) => i.id === 'CSP_GLOBAL_CHECK' && onlySelfScriptNote(i.sample));
 const failing = atLeastFirm.filter((i) => !accepted.includes(i));
 const describe = (i) => `${i.id} [${i.severity.name}/${i.confidence.name}] ${i.file}:${i.location.line} ${i.sample ? `— ${String(i.sample).slice(0, 100)}` : ''}`;
+
+const sarif = {
+  $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+  version: '2.1.0',
+  runs: [
+    {
+      tool: {
+        driver: {
+          name: 'electronegativity',
+          informationUri: 'https://github.com/doyensec/electronegativity',
+          rules: [...new Set(result.issues.map((i) => i.id))].map((id) => ({ id, helpUri: `https://github.com/doyensec/electronegativity/wiki/${id}` })),
+        },
+      },
+      results: result.issues.map((i) => ({
+        ruleId: i.id,
+        level: failing.includes(i) ? 'error' : 'note',
+        message: { text: i.description },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: i.file === 'N/A' ? 'src' : i.file },
+              region: { startLine: Math.max(1, i.location?.line ?? 1), startColumn: (i.location?.column ?? 0) + 1 },
+            },
+          },
+        ],
+        properties: { severity: i.severity.name, confidence: i.confidence.name, manualReview: Boolean(i.manualReview), accepted: accepted.includes(i) },
+      })),
+    },
+  ],
+};
+writeFileSync(sarifPath, `${JSON.stringify(sarif, null, 2)}\n`);
 
 if (result.errors.length > 0) {
   console.error(`Electronegativity could not parse ${result.errors.length} file(s):`);
