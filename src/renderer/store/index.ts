@@ -4,6 +4,7 @@ import { createMailboxesSlice } from './mailboxes';
 import { createFoldersSlice } from './folders';
 import { createMessageListSlice } from './messageList';
 import { createMessageSlice } from './message';
+import { createComposeSlice } from './compose';
 import type { AppState } from './types';
 
 export type { AppState } from './types';
@@ -16,6 +17,7 @@ export const createAppStore = () =>
     ...createFoldersSlice(...a),
     ...createMessageListSlice(...a),
     ...createMessageSlice(...a),
+    ...createComposeSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

@@ -4,6 +4,7 @@ import type { MailboxesSlice } from './mailboxes';
 import type { FoldersSlice } from './folders';
 import type { MessageListSlice } from './messageList';
 import type { MessageSlice } from './message';
+import type { ComposeSlice } from './compose';
 
-export type AppState = SessionSlice & MailboxesSlice & FoldersSlice & MessageListSlice & MessageSlice;
+export type AppState = SessionSlice & MailboxesSlice & FoldersSlice & MessageListSlice & MessageSlice & ComposeSlice;
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
