@@ -1,0 +1,53 @@
+import type { Handlers } from '../ipc/dispatch';
+import { createAttachmentHandlers } from './compose/attachments';
+import { createAuthorityHandlers } from './compose/authorities';
+import { createAutosave } from './compose/autosave';
+import { createComposeState, type ComposeContext } from './compose/context';
+import { createDraftOps } from './compose/drafts';
+import { createForwardHandler } from './compose/forward';
+import { createJournalHandlers } from './compose/journal-handlers';
+import { composeLimits } from './compose/limits';
+import { createReplyHandler } from './compose/reply';
+import { createSendHandler } from './compose/send';
+import type { DraftJournal } from '../services/drafts/journal';
+
+export type { ComposeContext } from './compose/context';
+
+export type ComposeChannel =
+  | 'compose.create'
+  | 'compose.open'
+  | 'compose.update'
+  | 'compose.save'
+  | 'compose.send'
+  | 'compose.discard'
+  | 'compose.attach'
+  | 'compose.cancelUpload'
+  | 'compose.removeAttachment'
+  | 'compose.reply'
+  | 'compose.forward'
+  | 'compose.limits'
+  | 'authorities.search'
+  | 'journal.list'
+  | 'journal.restore'
+  | 'journal.dismiss';
+
+/**
+ * Writing post (issue 5): every channel in `composeChannels`. One state per handler set: the journal in the user-data
+ * directory, the per-draft save queue and the version each draft's autosave builds on. A ServiceContext fits.
+ */
+export const createComposeHandlers = (ctx: ComposeContext, options: { journal?: DraftJournal } = {}): Pick<Handlers, ComposeChannel> => {
+  const state = createComposeState(ctx, options.journal);
+  const drafts = createDraftOps(state);
+  const autosave = createAutosave(state);
+  return {
+    ...drafts.handlers,
+    'compose.save': ({ mailboxId, messageId, html, baseFileVersion }) => autosave.save({ mailboxId, messageId, html, baseFileVersion }),
+    ...createSendHandler(state),
+    ...createAttachmentHandlers(state, drafts.openDraft),
+    ...createReplyHandler(state, drafts.openDraft),
+    ...createForwardHandler(state),
+    'compose.limits': async () => composeLimits(),
+    ...createAuthorityHandlers(ctx),
+    ...createJournalHandlers(state, { save: autosave.save, openDraft: drafts.openDraft, createDraft: drafts.createDraft }),
+  };
+};

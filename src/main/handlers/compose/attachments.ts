@@ -1,0 +1,144 @@
+import { encodingFormatFromFilename, normaliseEncodingFormat, type DocumentType } from '../../../shared/dp/encoding-formats';
+import { scrubFilename } from '../../../shared/dp/filenames';
+import { checkAttachment, type MessageDocumentsShape } from '../../../shared/dp/files';
+import { DocumentSchema, FileSchema, type DpDocument, type Message } from '../../../shared/dp/resources';
+import type { AppEvent } from '../../../shared/ipc/events';
+import { AppFault, type Handlers } from '../../ipc/dispatch';
+import { checkStrict } from './autosave';
+import type { ComposeState } from './context';
+import { documentView, fetchMessage, requireDraft } from './drafts-read';
+import { COMPOSE_ERROR_CODES, appRefusal, isOutcomeUnknown, refusals } from './faults';
+import { documentPath, documentsPath, fileContentPath, filesPath } from './paths';
+
+type Phase = Extract<AppEvent, { type: 'compose.upload' }>['phase'];
+
+const shapeOf = (m: Pick<Message, 'documents'>): MessageDocumentsShape => ({
+  documents: (m.documents ?? []).map((d) => ({
+    documentType: d.documentType,
+    files: d.files.map((f) => (f.fileSize !== undefined ? { size: f.fileSize } : {})),
+  })),
+});
+
+/** base64 → byte count without decoding (a refusal of an oversized file should not cost its memory twice). */
+const base64Bytes = (b64: string): number => Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
+
+export interface AttachRequest {
+  mailboxId: string;
+  messageId: string;
+  uploadId: string;
+  filename: string;
+  encodingFormat?: string | undefined;
+  documentType?: 'ADDITIONAL' | 'TECHNICAL' | undefined;
+  label?: string | undefined;
+  base64: string;
+}
+
+export const createAttachmentHandlers = (
+  state: ComposeState,
+  openDraft: (mailboxId: string, messageId: string) => ReturnType<Handlers['compose.open']>,
+): Pick<Handlers, 'compose.attach' | 'compose.cancelUpload'> => {
+  const { api, events } = state.ctx;
+
+  /**
+   * A POST is never repeated blindly: after a lost answer the message is read again and a document or file that was
+   * not there before, and fits what we asked for, is the one we created.
+   */
+  const createOnce = async <T>(post: () => Promise<T>, find: () => Promise<T | undefined>): Promise<T> => {
+    try {
+      return await post();
+    } catch (err) {
+      if (!isOutcomeUnknown(err)) throw err;
+      const found = await find();
+      if (found === undefined) throw err;
+      return found;
+    }
+  };
+
+  const attach = async (req: AttachRequest) => {
+    const { mailboxId, messageId, uploadId } = req;
+    const documentType: DocumentType = req.documentType ?? 'ADDITIONAL';
+    const filename = scrubFilename(req.filename).trim();
+    const encodingFormat = normaliseEncodingFormat(req.encodingFormat ?? encodingFormatFromFilename(filename) ?? '');
+    const size = base64Bytes(req.base64);
+    const candidate = { documentType, encodingFormat, size, filename };
+
+    // The file on its own first (format, size, name): no request at all for those.
+    const fileErrors = checkAttachment(candidate, { documents: [] });
+    if (fileErrors.length > 0) throw refusals(fileErrors);
+    const bytes = new Uint8Array(Buffer.from(req.base64, 'base64'));
+    if (encodingFormat === 'text/html') checkStrict(Buffer.from(bytes).toString('utf8'));
+
+    const controller = new AbortController();
+    state.uploads.set(uploadId, controller);
+    const signal = controller.signal;
+    const progress = (phase: Phase, sentBytes = 0): void =>
+      events.emit({ type: 'compose.upload', uploadId, messageId, phase, sentBytes, totalBytes: size });
+
+    let created: DpDocument | undefined;
+    try {
+      const before = await fetchMessage(api, mailboxId, messageId, signal);
+      requireDraft(before);
+      // Then against the message: counts and the 70 MB total, still before any upload.
+      const messageErrors = checkAttachment(candidate, shapeOf(before));
+      if (messageErrors.length > 0) throw refusals(messageErrors);
+      const knownDocs = new Set((before.documents ?? []).map((d) => d.id));
+      const label = req.label ?? filename;
+
+      progress('document');
+      created = await createOnce(
+        async () => DocumentSchema.parse((await api.post<unknown>(documentsPath(mailboxId, messageId), { documentType, label, files: [] }, { signal })).data),
+        async () => (await fetchMessage(api, mailboxId, messageId)).documents?.find((d) => !knownDocs.has(d.id) && d.label === label && d.documentType === documentType),
+      );
+      const doc = created;
+
+      progress('file');
+      const file = await createOnce(
+        async () => FileSchema.parse((await api.post<unknown>(filesPath(mailboxId, messageId, doc.id), { encodingFormat, filename, language: 'da' }, { signal })).data),
+        async () => (await fetchMessage(api, mailboxId, messageId)).documents?.find((d) => d.id === doc.id)?.files.find((f) => f.filename === filename),
+      );
+
+      progress('content');
+      // PUT with If-Match = the file version: the client may repeat it after a drop or a 503, and a repeat of an
+      // upload that already landed is refused with a 409 rather than stored twice.
+      await api.putMultipart(fileContentPath(mailboxId, messageId, doc.id, file.id), { data: bytes, filename, contentType: encodingFormat }, { ifMatch: file.version, signal });
+      progress('done', size);
+
+      const draft = await openDraft(mailboxId, messageId);
+      const document = draft.attachments.find((d) => d.documentId === doc.id) ?? documentView(doc);
+      return { document, draft };
+    } catch (err) {
+      const cancelled = signal.aborted;
+      progress(cancelled ? 'cancelled' : 'failed');
+      // Leave no half-made attachment behind (an empty document would block sending).
+      if (created) await removeDocument(mailboxId, messageId, created.id).catch(() => undefined);
+      if (cancelled) throw appRefusal(COMPOSE_ERROR_CODES.uploadCancelled, 'Vedhæftningen blev annulleret.');
+      throw err;
+    } finally {
+      state.uploads.delete(uploadId);
+    }
+  };
+
+  const removeDocument = async (mailboxId: string, messageId: string, documentId: string): Promise<void> => {
+    const res = await api.get<unknown>(documentPath(mailboxId, messageId, documentId));
+    const doc = DocumentSchema.parse(res.data);
+    await api.delete(documentPath(mailboxId, messageId, documentId), { ifMatch: doc.version });
+  };
+
+  return {
+    'compose.attach': async (req) => {
+      try {
+        return await attach(req);
+      } catch (err) {
+        if (err instanceof AppFault) throw err;
+        if (err instanceof Error && err.name === 'AbortError') throw appRefusal(COMPOSE_ERROR_CODES.uploadCancelled, 'Vedhæftningen blev annulleret.');
+        throw err;
+      }
+    },
+    'compose.cancelUpload': async ({ uploadId }) => {
+      const controller = state.uploads.get(uploadId);
+      if (!controller) return { cancelled: false };
+      controller.abort();
+      return { cancelled: true };
+    },
+  };
+};

@@ -1,0 +1,129 @@
+import { FileSchema } from '../../../shared/dp/resources';
+import type { SaveResult } from '../../../shared/ipc/channels/compose';
+import { validateStrictHtml } from '../../../shared/html/validate-strict';
+import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
+import { AppFault } from '../../ipc/dispatch';
+import type { JournalRecord } from '../../services/drafts/journal';
+import { draftKey, type ComposeState, type MainTarget } from './context';
+import { fetchMessage, mainTargetOf, requireDraft } from './drafts-read';
+import { isConflict } from './faults';
+import { fileContentPath, filePath } from './paths';
+
+const HTML = 'text/html';
+
+/**
+ * The STRICT check Digital Post makes on upload (§10.14), made in main because the renderer is not trusted: the
+ * refusal carries the validator's own codes and nothing is sent.
+ */
+export const checkStrict = (html: string): void => {
+  const verdict = validateStrictHtml(html);
+  if (verdict.approved) return;
+  throw new AppFault({
+    code: verdict.errors[0]!.code,
+    message: verdict.errors[0]!.message,
+    fieldErrors: verdict.errors.map((e) => ({
+      resource: 'file',
+      field: 'content',
+      code: e.code,
+      message: e.message,
+      ...(e.element !== undefined ? { rejectedValue: e.attributes ? `${e.element} ${e.attributes.join(' ')}` : e.element } : {}),
+    })),
+  });
+};
+
+export interface SaveRequest {
+  mailboxId: string;
+  messageId: string;
+  html: string;
+  baseFileVersion?: number | undefined;
+}
+
+export const createAutosave = (state: ComposeState) => {
+  const { api } = state.ctx;
+
+  const targetOf = async (mailboxId: string, messageId: string): Promise<MainTarget> => {
+    const key = draftKey(mailboxId, messageId);
+    const known = state.targets.get(key);
+    if (known) return known;
+    const m = await fetchMessage(api, mailboxId, messageId);
+    requireDraft(m);
+    const target = mainTargetOf(m);
+    state.targets.set(key, target);
+    return target;
+  };
+
+  const serverVersion = async (mailboxId: string, messageId: string, t: MainTarget) => {
+    const meta = await api.get<unknown>(filePath(mailboxId, messageId, t.documentId, t.fileId));
+    const file = FileSchema.parse(meta.data);
+    let html = '';
+    if (file.fileSize !== undefined) {
+      const content = await api.getBytes(fileContentPath(mailboxId, messageId, t.documentId, t.fileId));
+      html = Buffer.from(content.data.data).toString('utf8');
+    }
+    return { html, fileVersion: file.version, ...(file.lastUpdated ? { lastUpdated: file.lastUpdated } : {}) };
+  };
+
+  const confirmed = async (record: JournalRecord, target: MainTarget, key: string, fileVersion: number): Promise<SaveResult> => {
+    state.targets.set(key, { documentId: target.documentId, fileId: target.fileId, filename: target.filename, fileVersion });
+    await state.journal.confirm(record.mailboxId, record.messageId, record.seq, fileVersion);
+    return { status: 'saved', fileVersion, savedAt: record.savedAt };
+  };
+
+  /** One upload, run in the draft's queue so versions follow one another. */
+  const upload = async (record: JournalRecord, explicitBase: number | undefined): Promise<SaveResult> => {
+    const { mailboxId, messageId, html } = record;
+    const key = draftKey(mailboxId, messageId);
+    const target = await targetOf(mailboxId, messageId);
+    if (explicitBase === undefined && target.conflictAt !== undefined) {
+      // Unresolved conflict: never let an autosave decide it by overwriting the other side.
+      const server = await serverVersion(mailboxId, messageId, target);
+      return { status: 'conflict', local: { html }, server };
+    }
+    const base = explicitBase ?? target.fileVersion;
+    const bytes = new Uint8Array(Buffer.from(html, 'utf8'));
+    try {
+      const res = await api.putMultipart<unknown>(
+        fileContentPath(mailboxId, messageId, target.documentId, target.fileId),
+        { data: bytes, filename: target.filename, contentType: HTML },
+        { ifMatch: base },
+      );
+      const body = res.data as { version?: unknown } | undefined;
+      const version = typeof body?.version === 'number' ? body.version : (res.version ?? base + 1);
+      return await confirmed(record, target, key, version);
+    } catch (err) {
+      if (!isConflict(err)) {
+        if (err instanceof AppFault && err.appError.code === APP_ERROR_CODES.network) {
+          throw new AppFault({
+            ...err.appError,
+            message: 'Kladden er gemt på denne computer, men ikke i Digital Post endnu. Den gemmes, når forbindelsen er tilbage.',
+          });
+        }
+        throw err;
+      }
+      const server = await serverVersion(mailboxId, messageId, target);
+      // Our own earlier attempt may have landed before its answer was lost: the same words are not a conflict.
+      if (server.html === html) return confirmed(record, target, key, server.fileVersion);
+      state.targets.set(key, { ...target, conflictAt: server.fileVersion });
+      return { status: 'conflict', local: { html }, server };
+    }
+  };
+
+  /**
+   * Journals the words before anything else (so a crash or a lost connection loses nothing), checks them against
+   * STRICT, then queues the upload behind the draft's earlier saves.
+   */
+  const save = async (req: SaveRequest): Promise<SaveResult> => {
+    const known = state.targets.get(draftKey(req.mailboxId, req.messageId));
+    const record = await state.journal.write({
+      mailboxId: req.mailboxId,
+      messageId: req.messageId,
+      html: req.html,
+      ...(known ? { documentId: known.documentId, fileId: known.fileId } : {}),
+      ...((req.baseFileVersion ?? known?.fileVersion) !== undefined ? { baseFileVersion: (req.baseFileVersion ?? known?.fileVersion)! } : {}),
+    });
+    checkStrict(req.html);
+    return state.saves.run(draftKey(req.mailboxId, req.messageId), () => upload(record, req.baseFileVersion));
+  };
+
+  return { save, upload };
+};

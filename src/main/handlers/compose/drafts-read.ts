@@ -1,0 +1,97 @@
+import { MessageSchema, type DpDocument, type DpFile, type Message } from '../../../shared/dp/resources';
+import { normaliseEncodingFormat } from '../../../shared/dp/encoding-formats';
+import type { DraftView } from '../../../shared/ipc/channels/compose';
+import type { DpClient } from '../../services/dp-client/dp-client';
+import type { JournalRecord } from '../../services/drafts/journal';
+import { COMPOSE_ERROR_CODES, appRefusal, isNotFound } from './faults';
+import type { MainTarget } from './context';
+import { fileContentPath, messagePath } from './paths';
+
+export const fetchMessage = async (api: DpClient, mailboxId: string, messageId: string, signal?: AbortSignal): Promise<Message> => {
+  const res = await api.get<unknown>(messagePath(mailboxId, messageId), signal ? { signal } : {});
+  return MessageSchema.parse(res.data);
+};
+
+/** A reply draft carries its own link first in replyData (§6.13.8); Digital Post fixes its label and recipient. */
+export const isReplyDraft = (m: Message): boolean => (m.replyData ?? []).some((r) => r.childMessageId === m.id && !!r.parentMessageId);
+
+export const mainDocument = (m: Message): DpDocument | undefined => (m.documents ?? []).find((d) => d.documentType === 'MAIN');
+
+const isHtml = (f: DpFile): boolean => normaliseEncodingFormat(f.encodingFormat) === 'text/html';
+
+/** The MAIN document's html file, which the editor writes; a draft without one cannot be edited here. */
+export const mainTargetOf = (m: Message): MainTarget => {
+  const doc = mainDocument(m);
+  const file = doc?.files.find(isHtml);
+  if (!doc || !file) {
+    throw appRefusal(COMPOSE_ERROR_CODES.noHtmlMain, 'Kladden har intet HTML-hoveddokument, der kan redigeres her.');
+  }
+  return { documentId: doc.id, fileId: file.id, filename: file.filename, fileVersion: file.version };
+};
+
+export const requireDraft = (m: Message): void => {
+  if (m.messageState !== 'DRAFT') {
+    throw appRefusal(COMPOSE_ERROR_CODES.notDraft, 'Meddelelsen er ikke længere en kladde (den er sendt eller slettet).');
+  }
+};
+
+/** Text content of a file; '' when nothing has been uploaded yet. */
+export const readFileText = async (api: DpClient, mailboxId: string, messageId: string, documentId: string, file: DpFile): Promise<string> => {
+  if (file.fileSize === undefined) return '';
+  try {
+    const res = await api.getBytes(fileContentPath(mailboxId, messageId, documentId, file.id));
+    return Buffer.from(res.data.data).toString('utf8');
+  } catch (err) {
+    if (isNotFound(err)) return '';
+    throw err;
+  }
+};
+
+export const readMainHtml = async (api: DpClient, m: Message, target: MainTarget): Promise<string> => {
+  const file = mainDocument(m)?.files.find((f) => f.id === target.fileId);
+  return file ? readFileText(api, m.mailboxId, m.id, target.documentId, file) : '';
+};
+
+export const totalBytes = (m: Message): number =>
+  (m.documents ?? []).reduce((sum, d) => sum + d.files.reduce((s, f) => s + (f.fileSize ?? 0), 0), 0);
+
+export const documentView = (d: DpDocument) => ({
+  documentId: d.id,
+  version: d.version,
+  documentType: d.documentType,
+  ...(d.label !== undefined ? { label: d.label } : {}),
+  files: d.files.map((f) => ({
+    fileId: f.id,
+    version: f.version,
+    filename: f.filename,
+    encodingFormat: f.encodingFormat,
+    ...(f.fileSize !== undefined ? { fileSize: f.fileSize } : {}),
+  })),
+});
+
+export const toDraftView = (m: Message, target: MainTarget, html: string, journal?: JournalRecord): DraftView => {
+  const r = m.recipient;
+  return {
+    mailboxId: m.mailboxId,
+    messageId: m.id,
+    version: m.version,
+    ...(m.label !== undefined ? { label: m.label } : {}),
+    ...(m.sender?.label !== undefined ? { senderLabel: m.sender.label } : {}),
+    ...(r
+      ? {
+          recipient: {
+            recipientIdType: r.recipientIdType,
+            recipientId: r.recipientId,
+            ...(r.label !== undefined ? { label: r.label } : {}),
+            ...(r.contactPointId !== undefined ? { contactPointId: r.contactPointId } : {}),
+          },
+        }
+      : {}),
+    isReply: isReplyDraft(m),
+    main: { documentId: target.documentId, fileId: target.fileId, fileVersion: target.fileVersion },
+    html,
+    attachments: (m.documents ?? []).filter((d) => d.documentType !== 'MAIN').map(documentView),
+    totalBytes: totalBytes(m),
+    ...(journal && journal.html !== html ? { unsaved: { html: journal.html, savedAt: journal.savedAt } } : {}),
+  };
+};

@@ -1,0 +1,24 @@
+// Recipient identifiers checked the way Digital Post checks them, so an impossible one is refused before a request.
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Ten digits whose first six are a date (DDMMYY). The century is not known from the six digits, so 29 February is
+ * accepted for any year; the modulus-11 check is not applied because CPR numbers issued since 2007 need not pass it.
+ */
+export const isValidCpr = (value: string): boolean => {
+  if (!/^\d{10}$/.test(value)) return false;
+  const day = Number(value.slice(0, 2));
+  const month = Number(value.slice(2, 4));
+  return month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]!;
+};
+
+/** How Digital Post shows a CPR it returns (§6.9.3): DDMMYY****. */
+export const isMaskedCpr = (value: string): boolean => /^\d{6}\*{4}$/.test(value);
+export const maskCpr = (value: string): string => (/^\d{10}$/.test(value) ? `${value.slice(0, 6)}****` : value);
+
+export const isValidCvr = (value: string): boolean => /^\d{8}$/.test(value);
+
+/** A plain addr-spec: one @, no spaces or special characters, a dotted domain with a letter TLD. */
+export const isValidEmail = (value: string): boolean =>
+  value.length <= 254 && /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)*\.[a-z]{2,}$/i.test(value);

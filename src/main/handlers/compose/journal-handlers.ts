@@ -1,0 +1,81 @@
+import type { Handlers } from '../../ipc/dispatch';
+import type { DraftView, SaveResult } from '../../../shared/ipc/channels/compose';
+import type { JournalRecord } from '../../services/drafts/journal';
+import type { SaveRequest } from './autosave';
+import { draftKey, type ComposeState } from './context';
+import { fetchMessage } from './drafts-read';
+import { COMPOSE_ERROR_CODES, appRefusal, isNotFound } from './faults';
+
+const EXCERPT = 140;
+
+/** A plain-text start of the words, so the user recognises the draft in the "restore?" list. */
+export const excerptOf = (html: string): string =>
+  html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, EXCERPT);
+
+export interface JournalDeps {
+  save: (req: SaveRequest) => Promise<SaveResult>;
+  openDraft: (mailboxId: string, messageId: string) => Promise<DraftView>;
+  createDraft: (mailboxId: string, changes: { label?: string | undefined }) => Promise<DraftView>;
+}
+
+export const createJournalHandlers = (state: ComposeState, deps: JournalDeps): Pick<Handlers, 'journal.list' | 'journal.restore' | 'journal.dismiss'> => {
+  /** Where the journalled words can go: their own draft, or a new one when it was sent or deleted meanwhile. */
+  const restoreInto = async (record: JournalRecord): Promise<{ mailboxId: string; messageId: string; fresh: boolean }> => {
+    try {
+      const m = await fetchMessage(state.ctx.api, record.mailboxId, record.messageId);
+      if (m.messageState === 'DRAFT') return { mailboxId: record.mailboxId, messageId: record.messageId, fresh: false };
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+    const created = await deps.createDraft(record.mailboxId, { label: record.label });
+    return { mailboxId: created.mailboxId, messageId: created.messageId, fresh: true };
+  };
+
+  return {
+    'journal.list': async () => ({
+      entries: (await state.journal.list()).map((r) => ({
+        mailboxId: r.mailboxId,
+        messageId: r.messageId,
+        ...(r.label !== undefined ? { label: r.label } : {}),
+        savedAt: r.savedAt,
+        excerpt: excerptOf(r.html),
+        bytes: Buffer.byteLength(r.html, 'utf8'),
+      })),
+    }),
+
+    'journal.restore': async ({ mailboxId, messageId }) => {
+      const record = await state.journal.get(mailboxId, messageId);
+      if (!record) throw appRefusal(COMPOSE_ERROR_CODES.journalEntryMissing, 'Der er ingen gemt kladde at gendanne.');
+      const into = await restoreInto(record);
+      if (!into.fresh) {
+        // Upload on top of the version the words were based on: if the draft moved on elsewhere, that is a
+        // conflict with both versions, never an overwrite.
+        const current = await deps.openDraft(mailboxId, messageId);
+        if (record.baseFileVersion === undefined && current.html !== '' && current.html !== record.html) {
+          // No known base: the server's words may be newer than ours, so the user chooses.
+          const key = draftKey(mailboxId, messageId);
+          const target = state.targets.get(key);
+          if (target) state.targets.set(key, { ...target, conflictAt: current.main.fileVersion });
+          const result: SaveResult = { status: 'conflict', local: { html: record.html }, server: { html: current.html, fileVersion: current.main.fileVersion } };
+          return { draft: current, result };
+        }
+        const result = await deps.save({ mailboxId, messageId, html: record.html, ...(record.baseFileVersion !== undefined ? { baseFileVersion: record.baseFileVersion } : {}) });
+        return { draft: await deps.openDraft(mailboxId, messageId), result };
+      }
+      const result = await deps.save({ mailboxId: into.mailboxId, messageId: into.messageId, html: record.html });
+      if (result.status === 'saved') await state.journal.remove(mailboxId, messageId);
+      return { draft: await deps.openDraft(into.mailboxId, into.messageId), result };
+    },
+
+    'journal.dismiss': async ({ mailboxId, messageId }) => ({ dismissed: await state.journal.remove(mailboxId, messageId) }),
+  };
+};
