@@ -9,6 +9,7 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--port', '4321'])).toEqual({ port: 4321, build: true });
     expect(parseCliArgs(['--', '--port=0', '--no-build'])).toEqual({ port: 0, build: false });
     expect(parseCliArgs([])).toEqual({ port: 0, build: true });
+    expect(parseCliArgs(['--renderer-dir', '/tmp/r'])).toEqual({ port: 0, build: false, rendererDir: '/tmp/r' });
   });
   it('refuses bad ports and unknown flags', () => {
     expect(() => parseCliArgs(['--port', 'x'])).toThrow(/--port/);

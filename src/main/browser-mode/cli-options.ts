@@ -6,15 +6,22 @@ export interface CliOptions {
   port: number;
   /** Skip the "is out/renderer up to date" check and build (e.g. when a caller just built). */
   build: boolean;
+  /** Serve another built renderer than out/renderer (tests); implies no build. */
+  rendererDir?: string;
 }
 
-/** `--port <n>` / `--port=<n>` (0 = a free port), `--no-build`. */
+/** `--port <n>` / `--port=<n>` (0 = a free port), `--no-build`, `--renderer-dir <dir>`. */
 export const parseCliArgs = (argv: readonly string[]): CliOptions => {
   const options: CliOptions = { port: 0, build: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--no-build') options.build = false;
-    else if (arg === '--port' || arg.startsWith('--port=')) {
+    else if (arg === '--renderer-dir') {
+      const dir = argv[++i];
+      if (!dir) throw new Error('--renderer-dir needs a directory');
+      options.rendererDir = dir;
+      options.build = false;
+    } else if (arg === '--port' || arg.startsWith('--port=')) {
       const value = arg === '--port' ? argv[++i] : arg.slice('--port='.length);
       const port = Number(value);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port needs a number 0–65535, got ${String(value)}`);

@@ -20,7 +20,7 @@ const main = async (): Promise<void> => {
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
   const server = await startBrowserModeServer({
     port: options.port,
-    rendererDir: join(projectRoot, 'out', 'renderer'),
+    rendererDir: options.rendererDir ?? join(projectRoot, 'out', 'renderer'),
     createServices: (appUrl) =>
       createAppServices({ mode: 'browser', userDataDir: defaultUserDataDir(), appVersion: pkg.version, appUrl, env: process.env }),
   });

@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The real entry point with the real services (user data in a temp dir), serving a stand-in renderer.
+const root = resolve(__dirname, '..', '..', '..');
+const tmp = mkdtempSync(join(tmpdir(), 'dp-web-cli-'));
+let child: ChildProcess | undefined;
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((r) => child!.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('npm run web', () => {
+  it('prints its loopback URL and serves the page with a working bridge', async () => {
+    const rendererDir = join(tmp, 'renderer');
+    mkdirSync(rendererDir, { recursive: true });
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+    child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src', 'main', 'browser-mode', 'cli.ts'), '--port', '0', '--renderer-dir', rendererDir], {
+      cwd: root,
+      env: { ...process.env, DP_USER_DATA_DIR: join(tmp, 'user-data') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      let out = '';
+      let err = '';
+      const timer = setTimeout(() => reject(new Error(`no URL printed; stderr: ${err}`)), 20_000);
+      child!.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+      child!.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        const match = /Digital Post desktop \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolveUrl(match[1]);
+        }
+      });
+      child!.once('exit', (code) => reject(new Error(`exited ${code}; stderr: ${err}`)));
+    });
+    const page = await fetch(url);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const secret = /name="dp-bridge-secret" content="([0-9a-f]+)"/.exec(await page.text())?.[1];
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    const info = await fetch(`${url}bridge/app.info`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-DP-Bridge': secret! },
+      body: '{}',
+    });
+    expect(await info.json()).toMatchObject({ ok: true, value: { mode: 'browser' } });
+    const refused = await fetch(`${url}bridge/app.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(refused.status).toBe(403);
+  });
+});
