@@ -1,6 +1,7 @@
 import type { PartialHandlers } from '../ipc/dispatch';
 import { createAppHandlers } from './app';
 import { createAuthHandlers } from './auth';
+import { createComposeHandlers } from './compose';
 import type { ServiceContext } from './context';
 
 export type { ServiceContext } from './context';
@@ -9,4 +10,5 @@ export type { ServiceContext } from './context';
 export const createHandlers = (ctx: ServiceContext): PartialHandlers => ({
   ...createAppHandlers(ctx),
   ...createAuthHandlers(ctx),
+  ...createComposeHandlers(ctx),
 });
