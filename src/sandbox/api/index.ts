@@ -24,7 +24,9 @@ export const createDigitalPostApi: CreateDigitalPostApi = (options) => {
 
   const reset = (): void => {
     // PDF rendering finishes in the background; content requests made before then wait for it.
-    void seedStore(store, options.config, options.identities);
+    seedStore(store, options.config, options.identities).catch((error: unknown) => {
+      console.error('[sandbox] rendering seeded PDFs failed:', error instanceof Error ? error.message : error);
+    });
     registry.reset();
   };
   reset();
