@@ -107,7 +107,7 @@ function HtmlLetter({ base64, name, onOpenLink }: { base64: string; name: string
       <iframe className="letter-frame" sandbox="" srcDoc={letter.srcdoc} title={t('message.htmlFrame', { name })} />
       {letter.links.length > 0 && (
         <nav className="letter-links" aria-label={t('message.links')}>
-          <h4>{t('message.links')}</h4>
+          <h3>{t('message.links')}</h3>
           <ul>
             {letter.links.map((l) => (
               <li key={l.url}>

@@ -15,7 +15,7 @@ export function Header({ status, language, onLanguage, onOpenSettings, onLogout 
   const { t } = useTranslation();
   return (
     <header className="app-header">
-      <span className="app-name">{t('app.title')}</span>
+      <h1 className="app-name">{t('app.title')}</h1>
       <span className={`env-badge env-${status.environment}`}>{t(`env.${status.environment}`)}</span>
       <span className="header-spacer" />
       <span className="person">

@@ -70,6 +70,8 @@ export default function PdfView({ base64, name }: { base64: string; name: string
         textRef.current.replaceChildren();
         textLayer = new TextLayer({ textContentSource: p.streamTextContent(), container: textRef.current, viewport });
         await Promise.all([task.promise, textLayer.render()]);
+        // pdf.js measures text on a canvas it appends to <body>; it is not content.
+        for (const el of document.querySelectorAll('.hiddenCanvasElement')) el.setAttribute('aria-hidden', 'true');
       } catch (e) {
         if (!cancelled && !(e instanceof Error && e.name === 'RenderingCancelledException')) setFailed(true);
       }
@@ -108,8 +110,9 @@ export default function PdfView({ base64, name }: { base64: string; name: string
           {t('message.zoomIn')}
         </button>
       </div>
-      <div className="pdf-scroll">
-        <div ref={pageRef} className="pdf-page" role="group" aria-label={t('message.pdfPage', { page })}>
+      {/* Focusable so the page can be scrolled with the keyboard. */}
+      <div className="pdf-scroll" tabIndex={0} role="region" aria-label={t('message.pdfPage', { page })}>
+        <div ref={pageRef} className="pdf-page">
           <canvas ref={canvasRef} aria-hidden="true" />
           <div ref={textRef} className="textLayer" />
         </div>

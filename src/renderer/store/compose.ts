@@ -80,6 +80,8 @@ export interface ComposeSlice {
   startReply(messageId: string): Promise<boolean>;
   openDraft(messageId: string): Promise<boolean>;
   setComposeHtml(html: string): void;
+  /** Replaces the words wholesale (an import, a switch of text mode): the editor reloads them. */
+  replaceComposeContent(html: string): void;
   setComposeFields(fields: { label?: string; senderLabel?: string }): void;
   setComposeRecipient(recipient: DraftRecipient | null, name: string): void;
   /** Save now (blur, close, before send); resolves true when the server has the latest words. */
@@ -370,6 +372,13 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       set({ compose: { ...c, html, saveState: conflicted ? 'conflict' : c.saveState === 'saving' ? 'saving' : 'dirty', sendError: null } });
       // While a conflict waits for the user's choice, nothing is written over either version.
       if (!conflicted) scheduleSave();
+    },
+
+    replaceComposeContent(html) {
+      const c = get().compose;
+      if (!c) return;
+      set({ compose: { ...c, html, initialHtml: html, contentKey: c.contentKey + 1, saveState: c.saveState === 'conflict' ? 'conflict' : 'dirty', sendError: null } });
+      if (c.saveState !== 'conflict') scheduleSave();
     },
 
     setComposeFields(fields) {

@@ -86,7 +86,7 @@ export function quoteOriginal(header: string, original: { html?: string; text?: 
 }
 
 /** A whole document's body; quoting `<html><head>…` inside a blockquote would not be a fragment any more. */
-function bodyOf(html: string): string {
+export function bodyOf(html: string): string {
   if (!/<(html|body|head)[\s>]/i.test(html)) return html;
   return new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
 }
