@@ -226,7 +226,9 @@ export const updateMessage = (
   }
 
   // Label and recipient belong to the draft being written (§6.10); elsewhere an echo of the same value is fine.
-  const labelGiven = mode === 'put' ? (input.label ?? undefined) : input.label === null ? message.label : (input.label ?? message.label);
+  // Only a draft's label can be removed by leaving it out of a PUT; elsewhere an omitted label is no change.
+  const labelGiven =
+    mode === 'put' && isDraft ? (input.label ?? undefined) : input.label == null ? message.label : input.label;
   if (labelGiven !== message.label) {
     if (!isDraft) throw validation('label can only change on drafts', fieldError('message.update.state.not.allowed', { field: 'label', args: ['label'] }));
     if (!mb.canWrite) throw forbidden('read-only access');
