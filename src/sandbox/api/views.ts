@@ -7,7 +7,12 @@ import type {
   MessageRecord,
   PartyRecord,
 } from './context';
+import { createHash } from 'node:crypto';
 import { maskCpr } from './util';
+
+/** A 32-character transaction id per resource version, as in the §6 examples; stable for the same version. */
+const transactionIdOf = (id: string, version: number): string =>
+  createHash('sha256').update(`${id}:${version}`).digest('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 32);
 
 // Records → the JSON Digital Post returns. Every CPR is masked here (§6.8.2), so no route can leak one.
 
@@ -55,6 +60,7 @@ export type MessageView = ReturnType<typeof messageView>;
 export const messageView = (m: MessageRecord) => ({
   id: m.id,
   version: m.version,
+  transactionId: transactionIdOf(m.id, m.version),
   mailboxId: m.mailboxId,
   folderId: m.folderId,
   createdDateTime: m.createdDateTime,
@@ -94,6 +100,7 @@ export const messageView = (m: MessageRecord) => ({
 export const folderView = (f: FolderRecord) => ({
   id: f.id,
   version: f.version,
+  transactionId: transactionIdOf(f.id, f.version),
   createdDateTime: f.createdDateTime,
   lastUpdated: f.lastUpdated,
   mailboxId: f.mailboxId,
@@ -119,6 +126,7 @@ export const accessView = (a: AccessRecord) => ({
 export const mailboxView = (mb: MailboxRecord, access: AccessRecord | undefined) => ({
   id: mb.id,
   version: mb.version,
+  transactionId: transactionIdOf(mb.id, mb.version),
   createdDateTime: mb.createdDateTime,
   lastUpdated: mb.lastUpdated,
   ownerType: mb.ownerType,
