@@ -1,3 +1,4 @@
+import type { AlertService } from '../services/alerts/alert-service';
 import type { AuthService } from '../services/auth/auth-service';
 import type { DpClient } from '../services/dp-client/dp-client';
 import type { EventHub, PlatformHooks } from '../services/platform';
@@ -11,4 +12,6 @@ export interface ServiceContext {
   settings: SettingsService;
   events: EventHub;
   hooks: PlatformHooks;
+  /** New-post alerts (poller, per-mailbox on/off, focus); absent in tests that do not need them. */
+  alerts?: AlertService;
 }

@@ -3,6 +3,7 @@ import { createAppHandlers } from './app';
 import { createAuthHandlers } from './auth';
 import { createComposeHandlers } from './compose';
 import type { ServiceContext } from './context';
+import { createNotifyHandlers } from './notify';
 
 export type { ServiceContext } from './context';
 
@@ -11,4 +12,5 @@ export const createHandlers = (ctx: ServiceContext): PartialHandlers => ({
   ...createAppHandlers(ctx),
   ...createAuthHandlers(ctx),
   ...createComposeHandlers(ctx),
+  ...createNotifyHandlers(ctx),
 });

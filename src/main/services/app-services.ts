@@ -1,5 +1,7 @@
 import type { EnvironmentName } from '../../shared/ipc/channels/auth';
 import { createHandlers, type ServiceContext } from '../handlers';
+import { createAlertService } from './alerts/alert-service';
+import { loadAlertPrefs } from './alerts/prefs';
 import { createAuthService, type AuthService } from './auth/auth-service';
 import { createDpClient, type DpClient } from './dp-client/dp-client';
 import { TokenBucket } from './dp-client/token-bucket';
@@ -82,7 +84,7 @@ export const createDesktopServices = async (hooks: PlatformHooks, options: AppSe
     tokens: auth,
     limiter: {
       acquire: (cost) => limiter.acquire(cost),
-      update: (h) => limiter.update(h),
+      complete: (h) => limiter.complete(h),
       penalize: (ms) => limiter.penalize(ms),
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -96,7 +98,10 @@ export const createDesktopServices = async (hooks: PlatformHooks, options: AppSe
     }
   });
 
-  const context: ServiceContext = { api: dp, auth, settings, events, hooks };
+  // New-post alerts poll while someone is logged in (auth.changed starts and stops them).
+  const alerts = createAlertService({ api: dp, auth, events, hooks, prefs: await loadAlertPrefs(hooks.userDataDir, log), log });
+  void auth.ready().then(() => alerts.sync()).catch((err: unknown) => log('Alerts could not start', err));
+  const context: ServiceContext = { api: dp, auth, settings, events, hooks, alerts };
   const handlers = createHandlers(context);
 
   return {
@@ -107,6 +112,7 @@ export const createDesktopServices = async (hooks: PlatformHooks, options: AppSe
     settings,
     context,
     async dispose() {
+      alerts.dispose();
       await auth.dispose();
       await resolver.dispose();
     },
