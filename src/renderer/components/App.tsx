@@ -21,6 +21,7 @@ export function App() {
 
   useEffect(() => {
     void store().loadSettings();
+    void store().loadAppInfo();
     void store().refreshStatus();
     const unsubscribe = dp().events.subscribe((event) => {
       if (event.type === 'auth.changed') void store().refreshStatus();

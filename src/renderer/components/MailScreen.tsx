@@ -25,6 +25,8 @@ export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onO
 
   const saveFile = useCallback(async (ref: FileRef) => {
     if (await store().saveFile(ref)) return;
+    // In Electron saved:false means the user cancelled the dialog.
+    if (store().appMode !== 'browser') return;
     // Browser mode: main has no save dialog, so the page downloads the bytes it already has (or fetches them).
     let content = store().files[ref.fileId];
     if (content?.status !== 'ready') {
@@ -47,11 +49,16 @@ export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onO
       openThreadMessage: (messageId) => void store().openMessage(messageId),
       loadFile: (ref) => void store().loadFile(ref),
       saveFile: (ref) => void saveFile(ref),
-      openFile: (ref) => void store().openFile(ref),
+      openFile: (ref) =>
+        void store()
+          .openFile(ref)
+          .then((opened) => {
+            if (!opened && store().appMode === 'browser') useAppStore.setState({ actionError: t('message.openNotAvailable') });
+          }),
       openLink: (url) => void dp().app.openExternal({ url }),
       print: () => window.print(),
     };
-  }, [store, saveFile]);
+  }, [store, saveFile, t]);
 
   const onLoadMore = useCallback(() => void store().loadMore(), [store]);
 

@@ -37,10 +37,13 @@ export function MessageList(props: MessageListProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const activeIndex = Math.max(
-    0,
-    messages.findIndex((m) => m.id === (activeId ?? openId)),
-  );
+  // When the active row leaves the list (deleted, moved), the row that took its place becomes active.
+  const lastIndex = useRef(0);
+  const found = messages.findIndex((m) => m.id === (activeId ?? openId));
+  const activeIndex = found >= 0 ? found : Math.min(lastIndex.current, Math.max(0, messages.length - 1));
+  useEffect(() => {
+    lastIndex.current = activeIndex;
+  });
 
   // We don't use the React Compiler; the virtualizer re-renders this component itself.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -52,11 +55,11 @@ export function MessageList(props: MessageListProps) {
     initialRect: { width: 600, height: 800 },
   });
   const items = virtualizer.getVirtualItems();
-  const lastIndex = items[items.length - 1]?.index ?? -1;
+  const lastRendered = items[items.length - 1]?.index ?? -1;
 
   useEffect(() => {
-    if (hasMore && !loadingMore && !error && lastIndex >= messages.length - LOAD_AHEAD) onLoadMore();
-  }, [lastIndex, messages.length, hasMore, loadingMore, error, onLoadMore]);
+    if (hasMore && !loadingMore && !error && lastRendered >= messages.length - LOAD_AHEAD) onLoadMore();
+  }, [lastRendered, messages.length, hasMore, loadingMore, error, onLoadMore]);
 
   const moveTo = (index: number) => {
     const m = messages[Math.min(messages.length - 1, Math.max(0, index))];

@@ -123,6 +123,21 @@ describe('MessageList', () => {
     unmount();
   });
 
+  it('asks for the next page as the user nears the end', () => {
+    const onLoadMore = vi.fn();
+    const messages = Array.from({ length: 200 }, (_, i) => message(`p${i}`));
+    const props = { totalElements: 1000, loading: false, loadingMore: false, error: null, openId: null, onOpen: vi.fn(), onLoadMore, onRetry: vi.fn(), onDelete: vi.fn(), onToggleRead: vi.fn(), onToggleFlag: vi.fn() };
+    const { container, unmount } = render(<MessageList messages={messages} hasMore {...props} />);
+    expect(onLoadMore).not.toHaveBeenCalled();
+    const list = byRole(container, 'listbox', 'Beskeder');
+    act(() => {
+      list.scrollTop = 190 * 64;
+      list.dispatchEvent(new Event('scroll'));
+    });
+    expect(onLoadMore).toHaveBeenCalled();
+    unmount();
+  });
+
   it('shows a failure with Prøv igen and keeps the rows', () => {
     const onRetry = vi.fn();
     const { container, unmount } = render(

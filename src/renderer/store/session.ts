@@ -6,11 +6,14 @@ import type { SliceCreator } from './types';
 
 export interface SessionSlice {
   status: AuthStatus | null;
+  /** Electron or browser mode: decides who saves files (main's dialog or the page's own download). */
+  appMode: 'electron' | 'browser' | null;
   settings: Settings | null;
   sessionError: string | null;
   /** The login button was pressed and main has not answered yet (before status.pending turns true). */
   loginStarting: boolean;
   refreshStatus(): Promise<void>;
+  loadAppInfo(): Promise<void>;
   login(options: { oneTimeUse: boolean }): Promise<void>;
   cancelLogin(): Promise<void>;
   logout(): Promise<void>;
@@ -23,6 +26,7 @@ export const navigation = { go: (url: string) => window.location.assign(url) };
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   status: null,
+  appMode: null,
   settings: null,
   sessionError: null,
   loginStarting: false,
@@ -35,6 +39,14 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
       if (!status.loggedIn && wasLoggedIn) get().resetMail();
     } catch (e) {
       set({ sessionError: errorText(e) });
+    }
+  },
+
+  async loadAppInfo() {
+    try {
+      set({ appMode: (await dp().app.info()).mode });
+    } catch {
+      // Without it the app assumes Electron: main's own dialogs, no page downloads.
     }
   },
 

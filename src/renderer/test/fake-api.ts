@@ -55,7 +55,7 @@ export const networkError = () => new AppErrorException({ code: 'app.network', m
 
 export function installFakeApi() {
   const api = {
-    app: { info: vi.fn(), openExternal: vi.fn(async () => ({ opened: true })) },
+    app: { info: vi.fn(async () => ({ version: '0', mode: 'browser' as const, platform: 'linux' })), openExternal: vi.fn(async () => ({ opened: true })) },
     auth: {
       status: vi.fn(async () => ({ loggedIn: true, environment: 'sandbox' as const, pending: false, displayName: 'Lone Defaultssen', maskedCpr: '010190-****', secretStore: 'keychain' as const })),
       login: vi.fn(async () => ({})),
