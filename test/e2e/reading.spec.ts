@@ -164,7 +164,7 @@ test('a hostile letter runs nothing and loads nothing from outside', async ({ pa
   const res = await fetch(`${app.sandbox.url}/sandbox/messages`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ identityId: 'lone', label: 'Farligt brev', senderLabel: 'Ukendt afsender', html }),
+    body: JSON.stringify({ mailboxOwner: 'lone', label: 'Farligt brev', html }),
   });
   expect(res.ok, `POST /sandbox/messages answered ${res.status}`).toBe(true);
 

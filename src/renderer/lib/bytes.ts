@@ -1,3 +1,5 @@
+import { scrubFilename } from '../../shared/dp/filenames';
+
 /** base64 (as files.content returns it) → bytes; throws on input that is not base64. */
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
@@ -13,11 +15,9 @@ export function base64ToText(base64: string): string {
 /** The part of a MIME type that decides how to show a file ("text/html; charset=utf-8" → "text/html"). */
 export const mediaType = (encodingFormat: string): string => encodingFormat.split(';')[0]!.trim().toLowerCase();
 
-/** §10.13.1: characters that may not appear in a filename; used when the browser itself saves a download. */
-const INVALID_FILENAME = /[<>:"/\\|?*\r\n\u00a0\u2000-\u200a\u2028\u205f\u2060\u3000]/g;
-
+/** The name the browser saves under: §10.13.1's scrubbing, and never empty or hidden. */
 export function scrubDownloadName(name: string): string {
-  const cleaned = name.replace(INVALID_FILENAME, '_').replace(/^\.+/, '').trim();
+  const cleaned = scrubFilename(name).replace(/^\.+/, '').trim();
   return cleaned.length > 0 ? cleaned.slice(0, 200) : 'fil';
 }
 

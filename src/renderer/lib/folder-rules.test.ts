@@ -28,7 +28,7 @@ describe('folder rules', () => {
   it('checks names: blank, illegal characters, length, unique per level (case-insensitive)', () => {
     expect(code(canCreateFolder(folders, '  ', null))).toBe('folder.name.notBlank');
     expect(code(canCreateFolder(folders, 'a/b', null))).toBe('folder.createOrUpdate.name.illegal');
-    expect(code(canCreateFolder(folders, 'x'.repeat(51), null))).toBe('folder.createOrUpdate.name.size');
+    expect(code(canCreateFolder(folders, 'x'.repeat(101), null))).toBe('folder.createOrUpdate.name.size');
     expect(code(canCreateFolder(folders, 'arkiv', null))).toBe('folder.createOrUpdate.name.exists.at.level');
     expect(code(canCreateFolder(folders, 'Arkiv', 'b'))).toBe('ok');
     const refused = canCreateFolder(folders, 'bil', null);

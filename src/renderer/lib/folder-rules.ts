@@ -3,10 +3,10 @@ import type { FolderType, MessageState } from '../../shared/dp/enums';
 import { dpErrorMessage } from '../../shared/dp/error-codes';
 
 // Digital Post's folder rules (§6.9.2 and the folder codes of §13.4.1), checked before any request so the user gets
-// the server's own Danish message without a round trip. The document names the rules but not every number: the
-// limits below are this app's reading of them (the server stays the authority and its answer is shown verbatim).
+// the server's own Danish message without a round trip. The document prints the codes but not the limits behind
+// their {0}; these match main's and the sandbox's choices (the server stays the authority and its answer is shown).
 export const MAX_FOLDER_LEVELS = 3;
-export const MAX_FOLDER_NAME_LENGTH = 50;
+export const MAX_FOLDER_NAME_LENGTH = 100;
 /** The characters §10.13.1 forbids in filenames; a folder name ends up in paths and exports too. */
 export const ILLEGAL_FOLDER_CHARS = ['<', '>', ':', '"', '/', '\\', '|', '?', '*'];
 
@@ -41,7 +41,7 @@ function subtreeDepth(folders: FolderSummaryEntry[], id: string): number {
 function checkName(folders: FolderSummaryEntry[], name: string, parentId: string | null, selfId?: string): FolderRuleResult {
   const trimmed = name.trim();
   if (trimmed.length === 0) return fail('folder.name.notBlank');
-  if (trimmed.length > MAX_FOLDER_NAME_LENGTH) return fail('folder.createOrUpdate.name.size', MAX_FOLDER_NAME_LENGTH);
+  if ([...trimmed].length > MAX_FOLDER_NAME_LENGTH) return fail('folder.createOrUpdate.name.size', MAX_FOLDER_NAME_LENGTH);
   if (ILLEGAL_FOLDER_CHARS.some((c) => trimmed.includes(c)) || hasControlCharacter(trimmed)) {
     return fail('folder.createOrUpdate.name.illegal', ILLEGAL_FOLDER_CHARS.join(' '));
   }
