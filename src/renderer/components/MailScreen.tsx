@@ -14,6 +14,8 @@ import { FolderDialog } from './FolderDialog';
 import { ListToolbar } from './ListToolbar';
 import { MessageList } from './MessageList';
 import { MessageView, type MessageActions } from './MessageView';
+import { ComposeEntryButtons } from '../features/compose/components/ComposeEntryButtons';
+import { ComposeHost } from '../features/compose/components/ComposeHost';
 
 /** The logged-in frame: wires the store into the presentational parts. */
 export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onOpenSettings: () => void }) {
@@ -71,8 +73,10 @@ export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onO
         onOpenSettings={onOpenSettings}
         onLogout={() => void store().logout()}
       />
+      <ComposeHost />
       <div className="mail-layout">
         <nav className="sidebar" aria-label={t('folders.tree')}>
+          <ComposeEntryButtons />
           <MailboxSwitcher mailboxes={s.mailboxes} selectedId={s.selectedMailboxId} onSelect={(id) => void store().selectMailbox(id)} />
           {s.mailboxError && (
             <p className="error" role="alert">

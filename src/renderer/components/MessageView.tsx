@@ -8,6 +8,7 @@ import { buildFolderTree, flattenTree, folderName } from '../lib/folder-names';
 import type { FileContent, FileRef } from '../store/message';
 import { FileView } from './FileView';
 import { ConfirmDialog } from './Modal';
+import { MessageComposeActions } from '../features/compose/components/MessageComposeActions';
 
 export interface MessageActions {
   toggleRead(): void;
@@ -129,6 +130,7 @@ function OpenMessage({ message: m, readPending, actionError, thread, folders, ma
         onRestore={actions.restore}
         onPrint={actions.print}
       />
+      <MessageComposeActions message={m} canWrite={canWrite} />
       {actionError && (
         <p className="error" role="alert">
           {actionError}

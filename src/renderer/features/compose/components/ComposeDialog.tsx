@@ -1,0 +1,262 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DraftRecipient } from '../../../../shared/ipc/channels/compose';
+import type { ComposeSession } from '../../../store/compose';
+import { ConfirmDialog } from '../../../components/Modal';
+import { RichTextEditor } from '../editor/RichTextEditor';
+import { htmlToText, textToHtml } from '../lib/strict-html';
+import { AttachmentList } from './AttachmentList';
+import { ConflictView } from './ConflictView';
+import { HtmlImport } from './HtmlImport';
+import { RecipientPicker } from './RecipientPicker';
+import { SaveStatusLine } from './SaveStatusLine';
+import '../compose.css';
+
+export interface ComposeActions {
+  setHtml(html: string): void;
+  replaceContent(html: string): void;
+  setFields(fields: { label?: string; senderLabel?: string }): void;
+  setRecipient(recipient: DraftRecipient | null, name: string): void;
+  flush(): void;
+  retry(): void;
+  resolveConflict(keep: 'local' | 'server'): void;
+  send(): void;
+  discard(): void;
+  close(): void;
+  attach(file: File): void;
+  cancelUpload(uploadId: string): void;
+  removeAttachment(documentId: string): void;
+}
+
+export interface ComposeDialogProps {
+  session: ComposeSession;
+  maxLabelLength: number;
+  /** Whether a CPR may be typed as recipient (a company writing to a citizen). */
+  allowCpr: boolean;
+  actions: ComposeActions;
+}
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]):not([tabindex="-1"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The composer: recipient, subject, sender name, the letter, attachments; autosaved, checked before send. */
+export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }: ComposeDialogProps) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const labelId = useId();
+  const senderId = useId();
+  const errorsId = useId();
+  const textId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const [changingRecipient, setChangingRecipient] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [format, setFormat] = useState<'html' | 'text'>('html');
+  const [text, setText] = useState('');
+
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    ref.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    return () => opener?.focus?.();
+  }, []);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.stopPropagation();
+      actions.close();
+      return;
+    }
+    // Keeps Tab inside the composer, as a modal dialog must.
+    if (e.key !== 'Tab' || !ref.current) return;
+    const items = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE));
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return;
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
+  const labelErrors = s.fieldErrors.filter((e) => e.field === 'label');
+  const senderErrors = s.fieldErrors.filter((e) => e.field === 'sender.label');
+  const otherErrors = s.fieldErrors.filter((e) => e.field !== 'label' && e.field !== 'sender.label');
+  const showPicker = !s.isReply && (s.recipient === null || changingRecipient);
+  const title = s.isReply ? `${t('compose.replyTitle')}: ${s.label}` : t('compose.newMessage');
+
+  const switchFormat = (next: 'html' | 'text') => {
+    if (next === format) return;
+    if (next === 'text') {
+      const plain = htmlToText(s.html);
+      setText(plain);
+      actions.replaceContent(textToHtml(plain));
+    } else {
+      actions.replaceContent(textToHtml(text));
+    }
+    setFormat(next);
+  };
+
+  return (
+    <div className="compose-backdrop">
+      <div ref={ref} className="compose-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+        <header className="compose-header">
+          <h2 id={titleId}>
+            {title}
+          </h2>
+          <SaveStatusLine state={s.saveState} savedAt={s.savedAt} error={s.saveError} onRetry={actions.retry} />
+          <button type="button" onClick={actions.close}>
+            {t('compose.close')}
+          </button>
+        </header>
+
+        <div className="compose-body">
+          {s.restoredUnsaved && (
+            <p className="notice" role="status">
+              {t('compose.journalRestored')}
+            </p>
+          )}
+          <fieldset className="compose-recipient">
+            <legend>{s.isReply ? t('compose.recipient') : t('compose.writeToAuthority')}</legend>
+            {!showPicker && (
+              <p className="chosen-recipient">
+                {t('compose.recipientChosen', { name: s.recipientName || s.draft.recipient?.recipientId || '' })}{' '}
+                {s.isReply ? (
+                  <span className="muted">{t('compose.recipientFixed')}</span>
+                ) : (
+                  <button type="button" className="link-button" onClick={() => setChangingRecipient(true)}>
+                    {t('compose.recipientChange')}
+                  </button>
+                )}
+              </p>
+            )}
+            {showPicker && (
+              <RecipientPicker
+                allowCpr={allowCpr}
+                onChoose={(recipient, name) => {
+                  actions.setRecipient(recipient, name);
+                  setChangingRecipient(false);
+                }}
+              />
+            )}
+          </fieldset>
+
+          <div className="compose-fields">
+            <div className="compose-field">
+              <label htmlFor={labelId}>{t('compose.label')}</label>
+              <input
+                id={labelId}
+                value={s.label}
+                readOnly={s.isReply}
+                aria-invalid={labelErrors.length > 0 || undefined}
+                aria-describedby={labelErrors.length > 0 ? `${labelId}-err` : s.isReply ? `${labelId}-fixed` : undefined}
+                onChange={(e) => actions.setFields({ label: e.target.value })}
+                onBlur={actions.flush}
+              />
+              {s.isReply && (
+                <span id={`${labelId}-fixed`} className="muted small">
+                  {t('compose.labelFixed')}
+                </span>
+              )}
+              {labelErrors.length > 0 && (
+                <span id={`${labelId}-err`} className="field-error" role="alert">
+                  {labelErrors.map((e) => e.message).join(' ')}
+                </span>
+              )}
+              {!s.isReply && s.label.length > maxLabelLength - 30 && (
+                <span className="muted small">{t('compose.charsLeft', { count: maxLabelLength - s.label.length })}</span>
+              )}
+            </div>
+            <div className="compose-field">
+              <label htmlFor={senderId}>{t('compose.senderLabel')}</label>
+              <input
+                id={senderId}
+                value={s.senderLabel}
+                aria-invalid={senderErrors.length > 0 || undefined}
+                aria-describedby={senderErrors.length > 0 ? `${senderId}-err` : undefined}
+                onChange={(e) => actions.setFields({ senderLabel: e.target.value })}
+                onBlur={actions.flush}
+              />
+              {senderErrors.length > 0 && (
+                <span id={`${senderId}-err`} className="field-error" role="alert">
+                  {senderErrors.map((e) => e.message).join(' ')}
+                </span>
+              )}
+            </div>
+          </div>
+
+          <div className="compose-format" role="radiogroup" aria-label={t('compose.format')}>
+            <label className="radio-row">
+              <input type="radio" name={`${titleId}-format`} checked={format === 'html'} onChange={() => switchFormat('html')} />
+              {t('compose.formatHtml')}
+            </label>
+            <label className="radio-row">
+              <input type="radio" name={`${titleId}-format`} checked={format === 'text'} onChange={() => switchFormat('text')} />
+              {t('compose.formatText')}
+            </label>
+            {format === 'html' && <HtmlImport onUse={actions.replaceContent} />}
+          </div>
+
+          {s.conflict && <ConflictView conflict={s.conflict} localHtml={s.html} onKeep={actions.resolveConflict} />}
+
+          {format === 'html' ? (
+            <RichTextEditor initialHtml={s.initialHtml} contentKey={s.contentKey} onChange={actions.setHtml} onBlur={actions.flush} />
+          ) : (
+            <div className="plain-editor">
+              <label htmlFor={textId}>{t('compose.body')}</label>
+              <textarea
+                id={textId}
+                rows={14}
+                value={text}
+                onChange={(e) => {
+                  setText(e.target.value);
+                  actions.setHtml(textToHtml(e.target.value));
+                }}
+                onBlur={actions.flush}
+              />
+            </div>
+          )}
+
+          <AttachmentList
+            attachments={s.draft.attachments}
+            uploads={s.uploads}
+            errors={s.attachErrors}
+            onAttach={actions.attach}
+            onCancel={actions.cancelUpload}
+            onRemove={actions.removeAttachment}
+          />
+        </div>
+
+        <footer className="compose-footer">
+          {(s.sendError || otherErrors.length > 0) && (
+            <div id={errorsId} className="error" role="alert">
+              {s.sendError ?? otherErrors.map((e) => e.message).join(' ')}
+            </div>
+          )}
+          <div className="button-row">
+            <button type="button" className="danger" onClick={() => setConfirmDiscard(true)}>
+              {t('compose.discard')}
+            </button>
+            <button type="button" className="primary" disabled={s.sending} aria-describedby={s.sendError ? errorsId : undefined} onClick={actions.send}>
+              {s.sending ? t('compose.sending') : t('compose.send')}
+            </button>
+          </div>
+        </footer>
+
+        {confirmDiscard && (
+          <ConfirmDialog
+            title={t('compose.discardTitle')}
+            text={t('compose.discardText')}
+            confirmLabel={t('compose.discard')}
+            cancelLabel={t('app.cancel')}
+            onCancel={() => setConfirmDiscard(false)}
+            onConfirm={() => {
+              setConfirmDiscard(false);
+              actions.discard();
+            }}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

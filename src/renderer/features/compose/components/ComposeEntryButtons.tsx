@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../../store';
+import { selectedMailbox } from '../../../store/mailboxes';
+
+/** "Ny besked" / "Skriv til myndighed": a view client writes to authorities, so both open the composer at its recipient. */
+export function ComposeEntryButtons() {
+  const { t } = useTranslation();
+  const canWrite = useAppStore((s) => selectedMailbox(s)?.canWrite ?? false);
+  const starting = useAppStore((s) => s.composeStarting);
+  const store = useAppStore.getState;
+  if (!canWrite) return null;
+  return (
+    <div className="compose-entry">
+      <button type="button" className="primary" disabled={starting} onClick={() => void store().startNewMessage()}>
+        {t('compose.newMessage')}
+      </button>
+      <button type="button" className="link-button" disabled={starting} onClick={() => void store().startNewMessage()}>
+        {t('compose.writeToAuthority')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../../store';
+import { selectedMailbox } from '../../../store/mailboxes';
+import { dp } from '../../../lib/api';
+import { DEFAULT_LIMITS } from '../lib/form-checks';
+import { ComposeDialog, type ComposeActions } from './ComposeDialog';
+import { JournalBanner } from './JournalBanner';
+
+/**
+ * Everything of writing post that lives above the mail screen: the composer when open, the unsaved-drafts banner,
+ * the "sent" confirmation, upload progress from main. The mail screen mounts it once.
+ */
+export function ComposeHost() {
+  const { t } = useTranslation();
+  const session = useAppStore((s) => s.compose);
+  const limits = useAppStore((s) => s.composeLimits);
+  const notice = useAppStore((s) => s.composeNotice);
+  const starting = useAppStore((s) => s.composeStarting);
+  const startError = useAppStore((s) => s.composeStartError);
+  const journal = useAppStore((s) => s.journalEntries);
+  const journalError = useAppStore((s) => s.journalError);
+  const ownerType = useAppStore((s) => selectedMailbox(s)?.ownerType);
+  const store = useAppStore.getState;
+
+  useEffect(() => {
+    void store().loadJournal();
+    void store().loadComposeLimits();
+    return dp().events.subscribe((event) => store().onComposeEvent(event));
+  }, [store]);
+
+  // Closing the window must not lose words: save what is pending (main journals it first in any case).
+  useEffect(() => {
+    const flush = () => void store().flushCompose();
+    window.addEventListener('beforeunload', flush);
+    return () => window.removeEventListener('beforeunload', flush);
+  }, [store]);
+
+  const actions: ComposeActions = useMemo(
+    () => ({
+      setHtml: (html) => store().setComposeHtml(html),
+      replaceContent: (html) => store().replaceComposeContent(html),
+      setFields: (fields) => store().setComposeFields(fields),
+      setRecipient: (recipient, name) => store().setComposeRecipient(recipient, name),
+      flush: () => void store().flushCompose(),
+      retry: () => void store().retrySave(),
+      resolveConflict: (keep) => void store().resolveConflict(keep),
+      send: () => void store().sendCompose(),
+      discard: () => void store().discardCompose(),
+      close: () => void store().closeCompose(),
+      attach: (file) => void store().attachFile(file),
+      cancelUpload: (id) => void store().cancelUpload(id),
+      removeAttachment: (id) => void store().removeAttachment(id),
+    }),
+    [store],
+  );
+
+  return (
+    <>
+      <JournalBanner entries={journal} error={journalError} onRestore={(e) => void store().restoreJournal(e)} onDismiss={(e) => void store().dismissJournal(e)} />
+      <div className="compose-live" role="status" aria-live="polite">
+        {starting ? t('app.loading') : ''}
+        {notice && (
+          <span className="compose-notice success">
+            {notice}{' '}
+            <button type="button" className="link-button" onClick={() => store().clearComposeNotice()}>
+              {t('app.close')}
+            </button>
+          </span>
+        )}
+      </div>
+      {startError && (
+        <p className="error compose-start-error" role="alert">
+          {startError}
+        </p>
+      )}
+      {session && (
+        <ComposeDialog
+          key={session.messageId}
+          session={session}
+          maxLabelLength={(limits ?? DEFAULT_LIMITS).maxLabelLength}
+          allowCpr={ownerType === 'COMPANY'}
+          actions={actions}
+        />
+      )}
+    </>
+  );
+}

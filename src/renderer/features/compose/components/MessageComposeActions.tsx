@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../../../../shared/dp/resources';
+import { useAppStore } from '../../../store';
+import { DEFAULT_LIMITS } from '../lib/form-checks';
+import { ForwardDialog } from './ForwardDialog';
+import { messageBytes, ReplyForwardButtons } from './ReplyForwardButtons';
+
+/** The open message's writing actions: Svar / Videresend for received post, "Redigér kladde" for a draft. */
+export function MessageComposeActions({ message, canWrite }: { message: Message; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const store = useAppStore.getState;
+  const limits = useAppStore((s) => s.composeLimits) ?? DEFAULT_LIMITS;
+  const displayName = useAppStore((s) => s.status?.displayName) ?? '';
+  const [forwarding, setForwarding] = useState(false);
+
+  if (!canWrite) return null;
+  if (message.messageState === 'DRAFT') {
+    return (
+      <div className="compose-message-actions">
+        <button type="button" className="primary" onClick={() => void store().openDraft(message.id)}>
+          {t('compose.editDraft')}
+        </button>
+      </div>
+    );
+  }
+  if (message.messageState === 'SENT') return null;
+  return (
+    <div className="compose-message-actions">
+      <ReplyForwardButtons message={message} canWrite={canWrite} onReply={() => void store().startReply(message.id)} onForward={() => setForwarding(true)} />
+      {forwarding && (
+        <ForwardDialog
+          messageLabel={message.label ?? ''}
+          messageBytes={messageBytes(message)}
+          defaultSenderLabel={displayName}
+          limits={limits}
+          onForward={(fields) => store().forwardMessage(message.id, fields)}
+          onClose={() => setForwarding(false)}
+        />
+      )}
+    </div>
+  );
+}
