@@ -1,0 +1,535 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import DOMPurify from 'dompurify';
+import { JSDOM } from 'jsdom';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../sandbox/server';
+import type { AppEvent } from '../../shared/ipc/events';
+import { fixStrictHtml } from '../../shared/html/fix-strict';
+import { validateStrictHtml } from '../../shared/html/validate-strict';
+import { AppFault, createDispatcher, type CallContext } from '../ipc/dispatch';
+import { createDpClient } from '../services/dp-client/dp-client';
+import { TokenBucket } from '../services/dp-client/token-bucket';
+import { createComposeHandlers } from './compose';
+import { JOURNAL_FOLDER } from './compose/context';
+
+// The compose handlers against a real sandbox over HTTP: what reaches Digital Post, what stays on disk, and what the
+// user is told. Faults come from the sandbox's own hooks, or from the transport where the sandbox cannot place them.
+
+let sandbox: RunningSandbox;
+const dirs: string[] = [];
+beforeAll(async () => {
+  // Rate limiting is the DpClient's own subject (its tests run against the limit); here it would only slow the 70 MB case.
+  sandbox = await startSandbox({ port: 0, rateLimit: { enabled: false, burstCapacity: 20, replenishRate: 10 } });
+});
+afterAll(async () => {
+  await sandbox?.close();
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+afterEach(async () => {
+  await fetch(`${sandbox.url}/sandbox/faults`, { method: 'DELETE' });
+});
+
+const call: CallContext = { transport: 'browser' };
+// One generous bucket shared by every client and direct call of these tests.
+const limiter = new TokenBucket({ capacity: 1000, replenishRate: 1000 });
+
+interface Sent {
+  method: string;
+  path: string;
+}
+
+/** Called before each request leaves; may throw to play a transport failure. */
+type Tap = (req: Sent) => Promise<void> | void;
+/** Called after a response arrived; may throw to play a connection lost after the server acted. */
+type AfterTap = (req: Sent, res: Response) => void;
+
+const setup = async (opts: { identity?: string; dir?: string; before?: Tap; after?: AfterTap } = {}) => {
+  const identity = opts.identity ?? 'lone';
+  const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), 'dp-compose-')));
+  if (!opts.dir) dirs.push(dir);
+  const sent: Sent[] = [];
+  const taps = { before: opts.before, after: opts.after };
+  let token: Promise<string> | undefined;
+  const api = createDpClient({
+    baseUrl: () => sandbox.apiBase,
+    tokens: {
+      getAccessToken: () => (token ??= sandbox.mintAccessToken(identity)),
+      renewAfterUnauthorized: () => (token = sandbox.mintAccessToken(identity)),
+    },
+    fetch: async (input, init) => {
+      const url = new URL(String(input));
+      const req = { method: init?.method ?? 'GET', path: url.pathname.replace('/apis/v1/', '') };
+      sent.push(req);
+      await taps.before?.(req);
+      const res = await fetch(input, init);
+      taps.after?.(req, res);
+      return res;
+    },
+    backoffMs: 5,
+    limiter,
+    log: () => undefined,
+  });
+  const events: AppEvent[] = [];
+  const h = createComposeHandlers({ api, events: { emit: (e) => events.push(e) }, hooks: { userDataDir: dir } });
+  const direct = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    await limiter.acquire();
+    const res = await fetch(`${sandbox.apiBase}/${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await sandbox.mintAccessToken(identity)}`, 'content-type': 'application/json', ...headers },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.status === 204 ? {} : (res.json() as Promise<Record<string, unknown>>);
+  };
+  const mailboxes = (await direct('GET', 'mailboxes/')) as { mailboxes: { id: string; access?: { accessType: string } }[] };
+  const mailboxId = mailboxes.mailboxes.find((m) => m.access?.accessType === 'OWNER')!.id;
+  const writes = () => sent.filter((s) => s.method !== 'GET');
+  const journalFiles = async () => (await readdir(join(dir, JOURNAL_FOLDER)).catch(() => [] as string[])).filter((f) => f.endsWith('.json'));
+  const inFolder = async (folderType: string, label: string) => {
+    const folders = (await direct('GET', `mailboxes/${mailboxId}/folders/`)) as { folders: { id: string; folderType: string }[] };
+    const folder = folders.folders.find((f) => f.folderType === folderType)!;
+    const page = (await direct('GET', `mailboxes/${mailboxId}/messages/?folderId=${folder.id}&size=1000`)) as { messages: { label?: string }[] };
+    return page.messages.filter((m) => m.label === label).length;
+  };
+  return { h, api, sent, writes, events, dir, direct, mailboxId, journalFiles, inFolder, taps };
+};
+
+const codeOf = async (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => 'no refusal',
+    (err: unknown) => (err instanceof AppFault ? err.appError.code : Promise.reject(err)),
+  );
+
+const fault = async (spec: Record<string, unknown>) => {
+  const res = await fetch(`${sandbox.url}/sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(spec) });
+  expect(res.status).toBe(201);
+};
+
+const deliver = async (body: Record<string, unknown>): Promise<string> => {
+  const res = await fetch(`${sandbox.url}/sandbox/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mailboxOwner: 'lone', ...body }) });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { messageId: string }).messageId;
+};
+
+const unique = (what: string) => `${what} ${Math.random().toString(36).slice(2, 8)}`;
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n').toString('base64');
+const CONTENT = /\/documents\/[^/]+\/files\/[^/]+\/content$/;
+
+describe('writing to an authority', () => {
+  it('search → draft → journalled save → PDF attachment → send: one message in Sendt', async () => {
+    const journalAtUpload: string[][] = [];
+    const s = await setup({
+      before: async (req) => {
+        if (req.method === 'PUT' && CONTENT.test(req.path) && req.path.includes('/files/')) journalAtUpload.push(await s.journalFiles());
+      },
+    });
+    const { hits } = await s.h['authorities.search']({ query: 'skattek' }, call);
+    const hit = hits.find((x) => x.contactPointName === 'Forskudsopgørelse');
+    expect(hit).toMatchObject({ authority: 'Skattestyrelsen', cvr: expect.stringMatching(/^\d{8}$/) });
+    expect(hit?.reportLink?.url).toMatch(/^https:\/\//);
+
+    const label = unique('Spørgsmål om skattekort');
+    const draft = await s.h['compose.create'](
+      { mailboxId: s.mailboxId, label, recipient: { recipientIdType: 'CVR', recipientId: hit!.cvr, label: hit!.authority, contactPointId: hit!.contactPointId! } },
+      call,
+    );
+    expect(draft).toMatchObject({ label, isReply: false, html: '', recipient: { recipientIdType: 'CVR', recipientId: hit!.cvr, contactPointId: hit!.contactPointId } });
+    // POST then a full-body PUT with If-Match.
+    expect(s.writes().map((w) => w.method)).toEqual(['POST', 'PUT']);
+
+    const html = '<p>Hej Skattestyrelsen,</p><p>Mit skattekort er forkert.</p>';
+    const saved = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html }, call);
+    expect(saved.status).toBe('saved');
+    // The words were on disk when the upload left, and gone once the server confirmed them.
+    expect(journalAtUpload).toEqual([[expect.stringContaining(draft.messageId)]]);
+    expect(await s.journalFiles()).toEqual([]);
+
+    const attached = await s.h['compose.attach'](
+      { mailboxId: s.mailboxId, messageId: draft.messageId, uploadId: 'up1', filename: 'bilag<1>.pdf', base64: PDF },
+      call,
+    );
+    expect(attached.document).toMatchObject({ documentType: 'ADDITIONAL', files: [{ filename: 'bilag1.pdf', encodingFormat: 'application/pdf', fileSize: Buffer.from(PDF, 'base64').length }] });
+    expect(s.events.filter((e) => e.type === 'compose.upload').map((e) => e.type === 'compose.upload' && e.phase)).toEqual(['document', 'file', 'content', 'done']);
+
+    const reopened = await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call);
+    expect(reopened.html).toBe(html);
+    expect(reopened.attachments).toHaveLength(1);
+    expect(reopened.unsaved).toBeUndefined();
+
+    const { message, reconciled } = await s.h['compose.send']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call);
+    expect(message.messageState).toBe('SENT');
+    expect(reconciled).toBe(false);
+    expect(await s.inFolder('SENT', label)).toBe(1);
+    expect(await s.inFolder('DRAFTS', label)).toBe(0);
+  });
+
+  it('searches by CVR directly, and refuses an impossible CVR or CPR recipient before creating anything', async () => {
+    const s = await setup();
+    const { hits } = await s.h['authorities.search']({ query: '91000021' }, call);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((x) => x.authority === 'Udbetaling Danmark' && x.cvr === '91000021')).toBe(true);
+    expect(await codeOf(s.h['compose.create']({ mailboxId: s.mailboxId, recipient: { recipientIdType: 'CVR', recipientId: '1234' } }, call))).toBe(
+      'message.recipient.recipientId.cvr.invalid',
+    );
+    expect(await codeOf(s.h['compose.create']({ mailboxId: s.mailboxId, recipient: { recipientIdType: 'CPR', recipientId: '3213701234' } }, call))).toBe(
+      'message.recipient.recipientId.cpr.invalid',
+    );
+    expect(s.writes()).toEqual([]);
+    // A well-formed CVR that is not in Digital Post: the server's refusal with its code.
+    expect(await codeOf(s.h['compose.create']({ mailboxId: s.mailboxId, recipient: { recipientIdType: 'CVR', recipientId: '12345678' } }, call))).toBe(
+      'message.recipient.recipientId.cvr.invalid',
+    );
+  });
+
+  it('a CPR recipient comes back masked, and echoing the masked value leaves it unchanged', async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Til Karl'), recipient: { recipientIdType: 'CPR', recipientId: '0202501232' } }, call);
+    expect(draft.recipient).toMatchObject({ recipientIdType: 'CPR', recipientId: '020250****' });
+    const updated = await s.h['compose.update'](
+      { mailboxId: s.mailboxId, messageId: draft.messageId, label: 'Ny overskrift', recipient: { recipientIdType: 'CPR', recipientId: '020250****' } },
+      call,
+    );
+    expect(updated).toMatchObject({ label: 'Ny overskrift', recipient: { recipientId: '020250****' } });
+    // A masked value that is not the current one cannot be meant.
+    expect(
+      await codeOf(s.h['compose.update']({ mailboxId: s.mailboxId, messageId: draft.messageId, recipient: { recipientIdType: 'CPR', recipientId: '010170****' } }, call)),
+    ).toBe('message.recipient.recipientId.cpr.invalid');
+  });
+
+  it('send is refused locally without label, sender label, recipient or content; discard deletes the draft', async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, senderLabel: '' }, call);
+    const before = s.writes().length;
+    const refused = s.h['compose.send']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call);
+    await expect(refused).rejects.toBeInstanceOf(AppFault);
+    const codes = await refused.catch((e: AppFault) => e.appError.fieldErrors!.map((f) => f.code));
+    expect(codes).toEqual(
+      expect.arrayContaining(['message.send.label.required', 'app.compose.recipient-required', 'message.send.documents.files.content.required']),
+    );
+    expect(s.writes().length).toBe(before);
+    expect(await s.h['compose.discard']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call)).toEqual({ discarded: true });
+    const gone = await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call).catch((e: unknown) => e);
+    expect((gone as AppFault).appError.status).toBe(404);
+  });
+});
+
+describe('HTML is judged in main before any upload', () => {
+  it('refuses invalid HTML with the validator’s codes and no request; the fixed HTML is accepted by the sandbox', async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('HTML') }, call);
+    const bad = '<p onclick="steal()">Hej</p><script>alert(1)</script><img src="https://evil.example/x.png">';
+    const verdict = validateStrictHtml(bad);
+    expect(verdict.approved).toBe(false);
+    const before = s.sent.length;
+    const err = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: bad }, call).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppFault);
+    const appError = (err as AppFault).appError;
+    expect(appError.code).toMatch(/^html\.validator\.rejected/);
+    expect(appError.fieldErrors?.map((f) => f.code)).toEqual(verdict.approved ? [] : verdict.errors.map((e) => e.code));
+    expect(s.sent.length).toBe(before);
+
+    const purify = DOMPurify(new JSDOM('').window as unknown as Window & typeof globalThis);
+    const fixed = fixStrictHtml(bad, purify).html;
+    const saved = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: fixed }, call);
+    expect(saved.status).toBe('saved');
+    expect((await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call)).html).toBe(fixed);
+  });
+});
+
+describe('conflicts return both versions', () => {
+  it('a draft changed elsewhere gives local and server words; autosave never overwrites; an explicit base resolves', async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Konflikt') }, call);
+    const first = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>A</p>' }, call);
+    expect(first.status).toBe('saved');
+
+    // Another device uploads its words on top of the same version.
+    const form = new FormData();
+    form.set('file', new Blob(['<p>B fra mobilen</p>'], { type: 'text/html' }), 'hoveddokument.html');
+    await limiter.acquire();
+    const other = await fetch(`${sandbox.apiBase}/mailboxes/${s.mailboxId}/messages/${draft.messageId}/documents/${draft.main.documentId}/files/${draft.main.fileId}/content`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${await sandbox.mintAccessToken('lone')}`, 'if-match': String(first.status === 'saved' ? first.fileVersion : -1) },
+      body: form,
+    });
+    expect(other.status).toBe(200);
+
+    const conflict = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>C</p>' }, call);
+    expect(conflict).toMatchObject({ status: 'conflict', local: { html: '<p>C</p>' }, server: { html: '<p>B fra mobilen</p>' } });
+    // The local words stay journalled until the user decides.
+    expect(await s.journalFiles()).toHaveLength(1);
+    const again = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>C2</p>' }, call);
+    expect(again.status).toBe('conflict');
+    expect((await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call)).html).toBe('<p>B fra mobilen</p>');
+
+    if (conflict.status !== 'conflict') throw new Error('expected a conflict');
+    const kept = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>C2</p>', baseFileVersion: conflict.server.fileVersion }, call);
+    expect(kept.status).toBe('saved');
+    expect((await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call)).html).toBe('<p>C2</p>');
+    expect(await s.journalFiles()).toEqual([]);
+  });
+});
+
+describe('faults', () => {
+  it('a dropped connection during autosave keeps the words in the journal; the retry succeeds', async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Drop') }, call);
+    const path = `^/apis/v1/mailboxes/${s.mailboxId}/messages/${draft.messageId}/documents/.*/content$`;
+    // More drops than the client's own attempts: the save fails.
+    await fault({ path, method: 'PUT', kind: 'drop', times: 4 });
+    expect(await codeOf(s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>Vigtige ord</p>' }, call))).toBe('app.network');
+    const files = await s.journalFiles();
+    expect(files).toHaveLength(1);
+    expect(JSON.parse(await readFile(join(s.dir, JOURNAL_FOLDER, files[0]!), 'utf8'))).toMatchObject({ html: '<p>Vigtige ord</p>' });
+    expect((await s.h['journal.list'](undefined, call)).entries).toEqual([expect.objectContaining({ messageId: draft.messageId, excerpt: 'Vigtige ord' })]);
+
+    // One drop only: the client repeats the PUT with the same If-Match and it lands.
+    await fault({ path, method: 'PUT', kind: 'drop', times: 1 });
+    const saved = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>Vigtige ord</p>' }, call);
+    expect(saved.status).toBe('saved');
+    expect(await s.journalFiles()).toEqual([]);
+    expect((await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call)).html).toBe('<p>Vigtige ord</p>');
+  });
+
+  it('a 503 during the attachment upload is retried with If-Match: one document, its content stored once', async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('503') }, call);
+    await fault({ path: `^/apis/v1/mailboxes/${s.mailboxId}/messages/${draft.messageId}/documents/.*/content$`, method: 'PUT', kind: 'status', status: 503, times: 1 });
+    const { draft: after } = await s.h['compose.attach'](
+      { mailboxId: s.mailboxId, messageId: draft.messageId, uploadId: 'u503', filename: 'kvittering.pdf', base64: PDF },
+      call,
+    );
+    expect(s.writes().filter((w) => w.method === 'PUT' && CONTENT.test(w.path))).toHaveLength(2);
+    expect(s.writes().filter((w) => w.method === 'POST' && w.path.endsWith('/documents/'))).toHaveLength(1);
+    expect(after.attachments).toHaveLength(1);
+    expect(after.attachments[0]!.files[0]!.fileSize).toBe(Buffer.from(PDF, 'base64').length);
+  });
+
+  it('a connection lost after send was accepted is reconciled: exactly one message in Sendt', async () => {
+    let loseAnswer = false;
+    const s = await setup({
+      after: (req) => {
+        if (loseAnswer && req.method === 'POST' && req.path.endsWith('/send')) {
+          loseAnswer = false;
+          throw new TypeError('fetch failed');
+        }
+      },
+    });
+    const label = unique('Tabt svar');
+    const draft = await s.h['compose.create'](
+      { mailboxId: s.mailboxId, label, recipient: { recipientIdType: 'CVR', recipientId: '91000013' } },
+      call,
+    );
+    await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>Send mig én gang</p>' }, call);
+    loseAnswer = true;
+    const result = await s.h['compose.send']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call);
+    expect(result).toMatchObject({ reconciled: true, message: { messageState: 'SENT' } });
+    expect(s.writes().filter((w) => w.path.endsWith('/send'))).toHaveLength(1);
+    // A second press finds it sent and does not send again.
+    expect(await codeOf(s.h['compose.send']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call))).toBe('message.send.invalid.state');
+    expect(s.writes().filter((w) => w.path.endsWith('/send'))).toHaveLength(1);
+    expect(await s.inFolder('SENT', label)).toBe(1);
+  });
+
+  it('a connection dropped before send arrived is reconciled as not sent; sending again sends once', async () => {
+    const s = await setup();
+    const label = unique('Ikke sendt');
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label, recipient: { recipientIdType: 'CVR', recipientId: '91000013' } }, call);
+    await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>Hej</p>' }, call);
+    await fault({ path: `/apis/v1/mailboxes/${s.mailboxId}/messages/${draft.messageId}/send`, method: 'POST', kind: 'drop', times: 1 });
+    const err = await s.h['compose.send']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call).catch((e: unknown) => e);
+    expect((err as AppFault).appError).toMatchObject({ code: 'app.network', message: expect.stringMatching(/ikke sendt/) });
+    // The POST was not repeated by the client: one attempt, then a GET to reconcile.
+    expect(s.sent.filter((w) => w.path.endsWith('/send'))).toHaveLength(1);
+    expect(await s.inFolder('SENT', label)).toBe(0);
+    const { reconciled } = await s.h['compose.send']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call);
+    expect(reconciled).toBe(false);
+    expect(await s.inFolder('SENT', label)).toBe(1);
+  });
+});
+
+describe('journal restore after a restart', () => {
+  it('a new instance on the same user-data directory offers the words and restores them into the draft', async () => {
+    const first = await setup();
+    const draft = await first.h['compose.create']({ mailboxId: first.mailboxId, label: unique('Genstart') }, call);
+    await first.h['compose.save']({ mailboxId: first.mailboxId, messageId: draft.messageId, html: '<p>Første udgave</p>' }, call);
+    await fault({ path: `^/apis/v1/mailboxes/${first.mailboxId}/messages/${draft.messageId}/documents/.*/content$`, method: 'PUT', kind: 'drop', times: 4 });
+    expect(await codeOf(first.h['compose.save']({ mailboxId: first.mailboxId, messageId: draft.messageId, html: '<p>Anden udgave</p>' }, call))).toBe('app.network');
+
+    // "Restart": fresh services, same directory.
+    const second = await setup({ dir: first.dir });
+    const { entries } = await second.h['journal.list'](undefined, call);
+    expect(entries).toEqual([expect.objectContaining({ mailboxId: first.mailboxId, messageId: draft.messageId, excerpt: 'Anden udgave' })]);
+    const opened = await second.h['compose.open']({ mailboxId: first.mailboxId, messageId: draft.messageId }, call);
+    expect(opened).toMatchObject({ html: '<p>Første udgave</p>', unsaved: { html: '<p>Anden udgave</p>' } });
+
+    const restored = await second.h['journal.restore']({ mailboxId: first.mailboxId, messageId: draft.messageId }, call);
+    expect(restored.result.status).toBe('saved');
+    expect(restored.draft).toMatchObject({ html: '<p>Anden udgave</p>' });
+    expect(restored.draft.unsaved).toBeUndefined();
+    expect((await second.h['journal.list'](undefined, call)).entries).toEqual([]);
+  });
+
+  it('restoring onto a draft changed elsewhere is a conflict with both versions; dismiss drops the entry', async () => {
+    const first = await setup();
+    const draft = await first.h['compose.create']({ mailboxId: first.mailboxId, label: unique('Genstart konflikt') }, call);
+    await fault({ path: `^/apis/v1/mailboxes/${first.mailboxId}/messages/${draft.messageId}/documents/.*/content$`, method: 'PUT', kind: 'drop', times: 4 });
+    expect(await codeOf(first.h['compose.save']({ mailboxId: first.mailboxId, messageId: draft.messageId, html: '<p>Mine ord</p>' }, call))).toBe('app.network');
+    await fetch(`${sandbox.url}/sandbox/faults`, { method: 'DELETE' });
+    const elsewhere = await setup();
+    await elsewhere.h['compose.save']({ mailboxId: first.mailboxId, messageId: draft.messageId, html: '<p>Andres ord</p>' }, call);
+
+    const second = await setup({ dir: first.dir });
+    const restored = await second.h['journal.restore']({ mailboxId: first.mailboxId, messageId: draft.messageId }, call);
+    expect(restored.result).toMatchObject({ status: 'conflict', local: { html: '<p>Mine ord</p>' }, server: { html: '<p>Andres ord</p>' } });
+    expect(await second.h['journal.dismiss']({ mailboxId: first.mailboxId, messageId: draft.messageId }, call)).toEqual({ dismissed: true });
+    expect((await second.h['journal.list'](undefined, call)).entries).toEqual([]);
+  });
+});
+
+describe('reply', () => {
+  it('creates a reply draft to the sender and returns the original html for quoting; the reply can be sent', async () => {
+    const s = await setup();
+    const label = unique('Svar muligt');
+    const messageId = await deliver({ label, html: '<p>Vil du svare?</p>', reply: true, senderLabel: 'Skattestyrelsen' });
+    const { draft, original } = await s.h['compose.reply']({ mailboxId: s.mailboxId, messageId }, call);
+    expect(original).toMatchObject({ label, senderLabel: 'Skattestyrelsen', html: '<p>Vil du svare?</p>' });
+    expect(draft).toMatchObject({ isReply: true, label: `Sv: ${label}`, recipient: { recipientIdType: 'CVR' } });
+    // A reply's label is Digital Post's: refused before a request.
+    expect(await codeOf(s.h['compose.update']({ mailboxId: s.mailboxId, messageId: draft.messageId, label: 'Andet' }, call))).toBe(
+      'message.update.reply.label.not.allowed',
+    );
+    await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>Ja tak.</p>' }, call);
+    const sent = await s.h['compose.send']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call);
+    expect(sent.message.messageState).toBe('SENT');
+  });
+
+  it('refuses to reply to a reply:false message without making the reply request', async () => {
+    const s = await setup();
+    const messageId = await deliver({ label: unique('Kan ikke besvares'), text: 'Info', reply: false });
+    const err = await s.h['compose.reply']({ mailboxId: s.mailboxId, messageId }, call).catch((e: unknown) => e);
+    expect((err as AppFault).appError).toMatchObject({ code: 'message.create.reply.notAllowed', message: 'Denne meddelelse kan ikke besvares.' });
+    expect(s.writes()).toEqual([]);
+  });
+});
+
+describe('forward', () => {
+  it('forwards to an e-mail address (the outbox shows it) and not a second time', async () => {
+    const s = await setup();
+    const label = unique('Videresend');
+    const messageId = await deliver({ label, html: '<p>Til din revisor</p>', forward: true });
+    const to = `revisor-${Math.random().toString(36).slice(2, 8)}@example.dk`;
+    const { message } = await s.h['compose.forward'](
+      { mailboxId: s.mailboxId, messageId, recipientIdType: 'EMAIL', recipientId: to, comment: 'Se venligst vedhæftede', senderLabel: 'Lone' },
+      call,
+    );
+    expect(message).toMatchObject({ messageState: 'SENT', recipient: { recipientIdType: 'EMAIL', recipientId: to } });
+    const outbox = (await (await fetch(`${sandbox.url}/sandbox/outbox?kind=email&to=${encodeURIComponent(to)}`)).json()) as { entries: { messageId?: string; body: string }[] };
+    expect(outbox.entries).toEqual([expect.objectContaining({ messageId: message.id, body: expect.stringContaining('Se venligst vedhæftede') })]);
+
+    const posts = s.writes().length;
+    expect(await codeOf(s.h['compose.forward']({ mailboxId: s.mailboxId, messageId, recipientIdType: 'EMAIL', recipientId: to }, call))).toBe(
+      'message.create.forward.notAllowed',
+    );
+    expect(s.writes().length).toBe(posts);
+  });
+
+  it('forwards to an authority’s CVR', async () => {
+    const s = await setup();
+    const messageId = await deliver({ label: unique('Til kommunen'), text: 'Kopi', forward: true });
+    const { message } = await s.h['compose.forward']({ mailboxId: s.mailboxId, messageId, recipientIdType: 'CVR', recipientId: '91000039', senderLabel: 'Lone' }, call);
+    expect(message).toMatchObject({ messageState: 'SENT', recipient: { recipientIdType: 'CVR', recipientId: '91000039' }, forwardData: { originalMessageId: messageId } });
+  });
+
+  it('refuses bad recipients, over-long comment or labels, and forward:false messages before any request', async () => {
+    const s = await setup();
+    const messageId = await deliver({ label: unique('Fejl'), text: 'x', forward: true });
+    const fwd = (over: Record<string, unknown>) =>
+      codeOf(s.h['compose.forward']({ mailboxId: s.mailboxId, messageId, recipientIdType: 'EMAIL', recipientId: 'a@example.dk', ...over }, call));
+    expect(await fwd({ recipientIdType: 'CPR', recipientId: '3213701234' })).toBe('message.create.forward.recipientId.cpr.invalid');
+    expect(await fwd({ recipientIdType: 'CPR', recipientId: '01017012' })).toBe('message.create.forward.recipientId.cpr.invalid');
+    expect(await fwd({ recipientIdType: 'CVR', recipientId: '1234567' })).toBe('message.create.forward.recipientId.cvr.invalid');
+    expect(await fwd({ recipientId: 'not-an-address@' })).toBe('message.create.forward.recipientId.email.invalid');
+    expect(await fwd({ recipientId: '  ' })).toBe('message.create.forward.recipientId.notBlank');
+    expect(await fwd({ comment: 'x'.repeat(1001) })).toBe('message.create.forward.comment.size');
+    expect(await fwd({ senderLabel: 'x'.repeat(257) })).toBe('message.create.forward.senderLabel.size');
+    const locked = await deliver({ label: unique('Låst'), text: 'x', forward: false });
+    expect(await codeOf(s.h['compose.forward']({ mailboxId: s.mailboxId, messageId: locked, recipientIdType: 'EMAIL', recipientId: 'a@example.dk' }, call))).toBe(
+      'message.create.forward.notAllowed',
+    );
+    expect(s.writes()).toEqual([]);
+  });
+});
+
+describe('attachments are refused before upload', () => {
+  it('format, size and name rules use Digital Post’s codes, with no request for the file checks', async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Bilag') }, call);
+    const before = s.sent.length;
+    const attach = (over: Record<string, unknown>) =>
+      codeOf(s.h['compose.attach']({ mailboxId: s.mailboxId, messageId: draft.messageId, uploadId: 'r', filename: 'a.pdf', base64: PDF, ...over }, call));
+    expect(await attach({ filename: 'program.exe', encodingFormat: 'application/x-msdownload' })).toBe('message.file.encoding.format.invalid');
+    expect(await attach({ documentType: 'TECHNICAL' })).toBe('message.file.encoding.format.invalid');
+    expect(await attach({ filename: 'ukendt.xyz' })).toBe('message.file.encodingFormat.required');
+    expect(await attach({ filename: '<>|' })).toBe('message.file.filename.required');
+    expect(await attach({ base64: Buffer.alloc(10 * 1024 * 1024 + 1).toString('base64') })).toBe('message.file.content.size');
+    expect(await attach({ filename: 'a.html', base64: Buffer.from('<p onclick="x">hej</p>').toString('base64') })).toBe('html.validator.rejected.element.attributes');
+    expect(s.sent.length).toBe(before);
+  });
+
+  it('refuses the 11th other document and a message over 70 MB before uploading', { timeout: 60_000 }, async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Mange bilag') }, call);
+    const ten = Buffer.alloc(10 * 1024 * 1024, 1).toString('base64');
+    // 7 × 10 MB is exactly the 70 MB a message may hold.
+    for (let i = 0; i < 7; i++) {
+      await s.h['compose.attach']({ mailboxId: s.mailboxId, messageId: draft.messageId, uploadId: `big${i}`, filename: `stor${i}.pdf`, base64: ten }, call);
+    }
+    const postsBefore = s.writes().length;
+    expect(
+      await codeOf(s.h['compose.attach']({ mailboxId: s.mailboxId, messageId: draft.messageId, uploadId: 'over', filename: 'en-til.txt', base64: Buffer.from('x').toString('base64') }, call)),
+    ).toBe('message.total.file.size.exceeds.allowed.size');
+    expect(s.writes().length).toBe(postsBefore);
+
+    const second = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Ti bilag') }, call);
+    for (let i = 0; i < 10; i++) {
+      await s.h['compose.attach']({ mailboxId: s.mailboxId, messageId: second.messageId, uploadId: `n${i}`, filename: `b${i}.txt`, base64: Buffer.from(`${i}`).toString('base64') }, call);
+    }
+    const writes = s.writes().length;
+    expect(
+      await codeOf(s.h['compose.attach']({ mailboxId: s.mailboxId, messageId: second.messageId, uploadId: 'n10', filename: 'b10.txt', base64: Buffer.from('x').toString('base64') }, call)),
+    ).toBe('message.document.number.higher.than.allowed');
+    expect(s.writes().length).toBe(writes);
+  });
+
+  it('cancel removes the half-made attachment', async () => {
+    let cancel: (() => Promise<unknown>) | undefined;
+    const s = await setup({
+      before: async (req) => {
+        if (req.method === 'POST' && /\/files\/$/.test(req.path) && cancel) await cancel();
+      },
+    });
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Annullér') }, call);
+    cancel = () => s.h['compose.cancelUpload']({ uploadId: 'c1' }, call);
+    const code = await codeOf(s.h['compose.attach']({ mailboxId: s.mailboxId, messageId: draft.messageId, uploadId: 'c1', filename: 'x.pdf', base64: PDF }, call));
+    expect(code).toBe('app.compose.upload-cancelled');
+    cancel = undefined;
+    expect(s.events.map((e) => (e.type === 'compose.upload' ? e.phase : ''))).toContain('cancelled');
+    expect((await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call)).attachments).toEqual([]);
+  });
+});
+
+describe('contract', () => {
+  it('every compose answer passes the dispatcher’s response schema', async () => {
+    const s = await setup();
+    const dispatch = createDispatcher(s.h);
+    const created = await dispatch('compose.create', { mailboxId: s.mailboxId, label: unique('Kontrakt') }, call);
+    expect(created.ok).toBe(true);
+    const limits = await dispatch('compose.limits', undefined, call);
+    expect(limits).toMatchObject({ ok: true, value: { maxFileBytes: 10 * 1024 * 1024, maxEmailForwardBytes: expect.any(Number) } });
+    const search = await dispatch('authorities.search', { query: 'parkering' }, call);
+    expect(search).toMatchObject({ ok: true, value: { hits: [expect.objectContaining({ authority: 'Københavns Kommune' })] } });
+  });
+});
