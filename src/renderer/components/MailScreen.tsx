@@ -16,6 +16,7 @@ import { MessageList } from './MessageList';
 import { MessageView, type MessageActions } from './MessageView';
 import { ComposeEntryButtons } from '../features/compose/components/ComposeEntryButtons';
 import { ComposeHost } from '../features/compose/components/ComposeHost';
+import { NotificationsEntry } from '../features/notifications/NotificationsEntry';
 
 /** The logged-in frame: wires the store into the presentational parts. */
 export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onOpenSettings: () => void }) {
@@ -94,6 +95,7 @@ export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onO
               {t('folders.manage')}
             </button>
           )}
+          <NotificationsEntry />
         </nav>
         <main className="list-pane">
           <ListToolbar

@@ -1,4 +1,5 @@
 import { composeDa } from '../features/compose/i18n';
+import { notificationsDa } from '../features/notifications/i18n';
 export const da = {
   app: { title: 'Digital Post', loading: 'Henter…', retry: 'Prøv igen', close: 'Luk', cancel: 'Annullér', save: 'Gem' },
   env: { sandbox: 'Sandkasse', test: 'Test', prod: 'Produktion', label: 'Miljø' },
@@ -154,6 +155,7 @@ export const da = {
     id: 'id',
   },
   compose: composeDa,
+  notifications: notificationsDa,
   errors: { generic: 'Der opstod en ukendt fejl.' },
 };
 export type Resources = typeof da;

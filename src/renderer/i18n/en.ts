@@ -1,5 +1,6 @@
 import type { Resources } from './da';
 import { composeEn } from '../features/compose/i18n';
+import { notificationsEn } from '../features/notifications/i18n';
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 
@@ -158,5 +159,6 @@ export const en: DeepStrings<Resources> = {
     id: 'id',
   },
   compose: composeEn,
+  notifications: notificationsEn,
   errors: { generic: 'An unknown error occurred.' },
 };

@@ -5,6 +5,7 @@ import { createFoldersSlice } from './folders';
 import { createMessageListSlice } from './messageList';
 import { createMessageSlice } from './message';
 import { createComposeSlice } from './compose';
+import { createNotificationsSlice } from './notifications';
 import type { AppState } from './types';
 
 export type { AppState } from './types';
@@ -18,6 +19,7 @@ export const createAppStore = () =>
     ...createMessageListSlice(...a),
     ...createMessageSlice(...a),
     ...createComposeSlice(...a),
+    ...createNotificationsSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

@@ -5,6 +5,7 @@ import type { FoldersSlice } from './folders';
 import type { MessageListSlice } from './messageList';
 import type { MessageSlice } from './message';
 import type { ComposeSlice } from './compose';
+import type { NotificationsSlice } from './notifications';
 
-export type AppState = SessionSlice & MailboxesSlice & FoldersSlice & MessageListSlice & MessageSlice & ComposeSlice;
+export type AppState = SessionSlice & MailboxesSlice & FoldersSlice & MessageListSlice & MessageSlice & ComposeSlice & NotificationsSlice;
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
