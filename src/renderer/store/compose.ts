@@ -421,6 +421,8 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
     },
 
     async sendCompose() {
+      // A field update still on its way would answer after these checks and wipe their errors.
+      while (updating) await updating;
       const c = get().compose;
       if (!c || c.sending) return false;
       const errors = checkBeforeSend(

@@ -8,6 +8,16 @@ import { RemovalNote } from './RemovalNote';
 /** Letters beyond this are not meant to be typed in a composer; the server caps the content at 10 MB anyway. */
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
+/** FileReader rather than File.text(): the same in every engine the app and its tests run in. */
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsText(file, 'utf-8');
+  });
+}
+
 interface Imported {
   name: string;
   html: string;
@@ -33,7 +43,7 @@ export function HtmlImport({ onUse }: { onUse: (html: string) => void }) {
       setError(t('compose.importTooLarge'));
       return;
     }
-    const html = await file.text();
+    const html = await readText(file);
     const verdict = validateStrictHtml(html);
     setError(null);
     setImported({ name: file.name, html, errors: verdict.approved ? [] : verdict.errors, removed: null });
