@@ -2,7 +2,6 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import DOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import type { AppEvent } from '../../shared/ipc/events';
@@ -230,7 +229,10 @@ describe('HTML is judged in main before any upload', () => {
     expect(appError.fieldErrors?.map((f) => f.code)).toEqual(verdict.approved ? [] : verdict.errors.map((e) => e.code));
     expect(s.sent.length).toBe(before);
 
-    const purify = DOMPurify(new JSDOM('').window as unknown as Window & typeof globalThis);
+    // jsdom ships no type declarations; the renderer passes its real window to the fixer, a jsdom window stands in here.
+    const jsdom = 'jsdom';
+    const { JSDOM } = (await import(jsdom)) as unknown as { JSDOM: new (html: string) => { window: Window & typeof globalThis } };
+    const purify = DOMPurify(new JSDOM('').window);
     const fixed = fixStrictHtml(bad, purify).html;
     const saved = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: fixed }, call);
     expect(saved.status).toBe('saved');
