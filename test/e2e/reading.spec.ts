@@ -93,10 +93,11 @@ test('read, organise and search the post', async ({ page }) => {
 
   // PDF with pages and a text layer.
   await openMessage(page, 'Din forskudsopgørelse for 2026');
-  await expect(view(page).getByText('Side 1 af 3')).toBeVisible({ timeout: 20_000 });
+  const pdfBar = view(page).getByRole('toolbar', { name: /\.pdf$/ });
+  await expect(pdfBar.getByText('Side 1 af 3')).toBeVisible({ timeout: 20_000 });
   await expect(view(page).locator('.textLayer')).toContainText('Forskudsopgørelsen', { timeout: 20_000 });
   await view(page).getByRole('button', { name: 'Næste side' }).click();
-  await expect(view(page).getByText('Side 2 af 3')).toBeVisible();
+  await expect(pdfBar.getByText('Side 2 af 3')).toBeVisible();
 
   // Plain text.
   await openMessage(page, 'Udbetaling af boligstøtte');
@@ -135,13 +136,22 @@ test('folder dialog applies the rules before asking Digital Post', async ({ page
   await page.getByRole('button', { name: 'Administrér mapper' }).click();
   const dialog = page.getByRole('dialog', { name: 'Administrér mapper' });
   await expect(dialog).toBeVisible();
-  await dialog.getByRole('textbox', { name: 'Mappenavn', exact: true }).fill('Skat');
+  // The sandbox's Lone has Arkiv/Skat, Bolig/Ejendomsskat and Sundhed of her own.
+  await dialog.getByRole('textbox', { name: 'Mappenavn', exact: true }).fill('sundhed');
   await dialog.getByRole('button', { name: 'Opret mappe' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Der findes allerede en mappe der hedder Skat på dette niveau.');
-  await dialog.getByRole('textbox', { name: 'Mappenavn', exact: true }).fill('Bolig');
+  await expect(dialog.getByRole('alert')).toHaveText('Der findes allerede en mappe der hedder sundhed på dette niveau.');
+  const parent = dialog.getByRole('combobox', { name: 'Overmappe' }).first();
+  const name = dialog.getByRole('textbox', { name: 'Mappenavn', exact: true });
+  await parent.selectOption({ label: 'Ejendomsskat' });
+  await name.fill('2026');
   await dialog.getByRole('button', { name: 'Opret mappe' }).click();
-  await expect(dialog.getByText('Mappen Bolig er oprettet.')).toBeVisible();
-  await expect(folder(page, 'Bolig')).toBeAttached();
+  await expect(dialog.getByText('Mappen 2026 er oprettet.')).toBeVisible();
+  await expect(folder(page, '2026')).toBeAttached();
+  // Bolig / Ejendomsskat / 2026 is three levels: a fourth is refused before any request.
+  await parent.selectOption({ label: '2026' });
+  await name.fill('Marts');
+  await dialog.getByRole('button', { name: 'Opret mappe' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Antallet af mappe-niveauer må ikke over stige 3.');
   await screenshot(page, 'folder-dialog');
   await expectNoAxeViolations(page, '[role="dialog"]');
   await dialog.getByRole('button', { name: 'Færdig' }).click();
