@@ -3,6 +3,7 @@ import { createAppHandlers } from './app';
 import { createAuthHandlers } from './auth';
 import { createComposeHandlers } from './compose';
 import type { ServiceContext } from './context';
+import { createMailHandlers } from './mail';
 import { createNotifyHandlers } from './notify';
 
 export type { ServiceContext } from './context';
@@ -11,6 +12,7 @@ export type { ServiceContext } from './context';
 export const createHandlers = (ctx: ServiceContext): PartialHandlers => ({
   ...createAppHandlers(ctx),
   ...createAuthHandlers(ctx),
+  ...createMailHandlers(ctx),
   ...createComposeHandlers(ctx),
   ...createNotifyHandlers(ctx),
 });

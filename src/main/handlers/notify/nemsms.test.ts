@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createFakeDpClient, dpFault } from '../mail/fake-dp-client.test-support';
 import { buildContactBody, ContactStore, toNemSmsView } from './nemsms';
 
-const contact = (nemSms: Record<string, unknown> | null = null, version = 2) => ({
+type Sub = { id: string; version: number; mobileNumber: string; verificationTime: string | null; confirmedDateTime: string | null };
+const contact = (nemSms: Sub | null = null, version = 2) => ({
   id: 'c-1',
   version,
   type: 'CITIZEN',
@@ -32,8 +33,8 @@ describe('NemSMS contact body', () => {
   });
 
   it('the view says verified only with a verification time', () => {
-    expect(toNemSmsView(contact(verified) as never).nemSms?.verified).toBe(true);
-    expect(toNemSmsView(contact({ ...verified, verificationTime: null }) as never).nemSms?.verified).toBe(false);
+    expect(toNemSmsView(contact(verified)).nemSms?.verified).toBe(true);
+    expect(toNemSmsView(contact({ ...verified, verificationTime: null })).nemSms?.verified).toBe(false);
   });
 
   it('update finds the own contact, PUTs with If-Match and reapplies once on 409', async () => {
