@@ -75,8 +75,11 @@ export const createDraftJournal = (dir: string, now: () => Date = () => new Date
   return {
     write(input) {
       const k = key(input.mailboxId, input.messageId);
-      const record: JournalRecord = { ...input, savedAt: now().toISOString(), seq: nextSeq() };
       return queue.run(k, async () => {
+        // After what is on disk even if the clock went back since an earlier run wrote it.
+        const onDisk = await readKey(k);
+        const record: JournalRecord = { ...input, savedAt: now().toISOString(), seq: Math.max(nextSeq(), (onDisk?.seq ?? 0) + 1) };
+        lastSeq = Math.max(lastSeq, record.seq);
         await writeFileAtomic(fileOf(k), JSON.stringify(record));
         return record;
       });
