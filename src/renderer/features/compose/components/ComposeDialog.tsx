@@ -100,7 +100,7 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
   return (
     <div className="compose-backdrop">
       <div ref={ref} className="compose-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
-        <header className="compose-header">
+        <div className="compose-header">
           <h2 id={titleId}>
             {title}
           </h2>
@@ -108,7 +108,7 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
           <button type="button" onClick={actions.close}>
             {t('compose.close')}
           </button>
-        </header>
+        </div>
 
         <div className="compose-body">
           {s.restoredUnsaved && (
@@ -227,7 +227,7 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
           />
         </div>
 
-        <footer className="compose-footer">
+        <div className="compose-footer">
           {(s.sendError || otherErrors.length > 0) && (
             <div id={errorsId} className="error" role="alert">
               {s.sendError ?? otherErrors.map((e) => e.message).join(' ')}
@@ -241,7 +241,7 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
               {s.sending ? t('compose.sending') : t('compose.send')}
             </button>
           </div>
-        </footer>
+        </div>
 
         {confirmDiscard && (
           <ConfirmDialog

@@ -167,7 +167,7 @@ export function RichTextEditor({ initialHtml, contentKey, onChange, onBlur, desc
         {button('quote', t('compose.quote'), state.block === 'BLOCKQUOTE', () => apply(() => formatBlock(state.block === 'BLOCKQUOTE' ? 'p' : 'blockquote')), '❝')}
         {button('table', t('compose.table'), undefined, () => apply(() => ref.current && insertHtml(ref.current, TABLE_HTML)), '▦')}
         <span className="toolbar-gap" />
-        {button('link', t('compose.link'), undefined, openLinkDialog, '🔗')}
+        {button('link', t('compose.link'), undefined, openLinkDialog, 'Link')}
         {button('unlink', t('compose.unlink'), undefined, () => apply(() => runCommand('unlink')), '⊘')}
       </div>
       <span id={labelId} className="editor-label">
