@@ -88,6 +88,19 @@ export function installFakeApi() {
     files: { content: vi.fn(), save: vi.fn(async () => ({ saved: true })), open: vi.fn(async () => ({ opened: true })) },
     events: { subscribe: vi.fn(() => () => undefined) },
   };
-  (window as unknown as { digitalPost: unknown }).digitalPost = api;
+  // Namespaces other parts of the renderer use (compose, notify…) answer every call with an empty object, so a
+  // whole-app render does not fail on them; the tests here only look at the namespaces above.
+  const others = new Map<string, Record<string, unknown>>();
+  const whole = new Proxy(api as Record<string, unknown>, {
+    get(target, ns: string) {
+      if (ns in target) return target[ns];
+      if (!others.has(ns)) {
+        const fns = new Map<string, unknown>();
+        others.set(ns, new Proxy({}, { get: (_t, m: string) => fns.get(m) ?? (fns.set(m, vi.fn(async () => ({}))), fns.get(m)) }));
+      }
+      return others.get(ns);
+    },
+  });
+  (window as unknown as { digitalPost: unknown }).digitalPost = whole;
   return api as typeof api & Partial<DigitalPostApi>;
 }
