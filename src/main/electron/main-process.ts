@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, Menu, Notification, safeStorage, type MenuItemConstructorOptions } from 'electron';
 import { createDispatcher } from '../ipc/dispatch';
+import { removePrivateTempFiles } from '../services/files/private-temp';
 import type { AppServices, CreateAppServices } from '../services/platform';
 import { isAppUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { confirmAndOpenExternal, installGuards, installPermissionHandlers, openExternalSafely } from './guards';
 import { forwardEvents, registerIpcTransport } from './ipc-transport';
+import { createFileHooks } from './file-hooks';
 import { createMainWindow } from './window';
 
 const appMenu = (): Menu => {
@@ -104,6 +106,7 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
         setBadgeCount: (count) => {
           app.setBadgeCount(count);
         },
+        ...createFileHooks(() => mainWindow),
         env: process.env,
       });
       services = created;
@@ -130,8 +133,7 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
     event.preventDefault();
     disposed = true;
     for (const cleanup of cleanups.splice(0)) cleanup();
-    services
-      .dispose()
+    Promise.all([services.dispose(), removePrivateTempFiles()])
       .catch((err: unknown) => console.error('Shutdown failed', err))
       .finally(() => app.quit());
   });
