@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import type { RunningSandbox } from '../src/sandbox/server';
+import { startBrowserModeServer, type BrowserModeServer } from '../src/main/browser-mode/server';
+import { rendererIsStale } from '../src/main/browser-mode/cli-options';
+import { createDesktopServices } from '../src/main/services/app-services';
+
+// The app as the e2e tests run it (test/e2e/helpers/app.ts): browser mode on a free loopback port, the services
+// pointed at our sandbox through DP_SANDBOX_URL, a throwaway user-data dir, and the built renderer.
+
+export const projectRoot = fileURLToPath(new URL('../', import.meta.url));
+
+/** `electron-vite build` when src/renderer or src/shared is newer than out/renderer. Returns whether it built. */
+export const ensureBuilt = (): boolean => {
+  if (!rendererIsStale(projectRoot)) return false;
+  const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error('electron-vite build failed');
+  return true;
+};
+
+export interface BenchApp {
+  url: string;
+  server: BrowserModeServer;
+  close(): Promise<void>;
+}
+
+export const startBenchApp = async (sandbox: RunningSandbox): Promise<BenchApp> => {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'dp-bench-'));
+  const server = await startBrowserModeServer({
+    port: 0,
+    rendererDir: join(projectRoot, 'out', 'renderer'),
+    createServices: (appUrl) =>
+      createDesktopServices(
+        {
+          mode: 'browser',
+          userDataDir,
+          appVersion: '0.0.0-bench',
+          appUrl,
+          env: { ...process.env, DP_SANDBOX_URL: sandbox.url, DP_KEYCHAIN_SERVICE: `dp-bench-${Date.now()}` },
+        },
+        // No OS keychain: the refresh token stays in this process's memory, which is all a benchmark needs.
+        { keytarLoader: null, log: () => undefined },
+      ),
+    log: () => undefined,
+  });
+  return {
+    url: server.url,
+    server,
+    async close() {
+      await server.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+/** The same steps as the e2e helper's logIn: the app's "Log ind", then the sandbox's login page. */
+export const logIn = async (page: Page, app: BenchApp, identity = 'Lone Defaultssen'): Promise<void> => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+  await page.getByRole('radio', { name: new RegExp(identity) }).check();
+  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+  await page.getByRole('button', { name: 'Log ud' }).waitFor({ timeout: 30_000 });
+};

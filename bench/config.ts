@@ -1,0 +1,42 @@
+import type { ApiBenchOptions } from './api-bench';
+import type { UiBenchOptions } from './ui-bench';
+import type { ValidatorSize } from './validator-bench';
+
+// Run sizes. `--quick` keeps every name and the 20,000-message mailbox (seeding takes seconds) but runs fewer
+// repetitions and shorter scrolls/downloads, to finish within a minute.
+
+export interface BenchConfig {
+  quick: boolean;
+  messages: number;
+  validator: ValidatorSize[];
+  api: ApiBenchOptions;
+  ui: UiBenchOptions;
+}
+
+const MB = 1024 * 1024;
+
+export const benchConfig = (argv: readonly string[]): BenchConfig => {
+  const quick = argv.includes('--quick');
+  const messages = 20_000;
+  return quick
+    ? {
+        quick,
+        messages,
+        validator: [
+          { label: '1mb', bytes: MB, runs: 3 },
+          { label: '10mb', bytes: 10 * MB, runs: 1 },
+        ],
+        api: { syncRuns: 1, syncPageSize: 10_000, files: 60, fileRuns: 1, expectedMessages: messages },
+        ui: { coldRuns: 2, scrollRuns: 1, scrollRows: 600, rowsPerFrame: 8, openRuns: 1, heapRows: 600, heapBudgetMs: 5_000 },
+      }
+    : {
+        quick,
+        messages,
+        validator: [
+          { label: '1mb', bytes: MB, runs: 7 },
+          { label: '10mb', bytes: 10 * MB, runs: 5 },
+        ],
+        api: { syncRuns: 5, syncPageSize: 10_000, files: 300, fileRuns: 2, expectedMessages: messages },
+        ui: { coldRuns: 7, scrollRuns: 3, scrollRows: 2_000, rowsPerFrame: 8, openRuns: 5, heapRows: messages, heapBudgetMs: 60_000 },
+      };
+};

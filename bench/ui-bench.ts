@@ -1,0 +1,180 @@
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { BenchApp } from './app-harness';
+import { logIn } from './app-harness';
+import { INIT_PROBE, READ_MARKS, ROW_SELECTOR, openAndTime, preloadRows, scrollThrough, type InitMarks } from './page/ui-probes';
+import { notBuilt, p95, summarize, type BenchLine } from './stats';
+
+// What the user feels in the renderer: first screen, scrolling, cold start with a stored session, opening letters,
+// and the heap after a long scroll. Everything is timed inside the page (performance.now), never across the
+// automation protocol.
+
+export interface UiBenchOptions {
+  coldRuns: number;
+  scrollRuns: number;
+  scrollRows: number;
+  rowsPerFrame: number;
+  openRuns: number;
+  /** Rows to have loaded before the heap is read (the whole mailbox in the full run). */
+  heapRows: number;
+  heapBudgetMs: number;
+}
+
+/** The seeded letters the open benchmarks use (src/sandbox/api/seed/lone-letters.ts). */
+export const HTML_LETTER = 'Årsopgørelse 2025 – detaljeret';
+export const PDF_LETTER = 'Vejledning om fradrag – samlet oversigt';
+
+const newAppContext = (browser: Browser): Promise<BrowserContext> =>
+  browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
+
+const waitForRows = (page: Page, timeout = 30_000): Promise<void> => page.locator(ROW_SELECTOR).first().waitFor({ timeout });
+
+/** A fresh context (no cache, no storage) navigating to the app while the server holds the session. */
+const coldLoad = async (browser: Browser, app: BenchApp): Promise<{ context: BrowserContext; page: Page; marks: InitMarks }> => {
+  const context = await newAppContext(browser);
+  const page = await context.newPage();
+  await page.addInitScript(INIT_PROBE);
+  await page.goto(app.url);
+  await waitForRows(page);
+  await page.waitForFunction(`${READ_MARKS} && ${READ_MARKS}.rowsPaintedAt !== null`, undefined, { timeout: 10_000 });
+  const marks = (await page.evaluate(READ_MARKS)) as InitMarks;
+  return { context, page, marks };
+};
+
+const search = async (page: Page, text: string): Promise<void> => {
+  const box = page.getByRole('searchbox', { name: 'Søg' });
+  await box.fill(text);
+  await box.press('Enter');
+  await page.locator(ROW_SELECTOR).filter({ hasText: text }).first().waitFor({ timeout: 20_000 });
+};
+
+const heapMb = async (page: Page): Promise<number> => {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
+    if (used === undefined) throw new Error('no JSHeapUsedSize');
+    return used / (1024 * 1024);
+  } finally {
+    await cdp.detach();
+  }
+};
+
+const UNITS: Record<string, string> = { list_dom_rows: 'rows', renderer_heap_mb_20k: 'MB' };
+
+/** A section that fails (e.g. a feature still being built) yields null lines with the reason, not a crash. */
+const guarded = async (names: readonly string[], body: (out: BenchLine[]) => Promise<void>): Promise<BenchLine[]> => {
+  const out: BenchLine[] = [];
+  try {
+    await body(out);
+    return out;
+  } catch (err) {
+    const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 160);
+    const done = new Set(out.map((l) => l.name));
+    return [...out, ...names.filter((n) => !done.has(n)).map((n) => notBuilt(n, UNITS[n] ?? 'ms', `failed: ${reason}`))];
+  }
+};
+
+export const UI_NAMES = [
+  'list_first_screen_ms',
+  'cold_start_to_inbox_ms',
+  'list_dom_rows',
+  'list_scroll_frame_ms_p95',
+  'renderer_heap_mb_20k',
+  'open_message_html_ms',
+  'open_message_pdf_ms',
+] as const;
+export const uiUnit = (name: string): string => UNITS[name] ?? 'ms';
+
+/** Scrolling and DOM size on a long list, then the heap after loading as much of the inbox as the budget allows. */
+const scrollAndHeap = async (page: Page, options: UiBenchOptions, out: BenchLine[]): Promise<void> => {
+  const pre = (await page.evaluate(preloadRows(options.scrollRows + 200, 120_000))) as { loaded: number; ms: number };
+  const p95s: number[] = [];
+  const domRows: number[] = [];
+  // Preloading has already rendered every row once (the warm-up), so each scroll here is a measured run.
+  for (let i = 0; i < options.scrollRuns; i += 1) {
+    const r = (await page.evaluate(scrollThrough(options.scrollRows, options.rowsPerFrame))) as { deltas: number[]; domRows: number };
+    if (r.deltas.length === 0) continue;
+    p95s.push(p95(r.deltas));
+    domRows.push(r.domRows);
+  }
+  const scrolled = Math.min(options.scrollRows, pre.loaded);
+  out.push(summarize('list_dom_rows', 'rows', domRows, { note: `in the DOM with the list parked at row ${Math.round(scrolled / 2)} of ${pre.loaded} loaded` }));
+  out.push(summarize('list_scroll_frame_ms_p95', 'ms', p95s, { note: `${scrolled} rows at ${options.rowsPerFrame} rows per frame` }));
+
+  const heapLoad = (await page.evaluate(preloadRows(options.heapRows, options.heapBudgetMs))) as { loaded: number };
+  await page.evaluate(scrollThrough(Math.min(heapLoad.loaded, 4000), 40));
+  const heap: number[] = [];
+  for (let i = 0; i < 3; i += 1) heap.push(await heapMb(page));
+  out.push(summarize('renderer_heap_mb_20k', 'MB', heap, { note: `after GC, ${heapLoad.loaded} of the inbox's rows loaded and scrolled` }));
+};
+
+/**
+ * Opening letters: search for each, click it, time to painted content. Alternating, so every open replaces the
+ * other kind of view; the first round is the warm-up.
+ */
+const openLetters = async (page: Page, options: UiBenchOptions, out: BenchLine[]): Promise<void> => {
+  const html: number[] = [];
+  const pdf: number[] = [];
+  let timeouts = 0;
+  for (let i = 0; i <= options.openRuns; i += 1) {
+    for (const [kind, label, into] of [['html', HTML_LETTER, html], ['pdf', PDF_LETTER, pdf]] as const) {
+      await search(page, label);
+      const ms = (await page.evaluate(openAndTime(kind, label, 20_000))) as number;
+      if (ms < 0) timeouts += 1;
+      else if (i > 0) into.push(ms);
+    }
+  }
+  const timeoutNote = timeouts > 0 ? `; ${timeouts} opens never painted within 20 s` : '';
+  out.push(
+    html.length > 0
+      ? summarize('open_message_html_ms', 'ms', html, { note: `~200 KB letter, click → iframe loaded and painted${timeoutNote}` })
+      : notBuilt('open_message_html_ms', 'ms', `no painted HTML letter${timeoutNote}`),
+  );
+  out.push(
+    pdf.length > 0
+      ? summarize('open_message_pdf_ms', 'ms', pdf, { note: `20-page PDF, click → first page canvas with ink painted${timeoutNote}` })
+      : notBuilt('open_message_pdf_ms', 'ms', `no painted PDF page${timeoutNote}`),
+  );
+};
+
+export const runUiBench = async (browser: Browser, app: BenchApp, options: UiBenchOptions): Promise<BenchLine[]> => {
+  const lines: BenchLine[] = [];
+
+  // Log in once; the server keeps the session (its refresh token), as the desktop app keeps it between starts.
+  const loginContext = await newAppContext(browser);
+  const loginPage = await loginContext.newPage();
+  await logIn(loginPage, app);
+  await waitForRows(loginPage);
+  await loginContext.close();
+
+  // Cold start and first screen, from the same loads: one warm-up, then the runs.
+  const cold: number[] = [];
+  const firstScreen: number[] = [];
+  let firstScreenMissing = 0;
+  for (let i = 0; i <= options.coldRuns; i += 1) {
+    const { context, marks } = await coldLoad(browser, app);
+    await context.close();
+    if (i === 0 || marks.rowsPaintedAt === null) continue;
+    cold.push(marks.rowsPaintedAt);
+    if (marks.firstQueryAt === null) firstScreenMissing += 1;
+    else firstScreen.push(marks.rowsPaintedAt - marks.firstQueryAt);
+  }
+  lines.push(
+    firstScreen.length > 0
+      ? summarize('list_first_screen_ms', 'ms', firstScreen, { note: 'messages.query answer parsed → first rows painted' })
+      : notBuilt('list_first_screen_ms', 'ms', `no messages.query answer seen in ${firstScreenMissing} loads`),
+  );
+  lines.push(summarize('cold_start_to_inbox_ms', 'ms', cold, { note: 'navigation start → first rows painted, stored session' }));
+
+  // One page for the rest, as a user would keep it open.
+  const { context, page } = await coldLoad(browser, app);
+  try {
+    lines.push(...(await guarded(['list_dom_rows', 'list_scroll_frame_ms_p95', 'renderer_heap_mb_20k'], (out) => scrollAndHeap(page, options, out))));
+    lines.push(...(await guarded(['open_message_html_ms', 'open_message_pdf_ms'], (out) => openLetters(page, options, out))));
+  } finally {
+    await context.close();
+  }
+  return lines;
+};
