@@ -31,7 +31,12 @@ export function NotificationsEntry() {
   }, []);
 
   useEffect(() => {
-    const report = () => void dp().notify.setFocus({ mailboxId, focused: document.hasFocus() }).catch(() => undefined);
+    // Best effort: without it main only alerts a little too eagerly.
+    const report = () => {
+      void Promise.resolve()
+        .then(() => dp().notify.setFocus({ mailboxId, focused: document.hasFocus() }))
+        .catch(() => undefined);
+    };
     report();
     window.addEventListener('focus', report);
     window.addEventListener('blur', report);
