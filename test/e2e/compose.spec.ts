@@ -180,3 +180,31 @@ test('forward to an e-mail address and to an authority', async ({ page }) => {
   await expect(second).toBeHidden({ timeout: 15_000 });
   await expect(page.getByText('Beskeden er videresendt.')).toBeVisible();
 });
+
+test('close saves the draft; it reopens from Kladder with the words', async ({ page }) => {
+  test.setTimeout(120_000);
+  await logIn(page, app);
+  await page.getByRole('button', { name: 'Ny besked' }).click();
+  const dialog = composer(page);
+  await dialog.getByRole('searchbox').fill('91000021');
+  await dialog.getByRole('button', { name: /Udbetaling Danmark.*Folkepension/ }).click();
+  await dialog.getByRole('textbox', { name: 'Emne' }).fill('Kladde til senere');
+  await editor(page).click();
+  await page.keyboard.type('Halvfærdig tekst');
+  // Closing straight after typing: the pending words are saved first, not dropped with the debounce.
+  await dialog.getByRole('button', { name: 'Luk', exact: true }).click();
+  await expect(dialog).toBeHidden({ timeout: 15_000 });
+
+  await folder(page, 'Kladder').click();
+  await openMessage(page, 'Kladde til senere');
+  await view(page).getByRole('button', { name: 'Redigér kladde' }).click();
+  const reopened = composer(page);
+  await expect(reopened.getByRole('textbox', { name: 'Emne' })).toHaveValue('Kladde til senere');
+  await expect(editor(page)).toContainText('Halvfærdig tekst');
+  await expect(reopened.getByText(/Til: Udbetaling Danmark – Folkepension/)).toBeVisible();
+
+  await reopened.getByRole('button', { name: 'Slet kladde' }).click();
+  await page.getByRole('dialog', { name: 'Slet kladde?' }).getByRole('button', { name: 'Slet kladde' }).click();
+  await expect(reopened).toBeHidden({ timeout: 15_000 });
+  await expect(list(page).getByRole('option', { name: /Kladde til senere/ })).toHaveCount(0);
+});

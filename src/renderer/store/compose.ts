@@ -292,9 +292,14 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
     return ok;
   };
 
-  const afterSendOrDiscard = () => {
+  /** The composer is gone: Kladder and Sendt (and a view of the draft itself) show what happened to it. */
+  const leaveComposer = (messageId: string, draftGone: boolean) => {
     clearTimers();
     set({ compose: null });
+    if (get().openMessageId === messageId) {
+      if (draftGone) get().closeMessage();
+      else void get().openMessage(messageId);
+    }
     void get().loadFolders();
     const folder = get().folders.find((f) => f.folderId === get().selectedFolderId);
     if (folder && (folder.folderType === 'DRAFTS' || folder.folderType === 'SENT')) void get().loadFirstPage();
@@ -441,7 +446,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       }
       try {
         const { message, reconciled } = await dp().compose.send({ mailboxId: c.mailboxId, messageId: c.messageId });
-        afterSendOrDiscard();
+        leaveComposer(c.messageId, true);
         set({ composeNotice: t(reconciled ? 'sentReconciled' : 'sent', { label: message.label ?? c.label }) });
         return true;
       } catch (e) {
@@ -458,7 +463,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       try {
         while (saving) await saving;
         await dp().compose.discard({ mailboxId: c.mailboxId, messageId: c.messageId });
-        afterSendOrDiscard();
+        leaveComposer(c.messageId, true);
         return true;
       } catch (e) {
         patch(c.messageId, { sendError: errorText(e) });
@@ -471,9 +476,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       if (!c) return true;
       if (c.uploads.some((u) => u.phase !== 'failed' && u.phase !== 'cancelled' && u.phase !== 'done')) return false;
       if (!(await get().flushCompose())) return false;
-      clearTimers();
-      set({ compose: null });
-      void get().loadFolders();
+      leaveComposer(c.messageId, false);
       return true;
     },
 

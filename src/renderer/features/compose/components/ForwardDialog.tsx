@@ -85,7 +85,9 @@ export function ForwardDialog({ messageLabel, messageBytes, defaultSenderLabel, 
           <p id={limitId} className={tooBigForEmail ? 'error' : 'notice'}>
             {tooBigForEmail
               ? t('compose.forwardEmailTooBig', { size: formatMegabytes(messageBytes), max: formatMegabytes(limits.maxEmailForwardBytes) })
-              : t('compose.forwardEmailLimit', { size: formatMegabytes(messageBytes), max: formatMegabytes(limits.maxEmailForwardBytes) })}
+              : messageBytes > 0
+                ? t('compose.forwardEmailLimit', { size: formatMegabytes(messageBytes), max: formatMegabytes(limits.maxEmailForwardBytes) })
+                : t('compose.forwardEmailLimitUnknown', { max: formatMegabytes(limits.maxEmailForwardBytes) })}
           </p>
         )}
         <label htmlFor={recipientId}>{kind === 'EMAIL' ? t('compose.forwardEmail') : kind === 'CPR' ? 'CPR-nummer' : 'CVR-nummer'}</label>
@@ -97,7 +99,10 @@ export function ForwardDialog({ messageLabel, messageBytes, defaultSenderLabel, 
           value={recipient}
           aria-invalid={recipientErrors.length > 0 || undefined}
           aria-describedby={recipientErrors.length > 0 ? `${recipientId}-err` : kind === 'EMAIL' ? limitId : undefined}
-          onChange={(e) => setRecipient(e.target.value)}
+          onChange={(e) => {
+            setRecipient(e.target.value);
+            setErrors((prev) => prev.filter((x) => x.field !== 'recipientId'));
+          }}
         />
         {recipientErrors.length > 0 && (
           <span id={`${recipientId}-err`} className="field-error">
