@@ -189,3 +189,19 @@ test('a hostile letter runs nothing and loads nothing from outside', async ({ pa
   expect(dialogs).toEqual([]);
   expect(requests.filter((u) => !isLocal(u))).toEqual([]);
 });
+
+test('a failed list request keeps the list and offers Prøv igen', async ({ page }) => {
+  await logIn(page, app);
+  await expect(list(page).getByRole('option').first()).toBeVisible();
+  const firstBefore = (await list(page).getByRole('option').first().getAttribute('id'))!;
+  app.sandbox.faults.add({ method: 'GET', path: '^/apis/v1/mailboxes/[^/]+/messages/?$', kind: 'status', status: 500 });
+  await page.getByRole('combobox', { name: 'Sortering' }).selectOption({ label: 'Ældste først' });
+  const failure = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Prøv igen' }) });
+  await expect(failure).toBeVisible({ timeout: 20_000 });
+  await expect(list(page).getByRole('option').first()).toHaveAttribute('id', firstBefore);
+  await expect(page.getByText(/^\d+ af \d+ beskeder$/)).toBeVisible();
+  app.sandbox.faults.clear();
+  await failure.getByRole('button', { name: 'Prøv igen' }).click();
+  await expect(failure).toHaveCount(0);
+  await expect(list(page).getByRole('option').first()).toHaveAccessibleName(/Velkommen til Digital Post/);
+});

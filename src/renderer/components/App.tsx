@@ -43,6 +43,7 @@ export function App() {
     if (!loggedIn) return;
     void store().loadMailboxes();
     const refresh = () => {
+      void store().loadMailboxes();
       void store().loadFolders();
       void store().refreshNewest();
     };

@@ -75,7 +75,8 @@ export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
         const message = await dp().messages.get({ mailboxId, messageId });
         if (mine !== openGeneration) return;
         set({ message, messageLoading: false });
-        if (!message.read) {
+        // A reader's access (legal representative) may not change the message, so it stays as the owner left it.
+        if (!message.read && selectedMailbox(get())?.canWrite) {
           // Shown as read only once the server said so.
           set({ readPending: true });
           await get().patchMessage(messageId, { read: true });
