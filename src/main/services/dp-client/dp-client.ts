@@ -133,7 +133,6 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
     let rateLimited = 0;
     for (;;) {
       attempt += 1;
-      await limiter.acquire();
       const traceparent = newTraceparent();
       const headers = new Headers(opts.headers);
       headers.set('authorization', `Bearer ${token}`);
@@ -150,10 +149,13 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
         form.set('file', new Blob([bytes], { type: body.file.contentType ?? 'application/octet-stream' }), body.file.filename);
         requestBody = form;
       }
+      // Taken only now, so nothing between acquire and fetch can throw and leave the token unaccounted.
+      await limiter.acquire();
       let res: Response;
       try {
         res = await doFetch(url, { method, headers, body: requestBody, signal: opts.signal, redirect: 'error' });
       } catch (err) {
+        limiter.complete();
         if (opts.signal?.aborted) throw err;
         log(`${method} ${path} failed on the network (attempt ${attempt})`, err);
         if (idempotent && attempt < maxAttempts) {
@@ -162,7 +164,7 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
         }
         throw networkFault({ idempotent, traceparent });
       }
-      limiter.update(readRateLimitHeaders(res.headers));
+      limiter.complete(readRateLimitHeaders(res.headers));
       const responseTrace = res.headers.get('traceparent') ?? traceparent;
 
       if (res.status === 429 && rateLimited < max429) {

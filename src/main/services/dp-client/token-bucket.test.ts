@@ -10,29 +10,34 @@ const clock = () => {
 describe('TokenBucket', () => {
   it('lets a full burst through at once, then paces at the replenish rate (with the safety margin)', async () => {
     const c = clock();
-    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, safety: 1, now: c.now, sleep: c.sleep });
+    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, safety: 1, reserve: 0, now: c.now, sleep: c.sleep });
     for (let i = 0; i < 20; i++) await bucket.acquire();
     expect(c.now()).toBe(0);
-    for (let i = 0; i < 10; i++) await bucket.acquire();
+    bucket.complete();
+    for (let i = 0; i < 10; i++) {
+      await bucket.acquire();
+      bucket.complete();
+    }
     expect(c.now()).toBeGreaterThanOrEqual(1000);
     expect(c.now()).toBeLessThan(1100);
   });
 
-  it('never hands out more than capacity + rate·t tokens over any run of requests', async () => {
+  it('leaves the server bucket a cushion of `reserve` tokens over any run of requests', async () => {
     const c = clock();
     const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, now: c.now, sleep: c.sleep });
     const times: number[] = [];
     for (let i = 0; i < 200; i++) {
       await bucket.acquire();
       times.push(c.now());
+      bucket.complete();
     }
-    // The server's bucket (same capacity, full rate) must never run dry for these send times.
+    // Replaying these send times against the server's bucket (same capacity, full rate): never below the cushion.
     let tokens = 20;
     let last = 0;
     for (const t of times) {
       tokens = Math.min(20, tokens + ((t - last) / 1000) * 10);
       last = t;
-      expect(tokens).toBeGreaterThanOrEqual(1 - 1e-9);
+      expect(tokens).toBeGreaterThanOrEqual(3 - 1e-9);
       tokens -= 1;
     }
   });
@@ -40,18 +45,46 @@ describe('TokenBucket', () => {
   it('serves waiting callers in FIFO order', async () => {
     const bucket = new TokenBucket({ capacity: 1, replenishRate: 50 });
     const order: number[] = [];
-    await Promise.all([0, 1, 2, 3, 4].map((i) => bucket.acquire().then(() => order.push(i))));
+    await Promise.all([0, 1, 2, 3, 4].map((i) => bucket.acquire().then(() => (order.push(i), bucket.complete()))));
     expect(order).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it('adopts the server headers: lower remaining, new capacity and rate', () => {
+  it('adopts the server headers: remaining minus our requests in flight, new capacity and rate', async () => {
     const c = clock();
     const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, now: c.now, sleep: c.sleep });
-    bucket.update({ remaining: 3, burstCapacity: 6, replenishRate: 3 });
-    expect(bucket.snapshot()).toEqual({ tokens: 3, capacity: 6, replenishRate: 3 });
-    // A higher remaining never raises ours: our in-flight requests are not counted there yet.
-    bucket.update({ remaining: 6 });
-    expect(bucket.snapshot().tokens).toBe(3);
+    await bucket.acquire();
+    await bucket.acquire();
+    bucket.complete({ remaining: 5, burstCapacity: 6, replenishRate: 3 });
+    // The other request is still in flight and may be counted after this one.
+    expect(bucket.snapshot()).toEqual({ tokens: 4, capacity: 6, replenishRate: 3, inFlight: 1 });
+    // A higher remaining never raises ours.
+    bucket.complete({ remaining: 6 });
+    expect(bucket.snapshot()).toMatchObject({ tokens: 4, inFlight: 0 });
+  });
+
+  it('counts no refill until the server has answered once (it may not have started counting yet)', async () => {
+    const c = clock();
+    const bucket = new TokenBucket({ capacity: 4, replenishRate: 10, reserve: 0, now: c.now, sleep: c.sleep });
+    for (let i = 0; i < 4; i++) await bucket.acquire();
+    c.advance(5000);
+    expect(bucket.snapshot().tokens).toBe(0);
+    bucket.complete({ remaining: 0 });
+    // Three of ours are still out there: they may yet be counted, so we owe them.
+    expect(bucket.snapshot().tokens).toBe(-3);
+    c.advance(500);
+    expect(bucket.snapshot().tokens).toBeCloseTo(-3 + 4.5, 5);
+  });
+
+  it('falls back to plain pacing when answers carry no rate-limit headers', async () => {
+    const c = clock();
+    const bucket = new TokenBucket({ capacity: 2, replenishRate: 10, safety: 1, reserve: 0, now: c.now, sleep: c.sleep });
+    await bucket.acquire();
+    await bucket.acquire();
+    bucket.complete();
+    bucket.complete();
+    await bucket.acquire();
+    expect(c.now()).toBeGreaterThanOrEqual(100);
+    expect(c.now()).toBeLessThan(200);
   });
 
   it('holds everyone back after a 429 for Retry-After', async () => {

@@ -1,17 +1,21 @@
 /**
  * Client-side mirror of Digital Post's per-identity token bucket (§12.1; view clients: 20 tokens, 10/s), so normal
- * use never earns a 429. Callers are served strictly in arrival order. The server's X-RateLimit-* headers correct
- * our picture: its remaining count can only lower ours (requests in flight were already counted here).
+ * use never earns a 429. Callers are served strictly in arrival order.
+ *
+ * The server's clock runs when it *processes* a request, not when we sent it: a server that is busy processes a
+ * queue of our requests close together, and refill we counted while they waited never happened there. So the
+ * estimate is anchored on answers: after each response we know the server had `X-RateLimit-Remaining` tokens at
+ * some moment before we read it, minus whatever of ours is still in flight, and only refill from then on counts.
+ * Until the first answer (a cold start) nothing is refilled at all.
  */
 export interface TokenBucketOptions {
   capacity?: number;
   /** Tokens per second. */
   replenishRate?: number;
-  /**
-   * Fraction of the advertised rate we actually use. Requests that leave us one refill apart can reach the server
-   * closer together than that (network jitter), so a little slack keeps us under its limit.
-   */
+  /** Fraction of the advertised rate we count on (clock drift, rounding of the remaining count). */
   safety?: number;
+  /** Tokens we never spend: a cushion for the server's rounding and other clients of the same identity. */
+  reserve?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -24,9 +28,11 @@ export interface RateLimitHeaders {
 
 /** What the API client needs from a limiter (TokenBucket, or one that follows the current environment). */
 export interface RateLimiter {
+  /** Waits for a token; every acquire must be followed by exactly one complete(). */
   acquire(cost?: number): Promise<void>;
-  update(headers: RateLimitHeaders): void;
-  /** Returns how long everyone now waits, in ms. */
+  /** The request is over: its response's X-RateLimit-* headers, or undefined when there was no response. */
+  complete(headers?: RateLimitHeaders): void;
+  /** After a 429: returns how long everyone now waits, in ms. */
   penalize(ms?: number): number;
 }
 
@@ -36,8 +42,12 @@ export class TokenBucket implements RateLimiter {
   private capacity: number;
   private rate: number;
   private readonly safety: number;
+  private readonly reserve: number;
   private tokens: number;
   private last: number;
+  /** False until an answer tells us when the server started counting. */
+  private refilling = false;
+  private inFlight = 0;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   /** Tail of the FIFO: each acquire waits for the one before it. */
@@ -49,6 +59,7 @@ export class TokenBucket implements RateLimiter {
     this.capacity = options.capacity ?? 20;
     this.rate = options.replenishRate ?? 10;
     this.safety = options.safety ?? 0.9;
+    this.reserve = options.reserve ?? 2;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
     this.tokens = this.capacity;
@@ -59,7 +70,7 @@ export class TokenBucket implements RateLimiter {
     const t = this.now();
     const elapsed = Math.max(0, t - this.last) / 1000;
     this.last = t;
-    this.tokens = Math.min(this.capacity, this.tokens + elapsed * this.rate * this.safety);
+    if (this.refilling) this.tokens = Math.min(this.capacity, this.tokens + elapsed * this.rate * this.safety);
   }
 
   /** Resolves when the caller may send one request; callers are served in the order they asked. */
@@ -72,11 +83,15 @@ export class TokenBucket implements RateLimiter {
           continue;
         }
         this.refill();
-        if (this.tokens >= cost) {
+        // The cushion never takes more than half of what is left after this request, so a tiny bucket still works.
+        const needed = cost + Math.min(this.reserve, Math.max(0, this.capacity - cost) / 2);
+        if (this.tokens >= needed) {
           this.tokens -= cost;
+          this.inFlight += 1;
           return;
         }
-        const waitMs = Math.ceil(((cost - this.tokens) / (this.rate * this.safety)) * 1000);
+        // Without refill (cold start) an answer is what unblocks us; poll for it.
+        const waitMs = this.refilling ? Math.ceil(((needed - this.tokens) / (this.rate * this.safety)) * 1000) : 25;
         await this.sleep(Math.max(1, waitMs));
       }
     });
@@ -84,30 +99,34 @@ export class TokenBucket implements RateLimiter {
     return turn;
   }
 
-  /** Adopts the server's view from a response's X-RateLimit-* headers. */
-  update(h: RateLimitHeaders): void {
+  complete(h: RateLimitHeaders = {}): void {
     this.refill();
+    this.inFlight = Math.max(0, this.inFlight - 1);
     if (h.burstCapacity !== undefined && h.burstCapacity > 0) {
       this.capacity = h.burstCapacity;
       this.tokens = Math.min(this.tokens, this.capacity);
     }
     if (h.replenishRate !== undefined && h.replenishRate > 0) this.rate = h.replenishRate;
-    if (h.remaining !== undefined && h.remaining >= 0) this.tokens = Math.min(this.tokens, h.remaining);
+    // Our requests still in flight may be processed after this one: count them as spent already.
+    if (h.remaining !== undefined && h.remaining >= 0) this.tokens = Math.min(this.tokens, h.remaining - this.inFlight);
+    // With or without headers (an answer from something that does not rate limit, or no answer): time counts now.
+    this.refilling = true;
   }
 
-  /** After a 429: empty the bucket and hold everyone back for `ms` (Retry-After, or one refill). */
   penalize(ms?: number): number {
     this.refill();
-    this.tokens = 0;
+    this.tokens = Math.min(this.tokens, 0);
+    // A 429 is an answer: the server is counting, so refill from here on is real.
+    this.refilling = true;
     const wait = ms ?? Math.ceil(1000 / this.rate);
     this.blockedUntil = Math.max(this.blockedUntil, this.now() + wait);
     return wait;
   }
 
   /** For tests and diagnostics. */
-  snapshot(): { tokens: number; capacity: number; replenishRate: number } {
+  snapshot(): { tokens: number; capacity: number; replenishRate: number; inFlight: number } {
     this.refill();
-    return { tokens: this.tokens, capacity: this.capacity, replenishRate: this.rate };
+    return { tokens: this.tokens, capacity: this.capacity, replenishRate: this.rate, inFlight: this.inFlight };
   }
 }
 
