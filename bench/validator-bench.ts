@@ -27,10 +27,12 @@ export interface ValidatorSize {
   label: string;
   bytes: number;
   runs: number;
+  /** Unmeasured runs first (JIT, DOMPurify's first DOM); 0 when a smaller size already warmed the same code. */
+  warmups: number;
 }
 
 /**
- * STRICT validation against DOMPurify in the same Chromium page: one warm-up of each, then the runs alternate
+ * STRICT validation against DOMPurify in the same Chromium page: warm-ups of each, then the runs alternate
  * between the two so that background load (other processes on a shared machine) hits both alike.
  */
 export const runValidatorBench = async (browser: Browser, sizes: readonly ValidatorSize[]): Promise<BenchLine[]> => {
@@ -45,10 +47,10 @@ export const runValidatorBench = async (browser: Browser, sizes: readonly Valida
       await page.evaluate((bytes) => (window as unknown as { __validatorBench: ValidatorBenchApi }).__validatorBench.prepare(bytes), size.bytes);
       const validate: number[] = [];
       const sanitize: number[] = [];
-      for (let i = 0; i <= size.runs; i += 1) {
+      for (let i = 0; i < size.warmups + size.runs; i += 1) {
         const v = await page.evaluate(() => (window as unknown as { __validatorBench: ValidatorBenchApi }).__validatorBench.validate());
         const s = await page.evaluate(() => (window as unknown as { __validatorBench: ValidatorBenchApi }).__validatorBench.sanitize());
-        if (i === 0) continue; // warm-up: JIT, DOMPurify's first DOM
+        if (i < size.warmups) continue;
         validate.push(v);
         sanitize.push(s);
       }
