@@ -205,3 +205,18 @@ test('a failed list request keeps the list and offers Prøv igen', async ({ page
   await expect(failure).toHaveCount(0);
   await expect(list(page).getByRole('option').first()).toHaveAccessibleName(/Velkommen til Digital Post/);
 });
+
+test('new post shows up without a reload', async ({ page }) => {
+  await logIn(page, app);
+  await expect(list(page).getByRole('option').first()).toBeVisible();
+  const res = await fetch(`${app.sandbox.url}/sandbox/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ mailboxOwner: 'lone', label: 'Helt ny post', text: 'Hej' }),
+  });
+  expect(res.ok).toBe(true);
+  // Coming back to the window is one of the moments the app looks for new post (the other is every 60 s).
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(list(page).getByRole('option').first()).toHaveAccessibleName(/Ulæst.*Helt ny post/);
+  await expect(tree(page).getByRole('treeitem').first()).toHaveAccessibleName(/Indbakke, \d+ ulæste/);
+});
