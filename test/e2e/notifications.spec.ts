@@ -183,13 +183,15 @@ test('notification settings, NemSMS and desktop alerts', async ({ page }) => {
   // Opt out and back in: only optOut moves; the subscriptions and introductionCompleted stay.
   const optOut = dialog(page).getByRole('checkbox', { name: 'Fravælg alle notifikationer for denne postkasse' });
   before = after;
-  await optOut.check();
+  // The box follows the server: it turns only once Digital Post has saved the change.
+  await optOut.click();
+  await expect(optOut).toBeChecked();
   await expect(dialog(page).getByText('Du modtager ingen notifikationer om ny post i denne postkasse.')).toBeVisible();
   after = await fetchAccess(mailboxId, accessId);
   expect(after.optOut).toBe(true);
   expectOnlyChanged(before, after, 'optOut');
   before = after;
-  await optOut.uncheck();
+  await optOut.click();
   await expect(optOut).not.toBeChecked();
   after = await fetchAccess(mailboxId, accessId);
   expect(after.optOut).toBe(false);
@@ -227,4 +229,29 @@ test('notification settings, NemSMS and desktop alerts', async ({ page }) => {
   // The same letter does not alert twice.
   await page.waitForTimeout(ALERT_INTERVAL_MS * 2);
   expect(await page.evaluate(() => (window as unknown as { __notifications: unknown[] }).__notifications.length)).toBe(1);
+});
+
+test('the maximum number of e-mail addresses is explained, and the form keeps the address', async ({ page }) => {
+  test.setTimeout(120_000);
+  await logIn(page, app);
+  const mailbox = await ownMailbox();
+  await page.getByRole('button', { name: 'Notifikationer', exact: true }).click();
+  const emails = section(page, 'E-mail');
+  const list = emails.getByRole('list', { name: 'E-mailadresser' }).getByRole('listitem');
+  await expect(list.first()).toBeVisible();
+  const input = emails.getByRole('textbox', { name: 'Ny e-mailadresse' });
+  // Fill up to the sandbox's limit, then one more.
+  for (let n = await list.count(); n < 5; n += 1) {
+    await input.fill(`ekstra${n}@example.dk`);
+    await emails.getByRole('button', { name: 'Tilføj e-mail' }).click();
+    await expect(list).toHaveCount(n + 1);
+  }
+  const before = await fetchAccess(mailbox.id, mailbox.access.id);
+  await input.fill('en-for-meget@example.dk');
+  await emails.getByRole('button', { name: 'Tilføj e-mail' }).click();
+  await expect(emails.getByRole('alert')).toHaveText(/Du kan ikke tilføje flere e-mailadresser til denne postkasse/);
+  await expect(input).toHaveValue('en-for-meget@example.dk');
+  await expect(emails.getByRole('alert').getByRole('button', { name: 'Prøv igen' })).toBeVisible();
+  // Nothing was half-saved.
+  expect(await fetchAccess(mailbox.id, mailbox.access.id)).toEqual(before);
 });
