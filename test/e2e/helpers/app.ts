@@ -40,23 +40,14 @@ export async function startApp(): Promise<RunningApp> {
   const server = await startBrowserModeServer({
     port: 0,
     rendererDir: join(projectRoot, 'out', 'renderer'),
-    createServices: async (appUrl) => {
-      const services = await createAppServices({
+    createServices: (appUrl) =>
+      createAppServices({
         mode: 'browser',
         userDataDir,
         appVersion: '0.0.0-e2e',
         appUrl,
         env: { ...process.env, DP_SANDBOX_URL: sandbox.url, DP_KEYCHAIN_SERVICE: `dp-e2e-${Date.now()}` },
-      });
-      // Until src/main/handlers/index.ts includes the mail handlers (another part's job, in progress), add them here
-      // the way the composition root will; once they are wired this does nothing.
-      if (!services.handlers['mailboxes.list']) {
-        const { createMailHandlers } = await import('../../../src/main/handlers/mail');
-        const ctx = (services as unknown as { context: Parameters<typeof createMailHandlers>[0] }).context;
-        Object.assign(services.handlers, createMailHandlers(ctx));
-      }
-      return services;
-    },
+      }),
   });
   return {
     url: server.url,
