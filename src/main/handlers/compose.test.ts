@@ -177,9 +177,9 @@ describe('writing to an authority', () => {
     );
     expect(s.writes()).toEqual([]);
     // A well-formed CVR that is not in Digital Post: the server's refusal with its code.
-    expect(await codeOf(s.h['compose.create']({ mailboxId: s.mailboxId, recipient: { recipientIdType: 'CVR', recipientId: '12345678' } }, call))).toBe(
-      'message.recipient.recipientId.cvr.invalid',
-    );
+    const unknown = await s.h['compose.create']({ mailboxId: s.mailboxId, recipient: { recipientIdType: 'CVR', recipientId: '12345678' } }, call).catch((e: unknown) => e);
+    // In the words of the code, not the technical text of the error body.
+    expect((unknown as AppFault).appError).toMatchObject({ code: 'message.recipient.recipientId.cvr.invalid', message: 'CVR-nummeret 12345678 er ugyldigt.', status: 400 });
   });
 
   it('a CPR recipient comes back masked, and echoing the masked value leaves it unchanged', async () => {
@@ -237,6 +237,22 @@ describe('HTML is judged in main before any upload', () => {
     const saved = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: fixed }, call);
     expect(saved.status).toBe('saved');
     expect((await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call)).html).toBe(fixed);
+  });
+});
+
+describe('autosave follows the version chain', () => {
+  it('saves fired at once run one after another; the last words win and nothing conflicts', async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Hurtige gem') }, call);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: `<p>udgave ${i}</p>` }, call)),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill('saved'));
+    const versions = results.map((r) => (r.status === 'saved' ? r.fileVersion : -1));
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(6);
+    expect((await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call)).html).toBe('<p>udgave 5</p>');
+    expect(await s.journalFiles()).toEqual([]);
   });
 });
 
@@ -504,6 +520,25 @@ describe('attachments are refused before upload', () => {
       await codeOf(s.h['compose.attach']({ mailboxId: s.mailboxId, messageId: second.messageId, uploadId: 'n10', filename: 'b10.txt', base64: Buffer.from('x').toString('base64') }, call)),
     ).toBe('message.document.number.higher.than.allowed');
     expect(s.writes().length).toBe(writes);
+  });
+
+  it('adds files to an existing attachment document up to 10, then refuses the 11th before uploading', { timeout: 30_000 }, async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Filer pr. dokument') }, call);
+    const one = (i: number, documentId?: string) =>
+      s.h['compose.attach'](
+        { mailboxId: s.mailboxId, messageId: draft.messageId, uploadId: `f${i}`, filename: `v${i}.txt`, base64: Buffer.from(`v${i}`).toString('base64'), ...(documentId ? { documentId } : {}) },
+        call,
+      );
+    const { document } = await one(0);
+    for (let i = 1; i < 10; i++) await one(i, document.documentId);
+    const writes = s.writes().length;
+    expect(await codeOf(one(10, document.documentId))).toBe('message.file.number.higher.than.allowed');
+    expect(s.writes().length).toBe(writes);
+    const after = await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call);
+    expect(after.attachments).toHaveLength(1);
+    expect(after.attachments[0]!.files).toHaveLength(10);
+    expect(await codeOf(one(11, draft.main.documentId))).toBe('app.compose.main-document');
   });
 
   it('cancel removes the half-made attachment', async () => {

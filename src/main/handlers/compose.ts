@@ -1,9 +1,10 @@
-import type { Handlers } from '../ipc/dispatch';
+import type { CallContext, Handlers } from '../ipc/dispatch';
 import { createAttachmentHandlers } from './compose/attachments';
 import { createAuthorityHandlers } from './compose/authorities';
 import { createAutosave } from './compose/autosave';
 import { createComposeState, type ComposeContext } from './compose/context';
 import { createDraftOps } from './compose/drafts';
+import { inDpWords } from './compose/faults';
 import { createForwardHandler } from './compose/forward';
 import { createJournalHandlers } from './compose/journal-handlers';
 import { composeLimits } from './compose/limits';
@@ -39,7 +40,7 @@ export const createComposeHandlers = (ctx: ComposeContext, options: { journal?: 
   const state = createComposeState(ctx, options.journal);
   const drafts = createDraftOps(state);
   const autosave = createAutosave(state);
-  return {
+  return withDpWords({
     ...drafts.handlers,
     'compose.save': ({ mailboxId, messageId, html, baseFileVersion }) => autosave.save({ mailboxId, messageId, html, baseFileVersion }),
     ...createSendHandler(state),
@@ -49,5 +50,20 @@ export const createComposeHandlers = (ctx: ComposeContext, options: { journal?: 
     'compose.limits': async () => composeLimits(),
     ...createAuthorityHandlers(ctx),
     ...createJournalHandlers(state, { save: autosave.save, openDraft: drafts.openDraft, createDraft: drafts.createDraft }),
-  };
+  });
 };
+
+/** Every refusal from Digital Post reaches the user in the words of its code (see `inDpWords`). */
+const withDpWords = <H extends Record<string, (req: never, ctx: CallContext) => Promise<unknown>>>(handlers: H): H =>
+  Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      async (req: never, ctx: CallContext) => {
+        try {
+          return await handler(req, ctx);
+        } catch (err) {
+          throw inDpWords(err);
+        }
+      },
+    ]),
+  ) as H;

@@ -8,7 +8,7 @@ import { checkStrict } from './autosave';
 import type { ComposeState } from './context';
 import { documentView, fetchMessage, requireDraft } from './drafts-read';
 import { COMPOSE_ERROR_CODES, appRefusal, isOutcomeUnknown, refusals } from './faults';
-import { documentPath, documentsPath, fileContentPath, filesPath } from './paths';
+import { documentPath, documentsPath, fileContentPath, filePath, filesPath } from './paths';
 
 type Phase = Extract<AppEvent, { type: 'compose.upload' }>['phase'];
 
@@ -29,6 +29,7 @@ export interface AttachRequest {
   filename: string;
   encodingFormat?: string | undefined;
   documentType?: 'ADDITIONAL' | 'TECHNICAL' | undefined;
+  documentId?: string | undefined;
   label?: string | undefined;
   base64: string;
 }
@@ -75,27 +76,40 @@ export const createAttachmentHandlers = (
       events.emit({ type: 'compose.upload', uploadId, messageId, phase, sentBytes, totalBytes: size });
 
     let created: DpDocument | undefined;
+    let createdFile: { documentId: string; fileId: string } | undefined;
     try {
       const before = await fetchMessage(api, mailboxId, messageId, signal);
       requireDraft(before);
+      const docs = before.documents ?? [];
+      const index = req.documentId === undefined ? undefined : docs.findIndex((d) => d.id === req.documentId);
+      if (index === -1) throw appRefusal(COMPOSE_ERROR_CODES.documentMissing, 'Bilaget findes ikke længere på kladden.');
+      const existing = index === undefined ? undefined : docs[index];
+      if (existing?.documentType === 'MAIN') throw appRefusal(COMPOSE_ERROR_CODES.mainDocument, 'Hoveddokumentet redigeres i editoren, ikke som bilag.');
       // Then against the message: counts and the 70 MB total, still before any upload.
-      const messageErrors = checkAttachment(candidate, shapeOf(before));
+      const messageErrors = checkAttachment(candidate, shapeOf(before), index === undefined ? {} : { documentIndex: index });
       if (messageErrors.length > 0) throw refusals(messageErrors);
-      const knownDocs = new Set((before.documents ?? []).map((d) => d.id));
+      const knownDocs = new Set(docs.map((d) => d.id));
       const label = req.label ?? filename;
 
-      progress('document');
-      created = await createOnce(
-        async () => DocumentSchema.parse((await api.post<unknown>(documentsPath(mailboxId, messageId), { documentType, label, files: [] }, { signal })).data),
-        async () => (await fetchMessage(api, mailboxId, messageId)).documents?.find((d) => !knownDocs.has(d.id) && d.label === label && d.documentType === documentType),
-      );
-      const doc = created;
+      let doc: DpDocument;
+      if (existing) doc = existing;
+      else {
+        progress('document');
+        created = await createOnce(
+          async () => DocumentSchema.parse((await api.post<unknown>(documentsPath(mailboxId, messageId), { documentType, label, files: [] }, { signal })).data),
+          async () => (await fetchMessage(api, mailboxId, messageId)).documents?.find((d) => !knownDocs.has(d.id) && d.label === label && d.documentType === documentType),
+        );
+        doc = created;
+      }
+      const knownFiles = new Set(doc.files.map((f) => f.id));
 
       progress('file');
       const file = await createOnce(
         async () => FileSchema.parse((await api.post<unknown>(filesPath(mailboxId, messageId, doc.id), { encodingFormat, filename, language: 'da' }, { signal })).data),
-        async () => (await fetchMessage(api, mailboxId, messageId)).documents?.find((d) => d.id === doc.id)?.files.find((f) => f.filename === filename),
+        async () =>
+          (await fetchMessage(api, mailboxId, messageId)).documents?.find((d) => d.id === doc.id)?.files.find((f) => !knownFiles.has(f.id) && f.filename === filename),
       );
+      createdFile = { documentId: doc.id, fileId: file.id };
 
       progress('content');
       // PUT with If-Match = the file version: the client may repeat it after a drop or a 503, and a repeat of an
@@ -109,8 +123,9 @@ export const createAttachmentHandlers = (
     } catch (err) {
       const cancelled = signal.aborted;
       progress(cancelled ? 'cancelled' : 'failed');
-      // Leave no half-made attachment behind (an empty document would block sending).
+      // Leave no half-made attachment behind (an empty document or a file without content would block sending).
       if (created) await removeDocument(mailboxId, messageId, created.id).catch(() => undefined);
+      else if (createdFile) await removeFile(mailboxId, messageId, createdFile.documentId, createdFile.fileId).catch(() => undefined);
       if (cancelled) throw appRefusal(COMPOSE_ERROR_CODES.uploadCancelled, 'Vedhæftningen blev annulleret.');
       throw err;
     } finally {
@@ -122,6 +137,12 @@ export const createAttachmentHandlers = (
     const res = await api.get<unknown>(documentPath(mailboxId, messageId, documentId));
     const doc = DocumentSchema.parse(res.data);
     await api.delete(documentPath(mailboxId, messageId, documentId), { ifMatch: doc.version });
+  };
+
+  const removeFile = async (mailboxId: string, messageId: string, documentId: string, fileId: string): Promise<void> => {
+    const res = await api.get<unknown>(filePath(mailboxId, messageId, documentId, fileId));
+    const file = FileSchema.parse(res.data);
+    await api.delete(filePath(mailboxId, messageId, documentId, fileId), { ifMatch: file.version });
   };
 
   return {

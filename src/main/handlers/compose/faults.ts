@@ -1,4 +1,4 @@
-import { dpErrorMessage, dpFieldError } from '../../../shared/dp/error-codes';
+import { dpErrorMessage, dpFieldError, isDpErrorCode } from '../../../shared/dp/error-codes';
 import { APP_ERROR_CODES, type FieldError } from '../../../shared/ipc/app-error';
 import { AppFault } from '../../ipc/dispatch';
 
@@ -11,6 +11,7 @@ export const COMPOSE_ERROR_CODES = {
   journalEntryMissing: 'app.compose.journal-entry-missing',
   mainDocument: 'app.compose.main-document',
   recipientRequired: 'app.compose.recipient-required',
+  documentMissing: 'app.compose.document-missing',
 } as const;
 
 type Args = { resource?: string; field?: string; rejectedValue?: unknown; args?: (string | number)[] };
@@ -42,4 +43,16 @@ export const isOutcomeUnknown = (err: unknown): boolean => {
   if (!(err instanceof AppFault)) return false;
   const status = err.appError.status;
   return status === undefined ? err.appError.code === APP_ERROR_CODES.network : status >= 500;
+};
+
+/**
+ * Digital Post's error body carries a technical `message` ("ValidationException: …"); the words meant for the user
+ * are those of the code (§13.4.1), which its field error repeats. The renderer shows `message`, so it gets those.
+ */
+export const inDpWords = (err: unknown): unknown => {
+  if (!(err instanceof AppFault) || err.appError.status === undefined) return err;
+  const { code, fieldErrors } = err.appError;
+  const own = fieldErrors?.find((f) => f.code === code)?.message;
+  const message = own || (isDpErrorCode(code) ? dpErrorMessage(code) : undefined);
+  return message && message !== err.appError.message ? new AppFault({ ...err.appError, message }) : err;
 };

@@ -198,6 +198,11 @@ export const composeChannels = {
       /** Media type; guessed from the filename when absent. */
       encodingFormat: z.string().max(300).optional(),
       documentType: z.enum(['ADDITIONAL', 'TECHNICAL']).optional(),
+      /**
+       * Add the file to this existing attachment document (the same document in another format) instead of starting
+       * a new one; at most 10 files per document.
+       */
+      documentId: Id.optional(),
       /** Document label; the scrubbed filename when absent. */
       label: z.string().max(256).optional(),
       base64: Base64,
