@@ -454,6 +454,25 @@ describe('forward', () => {
     expect(s.writes().length).toBe(posts);
   });
 
+  it('a lost answer to an accepted forward is reconciled from the original: one e-mail, no second command', async () => {
+    let loseAnswer = true;
+    const s = await setup({
+      after: (req) => {
+        if (loseAnswer && req.method === 'POST' && req.path.endsWith('/forward')) {
+          loseAnswer = false;
+          throw new TypeError('fetch failed');
+        }
+      },
+    });
+    const messageId = await deliver({ label: unique('Tabt videresendelse'), html: '<p>x</p>', forward: true });
+    const to = `tabt-${Math.random().toString(36).slice(2, 8)}@example.dk`;
+    const { message } = await s.h['compose.forward']({ mailboxId: s.mailboxId, messageId, recipientIdType: 'EMAIL', recipientId: to }, call);
+    expect(message).toMatchObject({ messageState: 'SENT', forwardData: { originalMessageId: messageId } });
+    expect(s.writes().filter((w) => w.path.endsWith('/forward'))).toHaveLength(1);
+    const outbox = (await (await fetch(`${sandbox.url}/sandbox/outbox?kind=email&to=${encodeURIComponent(to)}`)).json()) as { entries: unknown[] };
+    expect(outbox.entries).toHaveLength(1);
+  });
+
   it('forwards to an authority’s CVR', async () => {
     const s = await setup();
     const messageId = await deliver({ label: unique('Til kommunen'), text: 'Kopi', forward: true });
