@@ -379,7 +379,7 @@ describe('journal restore after a restart', () => {
     // "Restart": fresh services, same directory.
     const second = await setup({ dir: first.dir });
     const { entries } = await second.h['journal.list'](undefined, call);
-    expect(entries).toEqual([expect.objectContaining({ mailboxId: first.mailboxId, messageId: draft.messageId, excerpt: 'Anden udgave' })]);
+    expect(entries).toEqual([expect.objectContaining({ mailboxId: first.mailboxId, messageId: draft.messageId, label: draft.label, excerpt: 'Anden udgave' })]);
     const opened = await second.h['compose.open']({ mailboxId: first.mailboxId, messageId: draft.messageId }, call);
     expect(opened).toMatchObject({ html: '<p>Første udgave</p>', unsaved: { html: '<p>Anden udgave</p>' } });
 

@@ -64,7 +64,8 @@ export const createAutosave = (state: ComposeState) => {
   };
 
   const confirmed = async (record: JournalRecord, target: MainTarget, key: string, fileVersion: number): Promise<SaveResult> => {
-    state.targets.set(key, { documentId: target.documentId, fileId: target.fileId, filename: target.filename, fileVersion });
+    const { conflictAt: _resolved, ...rest } = target;
+    state.targets.set(key, { ...rest, fileVersion });
     await state.journal.confirm(record.mailboxId, record.messageId, record.seq, fileVersion);
     return { status: 'saved', fileVersion, savedAt: record.savedAt };
   };
@@ -77,6 +78,7 @@ export const createAutosave = (state: ComposeState) => {
     if (explicitBase === undefined && target.conflictAt !== undefined) {
       // Unresolved conflict: never let an autosave decide it by overwriting the other side.
       const server = await serverVersion(mailboxId, messageId, target);
+      if (server.html === html) return confirmed(record, target, key, server.fileVersion);
       return { status: 'conflict', local: { html }, server };
     }
     const base = explicitBase ?? target.fileVersion;
@@ -119,6 +121,7 @@ export const createAutosave = (state: ComposeState) => {
       messageId: req.messageId,
       html: req.html,
       ...(known ? { documentId: known.documentId, fileId: known.fileId } : {}),
+      ...(known?.label !== undefined ? { label: known.label } : {}),
       ...((req.baseFileVersion ?? known?.fileVersion) !== undefined ? { baseFileVersion: (req.baseFileVersion ?? known?.fileVersion)! } : {}),
     });
     checkStrict(req.html);

@@ -17,6 +17,8 @@ export interface MainTarget {
   fileId: string;
   filename: string;
   fileVersion: number;
+  /** The draft's label, so the journal can name the draft in its "restore?" list. */
+  label?: string;
   /**
    * Set after a conflict: the server holds other words at this version. Autosaves keep answering `conflict` until
    * the user picks a side by saving with an explicit base version.

@@ -26,7 +26,7 @@ export const mainTargetOf = (m: Message): MainTarget => {
   if (!doc || !file) {
     throw appRefusal(COMPOSE_ERROR_CODES.noHtmlMain, 'Kladden har intet HTML-hoveddokument, der kan redigeres her.');
   }
-  return { documentId: doc.id, fileId: file.id, filename: file.filename, fileVersion: file.version };
+  return { documentId: doc.id, fileId: file.id, filename: file.filename, fileVersion: file.version, ...(m.label !== undefined ? { label: m.label } : {}) };
 };
 
 export const requireDraft = (m: Message): void => {
