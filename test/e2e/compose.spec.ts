@@ -208,3 +208,43 @@ test('close saves the draft; it reopens from Kladder with the words', async ({ p
   await expect(reopened).toBeHidden({ timeout: 15_000 });
   await expect(list(page).getByRole('option', { name: /Kladde til senere/ })).toHaveCount(0);
 });
+
+test('a failed save keeps the words; after a restart the journal offers them back', async ({ page }) => {
+  test.setTimeout(120_000);
+  await logIn(page, app);
+  await page.getByRole('button', { name: 'Ny besked' }).click();
+  const dialog = composer(page);
+  await dialog.getByRole('searchbox').fill('91000039');
+  await dialog.getByRole('button', { name: /Københavns Kommune.*Bestil nyt pas/ }).click();
+  await dialog.getByRole('textbox', { name: 'Emne' }).fill('Ord der ikke må gå tabt');
+  await expect(dialog.getByText(/Til: Københavns Kommune – Bestil nyt pas/)).toBeVisible();
+
+  // Digital Post drops every content upload: the words stay, the status says so and keeps trying.
+  app.sandbox.faults.add({ method: 'PUT', path: '^/apis/v1/.*/content$', kind: 'drop' });
+  try {
+    await editor(page).click();
+    await page.keyboard.type('Mit pas er bortkommet.');
+    await expect(dialog.getByRole('status').filter({ hasText: 'Ikke gemt — prøver igen' })).toBeVisible({ timeout: 15_000 });
+    await expect(dialog.getByRole('button', { name: 'Prøv igen' })).toBeVisible();
+    await expect(editor(page)).toContainText('Mit pas er bortkommet.');
+    await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(dialog.locator('.compose-footer [role="alert"]')).toBeVisible();
+    await expect(editor(page)).toContainText('Mit pas er bortkommet.');
+    await screenshot(page, 'compose-save-failed');
+
+    // The app goes away with the words only in main's journal.
+    await page.reload();
+  } finally {
+    app.sandbox.faults.clear();
+  }
+  const banner = page.getByRole('region', { name: 'Ikke gemte kladder' });
+  await expect(banner.getByText(/Vi fandt en kladde, der ikke blev gemt: .*Mit pas er bortkommet\./)).toBeVisible({ timeout: 20_000 });
+  await screenshot(page, 'compose-journal-banner');
+  await banner.getByRole('button', { name: 'Gendan' }).click();
+  const restored = composer(page);
+  await expect(editor(page)).toContainText('Mit pas er bortkommet.');
+  await expect(restored.getByText('Ikke gemt — prøver igen')).toHaveCount(0);
+  await expect(banner).toBeHidden();
+  await restored.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByText('Beskeden "Ord der ikke må gå tabt" er sendt. Du finder den i Sendt.')).toBeVisible({ timeout: 15_000 });
+});

@@ -222,3 +222,16 @@ describe('compose slice: reply and journal', () => {
     expect(store.getState().compose?.html).toBe('<p>gendannet</p>');
   });
 });
+
+describe('compose slice: journal entry already delivered', () => {
+  it('opens the draft instead when main says the words have reached Digital Post meanwhile', async () => {
+    const { AppErrorException } = await import('../../shared/ipc/app-error');
+    await store.getState().loadJournal();
+    compose.journal.restore.mockRejectedValueOnce(new AppErrorException({ code: 'app.compose.journal-entry-missing', message: 'Der er ingen gemt kladde at gendanne.' }));
+    expect(await store.getState().restoreJournal(store.getState().journalEntries[0]!)).toBe(true);
+    expect(compose.compose.open).toHaveBeenCalledWith({ mailboxId: 'mb-1', messageId: 'd7' });
+    expect(store.getState().journalEntries).toEqual([]);
+    expect(store.getState().journalError).toBeNull();
+    expect(store.getState().compose?.messageId).toBe('d7');
+  });
+});

@@ -104,6 +104,9 @@ export interface ComposeSlice {
   clearComposeNotice(): void;
 }
 
+/** main's code when the journal no longer holds the entry (its words reached Digital Post meanwhile). */
+const JOURNAL_ENTRY_MISSING = 'app.compose.journal-entry-missing';
+
 const t = (key: string, options?: Record<string, unknown>) => i18next.t(`compose.${key}`, options ?? {}) as string;
 
 const fieldErrorsOf = (e: unknown): FieldError[] => (isAppErrorException(e) && e.error.fieldErrors ? e.error.fieldErrors : []);
@@ -638,6 +641,12 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
         void get().loadFolders();
         return true;
       } catch (e) {
+        if (isAppErrorException(e) && e.error.code === JOURNAL_ENTRY_MISSING) {
+          // A save still running when the list was read has since delivered the words: open the draft that has them.
+          set({ journalEntries: get().journalEntries.filter((x) => x.messageId !== entry.messageId), journalError: null });
+          if (get().selectedMailboxId === entry.mailboxId) return get().openDraft(entry.messageId);
+          return false;
+        }
         set({ journalError: errorText(e) });
         return false;
       }
