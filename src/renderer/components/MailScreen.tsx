@@ -115,7 +115,7 @@ export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onO
             messages={s.messages}
             totalElements={s.totalElements}
             hasMore={Boolean(s.nextCursor)}
-            loading={s.listLoading}
+            loading={s.listLoading || !s.selectedFolderId}
             loadingMore={s.loadingMore}
             error={s.listError}
             openId={s.openMessageId}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../shared/dp/resources';
-import { formatDateTime } from '../i18n';
+import { formatCount, formatDateTime } from '../i18n';
 
 export const ROW_HEIGHT = 64;
 /** Ask for the next page when the user scrolls within this many rows of the end. */
@@ -117,7 +117,7 @@ export function MessageList(props: MessageListProps) {
         </div>
       )}
       <p className="list-count" aria-live="polite">
-        {loading ? t('app.loading') : t('list.count', { shown: messages.length, total: totalElements })}
+        {loading ? t('app.loading') : t('list.count', { shown: formatCount(messages.length), total: formatCount(totalElements) })}
       </p>
       <div
         ref={scrollRef}

@@ -101,7 +101,7 @@ function OpenMessage({ message: m, readPending, actionError, thread, folders, ma
         {readPending && <p className="muted">{t('message.readPending')}</p>}
       </header>
 
-      {m.legalNotification && (
+      {m.legalNotification && (m.legallyNotified || canWrite) && (
         <div className={`legal-banner${m.legallyNotified ? ' done' : ''}`} role="note">
           {m.legallyNotified ? (
             <p>{t('message.legalDone')}</p>

@@ -41,3 +41,6 @@ export function formatDate(iso: string | undefined): string {
   if (Number.isNaN(d.getTime())) return '';
   return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
 }
+
+/** 20.000 in Danish, 20,000 in English. */
+export const formatCount = (n: number): string => new Intl.NumberFormat(locale()).format(n);
