@@ -235,3 +235,37 @@ describe('compose slice: journal entry already delivered', () => {
     expect(store.getState().compose?.messageId).toBe('d7');
   });
 });
+
+describe('compose slice: attachment limits and cancel', () => {
+  it('refuses an eleventh additional document with Digital Post’s code before any upload', async () => {
+    await open();
+    const attachments = Array.from({ length: 10 }, (_, i) => ({
+      documentId: `a${i}`,
+      version: 1,
+      documentType: 'ADDITIONAL' as const,
+      files: [{ fileId: `f${i}`, version: 1, filename: `b${i}.pdf`, encodingFormat: 'application/pdf', fileSize: 10 }],
+    }));
+    store.setState({ compose: { ...store.getState().compose!, draft: draftView({ attachments, totalBytes: 100 }) } });
+    expect(await store.getState().attachFile(new File(['%PDF'], 'elleve.pdf', { type: 'application/pdf' }))).toBe(false);
+    expect(store.getState().compose?.attachErrors.join(' ')).toMatch(/Grænsen for antal dokumenter der kan tilføjes beskeden er oversteget: 11/);
+    expect(compose.compose.attach).not.toHaveBeenCalled();
+  });
+
+  it('cancels a running upload through main and says it was cancelled', async () => {
+    await open();
+    let rejectAttach!: (e: unknown) => void;
+    compose.compose.attach.mockImplementationOnce(() => new Promise((_r, reject) => (rejectAttach = reject)));
+    const done = store.getState().attachFile(new File(['%PDF'], 'stor.pdf', { type: 'application/pdf' }));
+    await vi.waitFor(() => expect(compose.compose.attach).toHaveBeenCalled());
+    const { uploadId } = compose.compose.attach.mock.calls[0]![0] as { uploadId: string };
+    await store.getState().cancelUpload(uploadId);
+    expect(compose.compose.cancelUpload).toHaveBeenCalledWith({ uploadId });
+    // Main's late progress must not revive a cancelled upload.
+    store.getState().onComposeEvent({ type: 'compose.upload', uploadId, messageId: 'd1', phase: 'content', sentBytes: 2, totalBytes: 4 });
+    expect(store.getState().compose?.uploads[0]?.phase).toBe('cancelled');
+    rejectAttach(networkError());
+    expect(await done).toBe(false);
+    expect(store.getState().compose?.uploads).toEqual([]);
+    expect(store.getState().compose?.attachErrors).toEqual(['Upload af stor.pdf er annulleret.']);
+  });
+});

@@ -12,6 +12,9 @@ import { ReplyForwardButtons } from './ReplyForwardButtons';
 import { RecipientPicker, SEARCH_DELAY_MS } from './RecipientPicker';
 import { ForwardDialog } from './ForwardDialog';
 import { DEFAULT_LIMITS } from '../lib/form-checks';
+import { ConflictView } from './ConflictView';
+import { JournalBanner } from './JournalBanner';
+import { SaveStatusLine } from './SaveStatusLine';
 
 initI18n();
 
@@ -223,5 +226,47 @@ describe('ForwardDialog', () => {
     click(byRole(dialog, 'button', 'Videresend'));
     expect(onForward).not.toHaveBeenCalled();
     expect(dialog.querySelector('[role="alert"]')?.textContent).toMatch(/Modtagers id skal angives.*Total filstørrelse 25,0 MB overskrider/);
+  });
+});
+
+describe('ConflictView', () => {
+  it('shows both versions side by side and lets the user choose', () => {
+    const onKeep = vi.fn();
+    const { container } = mount(
+      <ConflictView conflict={{ local: '<p>mine</p>', server: { html: '<p>fra en anden enhed</p>', fileVersion: 3 } }} localHtml="<p>mine, nyeste</p>" onKeep={onKeep} />,
+    );
+    const figures = container.querySelectorAll('figure');
+    expect(figures).toHaveLength(2);
+    expect(figures[0]!.textContent).toMatch(/Din udgave.*mine, nyeste/);
+    expect(figures[1]!.textContent).toMatch(/Udgaven i Digital Post.*fra en anden enhed/);
+    click(byRole(container, 'button', 'Brug udgaven fra Digital Post'));
+    expect(onKeep).toHaveBeenCalledWith('server');
+  });
+});
+
+describe('JournalBanner and SaveStatusLine', () => {
+  it('offers to restore or discard a draft the journal holds', () => {
+    const onRestore = vi.fn();
+    const onDismiss = vi.fn();
+    const entry = { mailboxId: 'mb-1', messageId: 'd7', label: 'Til kommunen', savedAt: '2026-11-23T11:00:00Z', excerpt: 'Hej', bytes: 3 };
+    const { container } = mount(<JournalBanner entries={[entry]} error={null} onRestore={onRestore} onDismiss={onDismiss} />);
+    expect(container.textContent).toMatch(/Vi fandt en kladde, der ikke blev gemt: Til kommunen/);
+    click(byRole(container, 'button', 'Gendan'));
+    click(byRole(container, 'button', 'Kassér'));
+    expect(onRestore).toHaveBeenCalledWith(entry);
+    expect(onDismiss).toHaveBeenCalledWith(entry);
+  });
+
+  it('announces the save state politely and offers a retry after a failure', () => {
+    const onRetry = vi.fn();
+    const { container, rerender } = mount(<SaveStatusLine state="saving" savedAt={null} error={null} onRetry={onRetry} />);
+    const live = container.querySelector('[aria-live="polite"]')!;
+    expect(live.textContent).toBe('Gemmer…');
+    rerender(<SaveStatusLine state="saved" savedAt="2026-11-23T12:03:00" error={null} onRetry={onRetry} />);
+    expect(live.textContent).toBe('Gemt 12:03');
+    rerender(<SaveStatusLine state="error" savedAt="2026-11-23T12:03:00" error="Der er ingen forbindelse til Digital Post. Prøv igen." onRetry={onRetry} />);
+    expect(live.textContent).toBe('Ikke gemt — prøver igen');
+    click(byRole(container, 'button', 'Prøv igen'));
+    expect(onRetry).toHaveBeenCalled();
   });
 });
