@@ -17,7 +17,7 @@ const folder = (page: Page, name: string) => tree(page).getByRole('treeitem', { 
 
 async function openMessage(page: Page, subject: string) {
   await list(page).getByRole('option', { name: new RegExp(subject) }).first().click();
-  await expect(view(page).getByRole('heading', { name: subject, exact: true })).toBeVisible();
+  await expect(view(page).getByRole('heading', { name: subject, exact: true, level: 2 })).toBeVisible();
 }
 
 async function expectNoAxeViolations(page: Page, include?: string) {
@@ -219,4 +219,31 @@ test('new post shows up without a reload', async ({ page }) => {
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await expect(list(page).getByRole('option').first()).toHaveAccessibleName(/Ulæst.*Helt ny post/);
   await expect(tree(page).getByRole('treeitem').first()).toHaveAccessibleName(/Indbakke, \d+ ulæste/);
+});
+
+test('broken, empty and unknown files get a clear notice, never a blank pane', async ({ page }) => {
+  const res = await fetch(`${app.sandbox.url}/sandbox/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      mailboxOwner: 'lone',
+      label: 'Besværlige filer',
+      html: '<script>x()</script>',
+      attachments: [
+        { filename: 'ødelagt.pdf', encodingFormat: 'application/pdf', base64: Buffer.from('dette er ikke en pdf').toString('base64') },
+        { filename: 'skema.ods', encodingFormat: 'application/vnd.oasis.opendocument.spreadsheet', base64: 'AAEC' },
+      ],
+    }),
+  });
+  expect(res.ok).toBe(true);
+  await logIn(page, app);
+  await openMessage(page, 'Besværlige filer');
+  await expect(view(page).getByText('Brevet er tomt.')).toBeVisible();
+  await expect(view(page).getByText(/PDF-filen er beskadiget/)).toBeVisible({ timeout: 20_000 });
+  await expect(view(page).getByText(/application\/vnd\.oasis\.opendocument\.spreadsheet kan ikke vises/)).toBeVisible();
+  await expect(view(page).getByRole('button', { name: 'Gem som…' })).toHaveCount(3);
+  // "Gem som…" in browser mode: the page downloads the file itself, under a scrubbed name.
+  const download = page.waitForEvent('download');
+  await view(page).getByRole('button', { name: 'Gem som…' }).nth(2).click();
+  expect((await download).suggestedFilename()).toBe('skema.ods');
 });
