@@ -162,6 +162,9 @@ describe('writing to an authority', () => {
     expect(reconciled).toBe(false);
     expect(await s.inFolder('SENT', label)).toBe(1);
     expect(await s.inFolder('DRAFTS', label)).toBe(0);
+    // A debounced autosave that fires after the send is refused, and leaves nothing to "restore".
+    expect(await codeOf(s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>for sent</p>' }, call))).toBe('app.compose.not-draft');
+    expect(await s.journalFiles()).toEqual([]);
   });
 
   it('searches by CVR directly, and refuses an impossible CVR or CPR recipient before creating anything', async () => {

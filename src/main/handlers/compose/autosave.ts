@@ -6,7 +6,7 @@ import { AppFault } from '../../ipc/dispatch';
 import type { JournalRecord } from '../../services/drafts/journal';
 import { draftKey, type ComposeState, type MainTarget } from './context';
 import { fetchMessage, mainTargetOf, requireDraft } from './drafts-read';
-import { isConflict } from './faults';
+import { COMPOSE_ERROR_CODES, appRefusal, isConflict } from './faults';
 import { fileContentPath, filePath } from './paths';
 
 const HTML = 'text/html';
@@ -115,6 +115,11 @@ export const createAutosave = (state: ComposeState) => {
    * STRICT, then queues the upload behind the draft's earlier saves.
    */
   const save = async (req: SaveRequest): Promise<SaveResult> => {
+    // A debounced save that fires after send or discard has nothing left to save into; journalling it would only
+    // offer the user to "restore" a letter that is already gone.
+    if (state.closed.has(draftKey(req.mailboxId, req.messageId))) {
+      throw appRefusal(COMPOSE_ERROR_CODES.notDraft, 'Kladden er allerede sendt eller slettet.');
+    }
     const known = state.targets.get(draftKey(req.mailboxId, req.messageId));
     const record = await state.journal.write({
       mailboxId: req.mailboxId,

@@ -36,6 +36,8 @@ export interface ComposeState {
   /** Drafts whose send went out without an answer: a repeated send reconciles instead of refusing. */
   sendAttempts: Set<string>;
   uploads: Map<string, AbortController>;
+  /** Drafts sent or discarded in this run: a late autosave for them is refused instead of journalled. */
+  closed: Set<string>;
 }
 
 export const draftKey = (mailboxId: string, messageId: string): string => `${mailboxId}/${messageId}`;
@@ -49,4 +51,5 @@ export const createComposeState = (ctx: ComposeContext, journal?: DraftJournal):
   targets: new Map(),
   sendAttempts: new Set(),
   uploads: new Map(),
+  closed: new Set(),
 });

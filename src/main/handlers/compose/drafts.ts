@@ -164,6 +164,7 @@ export const createDraftOps = (state: ComposeState) => {
         if (!isNotFound(err)) throw err;
       }
       state.targets.delete(key);
+      state.closed.add(key);
       await state.journal.remove(mailboxId, messageId);
       return { discarded: true as const };
     },

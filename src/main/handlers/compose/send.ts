@@ -40,6 +40,7 @@ export const createSendHandler = (state: ComposeState): Pick<Handlers, 'compose.
     const key = draftKey(m.mailboxId, m.id);
     state.sendAttempts.delete(key);
     state.targets.delete(key);
+    state.closed.add(key);
     await state.journal.remove(m.mailboxId, m.id);
     return { message: m, reconciled };
   };

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,6 +23,8 @@ describe('draft journal', () => {
     expect(files).toEqual(['mb-1__m-1.draft.json']);
     expect(JSON.parse(await readFile(join(dir, files[0]!), 'utf8'))).toEqual(record);
     expect(record).toMatchObject({ html: '<p>Hej</p>', baseFileVersion: 3, savedAt: expect.any(String) });
+    // Private post: readable by the owner only.
+    if (process.platform !== 'win32') expect((await stat(join(dir, files[0]!))).mode & 0o777).toBe(0o600);
   });
 
   it('keeps the last of many quick writes (writes of one draft are ordered)', async () => {

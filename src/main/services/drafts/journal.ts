@@ -1,7 +1,7 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../fs-atomic';
 import { KeyedQueue } from './keyed-queue';
 
 // The local draft journal: the latest words of each draft, on disk before any request carries them, until Digital
@@ -42,6 +42,32 @@ export interface DraftJournal {
 
 const SUFFIX = '.draft.json';
 
+/**
+ * Temp file, fsync, rename, fsync of the folder: after a crash or a power cut the entry holds the old words or the
+ * new ones, never an empty file (a rename alone can reach the disk before the data does). Owner-only: drafts are
+ * private post.
+ */
+const writeDurably = async (path: string, dir: string, data: string): Promise<void> => {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const handle = await open(tmp, 'w', 0o600);
+    try {
+      await handle.writeFile(data, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  // Not every platform can open a folder for fsync (Windows); the rename is already done, so this is best effort.
+  const folder = await open(dir, 'r').catch(() => undefined);
+  if (folder) await folder.sync().catch(() => undefined).finally(() => folder.close());
+};
+
 export const createDraftJournal = (dir: string, now: () => Date = () => new Date()): DraftJournal => {
   const queue = new KeyedQueue();
   let lastSeq = 0;
@@ -80,7 +106,7 @@ export const createDraftJournal = (dir: string, now: () => Date = () => new Date
         const onDisk = await readKey(k);
         const record: JournalRecord = { ...input, savedAt: now().toISOString(), seq: Math.max(nextSeq(), (onDisk?.seq ?? 0) + 1) };
         lastSeq = Math.max(lastSeq, record.seq);
-        await writeFileAtomic(fileOf(k), JSON.stringify(record));
+        await writeDurably(fileOf(k), dir, JSON.stringify(record));
         return record;
       });
     },
@@ -92,7 +118,7 @@ export const createDraftJournal = (dir: string, now: () => Date = () => new Date
         if (!current) return false;
         if (current.seq !== seq) {
           if (current.seq > seq && fileVersion !== undefined) {
-            await writeFileAtomic(fileOf(k), JSON.stringify({ ...current, baseFileVersion: fileVersion }));
+            await writeDurably(fileOf(k), dir, JSON.stringify({ ...current, baseFileVersion: fileVersion }));
           }
           return false;
         }
