@@ -221,6 +221,9 @@ test('notification settings, NemSMS and desktop alerts', async ({ page }) => {
     .toEqual([['Ny post fra Skattestyrelsen', 'Ny forskudsopgørelse']]);
   expect(Date.now() - started).toBeLessThan(ALERT_INTERVAL_MS * 4 + 5000);
 
+  // The tab title carries the unread count (browser mode's badge).
+  await expect(page).toHaveTitle(/^\(\d+\) /);
+
   // ...and clicking it opens that letter in that mailbox.
   await page.evaluate(() => (window as unknown as { __notifications: { instance: { onclick: () => void } }[] }).__notifications[0]!.instance.onclick());
   await expect(switcher).toHaveValue(otherId);

@@ -48,12 +48,22 @@ export function NotificationsEntry() {
 
   useEffect(() => {
     if (mode !== 'browser') return;
-    return startWebAlerts({
+    // The tab title stands in for the dock badge Electron gets from main.
+    const baseTitle = document.title;
+    const stopTitle = dp().events.subscribe((event) => {
+      if (event.type === 'mail.unread') document.title = event.total > 0 ? `(${event.total}) ${baseTitle}` : baseTitle;
+    });
+    const stopAlerts = startWebAlerts({
       subscribe: (l) => dp().events.subscribe(l),
       readingMailbox: () => (document.hasFocus() ? useAppStore.getState().selectedMailboxId : null),
       title: (sender) => t('notifications.desktopTitle', { sender }),
       open: (m, id) => void openFromAlert(m, id),
     });
+    return () => {
+      stopAlerts();
+      stopTitle();
+      document.title = baseTitle;
+    };
   }, [mode, t]);
 
   if (!mailbox) return null;
