@@ -38,6 +38,7 @@ test('write to an authority found by search: report link, autosave, validation, 
   await page.getByRole('button', { name: 'Ny besked' }).click();
   const dialog = composer(page);
   await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('searchbox')).toBeFocused();
 
   // An authority that wants a matter handled in its self-service says so before the user writes.
   const search = dialog.getByRole('searchbox', { name: 'Søg efter myndighed eller kontaktpunkt' });
@@ -140,9 +141,11 @@ test('reply where allowed, explain where not', async ({ page }) => {
   await expect(dialog).toBeVisible();
   await expect(editor(page).locator('blockquote')).toBeVisible();
   await expect(dialog.getByRole('textbox', { name: 'Emne' })).toHaveAttribute('readonly', '');
-  await editor(page).click();
-  await page.keyboard.press('Control+Home');
+  // The caret starts above the quote.
+  await expect(editor(page)).toBeFocused();
   await page.keyboard.type('Tak for beregningen.');
+  await expect(editor(page).locator('p').first()).toHaveText('Tak for beregningen.');
+  await screenshot(page, 'compose-reply');
   await expect(dialog.getByRole('status').filter({ hasText: /^Gemt \d\d:\d\d$/ })).toBeVisible({ timeout: 15_000 });
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByText(/er sendt\. Du finder den i Sendt\./)).toBeVisible({ timeout: 15_000 });

@@ -54,7 +54,8 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    // Straight to the first thing to do: the recipient search, or (in a reply) the text above the quote.
+    (ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>(FOCUSABLE))?.focus();
     return () => opener?.focus?.();
   }, []);
 
@@ -200,7 +201,7 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
           {s.conflict && <ConflictView conflict={s.conflict} localHtml={s.html} onKeep={actions.resolveConflict} />}
 
           {format === 'html' ? (
-            <RichTextEditor initialHtml={s.initialHtml} contentKey={s.contentKey} onChange={actions.setHtml} onBlur={actions.flush} />
+            <RichTextEditor initialHtml={s.initialHtml} contentKey={s.contentKey} onChange={actions.setHtml} onBlur={actions.flush} autoFocus={s.isReply} />
           ) : (
             <div className="plain-editor">
               <label htmlFor={textId}>{t('compose.body')}</label>

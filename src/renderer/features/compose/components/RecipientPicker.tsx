@@ -75,6 +75,7 @@ export function RecipientPicker({ allowCpr, onChoose }: { allowCpr: boolean; onC
       <input
         id={inputId}
         type="search"
+        data-autofocus
         autoComplete="off"
         value={query}
         aria-describedby={hintId}

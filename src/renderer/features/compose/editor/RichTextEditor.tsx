@@ -24,6 +24,8 @@ export interface RichTextEditorProps {
   onChange(html: string): void;
   onBlur?(): void;
   describedBy?: string;
+  /** Marks the text area as where the composer puts focus when it opens. */
+  autoFocus?: boolean;
 }
 
 interface ToolbarState {
@@ -42,7 +44,7 @@ const EMPTY_STATE: ToolbarState = { bold: false, italic: false, underline: false
  * leaves, pasted markup is cleaned before it enters (and the user is told what was removed), links must be https: or
  * mailto:.
  */
-export function RichTextEditor({ initialHtml, contentKey, onChange, onBlur, describedBy }: RichTextEditorProps) {
+export function RichTextEditor({ initialHtml, contentKey, onChange, onBlur, describedBy, autoFocus }: RichTextEditorProps) {
   const { t } = useTranslation();
   const labelId = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -183,6 +185,7 @@ export function RichTextEditor({ initialHtml, contentKey, onChange, onBlur, desc
         aria-labelledby={labelId}
         aria-describedby={describedBy}
         tabIndex={0}
+        data-autofocus={autoFocus || undefined}
         spellCheck
         lang="da"
         onInput={emit}
