@@ -588,6 +588,14 @@ describe('contract', () => {
     expect(created.ok).toBe(true);
     const limits = await dispatch('compose.limits', undefined, call);
     expect(limits).toMatchObject({ ok: true, value: { maxFileBytes: 10 * 1024 * 1024, maxEmailForwardBytes: expect.any(Number) } });
+    // The request schema lets an oversized file through to main, which refuses it with Digital Post's code.
+    const messageId = created.ok ? (created.value as { messageId: string }).messageId : '';
+    const tooBig = await dispatch(
+      'compose.attach',
+      { mailboxId: s.mailboxId, messageId, uploadId: 'big', filename: 'stor.pdf', base64: Buffer.alloc(10 * 1024 * 1024 + 1).toString('base64') },
+      call,
+    );
+    expect(tooBig).toMatchObject({ ok: false, error: { code: 'message.file.content.size', message: 'Filen er for stor.' } });
     const search = await dispatch('authorities.search', { query: 'parkering' }, call);
     expect(search).toMatchObject({ ok: true, value: { hits: [expect.objectContaining({ authority: 'Københavns Kommune' })] } });
   });
