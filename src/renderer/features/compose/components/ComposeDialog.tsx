@@ -186,15 +186,17 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
             </div>
           </div>
 
-          <div className="compose-format" role="radiogroup" aria-label={t('compose.format')}>
-            <label className="radio-row">
-              <input type="radio" name={`${titleId}-format`} checked={format === 'html'} onChange={() => switchFormat('html')} />
-              {t('compose.formatHtml')}
-            </label>
-            <label className="radio-row">
-              <input type="radio" name={`${titleId}-format`} checked={format === 'text'} onChange={() => switchFormat('text')} />
-              {t('compose.formatText')}
-            </label>
+          <div className="compose-format-row">
+            <div className="compose-format" role="radiogroup" aria-label={t('compose.format')}>
+              <label className="radio-row">
+                <input type="radio" name={`${titleId}-format`} checked={format === 'html'} onChange={() => switchFormat('html')} />
+                {t('compose.formatHtml')}
+              </label>
+              <label className="radio-row">
+                <input type="radio" name={`${titleId}-format`} checked={format === 'text'} onChange={() => switchFormat('text')} />
+                {t('compose.formatText')}
+              </label>
+            </div>
             {format === 'html' && <HtmlImport onUse={actions.replaceContent} />}
           </div>
 

@@ -15,6 +15,9 @@ import { DEFAULT_LIMITS } from '../lib/form-checks';
 import { ConflictView } from './ConflictView';
 import { JournalBanner } from './JournalBanner';
 import { SaveStatusLine } from './SaveStatusLine';
+import { ComposeDialog, type ComposeActions } from './ComposeDialog';
+import { draftView } from '../test/fake-compose';
+import type { ComposeSession } from '../../../store/compose';
 
 initI18n();
 
@@ -268,5 +271,91 @@ describe('JournalBanner and SaveStatusLine', () => {
     expect(live.textContent).toBe('Ikke gemt — prøver igen');
     click(byRole(container, 'button', 'Prøv igen'));
     expect(onRetry).toHaveBeenCalled();
+  });
+});
+
+describe('ComposeDialog', () => {
+  const session = (overrides: Partial<ComposeSession> = {}): ComposeSession => ({
+    mailboxId: 'mb-1',
+    messageId: 'd1',
+    draft: draftView(),
+    isReply: false,
+    html: '<p>Hej <b>med</b> dig</p>',
+    savedHtml: '',
+    initialHtml: '<p>Hej <b>med</b> dig</p>',
+    contentKey: 1,
+    label: '',
+    senderLabel: 'Lone',
+    recipient: null,
+    recipientName: '',
+    saveState: 'idle',
+    savedAt: null,
+    saveError: null,
+    conflict: null,
+    fieldsDirty: false,
+    fieldErrors: [],
+    sending: false,
+    sendError: null,
+    uploads: [],
+    attachErrors: [],
+    restoredUnsaved: false,
+    ...overrides,
+  });
+  const actions = (): ComposeActions => ({
+    setHtml: vi.fn(),
+    replaceContent: vi.fn(),
+    setFields: vi.fn(),
+    setRecipient: vi.fn(),
+    flush: vi.fn(),
+    retry: vi.fn(),
+    resolveConflict: vi.fn(),
+    send: vi.fn(),
+    discard: vi.fn(),
+    close: vi.fn(),
+    attach: vi.fn(),
+    cancelUpload: vi.fn(),
+    removeAttachment: vi.fn(),
+  });
+
+  it('is a dialog named "Ny besked" that starts at the recipient search and closes (saving) on Escape', () => {
+    const a = actions();
+    mount(<ComposeDialog session={session()} maxLabelLength={256} allowCpr={false} actions={a} />);
+    const dialog = byRole(document.body, 'dialog');
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('Ny besked');
+    expect(document.activeElement?.getAttribute('type')).toBe('search');
+    act(() => {
+      dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(a.close).toHaveBeenCalled();
+  });
+
+  it('plain-text mode keeps the words and writes them as escaped paragraphs', () => {
+    const a = actions();
+    const { container } = mount(<ComposeDialog session={session()} maxLabelLength={256} allowCpr={false} actions={a} />);
+    const plain = Array.from(container.querySelectorAll<HTMLInputElement>('input[type="radio"]'))[1]!;
+    click(plain);
+    expect(a.replaceContent).toHaveBeenCalledWith('<p>Hej med dig</p>');
+    const textarea = container.querySelector('textarea')!;
+    expect(textarea.value).toBe('Hej med dig');
+    act(() => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+      setter.call(textarea, 'Linje 1\nLinje <2>');
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(a.setHtml).toHaveBeenLastCalledWith('<p>Linje 1<br>Linje &lt;2&gt;</p>');
+  });
+
+  it('marks the subject invalid with the Danish message and shows a save failure without losing the words', () => {
+    const s = session({
+      fieldErrors: [{ code: 'message.send.label.required', field: 'label', message: 'Feltet label skal udfyldes ved afsendelse.' }],
+      saveState: 'error',
+      saveError: 'Der er ingen forbindelse til Digital Post. Prøv igen.',
+    });
+    const { container } = mount(<ComposeDialog session={s} maxLabelLength={256} allowCpr={false} actions={actions()} />);
+    const subject = Array.from(container.querySelectorAll('input')).find((i) => document.querySelector(`label[for="${i.id}"]`)?.textContent === 'Emne')!;
+    expect(subject.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(subject.getAttribute('aria-describedby')!)?.textContent).toBe('Feltet label skal udfyldes ved afsendelse.');
+    expect(container.textContent).toMatch(/Ikke gemt — prøver igen/);
+    expect(container.querySelector('[role="textbox"]')?.textContent).toBe('Hej med dig');
   });
 });
