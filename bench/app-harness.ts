@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,28 @@ export const ensureBuilt = (): boolean => {
   return true;
 };
 
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** True when index.html and every asset it names are there (a build in progress leaves them missing). */
+const complete = async (dir: string): Promise<boolean> => {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return false;
+  const html = await readFile(index, 'utf8');
+  const assets = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => m[1]!);
+  return assets.every((a) => existsSync(join(dir, a)));
+};
+
+const snapshotRenderer = async (target: string): Promise<void> => {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    ensureBuilt();
+    await rm(target, { recursive: true, force: true });
+    await cp(join(projectRoot, 'out', 'renderer'), target, { recursive: true }).catch(() => undefined);
+    if (await complete(target)) return;
+    await sleep(3000);
+  }
+  throw new Error('out/renderer stayed incomplete (someone rebuilding?)');
+};
+
 export interface BenchApp {
   url: string;
   server: BrowserModeServer;
@@ -30,9 +53,12 @@ export interface BenchApp {
 
 export const startBenchApp = async (sandbox: RunningSandbox): Promise<BenchApp> => {
   const userDataDir = await mkdtemp(join(tmpdir(), 'dp-bench-'));
+  // A private copy of the built renderer: other work in this tree may rebuild out/ (emptying it first) mid-run.
+  const rendererDir = join(userDataDir, 'renderer');
+  await snapshotRenderer(rendererDir);
   const server = await startBrowserModeServer({
     port: 0,
-    rendererDir: join(projectRoot, 'out', 'renderer'),
+    rendererDir,
     createServices: (appUrl) =>
       createDesktopServices(
         {

@@ -30,7 +30,16 @@ export const PDF_LETTER = 'Vejledning om fradrag – samlet oversigt';
 const newAppContext = (browser: Browser): Promise<BrowserContext> =>
   browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
 
-const waitForRows = (page: Page, timeout = 30_000): Promise<void> => page.locator(ROW_SELECTOR).first().waitFor({ timeout });
+/** Waits for the first message row; when none comes, the error says what the page showed instead. */
+const waitForRows = async (page: Page, timeout = 30_000): Promise<void> => {
+  try {
+    await page.locator(ROW_SELECTOR).first().waitFor({ timeout });
+  } catch (err) {
+    const shown = await page.evaluate('document.body ? document.body.innerText : ""').catch(() => '');
+    const text = String(shown).replace(/\s+/g, ' ').slice(0, 200);
+    throw new Error(`no message rows within ${timeout} ms; the page showed: ${text || '(nothing)'}`, { cause: err });
+  }
+};
 
 /** A fresh context (no cache, no storage) navigating to the app while the server holds the session. */
 const coldLoad = async (browser: Browser, app: BenchApp): Promise<{ context: BrowserContext; page: Page; marks: InitMarks }> => {
