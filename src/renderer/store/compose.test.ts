@@ -269,3 +269,14 @@ describe('compose slice: attachment limits and cancel', () => {
     expect(store.getState().compose?.attachErrors).toEqual(['Upload af stor.pdf er annulleret.']);
   });
 });
+
+describe('compose slice: logout', () => {
+  it('forgets the open composer and stops its timers', async () => {
+    await open();
+    store.getState().setComposeHtml('<p>privat</p>');
+    store.getState().resetCompose();
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 3);
+    expect(store.getState().compose).toBeNull();
+    expect(compose.compose.save).not.toHaveBeenCalled();
+  });
+});

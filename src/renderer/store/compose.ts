@@ -102,6 +102,8 @@ export interface ComposeSlice {
   restoreJournal(entry: JournalEntry): Promise<boolean>;
   dismissJournal(entry: JournalEntry): Promise<boolean>;
   clearComposeNotice(): void;
+  /** After logout: nothing of the last user's writing stays on screen (main keeps its journal). */
+  resetCompose(): void;
 }
 
 /** main's code when the journal no longer holds the entry (its words reached Digital Post meanwhile). */
@@ -665,6 +667,11 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
 
     clearComposeNotice() {
       set({ composeNotice: null });
+    },
+
+    resetCompose() {
+      clearTimers();
+      set({ compose: null, composeStarting: false, composeStartError: null, composeNotice: null, journalEntries: [], journalError: null });
     },
   };
 };

@@ -26,7 +26,11 @@ export function ComposeHost() {
   useEffect(() => {
     void store().loadJournal();
     void store().loadComposeLimits();
-    return dp().events.subscribe((event) => store().onComposeEvent(event));
+    const unsubscribe = dp().events.subscribe((event) => store().onComposeEvent(event));
+    return () => {
+      unsubscribe();
+      if (!store().status?.loggedIn) store().resetCompose();
+    };
   }, [store]);
 
   // Closing the window must not lose words: save what is pending (main journals it first in any case).
