@@ -257,6 +257,17 @@ describe('autosave follows the version chain', () => {
     expect((await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call)).html).toBe('<p>udgave 5</p>');
     expect(await s.journalFiles()).toEqual([]);
   });
+
+  it('send pressed while the last autosave is still on its way sends those words', async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Gem og send'), recipient: { recipientIdType: 'CVR', recipientId: '91000013' } }, call);
+    const saving = s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>sidste ord</p>' }, call);
+    const { message } = await s.h['compose.send']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call);
+    expect((await saving).status).toBe('saved');
+    const main = message.documents!.find((d) => d.documentType === 'MAIN')!;
+    const bytes = await s.api.getBytes(`mailboxes/${s.mailboxId}/messages/${message.id}/documents/${main.id}/files/${main.files[0]!.id}/content`);
+    expect(Buffer.from(bytes.data.data).toString('utf8')).toBe('<p>sidste ord</p>');
+  });
 });
 
 describe('conflicts return both versions', () => {

@@ -120,17 +120,28 @@ export const createAutosave = (state: ComposeState) => {
     if (state.closed.has(draftKey(req.mailboxId, req.messageId))) {
       throw appRefusal(COMPOSE_ERROR_CODES.notDraft, 'Kladden er allerede sendt eller slettet.');
     }
-    const known = state.targets.get(draftKey(req.mailboxId, req.messageId));
-    const record = await state.journal.write({
+    const key = draftKey(req.mailboxId, req.messageId);
+    const known = state.targets.get(key);
+    const base = req.baseFileVersion ?? known?.fileVersion;
+    // Started now, awaited before any request: the words are on disk before they travel.
+    const journalled = state.journal.write({
       mailboxId: req.mailboxId,
       messageId: req.messageId,
       html: req.html,
       ...(known ? { documentId: known.documentId, fileId: known.fileId } : {}),
       ...(known?.label !== undefined ? { label: known.label } : {}),
-      ...((req.baseFileVersion ?? known?.fileVersion) !== undefined ? { baseFileVersion: (req.baseFileVersion ?? known?.fileVersion)! } : {}),
+      ...(base !== undefined ? { baseFileVersion: base } : {}),
     });
-    checkStrict(req.html);
-    return state.saves.run(draftKey(req.mailboxId, req.messageId), () => upload(record, req.baseFileVersion));
+    // Awaited below or inside the queued upload; this only keeps an early disk failure from counting as unhandled.
+    journalled.catch(() => undefined);
+    try {
+      checkStrict(req.html);
+    } catch (err) {
+      await journalled;
+      throw err;
+    }
+    // Queued at once (not after the journal write), so a send that waits for this draft's saves sees this one too.
+    return state.saves.run(key, async () => upload(await journalled, req.baseFileVersion));
   };
 
   return { save, upload };
