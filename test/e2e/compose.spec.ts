@@ -103,6 +103,7 @@ test('import invalid HTML: errors listed, fixed automatically, then accepted', a
   await expect(panel.getByText('Elementet "script" indeholder html der ikke accepteres af Digital Post.')).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Brug indholdet' })).toBeDisabled();
   await screenshot(page, 'compose-import-errors');
+  await expectNoAxeViolations(page, '.compose-dialog');
 
   await panel.getByRole('button', { name: 'Ret automatisk' }).click();
   await expect(panel.getByText(/Vi fjernede \d+ elementer, som Digital Post ikke tillader: .*script/)).toBeVisible();
@@ -146,6 +147,7 @@ test('reply where allowed, explain where not', async ({ page }) => {
   await page.keyboard.type('Tak for beregningen.');
   await expect(editor(page).locator('p').first()).toHaveText('Tak for beregningen.');
   await screenshot(page, 'compose-reply');
+  await expectNoAxeViolations(page, '.compose-dialog');
   await expect(dialog.getByRole('status').filter({ hasText: /^Gemt \d\d:\d\d$/ })).toBeVisible({ timeout: 15_000 });
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByText(/er sendt\. Du finder den i Sendt\./)).toBeVisible({ timeout: 15_000 });
@@ -243,6 +245,7 @@ test('a failed save keeps the words; after a restart the journal offers them bac
   const banner = page.getByRole('region', { name: 'Ikke gemte kladder' });
   await expect(banner.getByText(/Vi fandt en kladde, der ikke blev gemt: .*Mit pas er bortkommet\./)).toBeVisible({ timeout: 20_000 });
   await screenshot(page, 'compose-journal-banner');
+  await expectNoAxeViolations(page, '.journal-banner');
   await banner.getByRole('button', { name: 'Gendan' }).click();
   const restored = composer(page);
   await expect(editor(page)).toContainText('Mit pas er bortkommet.');

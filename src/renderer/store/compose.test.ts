@@ -201,12 +201,12 @@ describe('compose slice: reply and journal', () => {
   it('quotes the original below the reply as a whitelist blockquote and saves it', async () => {
     compose.compose.reply.mockResolvedValueOnce({
       draft: draftView({ isReply: true, label: 'Re: Skat' }),
-      original: { label: 'Skat', senderLabel: 'Skattestyrelsen', messageDateTime: '2026-11-20T10:00:00Z', html: '<p>Din <script>x</script>opgørelse</p>' },
+      original: { label: 'Skat', senderLabel: 'Skattestyrelsen', messageDateTime: '2026-11-20T10:00:00Z', html: '<h1>Skat</h1><p>Din <script>x</script>opgørelse</p>' },
     });
     expect(await store.getState().startReply('m1')).toBe(true);
     const c = store.getState().compose!;
     expect(c.isReply).toBe(true);
-    expect(c.html).toMatch(/<blockquote><p>Din opgørelse<\/p><\/blockquote>/);
+    expect(c.html).toMatch(/<blockquote><p><strong>Skat<\/strong><\/p><p>Din opgørelse<\/p><\/blockquote>/);
     expect(c.html).toMatch(/skrev Skattestyrelsen:/);
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
     expect(compose.compose.save).toHaveBeenCalledWith(expect.objectContaining({ html: c.html }));

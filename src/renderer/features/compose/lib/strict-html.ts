@@ -79,10 +79,26 @@ export function htmlToText(html: string): string {
 /** The original letter quoted below the reply: a whitelist blockquote with a "… skrev …:" line above it. */
 export function quoteOriginal(header: string, original: { html?: string; text?: string }): string {
   let body = '';
-  if (original.html) body = cleanHtml(bodyOf(original.html)).html;
+  if (original.html) body = demoteHeadings(cleanHtml(bodyOf(original.html)).html);
   else if (original.text) body = textToHtml(original.text);
   if (body.trim() === '') return '';
   return `<p><br></p><p>${escapeHtml(header)}</p><blockquote>${body}</blockquote>`;
+}
+
+/**
+ * The quoted letter's headings become bold paragraphs: they belong to the other letter, not to the outline of the
+ * reply (and of the composer around it).
+ */
+function demoteHeadings(html: string): string {
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  for (const h of Array.from(doc.body.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+    const p = doc.createElement('p');
+    const strong = doc.createElement('strong');
+    strong.append(...Array.from(h.childNodes));
+    p.append(strong);
+    h.replaceWith(p);
+  }
+  return doc.body.innerHTML;
 }
 
 /** A whole document's body; quoting `<html><head>…` inside a blockquote would not be a fragment any more. */
