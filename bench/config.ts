@@ -18,7 +18,8 @@ const MB = 1024 * 1024;
 export const benchConfig = (argv: readonly string[]): BenchConfig => {
   const quick = argv.includes('--quick');
   const messages = 20_000;
-  return quick
+  const profileDir = argv.includes('--profile') ? 'test-results/bench-profiles' : undefined;
+  const config: BenchConfig = quick
     ? {
         quick,
         messages,
@@ -39,4 +40,6 @@ export const benchConfig = (argv: readonly string[]): BenchConfig => {
         api: { syncRuns: 5, syncWarmups: 1, syncPageSize: 10_000, files: 300, fileRuns: 2, expectedMessages: messages },
         ui: { coldRuns: 7, coldWarmups: 1, scrollRuns: 3, scrollRows: 2_000, rowsPerFrame: 8, openRuns: 4, openWarmups: 1, heapRows: messages, heapBudgetMs: 45_000 },
       };
+  if (profileDir) config.ui.profileDir = profileDir;
+  return config;
 };

@@ -90,3 +90,26 @@ describe('run sizes', () => {
     expect(quick.api.files).toBeLessThan(full.api.files);
   });
 });
+
+describe('profile summary', () => {
+  it('adds self time per function, drops idle, heaviest first', async () => {
+    const { topSelfTime } = await import('./profile');
+    const frame = (functionName: string, url = 'http://x/assets/index.js', lineNumber = 9) => ({ functionName, url, lineNumber });
+    const top = topSelfTime(
+      {
+        nodes: [
+          { id: 1, callFrame: frame('(idle)', '', -1) },
+          { id: 2, callFrame: frame('formatDateTime') },
+          { id: 3, callFrame: frame('') },
+        ],
+        samples: [1, 2, 3, 2, 1],
+        timeDeltas: [5000, 1000, 500, 2000, 5000],
+      },
+      5,
+    );
+    expect(top).toEqual([
+      { fn: 'formatDateTime index.js:10', ms: 3 },
+      { fn: '(anonymous) index.js:10', ms: 0.5 },
+    ]);
+  });
+});

@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { BenchApp } from './app-harness';
 import { logIn } from './app-harness';
-import { INIT_PROBE, READ_MARKS, ROW_SELECTOR, openAndTime, preloadRows, scrollThrough, type InitMarks } from './page/ui-probes';
-import { notBuilt, p95, summarize, type BenchLine } from './stats';
+import { INIT_PROBE, READ_COLD_MARKS, READ_MARKS, ROW_SELECTOR, openAndTime, preloadRows, scrollThrough, type InitMarks } from './page/ui-probes';
+import { profileDuring } from './profile';
+import { median, notBuilt, p95, summarize, type BenchLine } from './stats';
 
 // What the user feels in the renderer: first screen, scrolling, cold start with a stored session, opening letters,
 // and the heap after a long scroll. Everything is timed inside the page (performance.now), never across the
@@ -21,6 +22,8 @@ export interface UiBenchOptions {
   /** Rows to have loaded before the heap is read (the whole mailbox in the full run). */
   heapRows: number;
   heapBudgetMs: number;
+  /** `--profile`: where to save CPU profiles of one extra cold load, scroll and letter open. */
+  profileDir?: string;
 }
 
 /** The seeded letters the open benchmarks use (src/sandbox/api/seed/lone-letters.ts). */
@@ -42,15 +45,29 @@ const waitForRows = async (page: Page, timeout = 30_000): Promise<void> => {
 };
 
 /** A fresh context (no cache, no storage) navigating to the app while the server holds the session. */
-const coldLoad = async (browser: Browser, app: BenchApp): Promise<{ context: BrowserContext; page: Page; marks: InitMarks }> => {
+const coldLoad = async (
+  browser: Browser,
+  app: BenchApp,
+  options: UiBenchOptions,
+  profileName?: string,
+): Promise<{ context: BrowserContext; page: Page; marks: InitMarks }> => {
   const context = await newAppContext(browser);
   const page = await context.newPage();
   await page.addInitScript(INIT_PROBE);
-  await page.goto(app.url);
-  await waitForRows(page);
-  await page.waitForFunction(`${READ_MARKS} && ${READ_MARKS}.rowsPaintedAt !== null`, undefined, { timeout: 10_000 });
-  const marks = (await page.evaluate(READ_MARKS)) as InitMarks;
+  const load = async (): Promise<void> => {
+    await page.goto(app.url);
+    await waitForRows(page);
+    await page.waitForFunction(`${READ_MARKS} && ${READ_MARKS}.rowsPaintedAt !== null`, undefined, { timeout: 10_000 });
+  };
+  if (profileName) await maybeProfile(options, page, profileName, load);
+  else await load();
+  const marks = (await page.evaluate(READ_COLD_MARKS)) as InitMarks;
   return { context, page, marks };
+};
+
+const medianOf = (values: readonly (number | null)[]): string => {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length > 0 ? String(Math.round(median(known))) : '?';
 };
 
 const search = async (page: Page, text: string): Promise<void> => {
@@ -58,6 +75,13 @@ const search = async (page: Page, text: string): Promise<void> => {
   await box.fill(text);
   await box.press('Enter');
   await page.locator(ROW_SELECTOR).filter({ hasText: text }).first().waitFor({ timeout: 20_000 });
+};
+
+/** With --profile, runs `step` once more under the CPU profiler and prints where the time went. */
+const maybeProfile = async (options: UiBenchOptions, page: Page, name: string, step: () => Promise<unknown>): Promise<void> => {
+  if (!options.profileDir) return;
+  const { top, file } = await profileDuring(page, options.profileDir, name, step);
+  process.stderr.write(`  profile ${name} → ${file}\n${top.map((t) => `    ${String(t.ms).padStart(8)} ms  ${t.fn}`).join('\n')}\n`);
 };
 
 const heapMb = async (page: Page): Promise<number> => {
@@ -112,6 +136,7 @@ const scrollAndHeap = async (page: Page, options: UiBenchOptions, out: BenchLine
     p95s.push(p95(r.deltas));
     domRows.push(r.domRows);
   }
+  await maybeProfile(options, page, 'list-scroll', () => page.evaluate(scrollThrough(options.scrollRows, options.rowsPerFrame)));
   const scrolled = Math.min(options.scrollRows, pre.loaded);
   out.push(summarize('list_dom_rows', 'rows', domRows, { note: `in the DOM with the list parked at row ${Math.round(scrolled / 2)} of ${pre.loaded} loaded` }));
   out.push(summarize('list_scroll_frame_ms_p95', 'ms', p95s, { note: `${scrolled} rows at ${options.rowsPerFrame} rows per frame` }));
@@ -139,6 +164,14 @@ const openLetters = async (page: Page, options: UiBenchOptions, out: BenchLine[]
       else if (i >= options.openWarmups) into.push(ms);
     }
   }
+  await maybeProfile(options, page, 'open-html', async () => {
+    await search(page, HTML_LETTER);
+    return page.evaluate(openAndTime('html', HTML_LETTER, 20_000));
+  });
+  await maybeProfile(options, page, 'open-pdf', async () => {
+    await search(page, PDF_LETTER);
+    return page.evaluate(openAndTime('pdf', PDF_LETTER, 20_000));
+  });
   const timeoutNote = timeouts > 0 ? `; ${timeouts} opens never painted within 20 s` : '';
   out.push(
     html.length > 0
@@ -165,12 +198,14 @@ export const runUiBench = async (browser: Browser, app: BenchApp, options: UiBen
   // Cold start and first screen, from the same loads: warm-ups, then the runs.
   const cold: number[] = [];
   const firstScreen: number[] = [];
+  const phases: InitMarks[] = [];
   let firstScreenMissing = 0;
   for (let i = 0; i < options.coldWarmups + options.coldRuns; i += 1) {
-    const { context, marks } = await coldLoad(browser, app);
+    const { context, marks } = await coldLoad(browser, app, options);
     await context.close();
     if (i < options.coldWarmups || marks.rowsPaintedAt === null) continue;
     cold.push(marks.rowsPaintedAt);
+    phases.push(marks);
     if (marks.firstQueryAt === null) firstScreenMissing += 1;
     else firstScreen.push(marks.rowsPaintedAt - marks.firstQueryAt);
   }
@@ -179,10 +214,12 @@ export const runUiBench = async (browser: Browser, app: BenchApp, options: UiBen
       ? summarize('list_first_screen_ms', 'ms', firstScreen, { note: 'messages.query answer parsed → first rows painted' })
       : notBuilt('list_first_screen_ms', 'ms', `no messages.query answer seen in ${firstScreenMissing} loads`),
   );
-  lines.push(summarize('cold_start_to_inbox_ms', 'ms', cold, { note: 'navigation start → first rows painted, stored session' }));
+  const phaseNote = `medians: DOM ready ${medianOf(phases.map((p) => p.domReadyAt))} ms, messages.query sent ${medianOf(phases.map((p) => p.querySentAt))} ms, answered ${medianOf(phases.map((p) => p.firstQueryAt))} ms`;
+  lines.push(summarize('cold_start_to_inbox_ms', 'ms', cold, { note: `navigation start → first rows painted, stored session; ${phaseNote}` }));
+  if (options.profileDir) await (await coldLoad(browser, app, options, 'cold-start')).context.close();
 
   // One page for the rest, as a user would keep it open.
-  const { context, page } = await coldLoad(browser, app);
+  const { context, page } = await coldLoad(browser, app, options);
   try {
     lines.push(...(await guarded(['list_dom_rows', 'list_scroll_frame_ms_p95', 'renderer_heap_mb_20k'], (out) => scrollAndHeap(page, options, out))));
     lines.push(...(await guarded(['open_message_html_ms', 'open_message_pdf_ms'], (out) => openLetters(page, options, out))));

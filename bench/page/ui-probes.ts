@@ -47,8 +47,19 @@ export interface InitMarks {
   firstQueryAt: number | null;
   rowsSeenAt: number | null;
   rowsPaintedAt: number | null;
+  /** Where a cold start spends its time: scripts run, then the chain of bridge calls before the list query. */
+  domReadyAt: number | null;
+  querySentAt: number | null;
 }
 export const READ_MARKS = 'window.__bench';
+export const READ_COLD_MARKS = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const query = performance.getEntriesByType('resource').find((e) => e.name.includes('/bridge/messages.query'));
+  return Object.assign({}, window.__bench, {
+    domReadyAt: nav ? nav.domContentLoadedEventEnd : null,
+    querySentAt: query ? query.startTime : null,
+  });
+})()`;
 
 const call = (fnSource: string, arg: unknown): string => `(${fnSource})(${JSON.stringify(arg)})`;
 
