@@ -85,6 +85,14 @@ export function RecipientPicker({ allowCpr, onChoose }: { allowCpr: boolean; onC
           setQuery(e.target.value);
           setNotice(null);
         }}
+        onKeyDown={(e) => {
+          // Escape empties the search first; only an empty search lets it close the composer.
+          if (e.key === 'Escape' && query !== '') {
+            e.preventDefault();
+            setQuery('');
+            setNotice(null);
+          }
+        }}
       />
       <p id={hintId} className="muted hint-text">
         {t('compose.recipientHint')}

@@ -329,6 +329,22 @@ describe('ComposeDialog', () => {
     expect(a.close).toHaveBeenCalled();
   });
 
+  it('Escape in a filled search empties it instead of closing the composer', () => {
+    const a = actions();
+    const { container } = mount(<ComposeDialog session={session()} maxLabelLength={256} allowCpr={false} actions={a} />);
+    const search = container.querySelector<HTMLInputElement>('input[type="search"]')!;
+    act(() => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      setter.call(search, 'skat');
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => {
+      search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    });
+    expect(search.value).toBe('');
+    expect(a.close).not.toHaveBeenCalled();
+  });
+
   it('plain-text mode keeps the words and writes them as escaped paragraphs', () => {
     const a = actions();
     const { container } = mount(<ComposeDialog session={session()} maxLabelLength={256} allowCpr={false} actions={a} />);
