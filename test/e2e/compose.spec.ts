@@ -48,6 +48,7 @@ test('write to an authority found by search: report link, autosave, validation, 
   await expect(notice).toContainText('selvbetjening');
   await expect(notice).toContainText('https://www.borger.dk/boligstoette');
   await expect(notice.getByRole('button', { name: 'Ansøg om boligstøtte på borger.dk' })).toBeVisible();
+  await screenshot(page, 'compose-report-link');
 
   // Another contact point without one is chosen directly.
   await search.fill('årsopgørelse');
