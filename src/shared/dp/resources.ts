@@ -203,12 +203,13 @@ export const searchResultSchema = <K extends string, T extends z.ZodType>(plural
     [plural]: z.array(item),
   } as { currentPage: z.ZodNumber; totalPages: z.ZodNumber; elementsOnPage: z.ZodNumber; totalElements: z.ZodNumber; next: z.ZodOptional<z.ZodString> } & Record<K, z.ZodArray<T>>);
 
-export interface SearchResult<K extends string, T> {
+/** The paging fields every SearchResult carries (§3.3.3). */
+export interface SearchResultPaging {
   currentPage: number;
   totalPages: number;
   elementsOnPage: number;
   totalElements: number;
   next?: string;
-  [key: string]: unknown;
 }
-export type SearchPage<K extends string, T> = SearchResult<K, T> & Record<K, T[]>;
+/** A SearchResult whose items sit under the resource's plural name, e.g. `SearchPage<'messages', Message>`. */
+export type SearchPage<K extends string, T> = SearchResultPaging & Record<K, T[]>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, noInput } from '../define';
-import { AccessTypeSchema, FolderTypeSchema, OwnerTypeSchema } from '../../dp/enums';
+import { AccessTypeSchema, OwnerTypeSchema } from '../../dp/enums';
 import { FolderSchema, FolderSummaryEntrySchema, MessageSchema } from '../../dp/resources';
 
 // Reading post (issue 4): mailboxes, folders, the message list, the message view, organising.
