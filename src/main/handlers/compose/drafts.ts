@@ -6,7 +6,7 @@ import type { Handlers } from '../../ipc/dispatch';
 import { draftKey, type ComposeState } from './context';
 import { fetchMessage, isReplyDraft, mainTargetOf, readMainHtml, requireDraft, toDraftView } from './drafts-read';
 import { COMPOSE_ERROR_CODES, appRefusal, isConflict, isNotFound, refusals } from './faults';
-import { isMaskedCpr, isValidCpr, isValidCvr, maskCpr } from './identifiers';
+import { isMaskedCpr, isValidCpr, isValidCvr, maskCpr } from '../../../shared/dp/identifiers';
 import { documentPath, messagePath, messagesPath } from './paths';
 
 type DraftHandlers = Pick<Handlers, 'compose.create' | 'compose.open' | 'compose.update' | 'compose.discard' | 'compose.removeAttachment'>;

@@ -6,7 +6,7 @@ import { AppFault, type Handlers } from '../../ipc/dispatch';
 import type { ComposeState } from './context';
 import { fetchMessage, totalBytes } from './drafts-read';
 import { dpRefusal, isOutcomeUnknown, refusals } from './faults';
-import { isValidCpr, isValidCvr, isValidEmail, maskCpr } from './identifiers';
+import { isValidCpr, isValidCvr, isValidEmail, maskCpr } from '../../../shared/dp/identifiers';
 import { FORWARD_LIMITS } from './limits';
 import { forwardPath, messagePath } from './paths';
 

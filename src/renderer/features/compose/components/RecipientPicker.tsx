@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContactPointHit, DraftRecipient } from '../../../../shared/ipc/channels/compose';
 import { dp, errorText } from '../../../lib/api';
 import { parseDirectRecipient } from '../lib/form-checks';
-import { maskCpr } from '../lib/identifiers';
+import { maskCpr } from '../../../../shared/dp/identifiers';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 
 export const SEARCH_DELAY_MS = 300;

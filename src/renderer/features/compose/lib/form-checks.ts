@@ -2,7 +2,7 @@
 // would give is shown at once and the user's words never leave for a request that cannot succeed.
 import type { FieldError } from '../../../../shared/ipc/app-error';
 import { dpFieldError } from '../../../../shared/dp/error-codes';
-import { isValidCpr, isValidCvr, isValidEmail, maskCpr, normaliseId } from './identifiers';
+import { isValidCpr, isValidCvr, isValidEmail, maskCpr, normaliseId } from '../../../../shared/dp/identifiers';
 
 export interface ComposeLimitsView {
   maxLabelLength: number;

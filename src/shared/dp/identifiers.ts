@@ -1,4 +1,5 @@
 // Recipient identifiers checked the way Digital Post checks them, so an impossible one is refused before a request.
+// One copy for main (which must not trust the renderer) and the renderer (which tells the user while they type).
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -22,3 +23,6 @@ export const isValidCvr = (value: string): boolean => /^\d{8}$/.test(value);
 /** A plain addr-spec: one @, no spaces or special characters, a dotted domain with a letter TLD. */
 export const isValidEmail = (value: string): boolean =>
   value.length <= 254 && /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)*\.[a-z]{2,}$/i.test(value);
+
+/** People type CPR numbers as 010190-1234 or with spaces; Digital Post wants the ten digits. */
+export const normaliseId = (value: string): string => value.replace(/[\s-]/g, '');
