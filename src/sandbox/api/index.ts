@@ -21,6 +21,9 @@ export const createDigitalPostApi: CreateDigitalPostApi = (options) => {
   const store = new InMemoryMailStore(now);
   const ctx: RegistryContext = { config: options.config, identities: options.identities, now, store };
   const registry = createRegistryApi(ctx);
+  store.onDelivery((message) => {
+    registry.notifyNewMessage(message.mailboxId, { id: message.id, ...(message.sender?.label ? { senderName: message.sender.label } : {}) });
+  });
 
   const reset = (): void => {
     // PDF rendering finishes in the background; content requests made before then wait for it.

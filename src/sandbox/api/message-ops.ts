@@ -282,7 +282,7 @@ const deliverCopy = (store: InMemoryMailStore, sent: MessageRecord): void => {
   const target = mailboxOwnedBy(store, sent.recipient.idType, sent.recipient.idValue);
   if (!target) return;
   const at = store.nowIso();
-  store.addMessage(newMessage(store, at, {
+  store.deliver(newMessage(store, at, {
     mailboxId: target.id,
     folderId: store.standardFolder(target.id, 'INBOX').id,
     messageState: 'RECEIVED',

@@ -49,6 +49,8 @@ export class InMemoryMailStore implements MailStore {
   /** Deleted messages stay visible to queries for the lag. */
   private readonly tombstones = new Map<string, { view: MessageView; until: number; mailboxId: string }>();
   private readonly viewCache = new WeakMap<MessageRecord, { version: number; folderId: string; view: MessageView }>();
+  /** Survive clear(): they are wiring (the registry's notifications), not data. */
+  private readonly deliveryListeners: ((message: MessageRecord) => void)[] = [];
 
   constructor(readonly now: () => Date) {
     this.outbox = createOutbox(now);
@@ -107,6 +109,20 @@ export class InMemoryMailStore implements MailStore {
     this.messages.set(message.id, message);
     if (this.queryLagMs > 0) this.lagged.set(message.id, { stale: null, until: Date.now() + this.queryLagMs });
     return message;
+  }
+
+  /**
+   * Adds a message that Digital Post delivers to its mailbox now (a sender system's letter, a copy of a send or
+   * forward), so listeners can act as on new post. Seeded history goes through addMessage and notifies no one.
+   */
+  deliver(message: MessageRecord): MessageRecord {
+    this.addMessage(message);
+    for (const listener of this.deliveryListeners) listener(message);
+    return message;
+  }
+
+  onDelivery(listener: (message: MessageRecord) => void): void {
+    this.deliveryListeners.push(listener);
   }
 
   /** Every change to a message goes through here: version, lastUpdated and query lag move together. */

@@ -91,7 +91,7 @@ export const hookRoutes = ({ store, identities, reset }: HookDeps): Router => {
       const bytes = att.base64 !== undefined ? Buffer.from(att.base64, 'base64') : Buffer.from(att.text ?? '');
       documents.push(newDocument(store, at, type, att.label ?? att.filename, [newFile(store, at, { encodingFormat: att.encodingFormat, filename: scrubFilename(att.filename), content: bytes })]));
     }
-    const message = store.addMessage(newMessage(store, at, {
+    const message = store.deliver(newMessage(store, at, {
       mailboxId: mailbox.id,
       folderId: store.standardFolder(mailbox.id, 'INBOX').id,
       messageState: 'RECEIVED',
