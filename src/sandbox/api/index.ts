@@ -35,7 +35,7 @@ export const createDigitalPostApi: CreateDigitalPostApi = (options) => {
   reset();
 
   const router = Router();
-  router.use(mailboxRoutes(store));
+  router.use(mailboxRoutes(store, registry.writeAccess));
   router.use(folderRoutes(store));
   router.use(messageRoutes(store));
   router.use(documentRoutes(store));

@@ -4,15 +4,14 @@ import type { AccessRecord, RegistryContext } from '../context';
 import { ACCESS_CAPABILITIES } from '../../../shared/dp/enums';
 import { accessView } from '../views';
 import { etag, pathId, requireIfMatch } from '../util';
-import { applyAccessChange, parseAccessPut } from './access-update';
+import type { AccessWriter } from './access-writer';
 import { codedError, forbidden, notFound } from './errors';
 import type { PinVerifications } from './pins';
 
 export interface AccessRoutesDeps {
   ctx: RegistryContext;
   pins: PinVerifications;
-  /** Numbers this identity has already proved it holds (verified SMS notifications or NemSMS). */
-  verifiedNumbers: (identityId: string) => Set<string>;
+  writeAccess: AccessWriter;
 }
 
 const identityOf = (res: Response): Identity => res.locals.identity as Identity;
@@ -34,7 +33,7 @@ const send = (res: Response, access: AccessRecord): void => {
   res.json(accessView(access));
 };
 
-export const createAccessRoutes = ({ ctx, pins, verifiedNumbers }: AccessRoutesDeps): Router => {
+export const createAccessRoutes = ({ ctx, pins, writeAccess }: AccessRoutesDeps): Router => {
   const router = Router();
   const { store } = ctx;
 
@@ -61,16 +60,7 @@ export const createAccessRoutes = ({ ctx, pins, verifiedNumbers }: AccessRoutesD
     const access = ownAccess(ctx, req, res);
     if (!ACCESS_CAPABILITIES[access.accessType].manageNotifications) throw forbidden();
     requireIfMatch(req, access.version, 'Access');
-    const change = parseAccessPut(req.body, access, ctx.now());
-    const identity = identityOf(res);
-    const known = verifiedNumbers(identity.id);
-    const applied = applyAccessChange(access, change, () => store.newId(), (n) => known.has(n));
-    if (applied.removedSmsId) pins.drop(applied.removedSmsId);
-    if (applied.newSms) {
-      if (applied.newSms.verified) pins.drop(applied.newSms.id);
-      else pins.issue(applied.newSms.id, applied.newSms.mobileNumber, 'access-sms');
-    }
-    store.touch(access);
+    writeAccess(identityOf(res).id, access, req.body);
     send(res, access);
   });
 

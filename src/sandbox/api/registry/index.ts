@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { RegistryContext } from '../context';
 import { createAccessRoutes } from './accesses';
+import { createAccessWriter, type AccessWriter } from './access-writer';
 import { createContactRoutes, seedContacts, type ContactRecord } from './contacts';
 import { createContactStructureRoutes } from './contact-structure';
 import { createOutboxRoutes } from './outbox';
@@ -24,6 +25,8 @@ export interface RegistryApi {
   reset(): void;
   /** Call when a message lands in a mailbox: e-mail / SMS notifications per its accesses go to the outbox. */
   notifyNewMessage(mailboxId: string, message: { id: string; senderName?: string }): OutboxEntry[];
+  /** Changes an access from a PUT-style body: for the mailbox resource, which embeds the caller's access. */
+  writeAccess: AccessWriter;
 }
 
 export const createRegistryApi = (ctx: RegistryContext): RegistryApi => {
@@ -43,8 +46,9 @@ export const createRegistryApi = (ctx: RegistryContext): RegistryApi => {
     return numbers;
   };
 
+  const writeAccess = createAccessWriter(ctx, pins, verifiedNumbers);
   const router = Router();
-  router.use(createAccessRoutes({ ctx, pins, verifiedNumbers }));
+  router.use(createAccessRoutes({ ctx, pins, writeAccess }));
   router.use(createContactRoutes({ ctx, pins, contacts: () => contacts, verifiedNumbers }));
 
   const publicRouter = Router();
@@ -63,5 +67,6 @@ export const createRegistryApi = (ctx: RegistryContext): RegistryApi => {
       pins.clear();
     },
     notifyNewMessage: (mailboxId, message) => notifyNewMessage(ctx, mailboxId, message),
+    writeAccess,
   };
 };

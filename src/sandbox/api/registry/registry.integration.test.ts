@@ -36,6 +36,27 @@ it('updates the access that the mailbox resource embeds, and PINs reach the outb
   expect(verified.body.smsNotificationSubscription.verified).toBe(true);
 });
 
+it('a new number set through the mailbox resource (§8.5) gets its PIN exactly as through the access', async () => {
+  const mailboxes = (await api('GET', '/mailboxes/')).body.mailboxes as { id: string; version: number; access: Record<string, any> }[];
+  const own = mailboxes.find((m) => m.access.accessType === 'OWNER')!;
+  const pinsTo = async (to: string) =>
+    ((await (await fetch(`${sandbox.url}/sandbox/outbox?kind=sms&to=${to}`)).json()) as { entries: { pin?: string; purpose?: string }[] }).entries.filter((e) => e.pin);
+
+  const put = await api('PUT', `/mailboxes/${own.id}`, { ...own, access: { ...own.access, smsNotificationSubscription: { mobileNumber: '61616161' } } }, own.version);
+  expect(put.status).toBe(200);
+  expect(put.body.access.smsNotificationSubscription).toMatchObject({ mobileNumber: '61616161', verified: false });
+  const pins = await pinsTo('61616161');
+  expect(pins).toEqual([expect.objectContaining({ purpose: 'access-sms' })]);
+  const sub = put.body.access.smsNotificationSubscription;
+  const verified = await api('PUT', `/mailboxes/${own.id}/accesses/${own.access.id}/subscriptions/${sub.id}/verification`, { pin: pins[0]!.pin });
+  expect(verified.body.smsNotificationSubscription.verified).toBe(true);
+
+  // Saving the mailbox again with the same number sends nothing more.
+  const again = (await api('GET', `/mailboxes/${own.id}`)).body;
+  expect((await api('PUT', `/mailboxes/${own.id}`, again, again.version)).status).toBe(200);
+  expect(await pinsTo('61616161')).toHaveLength(1);
+});
+
 it('serves the contact structure and /validations/ without a token', async () => {
   const points = await fetch(`${sandbox.apiBase}/contact-points/?searchTermOrName=Bolig*`);
   expect(points.status).toBe(200);

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { applyAccessChange, parseAccessPut } from '../registry/access-update';
+import type { AccessWriter } from '../registry/access-writer';
 import { callerOf, openMailbox } from '../access-control';
 import { dpError, forbidden } from '../errors';
 import { search, queryValues } from '../search';
@@ -10,7 +10,7 @@ import { mailboxView } from '../views';
 const SIX_MONTHS_MS = 183 * 86_400_000;
 
 /** §6.1: mailboxes the caller may open, trustees, sender information, and the unread-status lookups. */
-export const mailboxRoutes = (store: InMemoryMailStore): Router => {
+export const mailboxRoutes = (store: InMemoryMailStore, writeAccess: AccessWriter): Router => {
   const router = Router();
 
   router.get('/mailboxes', (req, res) => {
@@ -81,12 +81,7 @@ export const mailboxRoutes = (store: InMemoryMailStore): Router => {
     requireIfMatch(req, mb.mailbox.version, 'mailbox');
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (typeof body !== 'object' || Array.isArray(body)) throw dpError(400, 'ValidationException: body must be a mailbox', []);
-    if (body.access !== undefined && body.access !== null) {
-      const change = parseAccessPut(body.access, mb.access, store.now());
-      const verified = new Set(store.accessesOf(mb.identity.id).flatMap((a) => (a.smsNotificationSubscription?.verified ? [a.smsNotificationSubscription.mobileNumber] : [])));
-      applyAccessChange(mb.access, change, () => store.newId(), (n) => verified.has(n));
-      store.touch(mb.access);
-    }
+    if (body.access !== undefined && body.access !== null) writeAccess(mb.identity.id, mb.access, body.access);
     store.touch(mb.mailbox);
     res.set('ETag', etag(mb.mailbox.version)).json(mailboxView(mb.mailbox, mb.access));
   });
