@@ -3,7 +3,7 @@ import { applyAccessChange, parseAccessPut } from './access-update';
 import type { PinVerifications } from './pins';
 
 /** Replaces an access's settings from a PUT-style body (validation errors thrown as Digital Post errors). */
-export type AccessWriter = (identityId: string, access: AccessRecord, body: unknown) => void;
+export type AccessWriter = (identityId: string, access: AccessRecord, body: unknown, opts?: { created?: boolean }) => void;
 
 /**
  * The one way an access's subscriptions change, whichever resource carries them (the access itself, or the mailbox
@@ -13,7 +13,7 @@ export const createAccessWriter = (
   ctx: RegistryContext,
   pins: PinVerifications,
   verifiedNumbers: (identityId: string) => Set<string>,
-): AccessWriter => (identityId, access, body) => {
+): AccessWriter => (identityId, access, body, opts = {}) => {
   const change = parseAccessPut(body, access, ctx.now());
   const known = verifiedNumbers(identityId);
   const applied = applyAccessChange(access, change, () => ctx.store.newId(), (n) => known.has(n));
@@ -22,5 +22,6 @@ export const createAccessWriter = (
     if (applied.newSms.verified) pins.drop(applied.newSms.id);
     else pins.issue(applied.newSms.id, applied.newSms.mobileNumber, 'access-sms');
   }
-  ctx.store.touch(access);
+  // A record being created starts at version 0; only a change to an existing one moves it.
+  if (!opts.created) ctx.store.touch(access);
 };

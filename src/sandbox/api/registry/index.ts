@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { RegistryContext } from '../context';
 import { createAccessRoutes } from './accesses';
+import { createAccessCreateRoute } from './access-create';
 import { createAccessWriter, type AccessWriter } from './access-writer';
 import { createContactRoutes, seedContacts, type ContactRecord } from './contacts';
 import { createContactStructureRoutes } from './contact-structure';
@@ -49,6 +50,7 @@ export const createRegistryApi = (ctx: RegistryContext): RegistryApi => {
   const writeAccess = createAccessWriter(ctx, pins, verifiedNumbers);
   const router = Router();
   router.use(createAccessRoutes({ ctx, pins, writeAccess }));
+  router.use(createAccessCreateRoute(ctx, writeAccess));
   router.use(createContactRoutes({ ctx, pins, contacts: () => contacts, verifiedNumbers }));
 
   const publicRouter = Router();
