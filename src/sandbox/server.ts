@@ -10,6 +10,7 @@ import { mintAccessToken, type AccessTokenContext } from './oidc/access-token';
 import { generateSigningKey } from './oidc/signing-key';
 import { INTERACTION_PATH, OIDC_MOUNT_PATH, OIDC_ROUTES, createSandboxOidc } from './oidc/provider';
 import { createInteractionRouter } from './oidc/interaction-routes';
+import { createUserinfoRouter } from './oidc/userinfo-route';
 import { createEndSessionRouter, createMultiRealmLogoutRouter } from './oidc/logout-routes';
 import { traceparent } from './http/traceparent';
 import { rateLimit } from './http/rate-limit';
@@ -101,6 +102,7 @@ export const startSandbox = async (
   app.use(INTERACTION_PATH, createInteractionRouter(oidc.provider, identities));
   app.use(`${OIDC_MOUNT_PATH}${OIDC_ROUTES.end_session}`, createEndSessionRouter(oidc, tokens));
   app.use('/auth/s9/multi-realm/logout', createMultiRealmLogoutRouter(oidc));
+  app.use(`${OIDC_MOUNT_PATH}${OIDC_ROUTES.userinfo}`, createUserinfoRouter(tokens, identities));
   app.use(OIDC_MOUNT_PATH, oidc.provider.callback());
 
   // Digital Post REST API.

@@ -1,14 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import type { Identity } from '../identity';
+import { privilegesOf } from '../privileges';
 import { SANDBOX_CLIENT_ID } from '../client-registration';
 import { SIGNING_ALG, type SigningKey } from './signing-key';
 
+/** Below the OIDC mount path; dpprivref points here. */
+export const USERINFO_ROUTE = '/userinfo';
+
+/** §16.3.1: up to this many privileges ride in the token; beyond, it carries dpprivref (headers have limits). */
+export const MAX_INLINE_PRIVILEGES = 54;
+
+export type DpAccessTokenClaims = { dpiid: string; authorities: string[] } & ({ dppriv: string } | { dpprivref: string });
+
 /** The Digital Post claims of §16.3.1 that ride in the access token on top of the standard JWT ones. */
-export const dpAccessTokenClaims = (identity: Identity): { dpiid: string; authorities: string[]; dppriv: string } => ({
+export const dpAccessTokenClaims = (identity: Identity, issuer: string): DpAccessTokenClaims => ({
   dpiid: identity.dpiid,
   authorities: [...identity.authorities],
-  dppriv: identity.dppriv,
+  ...(privilegesOf(identity).length > MAX_INLINE_PRIVILEGES ? { dpprivref: `${issuer}${USERINFO_ROUTE}` } : { dppriv: identity.dppriv }),
 });
 
 export interface AccessTokenContext {
@@ -28,7 +37,7 @@ export const mintAccessToken = async (
   opts: { scope?: string; ttlSeconds: number; clientId?: string },
 ): Promise<string> =>
   new SignJWT({
-    ...dpAccessTokenClaims(identity),
+    ...dpAccessTokenClaims(identity, ctx.issuer),
     client_id: opts.clientId ?? SANDBOX_CLIENT_ID,
     scope: opts.scope ?? 'openid native',
   })

@@ -4,7 +4,7 @@ import type { SandboxConfig } from '../config';
 import type { Identity } from '../identity';
 import { SANDBOX_CLIENT_ID, SANDBOX_SCOPES } from '../client-registration';
 import { findIdentityByDpiid } from '../identities';
-import { dpAccessTokenClaims } from './access-token';
+import { USERINFO_ROUTE, dpAccessTokenClaims } from './access-token';
 import { MemoryOidcStore } from './memory-adapter';
 import { isKnownRealm, isOneTimeUseRealm } from './realms';
 import { SIGNING_ALG, type SigningKey } from './signing-key';
@@ -21,7 +21,7 @@ export const SANDBOX_POST_LOGOUT_REDIRECT_URI = 'http://127.0.0.1/logged-out';
 export const OIDC_ROUTES = {
   authorization: '/authorize',
   token: '/token',
-  userinfo: '/userinfo',
+  userinfo: USERINFO_ROUTE,
   jwks: '/jwks',
   revocation: '/revoke',
   end_session: '/logout',
@@ -128,7 +128,7 @@ export const createSandboxOidc = (options: SandboxOidcOptions): SandboxOidc => {
     },
     extraTokenClaims(_ctx, token) {
       const identity = 'accountId' in token ? findIdentityByDpiid(identities, token.accountId) : undefined;
-      return identity ? dpAccessTokenClaims(identity) : undefined;
+      return identity ? dpAccessTokenClaims(identity, issuer) : undefined;
     },
     // Digital Post issues refresh tokens without offline_access / prompt=consent, except after a OneTimeUse login.
     issueRefreshToken(_ctx, client, source) {
