@@ -22,24 +22,37 @@ describe('TokenBucket', () => {
     expect(c.now()).toBeLessThan(1100);
   });
 
-  it('leaves the server bucket a cushion of `reserve` tokens over any run of requests', async () => {
+  const lowestServerBucket = async (options: { safety?: number; reserve?: number }): Promise<number> => {
     const c = clock();
-    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, now: c.now, sleep: c.sleep });
+    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, ...options, now: c.now, sleep: c.sleep });
     const times: number[] = [];
     for (let i = 0; i < 200; i++) {
       await bucket.acquire();
       times.push(c.now());
       bucket.complete();
     }
-    // Replaying these send times against the server's bucket (same capacity, full rate): never below the cushion.
+    // Replay these send times against the server's bucket (same capacity, full rate) and note its low point.
     let tokens = 20;
     let last = 0;
+    let lowest = Infinity;
     for (const t of times) {
       tokens = Math.min(20, tokens + ((t - last) / 1000) * 10);
       last = t;
-      expect(tokens).toBeGreaterThanOrEqual(3 - 1e-9);
+      lowest = Math.min(lowest, tokens);
       tokens -= 1;
     }
+    return lowest;
+  };
+
+  it('leaves the server bucket a cushion of `reserve` tokens over any run of requests', async () => {
+    expect(await lowestServerBucket({ safety: 0.9, reserve: 2 })).toBeGreaterThanOrEqual(3 - 1e-9);
+  });
+
+  it('by default keeps one token in hand and otherwise runs at the full advertised rate', async () => {
+    const lowest = await lowestServerBucket({});
+    expect(lowest).toBeGreaterThanOrEqual(2 - 1e-9);
+    // Not a wasteful margin either: the server's bucket is nearly drained at the low point.
+    expect(lowest).toBeLessThan(3);
   });
 
   it('serves waiting callers in FIFO order', async () => {
@@ -64,7 +77,7 @@ describe('TokenBucket', () => {
 
   it('counts no refill until the server has answered once (it may not have started counting yet)', async () => {
     const c = clock();
-    const bucket = new TokenBucket({ capacity: 4, replenishRate: 10, reserve: 0, now: c.now, sleep: c.sleep });
+    const bucket = new TokenBucket({ capacity: 4, replenishRate: 10, safety: 0.9, reserve: 0, now: c.now, sleep: c.sleep });
     for (let i = 0; i < 4; i++) await bucket.acquire();
     c.advance(5000);
     expect(bucket.snapshot().tokens).toBe(0);
