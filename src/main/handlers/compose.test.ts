@@ -139,7 +139,7 @@ describe('writing to an authority', () => {
     expect(s.writes().map((w) => w.method)).toEqual(['POST', 'PUT']);
 
     const html = '<p>Hej Skattestyrelsen,</p><p>Mit skattekort er forkert.</p>';
-    const saved = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html }, call);
+    const saved = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html } }, call);
     expect(saved.status).toBe('saved');
     // The words were on disk when the upload left, and gone once the server confirmed them.
     expect(journalAtUpload).toEqual([[expect.stringContaining(draft.messageId)]]);
@@ -163,7 +163,7 @@ describe('writing to an authority', () => {
     expect(await s.inFolder('SENT', label)).toBe(1);
     expect(await s.inFolder('DRAFTS', label)).toBe(0);
     // A debounced autosave that fires after the send is refused, and leaves nothing to "restore".
-    expect(await codeOf(s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>for sent</p>' }, call))).toBe('app.compose.not-draft');
+    expect(await codeOf(s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>for sent</p>' } }, call))).toBe('app.compose.not-draft');
     expect(await s.journalFiles()).toEqual([]);
   });
 
@@ -225,7 +225,7 @@ describe('HTML is judged in main before any upload', () => {
     const verdict = validateStrictHtml(bad);
     expect(verdict.approved).toBe(false);
     const before = s.sent.length;
-    const err = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: bad }, call).catch((e: unknown) => e);
+    const err = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: bad } }, call).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppFault);
     const appError = (err as AppFault).appError;
     expect(appError.code).toMatch(/^html\.validator\.rejected/);
@@ -237,7 +237,7 @@ describe('HTML is judged in main before any upload', () => {
     const { JSDOM } = (await import(jsdom)) as unknown as { JSDOM: new (html: string) => { window: Window & typeof globalThis } };
     const purify = DOMPurify(new JSDOM('').window);
     const fixed = fixStrictHtml(bad, purify).html;
-    const saved = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: fixed }, call);
+    const saved = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: fixed } }, call);
     expect(saved.status).toBe('saved');
     expect((await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call)).html).toBe(fixed);
   });
@@ -248,7 +248,7 @@ describe('autosave follows the version chain', () => {
     const s = await setup();
     const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Hurtige gem') }, call);
     const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: `<p>udgave ${i}</p>` }, call)),
+      Array.from({ length: 6 }, (_, i) => s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: `<p>udgave ${i}</p>` } }, call)),
     );
     expect(results.map((r) => r.status)).toEqual(Array(6).fill('saved'));
     const versions = results.map((r) => (r.status === 'saved' ? r.fileVersion : -1));
@@ -261,7 +261,7 @@ describe('autosave follows the version chain', () => {
   it('send pressed while the last autosave is still on its way sends those words', async () => {
     const s = await setup();
     const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Gem og send'), recipient: { recipientIdType: 'CVR', recipientId: '91000013' } }, call);
-    const saving = s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>sidste ord</p>' }, call);
+    const saving = s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>sidste ord</p>' } }, call);
     const { message } = await s.h['compose.send']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call);
     expect((await saving).status).toBe('saved');
     const main = message.documents!.find((d) => d.documentType === 'MAIN')!;
@@ -274,7 +274,7 @@ describe('conflicts return both versions', () => {
   it('a draft changed elsewhere gives local and server words; autosave never overwrites; an explicit base resolves', async () => {
     const s = await setup();
     const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Konflikt') }, call);
-    const first = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>A</p>' }, call);
+    const first = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>A</p>' } }, call);
     expect(first.status).toBe('saved');
 
     // Another device uploads its words on top of the same version.
@@ -288,16 +288,16 @@ describe('conflicts return both versions', () => {
     });
     expect(other.status).toBe(200);
 
-    const conflict = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>C</p>' }, call);
+    const conflict = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>C</p>' } }, call);
     expect(conflict).toMatchObject({ status: 'conflict', local: { html: '<p>C</p>' }, server: { html: '<p>B fra mobilen</p>' } });
     // The local words stay journalled until the user decides.
     expect(await s.journalFiles()).toHaveLength(1);
-    const again = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>C2</p>' }, call);
+    const again = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>C2</p>' } }, call);
     expect(again.status).toBe('conflict');
     expect((await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call)).html).toBe('<p>B fra mobilen</p>');
 
     if (conflict.status !== 'conflict') throw new Error('expected a conflict');
-    const kept = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>C2</p>', baseFileVersion: conflict.server.fileVersion }, call);
+    const kept = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>C2</p>' }, baseFileVersion: conflict.server.fileVersion }, call);
     expect(kept.status).toBe('saved');
     expect((await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call)).html).toBe('<p>C2</p>');
     expect(await s.journalFiles()).toEqual([]);
@@ -311,7 +311,7 @@ describe('faults', () => {
     const path = `^/apis/v1/mailboxes/${s.mailboxId}/messages/${draft.messageId}/documents/.*/content$`;
     // More drops than the client's own attempts: the save fails.
     await fault({ path, method: 'PUT', kind: 'drop', times: 4 });
-    expect(await codeOf(s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>Vigtige ord</p>' }, call))).toBe('app.network');
+    expect(await codeOf(s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>Vigtige ord</p>' } }, call))).toBe('app.network');
     const files = await s.journalFiles();
     expect(files).toHaveLength(1);
     expect(JSON.parse(await readFile(join(s.dir, JOURNAL_FOLDER, files[0]!), 'utf8'))).toMatchObject({ html: '<p>Vigtige ord</p>' });
@@ -319,7 +319,7 @@ describe('faults', () => {
 
     // One drop only: the client repeats the PUT with the same If-Match and it lands.
     await fault({ path, method: 'PUT', kind: 'drop', times: 1 });
-    const saved = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>Vigtige ord</p>' }, call);
+    const saved = await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>Vigtige ord</p>' } }, call);
     expect(saved.status).toBe('saved');
     expect(await s.journalFiles()).toEqual([]);
     expect((await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call)).html).toBe('<p>Vigtige ord</p>');
@@ -354,7 +354,7 @@ describe('faults', () => {
       { mailboxId: s.mailboxId, label, recipient: { recipientIdType: 'CVR', recipientId: '91000013' } },
       call,
     );
-    await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>Send mig én gang</p>' }, call);
+    await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>Send mig én gang</p>' } }, call);
     loseAnswer = true;
     const result = await s.h['compose.send']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call);
     expect(result).toMatchObject({ reconciled: true, message: { messageState: 'SENT' } });
@@ -369,7 +369,7 @@ describe('faults', () => {
     const s = await setup();
     const label = unique('Ikke sendt');
     const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label, recipient: { recipientIdType: 'CVR', recipientId: '91000013' } }, call);
-    await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>Hej</p>' }, call);
+    await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>Hej</p>' } }, call);
     await fault({ path: `/apis/v1/mailboxes/${s.mailboxId}/messages/${draft.messageId}/send`, method: 'POST', kind: 'drop', times: 1 });
     const err = await s.h['compose.send']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call).catch((e: unknown) => e);
     expect((err as AppFault).appError).toMatchObject({ code: 'app.network', message: expect.stringMatching(/ikke sendt/) });
@@ -386,9 +386,9 @@ describe('journal restore after a restart', () => {
   it('a new instance on the same user-data directory offers the words and restores them into the draft', async () => {
     const first = await setup();
     const draft = await first.h['compose.create']({ mailboxId: first.mailboxId, label: unique('Genstart') }, call);
-    await first.h['compose.save']({ mailboxId: first.mailboxId, messageId: draft.messageId, html: '<p>Første udgave</p>' }, call);
+    await first.h['compose.save']({ mailboxId: first.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>Første udgave</p>' } }, call);
     await fault({ path: `^/apis/v1/mailboxes/${first.mailboxId}/messages/${draft.messageId}/documents/.*/content$`, method: 'PUT', kind: 'drop', times: 4 });
-    expect(await codeOf(first.h['compose.save']({ mailboxId: first.mailboxId, messageId: draft.messageId, html: '<p>Anden udgave</p>' }, call))).toBe('app.network');
+    expect(await codeOf(first.h['compose.save']({ mailboxId: first.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>Anden udgave</p>' } }, call))).toBe('app.network');
 
     // "Restart": fresh services, same directory.
     const second = await setup({ dir: first.dir });
@@ -408,16 +408,110 @@ describe('journal restore after a restart', () => {
     const first = await setup();
     const draft = await first.h['compose.create']({ mailboxId: first.mailboxId, label: unique('Genstart konflikt') }, call);
     await fault({ path: `^/apis/v1/mailboxes/${first.mailboxId}/messages/${draft.messageId}/documents/.*/content$`, method: 'PUT', kind: 'drop', times: 4 });
-    expect(await codeOf(first.h['compose.save']({ mailboxId: first.mailboxId, messageId: draft.messageId, html: '<p>Mine ord</p>' }, call))).toBe('app.network');
+    expect(await codeOf(first.h['compose.save']({ mailboxId: first.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>Mine ord</p>' } }, call))).toBe('app.network');
     await fetch(`${sandbox.url}/sandbox/faults`, { method: 'DELETE' });
     const elsewhere = await setup();
-    await elsewhere.h['compose.save']({ mailboxId: first.mailboxId, messageId: draft.messageId, html: '<p>Andres ord</p>' }, call);
+    await elsewhere.h['compose.save']({ mailboxId: first.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>Andres ord</p>' } }, call);
 
     const second = await setup({ dir: first.dir });
     const restored = await second.h['journal.restore']({ mailboxId: first.mailboxId, messageId: draft.messageId }, call);
     expect(restored.result).toMatchObject({ status: 'conflict', local: { html: '<p>Mine ord</p>' }, server: { html: '<p>Andres ord</p>' } });
     expect(await second.h['journal.dismiss']({ mailboxId: first.mailboxId, messageId: draft.messageId }, call)).toEqual({ dismissed: true });
     expect((await second.h['journal.list'](undefined, call)).entries).toEqual([]);
+  });
+});
+
+describe('plain text', () => {
+  /** The MAIN file as the sandbox holds it: metadata and the exact bytes. */
+  const mainFile = async (s: Awaited<ReturnType<typeof setup>>, messageId: string) => {
+    const view = await s.h['compose.open']({ mailboxId: s.mailboxId, messageId }, call);
+    const path = `mailboxes/${s.mailboxId}/messages/${messageId}/documents/${view.main.documentId}/files/${view.main.fileId}`;
+    const meta = (await s.direct('GET', path)) as { encodingFormat: string; filename: string; fileSize?: number };
+    const res = await fetch(`${sandbox.apiBase}/${path}/content`, { headers: { authorization: `Bearer ${await sandbox.mintAccessToken('lone')}` } });
+    return { view, meta, bytes: Buffer.from(await res.arrayBuffer()) };
+  };
+
+  it('saves text as text/plain with its exact bytes, reopens as text, switches back to html, and sends as text', async () => {
+    const s = await setup();
+    const label = unique('Ren tekst');
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label, senderLabel: 'Lone', recipient: { recipientIdType: 'CVR', recipientId: '91000021' } }, call);
+    // Characters STRICT would refuse in html are just letters in text.
+    const text = 'Hej <Kommune> & co.\n\nLinje 2 — æøå\r\n';
+    expect((await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'text', text } }, call)).status).toBe('saved');
+    const asText = await mainFile(s, draft.messageId);
+    expect(asText.meta).toMatchObject({ encodingFormat: 'text/plain', filename: 'hoveddokument.txt' });
+    expect(asText.bytes.equals(Buffer.from(text, 'utf8'))).toBe(true);
+    expect(asText.view).toMatchObject({ format: 'text', text, html: '' });
+    expect(await s.journalFiles()).toEqual([]);
+
+    // A fresh instance (no remembered target) writes into the text file as it is.
+    const other = await setup();
+    expect((await other.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'text', text: 'Anden tekst' } }, call)).status).toBe('saved');
+    expect((await mainFile(s, draft.messageId)).bytes.toString('utf8')).toBe('Anden tekst');
+
+    const html = '<p>Tilbage til html</p>';
+    expect((await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html } }, call)).status).toBe('saved');
+    const asHtml = await mainFile(s, draft.messageId);
+    expect(asHtml.meta).toMatchObject({ encodingFormat: 'text/html', filename: 'hoveddokument.html' });
+    expect(asHtml.bytes.toString('utf8')).toBe(html);
+    expect(asHtml.view).toMatchObject({ format: 'html', html });
+    expect(asHtml.view.text).toBeUndefined();
+
+    await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'text', text: 'Endelig tekst' } }, call);
+    const { message } = await s.h['compose.send']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call);
+    expect(message.messageState).toBe('SENT');
+    expect(message.documents?.find((d) => d.documentType === 'MAIN')?.files[0]).toMatchObject({ encodingFormat: 'text/plain', fileSize: 'Endelig tekst'.length });
+  });
+
+  it('text is held to 10 MB but not to STRICT, refused before any request', async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Stor tekst') }, call);
+    const before = s.writes().length;
+    const big = 'a'.repeat(10 * 1024 * 1024 + 1);
+    expect(await codeOf(s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'text', text: big } }, call))).toBe('message.file.content.size');
+    expect(await codeOf(s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: `<p>${big}</p>` } }, call))).toBe('message.file.content.size');
+    expect(s.writes().length).toBe(before);
+  });
+
+  it('the journal keeps the format: a failed text save is offered and restored as text after a restart', async () => {
+    const first = await setup();
+    const draft = await first.h['compose.create']({ mailboxId: first.mailboxId, label: unique('Tekst genstart') }, call);
+    await first.h['compose.save']({ mailboxId: first.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>Html først</p>' } }, call);
+    // The type switch goes through; the content upload after it is lost.
+    await fault({ path: `^/apis/v1/mailboxes/${first.mailboxId}/messages/${draft.messageId}/documents/.*/content$`, method: 'PUT', kind: 'drop', times: 4 });
+    expect(await codeOf(first.h['compose.save']({ mailboxId: first.mailboxId, messageId: draft.messageId, content: { format: 'text', text: 'Tekst <ikke tag>' } }, call))).toBe('app.network');
+    await fetch(`${sandbox.url}/sandbox/faults`, { method: 'DELETE' });
+
+    const second = await setup({ dir: first.dir });
+    expect((await second.h['journal.list'](undefined, call)).entries).toEqual([
+      expect.objectContaining({ messageId: draft.messageId, format: 'text', excerpt: 'Tekst <ikke tag>' }),
+    ]);
+    const opened = await second.h['compose.open']({ mailboxId: first.mailboxId, messageId: draft.messageId }, call);
+    expect(opened.unsaved).toMatchObject({ format: 'text', text: 'Tekst <ikke tag>' });
+    const restored = await second.h['journal.restore']({ mailboxId: first.mailboxId, messageId: draft.messageId }, call);
+    expect(restored.result.status).toBe('saved');
+    expect(restored.draft).toMatchObject({ format: 'text', text: 'Tekst <ikke tag>' });
+    expect(restored.draft.unsaved).toBeUndefined();
+    expect((await mainFile(second, draft.messageId)).meta.encodingFormat).toBe('text/plain');
+  });
+});
+
+describe('journal label', () => {
+  it('names the draft by the subject the user typed last, even when that update never reached Digital Post', async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId }, call);
+    await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>Første</p>' } }, call);
+    // The subject was typed just now; its debounced update has not gone out when the save fails.
+    await fault({ path: `^/apis/v1/mailboxes/${s.mailboxId}/messages/${draft.messageId}/documents/.*/content$`, method: 'PUT', kind: 'drop', times: 4 });
+    const typed = unique('Emne lige skrevet');
+    expect(
+      await codeOf(s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>Anden</p>' }, journalLabel: typed }, call)),
+    ).toBe('app.network');
+    expect((await s.h['journal.list'](undefined, call)).entries).toEqual([expect.objectContaining({ messageId: draft.messageId, label: typed })]);
+    // A later save without a label keeps the one the user typed.
+    await fault({ path: `^/apis/v1/mailboxes/${s.mailboxId}/messages/${draft.messageId}/documents/.*/content$`, method: 'PUT', kind: 'drop', times: 4 });
+    expect(await codeOf(s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>Tredje</p>' } }, call))).toBe('app.network');
+    expect((await s.h['journal.list'](undefined, call)).entries).toEqual([expect.objectContaining({ messageId: draft.messageId, label: typed })]);
   });
 });
 
@@ -433,7 +527,7 @@ describe('reply', () => {
     expect(await codeOf(s.h['compose.update']({ mailboxId: s.mailboxId, messageId: draft.messageId, label: 'Andet' }, call))).toBe(
       'message.update.reply.label.not.allowed',
     );
-    await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, html: '<p>Ja tak.</p>' }, call);
+    await s.h['compose.save']({ mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>Ja tak.</p>' } }, call);
     const sent = await s.h['compose.send']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call);
     expect(sent.message.messageState).toBe('SENT');
   });

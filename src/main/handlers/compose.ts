@@ -42,7 +42,7 @@ export const createComposeHandlers = (ctx: ComposeContext, options: { journal?: 
   const autosave = createAutosave(state);
   return withDpWords({
     ...drafts.handlers,
-    'compose.save': ({ mailboxId, messageId, html, baseFileVersion }) => autosave.save({ mailboxId, messageId, html, baseFileVersion }),
+    'compose.save': ({ mailboxId, messageId, content, baseFileVersion, journalLabel }) => autosave.save({ mailboxId, messageId, content, baseFileVersion, journalLabel }),
     ...createSendHandler(state),
     ...createAttachmentHandlers(state, drafts.openDraft),
     ...createReplyHandler(state, drafts.openDraft),

@@ -41,7 +41,7 @@ describe('compose slice: autosave', () => {
     expect(compose.compose.save).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(compose.compose.save).toHaveBeenCalledTimes(1);
-    expect(compose.compose.save).toHaveBeenCalledWith({ mailboxId: 'mb-1', messageId: 'd1', html: '<p>Hej</p>' });
+    expect(compose.compose.save).toHaveBeenCalledWith({ mailboxId: 'mb-1', messageId: 'd1', content: { format: 'html', html: '<p>Hej</p>' }, journalLabel: '' });
     expect(store.getState().compose?.saveState).toBe('saved');
     expect(store.getState().compose?.savedAt).toBe('2026-11-23T12:03:00Z');
   });
@@ -61,7 +61,7 @@ describe('compose slice: autosave', () => {
     release();
     expect(await flushed).toBe(true);
     expect(compose.compose.save).toHaveBeenCalledTimes(2);
-    expect(compose.compose.save.mock.calls[1]![0]).toMatchObject({ html: '<p>one two</p>' });
+    expect(compose.compose.save.mock.calls[1]![0]).toMatchObject({ content: { format: 'html', html: '<p>one two</p>' } });
   });
 
   it('keeps the words after a failed save, says so, and retries on its own', async () => {
@@ -89,13 +89,78 @@ describe('compose slice: autosave', () => {
   });
 });
 
+describe('compose slice: plain text', () => {
+  it('saves the text itself as text, switches back to html as paragraphs, and sends a text draft', async () => {
+    await open();
+    store.getState().setComposeHtml('<p>Hej <b>med</b> dig</p>');
+    store.getState().setComposeFormat('text');
+    let c = store.getState().compose!;
+    expect(c).toMatchObject({ format: 'text', text: 'Hej med dig', saveState: 'dirty' });
+    store.getState().setComposeText('Linje 1\nLinje <2>');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(compose.compose.save).toHaveBeenCalledTimes(1);
+    expect(compose.compose.save).toHaveBeenLastCalledWith(expect.objectContaining({ content: { format: 'text', text: 'Linje 1\nLinje <2>' } }));
+    expect(store.getState().compose?.saveState).toBe('saved');
+
+    const key = store.getState().compose!.contentKey;
+    store.getState().setComposeFormat('html');
+    c = store.getState().compose!;
+    expect(c).toMatchObject({ format: 'html', html: '<p>Linje 1<br>Linje &lt;2&gt;</p>', initialHtml: '<p>Linje 1<br>Linje &lt;2&gt;</p>', contentKey: key + 1 });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(compose.compose.save).toHaveBeenLastCalledWith(expect.objectContaining({ content: { format: 'html', html: '<p>Linje 1<br>Linje &lt;2&gt;</p>' } }));
+
+    store.getState().setComposeFormat('text');
+    store.getState().setComposeFields({ label: 'Tekstbrev' });
+    store.getState().setComposeRecipient({ recipientIdType: 'CVR', recipientId: '12345678' }, 'Skattestyrelsen');
+    expect(await store.getState().sendCompose()).toBe(true);
+    expect(compose.compose.save).toHaveBeenLastCalledWith(expect.objectContaining({ content: { format: 'text', text: 'Linje 1\nLinje <2>' } }));
+    expect(compose.compose.send).toHaveBeenCalled();
+  });
+
+  it('a text draft reopens in text mode with its text; unsaved journal text is offered as text', async () => {
+    compose.compose.open.mockResolvedValueOnce(draftView({ messageId: 'd5', format: 'text', html: '', text: 'Gemt tekst' }));
+    expect(await store.getState().openDraft('d5')).toBe(true);
+    expect(store.getState().compose).toMatchObject({ format: 'text', text: 'Gemt tekst', saveState: 'idle' });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 2);
+    expect(compose.compose.save).not.toHaveBeenCalled();
+
+    compose.compose.open.mockResolvedValueOnce(draftView({ messageId: 'd6', unsaved: { format: 'text', text: 'Fra journalen', savedAt: '2026-11-23T11:00:00Z' } }));
+    expect(await store.getState().openDraft('d6')).toBe(true);
+    expect(store.getState().compose).toMatchObject({ format: 'text', text: 'Fra journalen', restoredUnsaved: true, saveState: 'dirty' });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(compose.compose.save).toHaveBeenLastCalledWith(expect.objectContaining({ messageId: 'd6', content: { format: 'text', text: 'Fra journalen' } }));
+  });
+
+  it('keeping the server’s text version after a conflict returns to text mode', async () => {
+    await open();
+    compose.compose.save.mockResolvedValueOnce({ status: 'conflict', local: { format: 'html', html: '<p>mine</p>' }, server: { format: 'text', text: 'deres', fileVersion: 4 } });
+    store.getState().setComposeHtml('<p>mine</p>');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(store.getState().compose?.conflict?.server).toMatchObject({ format: 'text', text: 'deres', html: '<p>deres</p>' });
+    await store.getState().resolveConflict('server');
+    expect(store.getState().compose).toMatchObject({ format: 'text', text: 'deres' });
+    expect(compose.compose.save).toHaveBeenLastCalledWith(expect.objectContaining({ content: { format: 'text', text: 'deres' }, baseFileVersion: 4 }));
+  });
+});
+
+describe('compose slice: journal label', () => {
+  it('a save carries the subject just typed, even while its update has not gone out', async () => {
+    await open();
+    store.getState().setComposeFields({ label: 'Nyt emne' });
+    store.getState().setComposeHtml('<p>Hej</p>');
+    compose.compose.save.mockRejectedValueOnce(networkError());
+    await store.getState().flushCompose();
+    expect(compose.compose.save.mock.calls[0]![0]).toMatchObject({ journalLabel: 'Nyt emne' });
+  });
+});
+
 describe('compose slice: conflicts', () => {
   it('shows both versions on a 409 and writes nothing until the user chooses', async () => {
     await open();
     compose.compose.save.mockResolvedValueOnce({
       status: 'conflict',
-      local: { html: '<p>mine</p>' },
-      server: { html: '<p>theirs</p>', fileVersion: 7 },
+      local: { format: 'html', html: '<p>mine</p>' },
+      server: { format: 'html', html: '<p>theirs</p>', fileVersion: 7 },
     });
     store.getState().setComposeHtml('<p>mine</p>');
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
@@ -109,13 +174,13 @@ describe('compose slice: conflicts', () => {
     expect(compose.compose.save).toHaveBeenCalledTimes(1);
 
     expect(await store.getState().resolveConflict('local')).toBe(true);
-    expect(compose.compose.save).toHaveBeenLastCalledWith({ mailboxId: 'mb-1', messageId: 'd1', html: '<p>mine, more</p>', baseFileVersion: 7 });
+    expect(compose.compose.save).toHaveBeenLastCalledWith({ mailboxId: 'mb-1', messageId: 'd1', content: { format: 'html', html: '<p>mine, more</p>' }, journalLabel: '', baseFileVersion: 7 });
     expect(store.getState().compose?.conflict).toBeNull();
   });
 
   it('loads the server version into the editor when the user keeps it', async () => {
     await open();
-    compose.compose.save.mockResolvedValueOnce({ status: 'conflict', local: { html: '<p>mine</p>' }, server: { html: '<p>theirs</p>', fileVersion: 4 } });
+    compose.compose.save.mockResolvedValueOnce({ status: 'conflict', local: { format: 'html', html: '<p>mine</p>' }, server: { format: 'html', html: '<p>theirs</p>', fileVersion: 4 } });
     store.getState().setComposeHtml('<p>mine</p>');
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
     const key = store.getState().compose!.contentKey;
@@ -124,7 +189,7 @@ describe('compose slice: conflicts', () => {
     expect(c.html).toBe('<p>theirs</p>');
     expect(c.initialHtml).toBe('<p>theirs</p>');
     expect(c.contentKey).toBe(key + 1);
-    expect(compose.compose.save).toHaveBeenLastCalledWith(expect.objectContaining({ html: '<p>theirs</p>', baseFileVersion: 4 }));
+    expect(compose.compose.save).toHaveBeenLastCalledWith(expect.objectContaining({ content: { format: 'html', html: '<p>theirs</p>' }, baseFileVersion: 4 }));
   });
 });
 
@@ -150,7 +215,7 @@ describe('compose slice: checks before requests', () => {
     expect(await store.getState().sendCompose()).toBe(false);
     expect(store.getState().compose?.html).toBe('<p>Hej</p>');
     expect(store.getState().compose?.sendError).toMatch(/ingen forbindelse/);
-    expect(compose.compose.save).toHaveBeenCalledWith(expect.objectContaining({ html: '<p>Hej</p>' }));
+    expect(compose.compose.save).toHaveBeenCalledWith(expect.objectContaining({ content: { format: 'html', html: '<p>Hej</p>' } }));
 
     compose.compose.send.mockResolvedValueOnce({ message: message('d1', { label: 'Spørgsmål', messageState: 'SENT' }), reconciled: false });
     expect(await store.getState().sendCompose()).toBe(true);
@@ -209,7 +274,7 @@ describe('compose slice: reply and journal', () => {
     expect(c.html).toMatch(/<blockquote><p><strong>Skat<\/strong><\/p><p>Din opgørelse<\/p><\/blockquote>/);
     expect(c.html).toMatch(/skrev Skattestyrelsen:/);
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
-    expect(compose.compose.save).toHaveBeenCalledWith(expect.objectContaining({ html: c.html }));
+    expect(compose.compose.save).toHaveBeenCalledWith(expect.objectContaining({ content: { format: 'html', html: c.html } }));
   });
 
   it('restores a journalled draft into the composer', async () => {

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import type { FieldError } from '../../shared/ipc/app-error';
 import { isAppErrorException } from '../../shared/ipc/app-error';
-import type { ContactPointHit, DraftRecipient, DraftView, JournalEntry } from '../../shared/ipc/channels/compose';
+import type { ContactPointHit, DraftContent, DraftFormat, DraftRecipient, DraftView, JournalEntry, SaveResult } from '../../shared/ipc/channels/compose';
 import type { AppEvent } from '../../shared/ipc/events';
 import type { ChannelResponse } from '../../shared/ipc/contract';
 import { checkAttachment } from '../../shared/dp/files';
@@ -9,7 +9,7 @@ import { encodingFormatFromFilename } from '../../shared/dp/encoding-formats';
 import { scrubFilename } from '../../shared/dp/filenames';
 import { dp, errorText } from '../lib/api';
 import { checkBeforeSend, checkForward, checkLabel, DEFAULT_LIMITS, type ForwardFields } from '../features/compose/lib/form-checks';
-import { isBlank, quoteOriginal } from '../features/compose/lib/strict-html';
+import { htmlToText, isBlank, quoteOriginal, textToHtml } from '../features/compose/lib/strict-html';
 import { formatDateTime } from '../i18n';
 import type { SliceCreator } from './types';
 
@@ -31,18 +31,39 @@ export interface UploadView {
 
 export interface ComposeConflict {
   local: string;
-  server: { html: string; fileVersion: number; lastUpdated?: string | undefined };
+  /** `html` is for showing; a text version also carries its own words, which "keep theirs" restores as text. */
+  server: { html: string; fileVersion: number; lastUpdated?: string | undefined; format?: 'text'; text?: string };
 }
+
+type ServerSide = Extract<SaveResult, { status: 'conflict' }>['server'];
+
+const conflictServer = (server: ServerSide): ComposeConflict['server'] => {
+  const version = { fileVersion: server.fileVersion, ...(server.lastUpdated !== undefined ? { lastUpdated: server.lastUpdated } : {}) };
+  return server.format === 'text' ? { html: textToHtml(server.text), format: 'text', text: server.text, ...version } : { html: server.html, ...version };
+};
+
+/** The words as the current format saves them. */
+export const sessionContent = (c: Pick<ComposeSession, 'format' | 'html' | 'text'>): DraftContent =>
+  c.format === 'text' ? { format: 'text', text: c.text } : { format: 'html', html: c.html };
+
+const sameContent = (a: DraftContent, b: DraftContent): boolean =>
+  a.format === b.format && (a.format === 'html' ? a.html === (b as typeof a).html : a.text === (b as typeof a).text);
+
+const draftContent = (d: DraftView): DraftContent => (d.format === 'text' ? { format: 'text', text: d.text ?? '' } : { format: 'html', html: d.html });
 
 export interface ComposeSession {
   mailboxId: string;
   messageId: string;
   draft: DraftView;
   isReply: boolean;
-  /** The editor's latest output (STRICT-clean). */
+  /** 'text' saves `text` as text/plain ("Ren tekst"); 'html' saves `html`. */
+  format: DraftFormat;
+  /** The editor's latest output (STRICT-clean); in text mode the text as html, for the blank check and a switch back. */
   html: string;
+  /** The plain text being written in text mode. */
+  text: string;
   /** What the server has confirmed. */
-  savedHtml: string;
+  saved: DraftContent;
   /** The content the editor starts from; changes (with `contentKey`) only when the words are replaced wholesale. */
   initialHtml: string;
   contentKey: number;
@@ -80,6 +101,10 @@ export interface ComposeSlice {
   startReply(messageId: string): Promise<boolean>;
   openDraft(messageId: string): Promise<boolean>;
   setComposeHtml(html: string): void;
+  /** The words of the plain-text editor. */
+  setComposeText(text: string): void;
+  /** Switches between html and plain text: the words are kept, the next save changes the main file's type. */
+  setComposeFormat(format: DraftFormat): void;
   /** Replaces the words wholesale (an import, a switch of text mode): the editor reloads them. */
   replaceComposeContent(html: string): void;
   setComposeFields(fields: { label?: string; senderLabel?: string }): void;
@@ -158,26 +183,31 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
     if (c && c.messageId === messageId) set({ compose: { ...c, ...changes } });
   };
 
-  const begin = (draft: DraftView, html: string, extra: Partial<ComposeSession> = {}) => {
+  /** Opens the editor on `draft`; `start` replaces the words it starts from (a quoted reply, a restored conflict). */
+  const begin = (draft: DraftView, start?: DraftContent, extra: Partial<ComposeSession> = {}) => {
     clearTimers();
     retryIndex = 0;
     const displayName = get().status?.displayName ?? '';
-    const unsaved = draft.unsaved?.html;
-    const startHtml = unsaved ?? html;
+    const { savedAt: _when, ...unsaved } = draft.unsaved ?? { savedAt: '' };
+    const saved = draftContent(draft);
+    const first: DraftContent = draft.unsaved ? (unsaved as DraftContent) : (start ?? saved);
+    const startHtml = first.format === 'html' ? first.html : textToHtml(first.text);
     const session: ComposeSession = {
       mailboxId: draft.mailboxId,
       messageId: draft.messageId,
       draft,
       isReply: draft.isReply,
+      format: first.format,
       html: startHtml,
-      savedHtml: draft.html,
+      text: first.format === 'text' ? first.text : '',
+      saved,
       initialHtml: startHtml,
       contentKey: (get().compose?.contentKey ?? 0) + 1,
       label: draft.label ?? '',
       senderLabel: draft.senderLabel || displayName,
       recipient: draft.recipient && draft.recipient.recipientIdType !== 'EMAIL' ? { ...draft.recipient, recipientIdType: draft.recipient.recipientIdType } : null,
       recipientName: recipientName(draft),
-      saveState: startHtml !== draft.html ? 'dirty' : 'idle',
+      saveState: sameContent(first, saved) ? 'idle' : 'dirty',
       savedAt: null,
       saveError: null,
       conflict: null,
@@ -187,7 +217,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       sendError: null,
       uploads: [],
       attachErrors: [],
-      restoredUnsaved: unsaved !== undefined,
+      restoredUnsaved: draft.unsaved !== undefined,
       ...extra,
     };
     set({ compose: session, composeStarting: false, composeStartError: null, composeNotice: null });
@@ -220,24 +250,32 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
     const c = get().compose;
     if (!c) return true;
     if (c.conflict) return false;
-    if (c.html === c.savedHtml && c.baseFileVersion === undefined) {
+    const content = sessionContent(c);
+    if (sameContent(content, c.saved) && c.baseFileVersion === undefined) {
       if (c.saveState !== 'saved' && c.saveState !== 'idle') patch(c.messageId, { saveState: c.savedAt ? 'saved' : 'idle', saveError: null });
       return true;
     }
-    const { mailboxId, messageId, html, baseFileVersion } = c;
+    const { mailboxId, messageId, baseFileVersion } = c;
     clearTimeout(saveTimer);
     patch(messageId, { saveState: 'saving' });
     saving = (async () => {
       try {
-        const result = await dp().compose.save({ mailboxId, messageId, html, ...(baseFileVersion !== undefined ? { baseFileVersion } : {}) });
+        // The subject as typed rides along, so the journal names the draft by it even before its update lands.
+        const result = await dp().compose.save({
+          mailboxId,
+          messageId,
+          content,
+          journalLabel: c.label.slice(0, 256),
+          ...(baseFileVersion !== undefined ? { baseFileVersion } : {}),
+        });
         if (result.status === 'conflict') {
-          patch(messageId, { saveState: 'conflict', conflict: { local: get().compose?.html ?? result.local.html, server: result.server } });
+          patch(messageId, { saveState: 'conflict', conflict: { local: get().compose?.html ?? c.html, server: conflictServer(result.server) } });
           return false;
         }
         retryIndex = 0;
         const now = get().compose;
-        const upToDate = now?.html === html;
-        patch(messageId, { savedHtml: html, savedAt: result.savedAt, saveState: upToDate ? 'saved' : 'dirty', saveError: null, baseFileVersion: undefined });
+        const upToDate = !!now && sameContent(sessionContent(now), content);
+        patch(messageId, { saved: content, savedAt: result.savedAt, saveState: upToDate ? 'saved' : 'dirty', saveError: null, baseFileVersion: undefined });
         return upToDate;
       } catch (e) {
         // The words stay in the editor (and in main's journal); only the status says they are not saved yet.
@@ -249,7 +287,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
     const ok = await saving;
     saving = null;
     const after = get().compose;
-    if (ok && after && after.messageId === messageId && after.html !== after.savedHtml) return runSave();
+    if (ok && after && after.messageId === messageId && !sameContent(sessionContent(after), after.saved)) return runSave();
     return ok;
   };
 
@@ -345,7 +383,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
           ...(senderLabel ? { senderLabel } : {}),
           ...(hit ? { recipient: { recipientIdType: 'CVR', recipientId: hit.cvr, ...(name ? { label: name } : {}), ...(hit.contactPointId ? { contactPointId: hit.contactPointId } : {}) } } : {}),
         });
-        begin(draft, draft.html);
+        begin(draft);
       });
     },
 
@@ -356,7 +394,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
         const { draft, original } = await dp().compose.reply({ mailboxId, messageId });
         const header = t('quoteHeader', { date: formatDateTime(original.messageDateTime), sender: original.senderLabel ?? '' });
         const quoted = draft.html.trim() !== '' ? draft.html : quoteOriginal(header, original);
-        begin(draft, quoted);
+        begin(draft, { format: 'html', html: quoted });
         if (quoted !== draft.html) {
           patch(draft.messageId, { saveState: 'dirty' });
           scheduleSave();
@@ -371,7 +409,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       if (!(await leaveCurrent())) return false;
       return starting(async () => {
         const draft = await dp().compose.open({ mailboxId, messageId });
-        begin(draft, draft.html);
+        begin(draft);
       });
     },
 
@@ -381,6 +419,27 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       const conflicted = c.saveState === 'conflict';
       set({ compose: { ...c, html, saveState: conflicted ? 'conflict' : c.saveState === 'saving' ? 'saving' : 'dirty', sendError: null } });
       // While a conflict waits for the user's choice, nothing is written over either version.
+      if (!conflicted) scheduleSave();
+    },
+
+    setComposeText(text) {
+      const c = get().compose;
+      if (!c || c.format !== 'text' || text === c.text) return;
+      const conflicted = c.saveState === 'conflict';
+      set({ compose: { ...c, text, html: textToHtml(text), saveState: conflicted ? 'conflict' : c.saveState === 'saving' ? 'saving' : 'dirty', sendError: null } });
+      if (!conflicted) scheduleSave();
+    },
+
+    setComposeFormat(format) {
+      const c = get().compose;
+      if (!c || format === c.format) return;
+      const conflicted = c.saveState === 'conflict';
+      // To text: the words without their markup. Back to html: the text as paragraphs, which the editor reloads.
+      const text = format === 'text' ? htmlToText(c.html) : c.text;
+      const html = textToHtml(text);
+      const changes: Partial<ComposeSession> =
+        format === 'text' ? { format, text, html } : { format, text: '', html, initialHtml: html, contentKey: c.contentKey + 1 };
+      set({ compose: { ...c, ...changes, saveState: conflicted ? 'conflict' : 'dirty', sendError: null } });
       if (!conflicted) scheduleSave();
     },
 
@@ -424,7 +483,10 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       if (!c?.conflict) return false;
       const { server } = c.conflict;
       const changes: Partial<ComposeSession> = { conflict: null, saveState: 'dirty', baseFileVersion: server.fileVersion };
-      if (keep === 'server') Object.assign(changes, { html: server.html, initialHtml: server.html, contentKey: c.contentKey + 1 });
+      if (keep === 'server') {
+        const text = server.format === 'text' ? (server.text ?? '') : '';
+        Object.assign(changes, { format: server.format ?? 'html', text, html: server.html, initialHtml: server.html, contentKey: c.contentKey + 1 });
+      }
       // Either way one save names the server's version: it keeps the chosen words and clears main's journal.
       patch(c.messageId, changes);
       return runSave();
@@ -436,7 +498,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       const c = get().compose;
       if (!c || c.sending) return false;
       const errors = checkBeforeSend(
-        { label: c.label, senderLabel: c.senderLabel, hasRecipient: c.recipient !== null || c.draft.recipient !== undefined, hasContent: !isBlank(c.html), isReply: c.isReply },
+        { label: c.label, senderLabel: c.senderLabel, hasRecipient: c.recipient !== null || c.draft.recipient !== undefined, hasContent: c.format === 'text' ? c.text.trim() !== '' : !isBlank(c.html), isReply: c.isReply },
         limits(),
       );
       if (errors.length > 0) {
@@ -633,12 +695,13 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
         const { draft, result } = await dp().journal.restore({ mailboxId: entry.mailboxId, messageId: entry.messageId });
         set({ journalEntries: get().journalEntries.filter((e) => e.messageId !== entry.messageId), journalError: null });
         if (result.status === 'conflict') {
-          begin({ ...draft, unsaved: undefined }, result.local.html, {
+          const local = result.local;
+          begin({ ...draft, unsaved: undefined }, local, {
             saveState: 'conflict',
-            conflict: { local: result.local.html, server: result.server },
+            conflict: { local: local.format === 'html' ? local.html : textToHtml(local.text), server: conflictServer(result.server) },
           });
         } else {
-          begin({ ...draft, unsaved: undefined }, draft.html, { savedAt: result.savedAt, saveState: 'saved' });
+          begin({ ...draft, unsaved: undefined }, undefined, { savedAt: result.savedAt, saveState: 'saved' });
         }
         void get().loadFolders();
         return true;

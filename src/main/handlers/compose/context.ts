@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { DraftFormat } from '../../../shared/ipc/channels/compose';
 import type { DpClient } from '../../services/dp-client/dp-client';
 import { createDraftJournal, type DraftJournal } from '../../services/drafts/journal';
 import { KeyedQueue } from '../../services/drafts/keyed-queue';
@@ -11,12 +12,14 @@ export interface ComposeContext {
   hooks: Pick<PlatformHooks, 'userDataDir'>;
 }
 
-/** Where autosave writes: the MAIN html file of a draft and the version the next upload is based on. */
+/** Where autosave writes: the MAIN html or text file of a draft and the version the next upload is based on. */
 export interface MainTarget {
   documentId: string;
   fileId: string;
   filename: string;
   fileVersion: number;
+  /** The file's format now; a save in the other format switches the file first. */
+  format: DraftFormat;
   /** The draft's label, so the journal can name the draft in its "restore?" list. */
   label?: string;
   /**

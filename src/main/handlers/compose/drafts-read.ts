@@ -1,10 +1,10 @@
 import { MessageSchema, type DpDocument, type DpFile, type Message } from '../../../shared/dp/resources';
-import { normaliseEncodingFormat } from '../../../shared/dp/encoding-formats';
-import type { DraftView } from '../../../shared/ipc/channels/compose';
+import type { DraftContent, DraftView } from '../../../shared/ipc/channels/compose';
 import type { DpClient } from '../../services/dp-client/dp-client';
 import type { JournalRecord } from '../../services/drafts/journal';
 import { COMPOSE_ERROR_CODES, appRefusal, isNotFound } from './faults';
 import type { MainTarget } from './context';
+import { contentOf, formatOfFile, sameContent } from './content';
 import { fileContentPath, messagePath } from './paths';
 
 export const fetchMessage = async (api: DpClient, mailboxId: string, messageId: string, signal?: AbortSignal): Promise<Message> => {
@@ -17,17 +17,26 @@ export const isReplyDraft = (m: Message): boolean => (m.replyData ?? []).some((r
 
 export const mainDocument = (m: Message): DpDocument | undefined => (m.documents ?? []).find((d) => d.documentType === 'MAIN');
 
-const isHtml = (f: DpFile): boolean => normaliseEncodingFormat(f.encodingFormat) === 'text/html';
-
-/** The MAIN document's html file, which the editor writes; a draft without one cannot be edited here. */
+/** The MAIN document's html (preferred) or text file, which the editor writes; a draft with neither cannot be edited here. */
 export const mainTargetOf = (m: Message): MainTarget => {
   const doc = mainDocument(m);
-  const file = doc?.files.find(isHtml);
+  const files = doc?.files ?? [];
+  const file = files.find((f) => formatOfFile(f.encodingFormat) === 'html') ?? files.find((f) => formatOfFile(f.encodingFormat) === 'text');
   if (!doc || !file) {
-    throw appRefusal(COMPOSE_ERROR_CODES.noHtmlMain, 'Kladden har intet HTML-hoveddokument, der kan redigeres her.');
+    throw appRefusal(COMPOSE_ERROR_CODES.noHtmlMain, 'Kladden har intet HTML- eller teksthoveddokument, der kan redigeres her.');
   }
-  return { documentId: doc.id, fileId: file.id, filename: file.filename, fileVersion: file.version, ...(m.label !== undefined ? { label: m.label } : {}) };
+  return {
+    documentId: doc.id,
+    fileId: file.id,
+    filename: file.filename,
+    fileVersion: file.version,
+    format: formatOfFile(file.encodingFormat) ?? 'html',
+    ...(m.label !== undefined ? { label: m.label } : {}),
+  };
 };
+
+/** The words a journal entry holds; entries from before plain text existed are html. */
+export const journalContent = (r: JournalRecord): DraftContent => contentOf(r.format ?? 'html', r.html);
 
 export const requireDraft = (m: Message): void => {
   if (m.messageState !== 'DRAFT') {
@@ -47,9 +56,9 @@ export const readFileText = async (api: DpClient, mailboxId: string, messageId: 
   }
 };
 
-export const readMainHtml = async (api: DpClient, m: Message, target: MainTarget): Promise<string> => {
+export const readMainContent = async (api: DpClient, m: Message, target: MainTarget): Promise<DraftContent> => {
   const file = mainDocument(m)?.files.find((f) => f.id === target.fileId);
-  return file ? readFileText(api, m.mailboxId, m.id, target.documentId, file) : '';
+  return contentOf(target.format, file ? await readFileText(api, m.mailboxId, m.id, target.documentId, file) : '');
 };
 
 export const totalBytes = (m: Message): number =>
@@ -69,8 +78,9 @@ export const documentView = (d: DpDocument) => ({
   })),
 });
 
-export const toDraftView = (m: Message, target: MainTarget, html: string, journal?: JournalRecord): DraftView => {
+export const toDraftView = (m: Message, target: MainTarget, content: DraftContent, journal?: JournalRecord): DraftView => {
   const r = m.recipient;
+  const unsaved = journal ? journalContent(journal) : undefined;
   return {
     mailboxId: m.mailboxId,
     messageId: m.id,
@@ -89,9 +99,11 @@ export const toDraftView = (m: Message, target: MainTarget, html: string, journa
       : {}),
     isReply: isReplyDraft(m),
     main: { documentId: target.documentId, fileId: target.fileId, fileVersion: target.fileVersion },
-    html,
+    format: content.format,
+    html: content.format === 'html' ? content.html : '',
+    ...(content.format === 'text' ? { text: content.text } : {}),
     attachments: (m.documents ?? []).filter((d) => d.documentType !== 'MAIN').map(documentView),
     totalBytes: totalBytes(m),
-    ...(journal && journal.html !== html ? { unsaved: { html: journal.html, savedAt: journal.savedAt } } : {}),
+    ...(journal && unsaved && !sameContent(unsaved, content) ? { unsaved: { ...unsaved, savedAt: journal.savedAt } } : {}),
   };
 };

@@ -4,9 +4,10 @@ import type { FieldError } from '../../../shared/ipc/app-error';
 import type { DraftRecipient, DraftView } from '../../../shared/ipc/channels/compose';
 import type { Handlers } from '../../ipc/dispatch';
 import { draftKey, type ComposeState } from './context';
-import { fetchMessage, isReplyDraft, mainTargetOf, readMainHtml, requireDraft, toDraftView } from './drafts-read';
+import { fetchMessage, isReplyDraft, journalContent, mainTargetOf, readMainContent, requireDraft, toDraftView } from './drafts-read';
 import { COMPOSE_ERROR_CODES, appRefusal, isConflict, isNotFound, refusals } from './faults';
 import { isMaskedCpr, isValidCpr, isValidCvr, maskCpr } from '../../../shared/dp/identifiers';
+import { sameContent } from './content';
 import { documentPath, messagePath, messagesPath } from './paths';
 
 type DraftHandlers = Pick<Handlers, 'compose.create' | 'compose.open' | 'compose.update' | 'compose.discard' | 'compose.removeAttachment'>;
@@ -95,14 +96,14 @@ export const createDraftOps = (state: ComposeState) => {
     // Saves still running would move the version on under us.
     await state.saves.idle(key);
     state.targets.set(key, target);
-    const html = await readMainHtml(api, m, target);
+    const content = await readMainContent(api, m, target);
     let journal = await state.journal.get(mailboxId, messageId);
-    if (journal && journal.html === html) {
+    if (journal && sameContent(journalContent(journal), content)) {
       // The server has these words (a crash between upload and confirmation): nothing to restore.
       await state.journal.confirm(mailboxId, messageId, journal.seq);
       journal = undefined;
     }
-    return toDraftView(m, target, html, journal);
+    return toDraftView(m, target, content, journal);
   };
 
   /** PUT with If-Match; a 409 means someone else changed the message, so the change is reapplied once to theirs. */

@@ -1,9 +1,10 @@
 import type { Handlers } from '../../ipc/dispatch';
-import type { DraftView, SaveResult } from '../../../shared/ipc/channels/compose';
+import type { DraftContent, DraftView, SaveResult } from '../../../shared/ipc/channels/compose';
 import type { JournalRecord } from '../../services/drafts/journal';
 import type { SaveRequest } from './autosave';
 import { draftKey, type ComposeState } from './context';
-import { fetchMessage } from './drafts-read';
+import { sameContent, wordsOf } from './content';
+import { fetchMessage, journalContent } from './drafts-read';
 import { COMPOSE_ERROR_CODES, appRefusal, isNotFound } from './faults';
 
 const EXCERPT = 140;
@@ -20,6 +21,12 @@ export const excerptOf = (html: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, EXCERPT);
+
+/** Plain text is shown as it is: only its whitespace is folded, since `<` in a letter is a character, not a tag. */
+const excerptOfContent = (c: DraftContent): string => (c.format === 'html' ? excerptOf(c.html) : c.text.replace(/\s+/g, ' ').trim().slice(0, EXCERPT));
+
+/** What the draft holds now, as content, from the editor's view of it. */
+const viewContent = (d: DraftView): DraftContent => (d.format === 'text' ? { format: 'text', text: d.text ?? '' } : { format: 'html', html: d.html });
 
 export interface JournalDeps {
   save: (req: SaveRequest) => Promise<SaveResult>;
@@ -42,36 +49,43 @@ export const createJournalHandlers = (state: ComposeState, deps: JournalDeps): P
 
   return {
     'journal.list': async () => ({
-      entries: (await state.journal.list()).map((r) => ({
-        mailboxId: r.mailboxId,
-        messageId: r.messageId,
-        ...(r.label !== undefined ? { label: r.label } : {}),
-        savedAt: r.savedAt,
-        excerpt: excerptOf(r.html),
-        bytes: Buffer.byteLength(r.html, 'utf8'),
-      })),
+      entries: (await state.journal.list()).map((r) => {
+        const content = journalContent(r);
+        return {
+          mailboxId: r.mailboxId,
+          messageId: r.messageId,
+          ...(r.label !== undefined ? { label: r.label } : {}),
+          savedAt: r.savedAt,
+          format: content.format,
+          excerpt: excerptOfContent(content),
+          bytes: Buffer.byteLength(wordsOf(content), 'utf8'),
+        };
+      }),
     }),
 
     'journal.restore': async ({ mailboxId, messageId }) => {
       const record = await state.journal.get(mailboxId, messageId);
       if (!record) throw appRefusal(COMPOSE_ERROR_CODES.journalEntryMissing, 'Der er ingen gemt kladde at gendanne.');
       const into = await restoreInto(record);
+      const local = journalContent(record);
+      const label = record.label !== undefined ? { journalLabel: record.label } : {};
       if (!into.fresh) {
         // Upload on top of the version the words were based on: if the draft moved on elsewhere, that is a
         // conflict with both versions, never an overwrite.
         const current = await deps.openDraft(mailboxId, messageId);
-        if (record.baseFileVersion === undefined && current.html !== '' && current.html !== record.html) {
+        const server = viewContent(current);
+        if (record.baseFileVersion === undefined && wordsOf(server) !== '' && !sameContent(server, local)) {
           // No known base: the server's words may be newer than ours, so the user chooses.
           const key = draftKey(mailboxId, messageId);
           const target = state.targets.get(key);
           if (target) state.targets.set(key, { ...target, conflictAt: current.main.fileVersion });
-          const result: SaveResult = { status: 'conflict', local: { html: record.html }, server: { html: current.html, fileVersion: current.main.fileVersion } };
+          const result: SaveResult = { status: 'conflict', local, server: { ...server, fileVersion: current.main.fileVersion } };
           return { draft: current, result };
         }
-        const result = await deps.save({ mailboxId, messageId, html: record.html, ...(record.baseFileVersion !== undefined ? { baseFileVersion: record.baseFileVersion } : {}) });
+        const result = await deps.save({ mailboxId, messageId, content: local, ...label, ...(record.baseFileVersion !== undefined ? { baseFileVersion: record.baseFileVersion } : {}) });
         return { draft: await deps.openDraft(mailboxId, messageId), result };
       }
-      const result = await deps.save({ mailboxId: into.mailboxId, messageId: into.messageId, html: record.html });
+      const result = await deps.save({ mailboxId: into.mailboxId, messageId: into.messageId, content: local, ...label });
       if (result.status === 'saved') await state.journal.remove(mailboxId, messageId);
       return { draft: await deps.openDraft(into.mailboxId, into.messageId), result };
     },

@@ -34,6 +34,16 @@ describe('draft journal', () => {
     expect(await readdir(dir)).toHaveLength(1);
   });
 
+  it('a rebase moves the base of the words it names, never of newer words, and keeps their format', async () => {
+    const journal = createDraftJournal(dir);
+    const older = await journal.write({ ...entry('Tekst'), format: 'text' });
+    expect(await journal.rebase('mb-1', 'm-1', older.seq, 7)).toBe(true);
+    expect(await journal.get('mb-1', 'm-1')).toMatchObject({ format: 'text', html: 'Tekst', baseFileVersion: 7, seq: older.seq });
+    await journal.write(entry('<p>nyere</p>'));
+    expect(await journal.rebase('mb-1', 'm-1', older.seq, 9)).toBe(false);
+    expect((await journal.get('mb-1', 'm-1'))?.baseFileVersion).toBe(3);
+  });
+
   it('a confirmation clears only the words it confirmed; newer words are rebased onto the confirmed version', async () => {
     const journal = createDraftJournal(dir);
     const older = await journal.write(entry('<p>a</p>'));

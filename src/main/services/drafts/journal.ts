@@ -18,7 +18,11 @@ export const JournalRecordSchema = z.object({
   fileId: z.string().optional(),
   /** The server file version the words were written on top of (If-Match of their upload). */
   baseFileVersion: z.number().int().optional(),
+  /** The subject as the user last typed it, to name the draft in the "restore?" list. */
   label: z.string().optional(),
+  /** 'text' for a plain-text draft; absent in entries written before plain text existed, which are html. */
+  format: z.enum(['html', 'text']).optional(),
+  /** The words: STRICT html, or the plain text itself when `format` is 'text'. */
   html: z.string(),
   savedAt: z.string(),
   /** Orders writes: a confirmation only clears the entry it confirmed, never newer words. */
@@ -35,6 +39,11 @@ export interface DraftJournal {
    * meanwhile — those now build on `fileVersion`, which becomes their base.
    */
   confirm(mailboxId: string, messageId: string, seq: number, fileVersion?: number): Promise<boolean>;
+  /**
+   * A step of uploading the words of `seq` landed (a format switch) but the words are not confirmed yet: they now
+   * build on `fileVersion`. Newer words are left alone.
+   */
+  rebase(mailboxId: string, messageId: string, seq: number, fileVersion: number): Promise<boolean>;
   get(mailboxId: string, messageId: string): Promise<JournalRecord | undefined>;
   list(): Promise<JournalRecord[]>;
   remove(mailboxId: string, messageId: string): Promise<boolean>;
@@ -123,6 +132,16 @@ export const createDraftJournal = (dir: string, now: () => Date = () => new Date
           return false;
         }
         await rm(fileOf(k), { force: true });
+        return true;
+      });
+    },
+
+    rebase(mailboxId, messageId, seq, fileVersion) {
+      const k = key(mailboxId, messageId);
+      return queue.run(k, async () => {
+        const current = await readKey(k);
+        if (!current || current.seq !== seq) return false;
+        await writeDurably(fileOf(k), dir, JSON.stringify({ ...current, baseFileVersion: fileVersion }));
         return true;
       });
     },

@@ -39,6 +39,18 @@ export const DraftDocumentViewSchema = z.object({
 });
 export type DraftDocumentView = z.infer<typeof DraftDocumentViewSchema>;
 
+const Words = z.string().max(20_000_000);
+const htmlContent = { format: z.literal('html'), html: Words };
+const textContent = { format: z.literal('text'), text: Words };
+
+/**
+ * The words of the MAIN document: STRICT html, or plain text (saved as text/plain, which has no STRICT check).
+ * Switching the format changes the MAIN file's encodingFormat and filename too.
+ */
+export const DraftContentSchema = z.discriminatedUnion('format', [z.strictObject(htmlContent), z.strictObject(textContent)]);
+export type DraftContent = z.infer<typeof DraftContentSchema>;
+export type DraftFormat = DraftContent['format'];
+
 /** What the editor needs to show and edit a draft. */
 export const DraftViewSchema = z.object({
   mailboxId: z.string(),
@@ -58,10 +70,14 @@ export const DraftViewSchema = z.object({
     .optional(),
   /** A reply draft: label and recipient are fixed by Digital Post. */
   isReply: z.boolean(),
-  /** The MAIN document's html file, which autosave writes to. */
+  /** The MAIN document's html or text file, which autosave writes to. */
   main: z.object({ documentId: z.string(), fileId: z.string(), fileVersion: z.number().int() }),
-  /** The server's MAIN html content ('' for a new draft). */
+  /** The MAIN file's format: the editor opens in "Ren tekst" for 'text'. */
+  format: z.enum(['html', 'text']),
+  /** The server's MAIN html content ('' for a new draft, and for a text draft). */
   html: z.string(),
+  /** The server's MAIN text, for a text draft only. */
+  text: z.string().optional(),
   /** Every document except MAIN (the attachments). */
   attachments: z.array(DraftDocumentViewSchema),
   /** Bytes of all uploaded file content (the 70 MB message limit applies to this). */
@@ -70,9 +86,13 @@ export const DraftViewSchema = z.object({
    * Content journalled locally that the server has not confirmed (a crash or a failed save): the editor should offer
    * it instead of `html`. Absent when the server holds the latest words.
    */
-  unsaved: z.object({ html: z.string(), savedAt: z.string() }).optional(),
+  unsaved: z
+    .discriminatedUnion('format', [z.object({ ...htmlContent, savedAt: z.string() }), z.object({ ...textContent, savedAt: z.string() })])
+    .optional(),
 });
 export type DraftView = z.infer<typeof DraftViewSchema>;
+
+const serverVersion = { fileVersion: z.number().int(), lastUpdated: z.string().optional() };
 
 /** The outcome of writing content: saved, or a conflict carrying both versions for the user to choose from. */
 export const SaveResultSchema = z.discriminatedUnion('status', [
@@ -85,9 +105,12 @@ export const SaveResultSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('conflict'),
     /** The words being saved; still in the local journal. */
-    local: z.object({ html: z.string() }),
+    local: DraftContentSchema,
     /** What the server holds now (changed elsewhere). Save again with `baseFileVersion: server.fileVersion` to keep local. */
-    server: z.object({ html: z.string(), fileVersion: z.number().int(), lastUpdated: z.string().optional() }),
+    server: z.discriminatedUnion('format', [
+      z.object({ ...htmlContent, ...serverVersion }),
+      z.object({ ...textContent, ...serverVersion }),
+    ]),
   }),
 ]);
 export type SaveResult = z.infer<typeof SaveResultSchema>;
@@ -111,6 +134,7 @@ export const JournalEntrySchema = z.object({
   label: z.string().optional(),
   /** When the words were journalled (ISO). */
   savedAt: z.string(),
+  format: z.enum(['html', 'text']),
   /** A plain-text start of the content, for the "restore?" list. */
   excerpt: z.string(),
   bytes: z.number().int(),
@@ -166,13 +190,24 @@ export const composeChannels = {
     DraftViewSchema,
   ),
   /**
-   * Autosave (the renderer debounces): the html is checked against STRICT (refused with the validator's
-   * `html.validator.rejected.*` codes, no request), journalled to disk, then uploaded with If-Match = file version.
-   * Saves of one draft run one after another. `baseFileVersion` — the version these words are based on — is only
-   * needed to keep local words after a conflict (pass the conflict's `server.fileVersion`).
+   * Autosave (the renderer debounces): the content is journalled to disk, html is checked against STRICT (refused
+   * with the validator's `html.validator.rejected.*` codes, no request), either is held to the 10 MB file limit, then
+   * it is uploaded with If-Match = file version. When the format differs from the MAIN file's, the file's
+   * encodingFormat and filename are changed first (full-body PUT, If-Match). Saves of one draft run one after another.
+   * `baseFileVersion` — the version these words are based on — is only needed to keep local words after a conflict
+   * (pass the conflict's `server.fileVersion`).
    */
   'compose.save': channel(
-    z.strictObject({ ...DraftRef, html: z.string().max(20_000_000), baseFileVersion: z.number().int().min(0).optional() }),
+    z.strictObject({
+      ...DraftRef,
+      content: DraftContentSchema,
+      baseFileVersion: z.number().int().min(0).optional(),
+      /**
+       * The subject as the user last typed it, so the journal names the draft by it even when `compose.update` has
+       * not reached (or was refused by) Digital Post. It does not change the message; `compose.update` does.
+       */
+      journalLabel: z.string().max(256).optional(),
+    }),
     SaveResultSchema,
   ),
   /**

@@ -1,10 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DraftRecipient } from '../../../../shared/ipc/channels/compose';
+import type { DraftFormat, DraftRecipient } from '../../../../shared/ipc/channels/compose';
 import type { ComposeSession } from '../../../store/compose';
 import { ConfirmDialog } from '../../../components/Modal';
 import { RichTextEditor } from '../editor/RichTextEditor';
-import { htmlToText, textToHtml } from '../lib/strict-html';
 import { AttachmentList } from './AttachmentList';
 import { ConflictView } from './ConflictView';
 import { HtmlImport } from './HtmlImport';
@@ -15,6 +14,8 @@ import '../compose.css';
 export interface ComposeActions {
   setHtml(html: string): void;
   replaceContent(html: string): void;
+  setText(text: string): void;
+  setFormat(format: DraftFormat): void;
   setFields(fields: { label?: string; senderLabel?: string }): void;
   setRecipient(recipient: DraftRecipient | null, name: string): void;
   flush(): void;
@@ -49,8 +50,8 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
   const ref = useRef<HTMLDivElement>(null);
   const [changingRecipient, setChangingRecipient] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const [format, setFormat] = useState<'html' | 'text'>('html');
-  const [text, setText] = useState('');
+  // The draft decides the mode: a text/plain main document reopens in "Ren tekst".
+  const format = s.format;
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
@@ -86,16 +87,8 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
   const showPicker = !s.isReply && (s.recipient === null || changingRecipient);
   const title = s.isReply ? `${t('compose.replyTitle')}: ${s.label}` : t('compose.newMessage');
 
-  const switchFormat = (next: 'html' | 'text') => {
-    if (next === format) return;
-    if (next === 'text') {
-      const plain = htmlToText(s.html);
-      setText(plain);
-      actions.replaceContent(textToHtml(plain));
-    } else {
-      actions.replaceContent(textToHtml(text));
-    }
-    setFormat(next);
+  const switchFormat = (next: DraftFormat) => {
+    if (next !== format) actions.setFormat(next);
   };
 
   return (
@@ -210,11 +203,8 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
               <textarea
                 id={textId}
                 rows={14}
-                value={text}
-                onChange={(e) => {
-                  setText(e.target.value);
-                  actions.setHtml(textToHtml(e.target.value));
-                }}
+                value={s.text}
+                onChange={(e) => actions.setText(e.target.value)}
                 onBlur={actions.flush}
               />
             </div>

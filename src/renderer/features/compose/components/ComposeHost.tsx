@@ -44,6 +44,8 @@ export function ComposeHost() {
     () => ({
       setHtml: (html) => store().setComposeHtml(html),
       replaceContent: (html) => store().replaceComposeContent(html),
+      setText: (text) => store().setComposeText(text),
+      setFormat: (format) => store().setComposeFormat(format),
       setFields: (fields) => store().setComposeFields(fields),
       setRecipient: (recipient, name) => store().setComposeRecipient(recipient, name),
       flush: () => void store().flushCompose(),

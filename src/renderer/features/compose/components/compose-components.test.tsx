@@ -251,7 +251,7 @@ describe('JournalBanner and SaveStatusLine', () => {
   it('offers to restore or discard a draft the journal holds', () => {
     const onRestore = vi.fn();
     const onDismiss = vi.fn();
-    const entry = { mailboxId: 'mb-1', messageId: 'd7', label: 'Til kommunen', savedAt: '2026-11-23T11:00:00Z', excerpt: 'Hej', bytes: 3 };
+    const entry = { mailboxId: 'mb-1', messageId: 'd7', label: 'Til kommunen', savedAt: '2026-11-23T11:00:00Z', format: 'html' as const, excerpt: 'Hej', bytes: 3 };
     const { container } = mount(<JournalBanner entries={[entry]} error={null} onRestore={onRestore} onDismiss={onDismiss} />);
     expect(container.textContent).toMatch(/Vi fandt en kladde, der ikke blev gemt: Til kommunen/);
     click(byRole(container, 'button', 'Gendan'));
@@ -280,8 +280,10 @@ describe('ComposeDialog', () => {
     messageId: 'd1',
     draft: draftView(),
     isReply: false,
+    format: 'html',
     html: '<p>Hej <b>med</b> dig</p>',
-    savedHtml: '',
+    text: '',
+    saved: { format: 'html', html: '' },
     initialHtml: '<p>Hej <b>med</b> dig</p>',
     contentKey: 1,
     label: '',
@@ -304,6 +306,8 @@ describe('ComposeDialog', () => {
   const actions = (): ComposeActions => ({
     setHtml: vi.fn(),
     replaceContent: vi.fn(),
+    setText: vi.fn(),
+    setFormat: vi.fn(),
     setFields: vi.fn(),
     setRecipient: vi.fn(),
     flush: vi.fn(),
@@ -345,12 +349,18 @@ describe('ComposeDialog', () => {
     expect(a.close).not.toHaveBeenCalled();
   });
 
-  it('plain-text mode keeps the words and writes them as escaped paragraphs', () => {
+  it('plain-text mode: the radio asks for text, and a text draft opens in "Ren tekst" writing its raw words', () => {
     const a = actions();
-    const { container } = mount(<ComposeDialog session={session()} maxLabelLength={256} allowCpr={false} actions={a} />);
-    const plain = Array.from(container.querySelectorAll<HTMLInputElement>('input[type="radio"]'))[1]!;
-    click(plain);
-    expect(a.replaceContent).toHaveBeenCalledWith('<p>Hej med dig</p>');
+    const { container, rerender } = mount(<ComposeDialog session={session()} maxLabelLength={256} allowCpr={false} actions={a} />);
+    const radios = () => Array.from(container.querySelectorAll<HTMLInputElement>('input[type="radio"]'));
+    expect(radios()[0]!.checked).toBe(true);
+    expect(container.querySelector('textarea')).toBeNull();
+    click(radios()[1]!);
+    expect(a.setFormat).toHaveBeenCalledWith('text');
+
+    rerender(<ComposeDialog session={session({ format: 'text', text: 'Hej med dig', html: '<p>Hej med dig</p>' })} maxLabelLength={256} allowCpr={false} actions={a} />);
+    expect(radios()[1]!.checked).toBe(true);
+    expect(container.querySelector('[role="textbox"]')).toBeNull();
     const textarea = container.querySelector('textarea')!;
     expect(textarea.value).toBe('Hej med dig');
     act(() => {
@@ -358,7 +368,8 @@ describe('ComposeDialog', () => {
       setter.call(textarea, 'Linje 1\nLinje <2>');
       textarea.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    expect(a.setHtml).toHaveBeenLastCalledWith('<p>Linje 1<br>Linje &lt;2&gt;</p>');
+    expect(a.setText).toHaveBeenLastCalledWith('Linje 1\nLinje <2>');
+    expect(a.setHtml).not.toHaveBeenCalled();
   });
 
   it('marks the subject invalid with the Danish message and shows a save failure without losing the words', () => {

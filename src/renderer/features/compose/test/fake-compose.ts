@@ -12,6 +12,7 @@ export function draftView(overrides: Partial<DraftView> = {}): DraftView {
     version: 1,
     isReply: false,
     main: { documentId: 'doc-main', fileId: 'file-main', fileVersion: 1 },
+    format: 'html',
     html: '',
     attachments: [],
     totalBytes: 0,
@@ -65,7 +66,7 @@ export function installFakeCompose(api: ReturnType<typeof installFakeApi>) {
     },
     journal: {
       list: vi.fn(async () => ({
-        entries: [{ mailboxId: 'mb-1', messageId: 'd7', label: 'Til kommunen', savedAt: '2026-11-23T11:00:00Z', excerpt: 'gendannet', bytes: 20 }],
+        entries: [{ mailboxId: 'mb-1', messageId: 'd7', label: 'Til kommunen', savedAt: '2026-11-23T11:00:00Z', format: 'html' as const, excerpt: 'gendannet', bytes: 20 }],
       })),
       restore: vi.fn(async ({ messageId }: { messageId: string }) => ({ draft: draftView({ messageId, html: '<p>gendannet</p>' }), result: saved() })),
       dismiss: vi.fn(async () => ({ dismissed: true })),
