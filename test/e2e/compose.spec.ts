@@ -187,6 +187,31 @@ test('forward to an e-mail address and to an authority', async ({ page }) => {
   await expect(page.getByText('Beskeden er videresendt.')).toBeVisible();
 });
 
+test('plain text: saved as text, reopened in "Ren tekst", sent to an authority', async ({ page }) => {
+  test.setTimeout(120_000);
+  await logIn(page, app);
+  await page.getByRole('button', { name: 'Ny besked' }).click();
+  const dialog = composer(page);
+  await dialog.getByRole('searchbox').fill('91000021');
+  await dialog.getByRole('button', { name: /Udbetaling Danmark.*Folkepension/ }).click();
+  await dialog.getByRole('textbox', { name: 'Emne' }).fill('Brev i ren tekst');
+  await dialog.getByRole('radio', { name: 'Ren tekst' }).check();
+  const text = dialog.getByRole('textbox', { name: 'Besked', exact: true });
+  // Characters that would be markup in html are just letters here.
+  await text.fill('Hej <Udbetaling Danmark> & co.\nLinje to.');
+  await dialog.getByRole('button', { name: 'Luk', exact: true }).click();
+  await expect(dialog).toBeHidden({ timeout: 15_000 });
+
+  await folder(page, 'Kladder').click();
+  await openMessage(page, 'Brev i ren tekst');
+  await view(page).getByRole('button', { name: 'Redigér kladde' }).click();
+  const reopened = composer(page);
+  await expect(reopened.getByRole('radio', { name: 'Ren tekst' })).toBeChecked();
+  await expect(reopened.getByRole('textbox', { name: 'Besked', exact: true })).toHaveValue('Hej <Udbetaling Danmark> & co.\nLinje to.');
+  await reopened.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByText('Beskeden "Brev i ren tekst" er sendt. Du finder den i Sendt.')).toBeVisible({ timeout: 15_000 });
+});
+
 test('close saves the draft; it reopens from Kladder with the words', async ({ page }) => {
   test.setTimeout(120_000);
   await logIn(page, app);
