@@ -27,19 +27,32 @@ export function setLanguage(language: Language): void {
 
 const locale = (): string => (i18next.language === 'en' ? 'en-GB' : 'da-DK');
 
+// Building an Intl formatter costs far more than using one, and the message list formats a date per row per frame.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const dateFormatter = (style: 'dateTime' | 'date'): Intl.DateTimeFormat => {
+  const key = `${locale()}|${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'dateTime' ? { dateStyle: 'short', timeStyle: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' };
+    formatters.set(key, (f = new Intl.DateTimeFormat(locale(), options)));
+  }
+  return f;
+};
+
 /** Dates as Danes write them (23.11.2026 14.05) in Danish, day-first in English too. */
 export function formatDateTime(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(d);
+  return dateFormatter('dateTime').format(d);
 }
 
 export function formatDate(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+  return dateFormatter('date').format(d);
 }
 
 /** 20.000 in Danish, 20,000 in English. */
