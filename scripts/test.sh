@@ -10,6 +10,13 @@ step() { printf '\n=== %s ===\n' "$*"; }
 step "typecheck"; npm run --silent typecheck
 step "lint"; npm run --silent lint
 step "build"; npx electron-vite build >/dev/null
-step "unit + integration (vitest)"; bash scripts/with-keyring.sh npx vitest run
+reports=$(mktemp -d -t dp-test-reports-XXXXXX)
+trap 'rm -rf "$reports"' EXIT
+
+step "unit + integration (vitest)"
+bash scripts/with-keyring.sh npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
 step "Electron security scan (electronegativity)"; node scripts/electronegativity.mjs
-step "end-to-end (Playwright, browser mode)"; bash scripts/with-keyring.sh npx playwright test
+step "end-to-end (Playwright, browser mode)"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" bash scripts/with-keyring.sh npx playwright test --reporter=list,json
+
+step "summary"; node scripts/test-summary.mjs "$reports/vitest.json" "$reports/playwright.json"
