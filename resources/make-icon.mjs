@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Draws resources/icon.png (512×512, RGBA): a blue rounded square with a white envelope. Plain zlib, no image
-// libraries and no downloads; electron-builder derives the .ico/.icns from this PNG. Run: node resources/make-icon.mjs
+// Draws resources/icon.png (512×512, RGBA): a blue rounded square with a white envelope, and the same drawing as
+// resources/tray-icon.png (32×32) for the system tray, which main bundles with electron-vite's `?asset` import
+// (only out/** is packaged). Plain zlib, no image libraries and no downloads; electron-builder derives the .ico/.icns
+// from icon.png. Run: node resources/make-icon.mjs
 import { Buffer } from 'node:buffer';
 import process from 'node:process';
 import { writeFileSync } from 'node:fs';
@@ -8,45 +10,51 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
-const SIZE = 512;
 const BLUE = [0x0b, 0x4d, 0xa2, 255];
 const WHITE = [255, 255, 255, 255];
 const FOLD = [0xc9, 0xd8, 0xee, 255];
 const CLEAR = [0, 0, 0, 0];
 
-const insideRoundedSquare = (x, y, inset, radius) => {
-  const lo = inset + radius;
-  const hi = SIZE - 1 - inset - radius;
-  const cx = Math.min(Math.max(x, lo), hi);
-  const cy = Math.min(Math.max(y, lo), hi);
-  return (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2 && x >= inset && y >= inset && x < SIZE - inset && y < SIZE - inset;
-};
+// The geometry is drawn for 512 and scaled, so both sizes show the same picture. The flap line is thicker at small
+// sizes (minimum 1.5 px) or it disappears in a 32 px tray icon.
+const draw = (SIZE) => {
+  const s = SIZE / 512;
+  const insideRoundedSquare = (x, y, inset, radius) => {
+    const lo = inset + radius;
+    const hi = SIZE - 1 - inset - radius;
+    const cx = Math.min(Math.max(x, lo), hi);
+    const cy = Math.min(Math.max(y, lo), hi);
+    return (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2 && x >= inset && y >= inset && x < SIZE - inset && y < SIZE - inset;
+  };
 
-// Envelope body, and the two lines of its flap (a V from the top corners to the centre).
-const env = { left: 116, right: 396, top: 156, bottom: 356 };
-const nearFlap = (x, y) => {
-  const midX = (env.left + env.right) / 2;
-  const midY = env.top + (env.bottom - env.top) * 0.55;
-  const side = x <= midX ? env.left : env.right;
-  // distance from (x, y) to the segment (side, top) → (midX, midY)
-  const [ax, ay, bx, by] = [side, env.top, midX, midY];
-  const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
-  return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay))) <= 9;
-};
+  // Envelope body, and the two lines of its flap (a V from the top corners to the centre).
+  const env = { left: 116 * s, right: 396 * s, top: 156 * s, bottom: 356 * s };
+  const flapWidth = Math.max(9 * s, 1.5);
+  const nearFlap = (x, y) => {
+    const midX = (env.left + env.right) / 2;
+    const midY = env.top + (env.bottom - env.top) * 0.55;
+    const side = x <= midX ? env.left : env.right;
+    // distance from (x, y) to the segment (side, top) → (midX, midY)
+    const [ax, ay, bx, by] = [side, env.top, midX, midY];
+    const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+    return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay))) <= flapWidth;
+  };
 
-const pixel = (x, y) => {
-  if (!insideRoundedSquare(x, y, 16, 96)) return CLEAR;
-  const inEnvelope = x >= env.left && x <= env.right && y >= env.top && y <= env.bottom;
-  if (inEnvelope) return nearFlap(x, y) ? FOLD : WHITE;
-  return BLUE;
-};
+  const pixel = (x, y) => {
+    if (!insideRoundedSquare(x, y, 16 * s, 96 * s)) return CLEAR;
+    const inEnvelope = x >= env.left && x <= env.right && y >= env.top && y <= env.bottom;
+    if (inEnvelope) return nearFlap(x, y) ? FOLD : WHITE;
+    return BLUE;
+  };
 
-const raw = Buffer.alloc((SIZE * 4 + 1) * SIZE);
-for (let y = 0; y < SIZE; y++) {
-  const row = y * (SIZE * 4 + 1);
-  raw[row] = 0; // filter: none
-  for (let x = 0; x < SIZE; x++) Buffer.from(pixel(x, y)).copy(raw, row + 1 + x * 4);
-}
+  const raw = Buffer.alloc((SIZE * 4 + 1) * SIZE);
+  for (let y = 0; y < SIZE; y++) {
+    const row = y * (SIZE * 4 + 1);
+    raw[row] = 0; // filter: none
+    for (let x = 0; x < SIZE; x++) Buffer.from(pixel(x, y)).copy(raw, row + 1 + x * 4);
+  }
+  return raw;
+};
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -67,17 +75,23 @@ const chunk = (type, data) => {
   return Buffer.concat([length, body, crc]);
 };
 
-const header = Buffer.alloc(13);
-header.writeUInt32BE(SIZE, 0);
-header.writeUInt32BE(SIZE, 4);
-header[8] = 8; // bit depth
-header[9] = 6; // RGBA
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  chunk('IHDR', header),
-  chunk('IDAT', deflateSync(raw, { level: 9 })),
-  chunk('IEND', Buffer.alloc(0)),
-]);
-const out = join(dirname(fileURLToPath(import.meta.url)), 'icon.png');
-writeFileSync(out, png);
-process.stdout.write(`wrote ${out} (${png.length} bytes)\n`);
+const png = (size) => {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8; // bit depth
+  header[9] = 6; // RGBA
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(draw(size), { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+};
+
+for (const [name, size] of [['icon.png', 512], ['tray-icon.png', 32]]) {
+  const out = join(dirname(fileURLToPath(import.meta.url)), name);
+  const bytes = png(size);
+  writeFileSync(out, bytes);
+  process.stdout.write(`wrote ${out} (${bytes.length} bytes)\n`);
+}
