@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const e = vi.hoisted(() => {
   const appHandlers = new Map<string, ((...a: unknown[]) => void)[]>();
@@ -6,7 +6,11 @@ const e = vi.hoisted(() => {
   let resolveReady: () => void = () => undefined;
   const ready = new Promise<void>((r) => (resolveReady = r));
   const notifications: { options: unknown; handlers: Map<string, () => void>; show: () => void }[] = [];
+  const windows: { handlers: Map<string, () => void>; focus: () => void }[] = [];
+  const trays: { icon: unknown; tooltip: string; menu: unknown; handlers: Map<string, () => void>; destroy: () => void }[] = [];
   return {
+    windows,
+    trays,
     appHandlers,
     order,
     ready,
@@ -43,9 +47,13 @@ vi.mock('electron', () => {
     constructor(options: unknown) {
       this.options = options;
       e.order.push('window');
+      e.windows.push(this);
     }
+    handlers = new Map<string, () => void>();
     once() {}
-    on() {}
+    on(name: string, fn: () => void) {
+      this.handlers.set(name, fn);
+    }
     loadURL = vi.fn(async () => undefined);
     isDestroyed = () => false;
     isMinimized = () => true;
@@ -64,11 +72,33 @@ vi.mock('electron', () => {
     }
     show = vi.fn();
   }
+  class Tray {
+    tooltip = '';
+    menu: unknown;
+    handlers = new Map<string, () => void>();
+    constructor(public icon: unknown) {
+      e.order.push('tray');
+      e.trays.push(this);
+    }
+    setToolTip(text: string) {
+      this.tooltip = text;
+    }
+    setContextMenu(menu: unknown) {
+      this.menu = menu;
+    }
+    on(name: string, fn: () => void) {
+      this.handlers.set(name, fn);
+    }
+    isDestroyed = () => false;
+    destroy = vi.fn();
+  }
   return {
     app: e.app,
     BrowserWindow,
     Notification,
-    Menu: { buildFromTemplate: vi.fn(() => ({})), setApplicationMenu: vi.fn() },
+    Tray,
+    // The built menu is its template, so tests can read labels and click items.
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     safeStorage: { isEncryptionAvailable: () => true },
     shell: { openExternal: vi.fn(async () => undefined) },
     dialog: { showMessageBox: vi.fn() },
@@ -88,6 +118,9 @@ vi.mock('electron', () => {
   };
 });
 
+// electron-vite turns `?asset` into the file's path in out/; vitest has no such plugin.
+vi.mock('../../../resources/tray-icon.png?asset', () => ({ default: '/opt/dp/out/main/chunks/tray-icon.png' }));
+
 import { createEventHub } from '../services/event-hub';
 import type { PlatformHooks } from '../services/platform';
 import { startElectronApp } from './main-process';
@@ -95,7 +128,26 @@ import { startElectronApp } from './main-process';
 beforeEach(() => {
   e.order.length = 0;
   e.appHandlers.clear();
+  e.windows.length = 0;
+  e.trays.length = 0;
+  e.app.quit.mockClear();
 });
+
+type MenuItem = { label?: string; type?: string; click?: () => void };
+const trayMenu = (): MenuItem[] => (e.trays[0]!.menu as { template: MenuItem[] }).template;
+const platform = process.platform;
+const setPlatform = (value: NodeJS.Platform) => Object.defineProperty(process, 'platform', { value, configurable: true });
+
+/** Starts the app up to its first window, with a fresh event hub and a counting dispose. */
+const started = async (extra: { keepRunningInTray?: () => boolean } = {}) => {
+  const events = createEventHub();
+  const dispose = vi.fn(async () => undefined);
+  startElectronApp(async () => ({ handlers: {}, events, dispose, ...extra }));
+  e.resolveReady();
+  await vi.waitFor(() => expect(e.windows).toHaveLength(1));
+  const handler = (name: string) => e.appHandlers.get(name)![0]!;
+  return { events, dispose, handler };
+};
 
 describe('startElectronApp', () => {
   it('quits a second instance before doing anything else', () => {
@@ -150,5 +202,78 @@ describe('startElectronApp', () => {
     const second = { preventDefault: vi.fn() };
     e.appHandlers.get('will-quit')![0]!(second);
     expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+
+  describe('tray', () => {
+    afterEach(() => setPlatform(platform));
+
+    it('appears after ready with the Danish menu, before the window, and its tooltip follows the unread total', async () => {
+      const { events } = await started();
+      expect(e.order.indexOf('serve')).toBeLessThan(e.order.indexOf('tray'));
+      expect(e.order.indexOf('tray')).toBeLessThan(e.order.indexOf('window'));
+      expect(e.trays).toHaveLength(1);
+      expect(e.trays[0]!.icon).toBe('/opt/dp/out/main/chunks/tray-icon.png');
+      expect(trayMenu().map((item) => item.label ?? item.type)).toEqual(['Åbn Digital Post', 'separator', 'Afslut']);
+      expect(e.trays[0]!.tooltip).toBe('Digital Post');
+      events.emit({ type: 'mail.unread', total: 3 });
+      expect(e.trays[0]!.tooltip).toBe('Digital Post – 3 ulæste');
+      events.emit({ type: 'auth.changed' });
+      expect(e.trays[0]!.tooltip).toBe('Digital Post – 3 ulæste');
+    });
+
+    it.each(['linux', 'win32'] as const)('keeps running on %s when the last window closes, unless the user opted out', async (os) => {
+      setPlatform(os);
+      let keep = true;
+      const { handler } = await started({ keepRunningInTray: () => keep });
+      handler('window-all-closed')();
+      expect(e.app.quit).not.toHaveBeenCalled();
+      keep = false;
+      handler('window-all-closed')();
+      expect(e.app.quit).toHaveBeenCalledTimes(1);
+    });
+
+    it('keeps running in the tray by default when the services say nothing', async () => {
+      setPlatform('linux');
+      const { handler } = await started();
+      handler('window-all-closed')();
+      expect(e.app.quit).not.toHaveBeenCalled();
+    });
+
+    it('leaves macOS in the dock even with the tray preference off', async () => {
+      setPlatform('darwin');
+      const { handler } = await started({ keepRunningInTray: () => false });
+      handler('window-all-closed')();
+      expect(e.app.quit).not.toHaveBeenCalled();
+    });
+
+    it('re-opens and focuses a closed window from a tray click or the "Åbn Digital Post" item', async () => {
+      await started();
+      e.windows[0]!.handlers.get('closed')!();
+      e.trays[0]!.handlers.get('click')!();
+      expect(e.windows).toHaveLength(2);
+      // An open window is brought forward, not duplicated.
+      trayMenu()[0]!.click!();
+      expect(e.windows).toHaveLength(2);
+      expect(e.windows[1]!.focus).toHaveBeenCalledTimes(1);
+    });
+
+    it('"Afslut" quits for real: services are disposed once and the tray goes away', async () => {
+      const { dispose, handler, events } = await started();
+      trayMenu()[2]!.click!();
+      expect(e.app.quit).toHaveBeenCalledTimes(1);
+      // Electron answers app.quit() with will-quit; the dispose path holds it, then quits again.
+      const first = { preventDefault: vi.fn() };
+      handler('will-quit')(first);
+      expect(first.preventDefault).toHaveBeenCalled();
+      await vi.waitFor(() => expect(e.app.quit).toHaveBeenCalledTimes(2));
+      const second = { preventDefault: vi.fn() };
+      handler('will-quit')(second);
+      expect(second.preventDefault).not.toHaveBeenCalled();
+      expect(dispose).toHaveBeenCalledTimes(1);
+      expect(e.trays[0]!.destroy).toHaveBeenCalledTimes(1);
+      // Unread counts after shutdown no longer reach the tray.
+      events.emit({ type: 'mail.unread', total: 9 });
+      expect(e.trays[0]!.tooltip).toBe('Digital Post');
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import trayIconPath from '../../../resources/tray-icon.png?asset';
 import { app, BrowserWindow, Menu, Notification, safeStorage, type MenuItemConstructorOptions } from 'electron';
 import { createDispatcher } from '../ipc/dispatch';
 import { removePrivateTempFiles } from '../services/files/private-temp';
@@ -7,6 +8,7 @@ import { isAppUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { confirmAndOpenExternal, installGuards, installPermissionHandlers, openExternalSafely } from './guards';
 import { forwardEvents, registerIpcTransport } from './ipc-transport';
 import { createFileHooks } from './file-hooks';
+import { createAppTray, type AppTray } from './tray';
 import { createMainWindow } from './window';
 
 const appMenu = (): Menu => {
@@ -57,6 +59,7 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
   const appRoot = app.getAppPath();
   let mainWindow: BrowserWindow | null = null;
   let services: AppServices | null = null;
+  let tray: AppTray | null = null;
   const cleanups: (() => void)[] = [];
   const windows = (): BrowserWindow[] => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow] : []);
 
@@ -112,6 +115,22 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
       services = created;
       cleanups.push(registerIpcTransport({ dispatch: createDispatcher(created.handlers), windows, isAppUrl: isOwnUrl }));
       cleanups.push(forwardEvents(created.events, windows, isOwnUrl));
+      try {
+        const appTray = createAppTray({ onOpen: focusWindow, onQuit: () => app.quit(), iconPath: trayIconPath });
+        tray = appTray;
+        cleanups.push(
+          created.events.subscribe((event) => {
+            if (event.type === 'mail.unread') appTray.update(event.total);
+          }),
+          () => {
+            tray = null;
+            appTray.destroy();
+          },
+        );
+      } catch (err) {
+        // Without a tray the app simply quits with its last window, as before; a missing tray is no reason not to start.
+        console.error('No system tray', err);
+      }
       openWindow();
       app.on('activate', () => {
         if (windows().length === 0) openWindow();
@@ -122,8 +141,12 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
       app.exit(1);
     });
 
+  // On Windows/Linux the tray keeps the app (and with it the unread poller and its notifications) alive after the
+  // window closes, unless the user opted out; the tray's "Afslut" or the menu's quits for real. macOS stays in the dock.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform === 'darwin') return;
+    if (tray && (services?.keepRunningInTray?.() ?? true)) return;
+    app.quit();
   });
 
   // Dispose once (tokens flushed, timers stopped), then let the quit continue.

@@ -54,6 +54,11 @@ export interface AppServices {
   events: EventHub;
   /** The Digital Post API client of the current environment (benchmarks and handlers use it; never the renderer). */
   dp?: DpClient;
+  /**
+   * Whether closing the last window on Windows/Linux leaves the app running in the tray, so the poller keeps alerting.
+   * Absent means yes; macOS keeps running in the dock either way.
+   */
+  keepRunningInTray?: () => boolean;
   dispose(): Promise<void>;
 }
 
