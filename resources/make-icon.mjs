@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Draws resources/icon.png (512×512, RGBA): a blue rounded square with a white envelope, and the same drawing as
-// resources/tray-icon.png (32×32) for the system tray, which main bundles with electron-vite's `?asset` import
-// (only out/** is packaged). Plain zlib, no image libraries and no downloads; electron-builder derives the .ico/.icns
-// from icon.png. Run: node resources/make-icon.mjs
+// src/main/electron/tray-icon.png (32×32) for the system tray. The tray icon lives beside main's code, not here:
+// electron-vite leaves `?asset` imports from resources/ (its publicDir) in place instead of copying them into out/,
+// and only out/** is packaged. Plain zlib, no image libraries and no downloads; electron-builder derives the
+// .ico/.icns from icon.png. Run: node resources/make-icon.mjs
 import { Buffer } from 'node:buffer';
 import process from 'node:process';
 import { writeFileSync } from 'node:fs';
@@ -89,8 +90,11 @@ const png = (size) => {
   ]);
 };
 
-for (const [name, size] of [['icon.png', 512], ['tray-icon.png', 32]]) {
-  const out = join(dirname(fileURLToPath(import.meta.url)), name);
+const here = dirname(fileURLToPath(import.meta.url));
+for (const [out, size] of [
+  [join(here, 'icon.png'), 512],
+  [join(here, '..', 'src', 'main', 'electron', 'tray-icon.png'), 32],
+]) {
   const bytes = png(size);
   writeFileSync(out, bytes);
   process.stdout.write(`wrote ${out} (${bytes.length} bytes)\n`);

@@ -1,3 +1,3 @@
-// Types for electron-vite's `?asset` imports: the build copies the file into out/ (the only folder that is packaged)
-// and the import is its path at run time.
+// Types for electron-vite's `?asset` imports: the build copies the file into out/main (only out/** is packaged) and
+// the import is its path at run time. Files under resources/ are not copied (it is electron-vite's publicDir).
 /// <reference types="electron-vite/node" />

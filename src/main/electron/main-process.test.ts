@@ -119,7 +119,7 @@ vi.mock('electron', () => {
 });
 
 // electron-vite turns `?asset` into the file's path in out/; vitest has no such plugin.
-vi.mock('../../../resources/tray-icon.png?asset', () => ({ default: '/opt/dp/out/main/chunks/tray-icon.png' }));
+vi.mock('./tray-icon.png?asset', () => ({ default: '/opt/dp/out/main/chunks/tray-icon.png' }));
 
 import { createEventHub } from '../services/event-hub';
 import type { PlatformHooks } from '../services/platform';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import trayIconPath from '../../../resources/tray-icon.png?asset';
+import trayIconPath from './tray-icon.png?asset';
 import { app, BrowserWindow, Menu, Notification, safeStorage, type MenuItemConstructorOptions } from 'electron';
 import { createDispatcher } from '../ipc/dispatch';
 import { removePrivateTempFiles } from '../services/files/private-temp';
