@@ -5,9 +5,12 @@ import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { initI18n } from './i18n';
 import { App } from './components/App';
+import { useAppStore } from './store';
 import './styles.css';
 
 installBrowserBridgeIfNeeded();
+// The first requests go out before React has rendered anything; App's own call then finds them under way.
+void useAppStore.getState().startup();
 initI18n();
 
 const root = document.getElementById('root');

@@ -22,7 +22,7 @@ export function App() {
   useEffect(() => {
     void store().loadSettings();
     void store().loadAppInfo();
-    void store().refreshStatus();
+    void store().startup();
     const unsubscribe = dp().events.subscribe((event) => {
       if (event.type === 'auth.changed') void store().refreshStatus();
       if (event.type === 'mail.new' && event.mailboxId === store().selectedMailboxId) {
@@ -41,7 +41,7 @@ export function App() {
 
   useEffect(() => {
     if (!loggedIn) return;
-    void store().loadMailboxes();
+    if (!store().mailStarting) void store().loadMailboxes();
     const refresh = () => {
       void store().loadMailboxes();
       void store().loadFolders();

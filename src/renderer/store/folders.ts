@@ -2,14 +2,16 @@ import type { FolderSummaryEntry } from '../../shared/dp/resources';
 import { STANDARD_FOLDER_TYPES } from '../../shared/dp/enums';
 import { dp, errorText } from '../lib/api';
 import { canCreateFolder, canDeleteFolder, canMoveFolder, canRenameFolder, type FolderRuleResult } from '../lib/folder-rules';
+import type { PrefetchedPage } from './messageList';
 import type { SliceCreator } from './types';
 
 export interface FoldersSlice {
   folders: FolderSummaryEntry[];
   selectedFolderId: string | null;
   folderError: string | null;
-  loadFolders(): Promise<void>;
-  selectFolder(folderId: string): Promise<void>;
+  /** `prefetched`: a summary of the selected mailbox already asked for (app start). */
+  loadFolders(prefetched?: Promise<{ folders: FolderSummaryEntry[] }>): Promise<void>;
+  selectFolder(folderId: string, prefetched?: PrefetchedPage): Promise<void>;
   /** Each returns the Danish reason on refusal (rule or server), null on success. */
   createFolder(name: string, parentId: string | null): Promise<string | null>;
   renameFolder(folderId: string, name: string): Promise<string | null>;
@@ -48,11 +50,13 @@ export const createFoldersSlice: SliceCreator<FoldersSlice> = (set, get) => {
     selectedFolderId: null,
     folderError: null,
 
-    async loadFolders() {
+    async loadFolders(prefetched) {
       const id = mailboxId();
       if (!id) return;
       try {
-        const { folders } = await dp().folders.summary({ mailboxId: id });
+        const { folders } = await (prefetched
+          ? prefetched.catch(() => dp().folders.summary({ mailboxId: id }))
+          : dp().folders.summary({ mailboxId: id }));
         if (mailboxId() !== id) return; // the user switched mailbox meanwhile
         set({ folders: sortFolders(folders), folderError: null });
       } catch (e) {
@@ -60,10 +64,10 @@ export const createFoldersSlice: SliceCreator<FoldersSlice> = (set, get) => {
       }
     },
 
-    async selectFolder(folderId) {
+    async selectFolder(folderId, prefetched) {
       set({ selectedFolderId: folderId });
       get().closeMessage();
-      await get().loadFirstPage();
+      await get().loadFirstPage(prefetched);
     },
 
     createFolder: (name, parentId) =>

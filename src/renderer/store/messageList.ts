@@ -1,8 +1,9 @@
 import type { Message } from '../../shared/dp/resources';
+import type { ChannelResponse } from '../../shared/ipc/contract';
 import type { MessageQuery } from '../../shared/ipc/channels/mail';
 import { dp, errorText } from '../lib/api';
 import i18next from 'i18next';
-import type { SliceCreator } from './types';
+import type { AppState, SliceCreator } from './types';
 
 export const PAGE_SIZE = 200;
 /** §3.3 (querying): each search value is limited to 100 characters; refused here before any request. */
@@ -20,6 +21,29 @@ export interface SenderSummary {
   unread: number;
 }
 
+/** A first page asked for before the state that decides the query was known (app start). */
+export interface PrefetchedPage {
+  query: MessageQuery;
+  page: Promise<ChannelResponse<'messages.query'>>;
+}
+
+type ListState = Pick<AppState, 'selectedMailboxId' | 'selectedFolderId' | 'sort' | 'dateFrom' | 'dateTo' | 'search' | 'senderLabel'>;
+
+/** The first-page query for a state; one function so a prefetched page can be checked against what would be asked now. */
+export const listQuery = (s: ListState): MessageQuery | null => {
+  if (!s.selectedMailboxId || !s.selectedFolderId) return null;
+  const q: MessageQuery = { mailboxId: s.selectedMailboxId, size: PAGE_SIZE, sort: s.sort };
+  // A search or sender overview spans the mailbox; otherwise the list is the selected folder.
+  if (!s.search && !s.senderLabel) q.folderId = s.selectedFolderId;
+  if (s.dateFrom) q.dateFrom = s.dateFrom;
+  if (s.dateTo) q.dateTo = s.dateTo;
+  if (s.search) q.search = s.search;
+  if (s.senderLabel) q.senderLabel = s.senderLabel;
+  return q;
+};
+
+const sameQuery = (a: MessageQuery, b: MessageQuery): boolean => JSON.stringify(a) === JSON.stringify(b);
+
 export interface MessageListSlice {
   messages: Message[];
   totalElements: number;
@@ -36,7 +60,8 @@ export interface MessageListSlice {
   senderLabel: string | null;
   senders: SenderSummary[];
   clearList(): void;
-  loadFirstPage(): Promise<void>;
+  /** Uses `prefetched` only when it was asked with exactly the query the current state makes. */
+  loadFirstPage(prefetched?: PrefetchedPage): Promise<void>;
   loadMore(): Promise<void>;
   retryList(): Promise<void>;
   setSort(sort: ListSort): Promise<void>;
@@ -56,18 +81,7 @@ export interface MessageListSlice {
 let generation = 0;
 
 export const createMessageListSlice: SliceCreator<MessageListSlice> = (set, get) => {
-  const baseQuery = (): MessageQuery | null => {
-    const s = get();
-    if (!s.selectedMailboxId || !s.selectedFolderId) return null;
-    const q: MessageQuery = { mailboxId: s.selectedMailboxId, size: PAGE_SIZE, sort: s.sort };
-    // A search or sender overview spans the mailbox; otherwise the list is the selected folder.
-    if (!s.search && !s.senderLabel) q.folderId = s.selectedFolderId;
-    if (s.dateFrom) q.dateFrom = s.dateFrom;
-    if (s.dateTo) q.dateTo = s.dateTo;
-    if (s.search) q.search = s.search;
-    if (s.senderLabel) q.senderLabel = s.senderLabel;
-    return q;
-  };
+  const baseQuery = (): MessageQuery | null => listQuery(get());
 
   return {
     messages: [],
@@ -89,13 +103,16 @@ export const createMessageListSlice: SliceCreator<MessageListSlice> = (set, get)
       set({ messages: [], totalElements: 0, nextCursor: undefined, listLoading: false, loadingMore: false, listError: null });
     },
 
-    async loadFirstPage() {
+    async loadFirstPage(prefetched) {
       const query = baseQuery();
       if (!query) return;
       const mine = ++generation;
       set({ listLoading: true, listError: null });
       try {
-        const page = await dp().messages.query(query);
+        // A failed prefetch is asked again rather than shown: it was sent before the session was confirmed.
+        const page = await (prefetched && sameQuery(prefetched.query, query)
+          ? prefetched.page.catch(() => dp().messages.query(query))
+          : dp().messages.query(query));
         if (mine !== generation) return;
         set({ messages: page.messages, totalElements: page.totalElements, nextCursor: page.next, listLoading: false });
       } catch (e) {

@@ -2,7 +2,16 @@ import type { AuthStatus, Settings } from '../../shared/ipc/channels/auth';
 import type { ChannelRequest } from '../../shared/ipc/contract';
 import { dp, errorText } from '../lib/api';
 import { setLanguage } from '../i18n';
+import { readLastInbox, rememberLastInbox } from './last-inbox';
+import { listQuery, type PrefetchedPage } from './messageList';
+import type { PrefetchedMail } from './mailboxes';
 import type { SliceCreator } from './types';
+
+/** A prefetch nobody may end up reading must not surface as an unhandled rejection. */
+const quiet = <T>(p: Promise<T>): Promise<T> => {
+  p.catch(() => undefined);
+  return p;
+};
 
 export interface SessionSlice {
   status: AuthStatus | null;
@@ -12,7 +21,16 @@ export interface SessionSlice {
   sessionError: string | null;
   /** The login button was pressed and main has not answered yet (before status.pending turns true). */
   loginStarting: boolean;
-  refreshStatus(): Promise<void>;
+  /** App start owns the first mailbox load; the logged-in effect leaves it alone meanwhile. */
+  mailStarting: boolean;
+  /** `prefetched`: an auth.status already asked for (app start). */
+  refreshStatus(prefetched?: Promise<AuthStatus>): Promise<void>;
+  /**
+   * App start: the status, the mailboxes and (for the inbox opened last time) its summary and first page are asked
+   * for at once instead of one after another; the early answers are used only where they match what the status and
+   * the mailbox list then decide.
+   */
+  startup(): Promise<void>;
   loadAppInfo(): Promise<void>;
   login(options: { oneTimeUse: boolean }): Promise<void>;
   cancelLogin(): Promise<void>;
@@ -30,15 +48,40 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   settings: null,
   sessionError: null,
   loginStarting: false,
+  mailStarting: false,
 
-  async refreshStatus() {
+  async refreshStatus(prefetched) {
     try {
-      const status = await dp().auth.status();
+      const status = await (prefetched ?? dp().auth.status());
       const wasLoggedIn = get().status?.loggedIn;
       set({ status });
       if (!status.loggedIn && wasLoggedIn) get().resetMail();
     } catch (e) {
       set({ sessionError: errorText(e) });
+    }
+  },
+
+  async startup() {
+    // main.tsx starts it before the first render and App's effect asks again: one start is enough.
+    if (get().mailStarting) return;
+    set({ mailStarting: true });
+    try {
+      const last = readLastInbox();
+      const status = dp().auth.status();
+      const prefetched: PrefetchedMail = { list: quiet(dp().mailboxes.list()) };
+      if (last) {
+        const query = listQuery({ ...get(), selectedMailboxId: last.mailboxId, selectedFolderId: last.inboxFolderId });
+        const firstPage: PrefetchedPage | undefined = query ? { query, page: quiet(dp().messages.query(query)) } : undefined;
+        if (firstPage) {
+          prefetched.mailbox = { mailboxId: last.mailboxId, summary: quiet(dp().folders.summary({ mailboxId: last.mailboxId })), firstPage };
+        }
+      }
+      await get().refreshStatus(status);
+      // Logged out (or no answer): the early mail answers belong to no one and are dropped.
+      if (!get().status?.loggedIn) return;
+      await get().loadMailboxes(prefetched);
+    } finally {
+      set({ mailStarting: false });
     }
   },
 
@@ -78,6 +121,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   async logout() {
     try {
       await dp().auth.logout();
+      rememberLastInbox(null);
       get().resetMail();
     } catch (e) {
       set({ sessionError: errorText(e) });
