@@ -325,6 +325,26 @@ describe('faults', () => {
     expect((await s.h['compose.open']({ mailboxId: s.mailboxId, messageId: draft.messageId }, call)).html).toBe('<p>Vigtige ord</p>');
   });
 
+  it('a 1 MB PDF reports its content upload by bytes: loaded rises to the total, which done confirms', async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('bytes') }, call);
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1_000_000, 0x20), Buffer.from('\n%%EOF\n')]);
+    const { draft: after } = await s.h['compose.attach'](
+      { mailboxId: s.mailboxId, messageId: draft.messageId, uploadId: 'big', filename: 'stor.pdf', base64: pdf.toString('base64') },
+      call,
+    );
+    expect(after.attachments[0]!.files[0]!.fileSize).toBe(pdf.length);
+    const uploads = s.events.flatMap((e) => (e.type === 'compose.upload' && e.uploadId === 'big' ? [e] : []));
+    const counted = uploads.filter((e) => e.loaded !== undefined);
+    expect(counted.every((e) => e.total === pdf.length)).toBe(true);
+    const loaded = counted.map((e) => e.loaded!);
+    // The content step (0), several steps in between, and done (all of it).
+    expect(counted[0]).toMatchObject({ phase: 'content', loaded: 0 });
+    expect(counted.at(-1)).toMatchObject({ phase: 'done', loaded: pdf.length });
+    expect(loaded.filter((l) => l > 0 && l < pdf.length).length).toBeGreaterThanOrEqual(4);
+    for (let i = 1; i < loaded.length; i += 1) expect(loaded[i]!).toBeGreaterThan(loaded[i - 1]!);
+  });
+
   it('a 503 during the attachment upload is retried with If-Match: one document, its content stored once', async () => {
     const s = await setup();
     const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('503') }, call);

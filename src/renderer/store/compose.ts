@@ -27,6 +27,9 @@ export interface UploadView {
   phase: 'reading' | 'document' | 'file' | 'content' | 'done' | 'cancelled' | 'failed';
   sentBytes: number;
   totalBytes: number;
+  /** File bytes handed to the connection during the content step (main's `loaded` of `total`). */
+  loaded?: number;
+  total?: number;
 }
 
 export interface ComposeConflict {
@@ -636,7 +639,11 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       // A cancel the user asked for stays cancelled, whatever step main reports on its way out.
       if (!current || current.phase === 'cancelled') return;
       patch(c.messageId, {
-        uploads: c.uploads.map((u) => (u.uploadId === event.uploadId ? { ...u, phase: event.phase, sentBytes: event.sentBytes, totalBytes: event.totalBytes || u.totalBytes } : u)),
+        uploads: c.uploads.map((u) => {
+          if (u.uploadId !== event.uploadId) return u;
+          const counted = event.loaded !== undefined ? { loaded: event.loaded, total: event.total ?? event.totalBytes } : {};
+          return { ...u, phase: event.phase, sentBytes: event.sentBytes, totalBytes: event.totalBytes || u.totalBytes, ...counted };
+        }),
       });
     },
 

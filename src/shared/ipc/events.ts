@@ -18,6 +18,8 @@ export const AppEventSchema = z.discriminatedUnion('type', [
   /**
    * Progress of a `compose.attach` (by its uploadId): one event per step — creating the document, creating the file,
    * uploading the content — then `done`, `cancelled` or `failed`. `sentBytes` counts content confirmed by the server.
+   * During `content`, further events carry `loaded` of `total` file bytes handed to the connection so far (throttled;
+   * `loaded` starts again from 0 when the upload is repeated).
    */
   z.object({
     type: z.literal('compose.upload'),
@@ -26,6 +28,8 @@ export const AppEventSchema = z.discriminatedUnion('type', [
     phase: z.enum(['document', 'file', 'content', 'done', 'cancelled', 'failed']),
     sentBytes: z.number().int(),
     totalBytes: z.number().int(),
+    loaded: z.number().int().optional(),
+    total: z.number().int().optional(),
   }),
 ]);
 export type AppEvent = z.infer<typeof AppEventSchema>;

@@ -72,8 +72,8 @@ export const createAttachmentHandlers = (
     const controller = new AbortController();
     state.uploads.set(uploadId, controller);
     const signal = controller.signal;
-    const progress = (phase: Phase, sentBytes = 0): void =>
-      events.emit({ type: 'compose.upload', uploadId, messageId, phase, sentBytes, totalBytes: size });
+    const progress = (phase: Phase, sentBytes = 0, loaded?: number): void =>
+      events.emit({ type: 'compose.upload', uploadId, messageId, phase, sentBytes, totalBytes: size, ...(loaded !== undefined ? { loaded, total: size } : {}) });
 
     let created: DpDocument | undefined;
     let createdFile: { documentId: string; fileId: string } | undefined;
@@ -111,11 +111,25 @@ export const createAttachmentHandlers = (
       );
       createdFile = { documentId: doc.id, fileId: file.id };
 
-      progress('content');
+      progress('content', 0, 0);
       // PUT with If-Match = the file version: the client may repeat it after a drop or a 503, and a repeat of an
       // upload that already landed is refused with a 409 rather than stored twice.
-      await api.putMultipart(fileContentPath(mailboxId, messageId, doc.id, file.id), { data: bytes, filename, contentType: encodingFormat }, { ifMatch: file.version, signal });
-      progress('done', size);
+      // The client counts the multipart body; scaled to the file's bytes. Only what is new and short of the end is
+      // told: the bar never runs back on a repeated upload, and the full count comes with `done`, once the server
+      // has the content (so a small file still gives exactly one event per step).
+      let shown = 0;
+      const onUploadProgress = (loaded: number, total: number): void => {
+        const fileLoaded = total > 0 ? Math.min(size, Math.round((loaded / total) * size)) : 0;
+        if (fileLoaded <= shown || fileLoaded >= size) return;
+        shown = fileLoaded;
+        progress('content', 0, fileLoaded);
+      };
+      await api.putMultipart(
+        fileContentPath(mailboxId, messageId, doc.id, file.id),
+        { data: bytes, filename, contentType: encodingFormat },
+        { ifMatch: file.version, signal, onUploadProgress },
+      );
+      progress('done', size, size);
 
       const draft = await openDraft(mailboxId, messageId);
       const document = draft.attachments.find((d) => d.documentId === doc.id) ?? documentView(doc);

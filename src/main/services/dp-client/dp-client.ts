@@ -48,6 +48,52 @@ export interface MultipartFile {
   contentType?: string;
 }
 
+/** Bytes of the request body handed to the connection so far; called again from 0 when a request is repeated. */
+export type UploadProgress = (loaded: number, total: number) => void;
+
+export interface MultipartOptions extends RequestOptions {
+  ifMatch: number | string;
+  onUploadProgress?: UploadProgress;
+}
+
+/** How often upload progress is reported at most: every this many bytes or this many ms, and at the end. */
+export const UPLOAD_PROGRESS_CHUNK = 64 * 1024;
+export const UPLOAD_PROGRESS_MS = 100;
+
+/**
+ * The already-encoded body as a stream of 64 KB chunks that counts what the connection pulled. Pull-based, so a chunk
+ * is counted when fetch asks for it (it has room to send), not when it is queued. Made afresh for every attempt.
+ */
+const countingStream = (body: Uint8Array, onProgress: UploadProgress, signal?: AbortSignal): ReadableStream<Uint8Array> => {
+  let offset = 0;
+  let reportedAt = 0;
+  let reportedBytes = -1;
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (signal?.aborted) {
+          controller.error(signal.reason);
+          return;
+        }
+        if (offset >= body.length) {
+          controller.close();
+          return;
+        }
+        const end = Math.min(offset + UPLOAD_PROGRESS_CHUNK, body.length);
+        controller.enqueue(body.subarray(offset, end));
+        offset = end;
+        const now = Date.now();
+        if (offset === body.length || offset - reportedBytes >= UPLOAD_PROGRESS_CHUNK || now - reportedAt >= UPLOAD_PROGRESS_MS) {
+          reportedAt = now;
+          reportedBytes = offset;
+          onProgress(offset, body.length);
+        }
+      },
+    },
+    { highWaterMark: 0 },
+  );
+};
+
 export interface DpClient {
   /** Current API base URL (per environment), e.g. `https://test.digitalpost.dk/apis/v1`. */
   baseUrl(): Promise<string>;
@@ -59,7 +105,7 @@ export interface DpClient {
   /** File content download (binary). */
   getBytes(path: string, options?: RequestOptions): Promise<DpResponse<DpBytes>>;
   /** File content upload: multipart form field `file`, If-Match = the file's version (§6, upload file content). */
-  putMultipart<T>(path: string, file: MultipartFile, options: RequestOptions & { ifMatch: number | string }): Promise<DpResponse<T>>;
+  putMultipart<T>(path: string, file: MultipartFile, options: MultipartOptions): Promise<DpResponse<T>>;
   readonly limiter: RateLimiter;
 }
 
@@ -122,7 +168,8 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
   const sleep = options.sleep ?? realSleep;
   const log = options.log ?? ((m: string, e?: unknown) => console.warn(m, e ?? ''));
 
-  const send = async (method: Method, path: string, body: BodyKind, opts: RequestOptions, responseKind: ResponseKind): Promise<DpResponse<unknown>> => {
+  const send = async (method: Method, path: string, body: BodyKind, opts: MultipartOptions | RequestOptions, responseKind: ResponseKind): Promise<DpResponse<unknown>> => {
+    const onUploadProgress = 'onUploadProgress' in opts ? opts.onUploadProgress : undefined;
     const base = await options.baseUrl();
     const url = buildUrl(base, path, opts.query);
     // Only requests the server can safely see twice may be repeated after an unknown outcome.
@@ -140,6 +187,7 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
       headers.set('accept', responseKind === 'json' ? 'application/json' : '*/*');
       if (opts.ifMatch !== undefined) headers.set('if-match', String(opts.ifMatch));
       let requestBody: BodyInit | undefined;
+      let streamed = false;
       if (body.kind === 'json') {
         headers.set('content-type', 'application/json');
         requestBody = JSON.stringify(body.value);
@@ -148,12 +196,26 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
         const bytes = new Uint8Array(body.file.data);
         form.set('file', new Blob([bytes], { type: body.file.contentType ?? 'application/octet-stream' }), body.file.filename);
         requestBody = form;
+        if (onUploadProgress) {
+          // fetch encodes the form itself (boundary and all); encoding it here first gives the exact bytes to count,
+          // and a fixed Content-Length, so the server sees the same request as without progress.
+          const encoded = new Response(form);
+          const contentType = encoded.headers.get('content-type');
+          const data = new Uint8Array(await encoded.arrayBuffer());
+          if (contentType) headers.set('content-type', contentType);
+          headers.set('content-length', String(data.length));
+          requestBody = countingStream(data, onUploadProgress, opts.signal);
+          streamed = true;
+        }
       }
       // Taken only now, so nothing between acquire and fetch can throw and leave the token unaccounted.
       await limiter.acquire();
       let res: Response;
       try {
-        res = await doFetch(url, { method, headers, body: requestBody, signal: opts.signal, redirect: 'error' });
+        // A stream body needs duplex 'half' (Node's fetch); the cast because lib.dom's RequestInit does not know it yet.
+        const init: RequestInit = { method, headers, body: requestBody, signal: opts.signal, redirect: 'error' };
+        if (streamed) (init as RequestInit & { duplex: 'half' }).duplex = 'half';
+        res = await doFetch(url, init);
       } catch (err) {
         limiter.complete();
         if (opts.signal?.aborted) throw err;

@@ -14,7 +14,10 @@ export interface AttachmentListProps {
   onRemove(documentId: string): void;
 }
 
-const percent = (u: UploadView): number => (u.totalBytes > 0 ? Math.min(100, Math.round((u.sentBytes / u.totalBytes) * 100)) : 0);
+const fraction = (part: number | undefined, whole: number | undefined): number => (part !== undefined && whole ? part / whole : 0);
+/** Confirmed bytes, or bytes on their way during the content step when main counts them: whichever is further. */
+const percent = (u: UploadView): number =>
+  Math.min(100, Math.round(Math.max(fraction(u.sentBytes, u.totalBytes), fraction(u.loaded, u.total)) * 100));
 
 /** Attachments with the name Digital Post will store (scrubbed, shown before upload), progress and cancel per upload. */
 export function AttachmentList({ attachments, uploads, errors, onAttach, onCancel, onRemove }: AttachmentListProps) {
