@@ -72,4 +72,25 @@ describe('createAppServices', () => {
     expect(seen).toEqual(['auth.changed']);
     await services.dispose();
   });
+
+  it('keeps running in the tray as the settings say, following a change without a restart', async () => {
+    const options = { secretStoreFor: () => Promise.resolve(createMemorySecretStore()), log: () => undefined };
+    const hooks = { mode: 'electron' as const, userDataDir: dir, appVersion: '1', env: { DP_SANDBOX_URL: 'http://127.0.0.1:9' } };
+    const onLinux = await createDesktopServices(hooks, { ...options, platform: 'linux' });
+    expect(onLinux.keepRunningInTray?.()).toBe(false);
+    await onLinux.settings.update({ keepRunningInTray: true });
+    expect(onLinux.keepRunningInTray?.()).toBe(true);
+    await onLinux.settings.update({ keepRunningInTray: false });
+    expect(onLinux.keepRunningInTray?.()).toBe(false);
+    await onLinux.dispose();
+
+    const otherDir = await mkdtemp(join(tmpdir(), 'dp-services-'));
+    try {
+      const onWindows = await createDesktopServices({ ...hooks, userDataDir: otherDir }, { ...options, platform: 'win32' });
+      expect(onWindows.keepRunningInTray?.()).toBe(true);
+      await onWindows.dispose();
+    } finally {
+      await rm(otherDir, { recursive: true, force: true });
+    }
+  });
 });

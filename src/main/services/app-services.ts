@@ -28,6 +28,8 @@ export interface AppServicesOptions {
   renewLeadMs?: number;
   revocationRetryMs?: number;
   log?: (msg: string, err?: unknown) => void;
+  /** The OS the tray setting's default is decided for. */
+  platform?: NodeJS.Platform;
 }
 
 /** The in-process sandbox is loaded only when used, so a real-environment run never starts it. */
@@ -40,7 +42,7 @@ export const createDesktopServices = async (hooks: PlatformHooks, options: AppSe
   const env = hooks.env ?? process.env;
   const log = options.log ?? ((m: string, e?: unknown) => console.warn(m, e ?? ''));
   const events = createEventHub();
-  const settings = await createSettings(hooks.userDataDir, log);
+  const settings = await createSettings(hooks.userDataDir, log, options.platform ? { platform: options.platform } : {});
   const resolver = createEnvironmentResolver({
     settings: () => settings.get(),
     env,
@@ -111,6 +113,9 @@ export const createDesktopServices = async (hooks: PlatformHooks, options: AppSe
     auth,
     settings,
     context,
+    // Read on every window close, so a change in the settings dialog applies without a restart. The settings service
+    // always fills in the platform default; were it ever missing, quitting beats an app left running unseen.
+    keepRunningInTray: () => settings.get().keepRunningInTray === true,
     async dispose() {
       alerts.dispose();
       await auth.dispose();

@@ -17,6 +17,17 @@ export const SETTINGS_FILE = 'settings.json';
 
 export const defaultSettings = (): Settings => ({ environment: 'sandbox', registrations: {}, language: 'da' });
 
+/**
+ * Only Windows is sure to show a tray icon. Linux desktops without a StatusNotifier host (GNOME without the
+ * AppIndicator extension) show none, and an app left running there would be invisible; macOS keeps its dock anyway.
+ */
+export const defaultKeepRunningInTray = (platform: NodeJS.Platform): boolean => platform === 'win32';
+
+export interface SettingsOptions {
+  /** The OS the tray default is decided for; a seam for tests. */
+  platform?: NodeJS.Platform;
+}
+
 const clone = (s: Settings): Settings => structuredClone(s);
 
 /**
@@ -26,8 +37,13 @@ const clone = (s: Settings): Settings => structuredClone(s);
 export const createSettings = async (
   userDataDir: string,
   log: (msg: string, err?: unknown) => void = (m, e) => console.warn(m, e ?? ''),
+  options: SettingsOptions = {},
 ): Promise<SettingsService> => {
   const file = join(userDataDir, SETTINGS_FILE);
+  const keepRunningInTrayDefault = defaultKeepRunningInTray(options.platform ?? process.platform);
+  // `current` is what the user chose and what the file holds: an unchosen tray setting stays unset there, so the
+  // platform default is never frozen into the file. Callers always see the effective value.
+  const effective = (s: Settings): Settings => ({ ...clone(s), keepRunningInTray: s.keepRunningInTray ?? keepRunningInTrayDefault });
   let current = defaultSettings();
   try {
     const raw: unknown = JSON.parse(await readFile(file, 'utf8'));
@@ -42,21 +58,22 @@ export const createSettings = async (
   let chain: Promise<unknown> = Promise.resolve();
 
   const apply = async (patch: SettingsPatch): Promise<Settings> => {
-    const previous = clone(current);
+    const previous = current;
     const next = SettingsSchema.parse({
       ...current,
       ...(patch.environment !== undefined ? { environment: patch.environment } : {}),
       ...(patch.language !== undefined ? { language: patch.language } : {}),
+      ...(patch.keepRunningInTray !== undefined ? { keepRunningInTray: patch.keepRunningInTray } : {}),
       registrations: { ...current.registrations, ...(patch.registrations ?? {}) },
     });
     await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
     current = next;
-    for (const l of listeners) await l(clone(next), previous);
-    return clone(next);
+    for (const l of listeners) await l(effective(next), effective(previous));
+    return effective(next);
   };
 
   return {
-    get: () => clone(current),
+    get: () => effective(current),
     update(patch) {
       const result = chain.then(() => apply(patch));
       chain = result.catch(() => undefined);

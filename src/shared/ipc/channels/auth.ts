@@ -51,6 +51,11 @@ export const SettingsSchema = z.object({
   /** The user's own client registration per real environment; the sandbox brings its own. */
   registrations: z.object({ test: ClientRegistrationSchema.optional(), prod: ClientRegistrationSchema.optional() }),
   language: z.enum(['da', 'en']),
+  /**
+   * Closing the window on Windows/Linux leaves the app in the tray so new-post alerts keep coming. Optional so
+   * settings files from before it still parse; main fills in the platform's default when the user never chose.
+   */
+  keepRunningInTray: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -58,6 +63,7 @@ export const SettingsUpdateSchema = z.strictObject({
   environment: EnvironmentNameSchema.optional(),
   registrations: z.strictObject({ test: ClientRegistrationSchema.optional(), prod: ClientRegistrationSchema.optional() }).optional(),
   language: z.enum(['da', 'en']).optional(),
+  keepRunningInTray: z.boolean().optional(),
 });
 
 export const authChannels = {
