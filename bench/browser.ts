@@ -1,21 +1,4 @@
 import { chromium, type Browser } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { chromiumLaunchOptions } from '../test/chromium';
 
-// Debian's Chromium, as the e2e tests use it: nothing can be downloaded here.
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-
-export const launchChromium = (): Promise<Browser> => {
-  const executablePath = process.env.DP_CHROMIUM ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
-  return chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-};
+export const launchChromium = (): Promise<Browser> => chromium.launch(chromiumLaunchOptions());

@@ -1,39 +1,25 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import keytar from 'keytar';
-import { startBrowserModeServer, type BrowserModeServer } from '../../src/main/browser-mode/server';
-import { createAppServices } from '../../src/main/services/app-services';
+import type { BrowserModeServer } from '../../src/main/browser-mode/server';
 import { SANDBOX_CLIENT_ID } from '../../src/sandbox/client-registration';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server';
-import { logIn, type RunningApp } from './helpers/app';
+import { logIn, startDesktop, type RunningApp } from './helpers/app';
 
 // Issue 3's promise, walked the way a person lives it: log in once, quit the app, start it again and be logged in
 // without any browser (the refresh token came back from the OS keychain), then log out and find the token both
 // revoked at Digital Post and gone from the keychain. Runs under scripts/with-keyring.sh (a throwaway keyring).
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const keychainService = `dp-e2e-session-${process.pid}-${Date.now()}`;
 const account = 'refresh-token.sandbox';
 
 let sandbox: RunningSandbox;
 let userDataDir: string;
 
-const startDesktop = (): Promise<BrowserModeServer> =>
-  startBrowserModeServer({
-    port: 0,
-    rendererDir: join(projectRoot, 'out', 'renderer'),
-    createServices: (appUrl) =>
-      createAppServices({
-        mode: 'browser',
-        userDataDir,
-        appVersion: '0.0.0-e2e',
-        appUrl,
-        env: { ...process.env, DP_SANDBOX_URL: sandbox.url, DP_KEYCHAIN_SERVICE: keychainService, DP_ALERT_INTERVAL_MS: '600000' },
-      }),
-  });
+const startDesktopHere = (): Promise<BrowserModeServer> =>
+  startDesktop({ sandbox, userDataDir, keychainService, env: { DP_ALERT_INTERVAL_MS: '600000' } });
 
 const refreshAtSandbox = async (refreshToken: string): Promise<{ status: number; error?: string }> => {
   const response = await fetch(`${sandbox.issuer}/token`, {
@@ -56,7 +42,7 @@ test.afterAll(async () => {
 });
 
 test('stays logged in across a restart from the keychain, and logging out revokes and forgets the token', async ({ page }) => {
-  const first = await startDesktop();
+  const first = await startDesktopHere();
   const firstApp: RunningApp = { url: first.url, sandbox, server: first, close: () => first.close() };
   await logIn(page, firstApp);
   await expect(page.getByRole('banner')).toContainText('Lone Defaultssen');
@@ -72,7 +58,7 @@ test('stays logged in across a restart from the keychain, and logging out revoke
   // Quit the app: every token held in memory is gone with the process's services.
   await first.close();
 
-  const second = await startDesktop();
+  const second = await startDesktopHere();
   try {
     await page.goto(second.url);
     // Restored silently: no login screen, no trip to the sandbox's login page.

@@ -33,22 +33,35 @@ function ensureRendererBuilt(): void {
   built = true;
 }
 
-export async function startApp(): Promise<RunningApp> {
+/**
+ * The desktop app in browser mode on a given sandbox and user-data dir. Starting it twice on the same dir and
+ * keychain service is an app restart: nothing survives but what the app stored.
+ */
+export function startDesktop(options: {
+  sandbox: RunningSandbox;
+  userDataDir: string;
+  keychainService: string;
+  env?: Record<string, string>;
+}): Promise<BrowserModeServer> {
   ensureRendererBuilt();
-  const sandbox = await startSandbox({ port: 0 });
-  const userDataDir = await mkdtemp(join(tmpdir(), 'dp-e2e-'));
-  const server = await startBrowserModeServer({
+  return startBrowserModeServer({
     port: 0,
     rendererDir: join(projectRoot, 'out', 'renderer'),
     createServices: (appUrl) =>
       createAppServices({
         mode: 'browser',
-        userDataDir,
+        userDataDir: options.userDataDir,
         appVersion: '0.0.0-e2e',
         appUrl,
-        env: { ...process.env, DP_SANDBOX_URL: sandbox.url, DP_KEYCHAIN_SERVICE: `dp-e2e-${Date.now()}` },
+        env: { ...process.env, ...options.env, DP_SANDBOX_URL: options.sandbox.url, DP_KEYCHAIN_SERVICE: options.keychainService },
       }),
   });
+}
+
+export async function startApp(): Promise<RunningApp> {
+  const sandbox = await startSandbox({ port: 0 });
+  const userDataDir = await mkdtemp(join(tmpdir(), 'dp-e2e-'));
+  const server = await startDesktop({ sandbox, userDataDir, keychainService: `dp-e2e-${Date.now()}` });
   return {
     url: server.url,
     sandbox,
