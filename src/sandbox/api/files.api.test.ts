@@ -1,24 +1,11 @@
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SECTION_6_14_HTML } from '../../shared/html/fixtures/section-6-14';
 import { startApi, type ApiClient } from './api-test-client.test-support';
 
 let api: ApiClient;
 let lone: string;
 
-const SECTION_6_14_HTML = `<html>
-  <head>
-    <meta charset="utf-8"/>
-    <meta http-equiv="content-type" content="text/html; charset=UTF-8"/>
-    <meta http-equiv="refresh" content="5"/>
-    <title>Test page</title>
-  </head>
-  <body>
-     <h1>Hello Digst</h1>
-     <img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAA" alt="" />
-     <h1 style="background-image:url(&#39;data:image/png;base64,cwAADsMAAA&#39;)">Hello</h1>
-    <a href="http://www.dr.dk">Danmarks Radio</a>
-  </body>
-</html>`;
 
 const newDraft = async () => (await api.request('lone', 'POST', `/mailboxes/${lone}/messages/`, { body: {} })).body;
 const filePath = (m: any, d: any, f: any) => `/mailboxes/${lone}/messages/${m.id}/documents/${d.id}/files/${f.id}`;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SECTION_6_14_HTML } from './fixtures/section-6-14';
 import { STRICT_CSS_FUNCTIONS, STRICT_CSS_KEYWORDS, STRICT_CSS_PROPERTIES, STRICT_POLICY } from './strict-policy';
 import { validateStrictHtml, type StrictVerdict } from './validate-strict';
 
@@ -246,20 +247,7 @@ describe('validateStrictHtml: comments and reporting', () => {
   });
 
   it('returns exactly the two errors of the §6.14 example', () => {
-    const html = `<html>
-  <head>
-    <meta charset="utf-8"/>
-    <meta http-equiv="content-type" content="text/html; charset=UTF-8"/>
-    <meta http-equiv="refresh" content="5"/>
-    <title>Test page</title>
-  </head>
-  <body>
-     <h1>Hello Digst</h1>
-     <img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAA" alt="" />
-     <h1 style="background-image:url(&#39;data:image/png;base64,cwAADsMAAA&#39;)">Hello</h1>
-    <a href="http://www.dr.dk">Danmarks Radio</a>
-  </body>
-</html>`;
+    const html = SECTION_6_14_HTML;
     const verdict = validateStrictHtml(html);
     expect(verdict.approved).toBe(false);
     if (verdict.approved) return;
