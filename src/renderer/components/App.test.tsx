@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { initI18n } from '../i18n';
 import { installFakeApi } from '../test/fake-api';
-import { render } from '../test/render';
+import { byRole, click, render } from '../test/render';
 import { App } from './App';
 
 initI18n();
@@ -40,5 +40,47 @@ describe('App', () => {
     expect(api.folders.summary.mock.calls.length).toBeGreaterThan(before);
     unmount();
     vi.restoreAllMocks();
+  });
+
+  describe('settings dialog: keep running in the tray', () => {
+    const loggedOut = { loggedIn: false, environment: 'sandbox' as const, pending: false, secretStore: 'keychain' as const };
+    const settings = { environment: 'sandbox' as const, registrations: {}, language: 'da' as const };
+    const label = 'Bliv kørende i systembakken, når vinduet lukkes';
+    const openSettings = async (mode: 'electron' | 'browser', keepRunningInTray: boolean) => {
+      const api = installFakeApi();
+      api.app.info.mockResolvedValue({ version: '0', mode, platform: 'linux' } as never);
+      api.auth.status.mockResolvedValue(loggedOut as never);
+      api.settings.get.mockResolvedValue({ ...settings, keepRunningInTray } as never);
+      const view = render(<App />);
+      await flush();
+      click(byRole(view.container, 'button', 'Indstillinger'));
+      const dialog = view.container.querySelector<HTMLElement>('[role="dialog"]');
+      if (!dialog) throw new Error('no settings dialog');
+      return { api, dialog, unmount: view.unmount };
+    };
+
+    it('shows the option in Electron with main’s value, and saves the change', async () => {
+      const { api, dialog, unmount } = await openSettings('electron', true);
+      const box = byRole(dialog, 'checkbox', label) as HTMLInputElement;
+      expect(box.checked).toBe(true);
+      click(box);
+      expect(box.checked).toBe(false);
+      click(byRole(dialog, 'button', 'Gem'));
+      await flush();
+      expect(api.settings.update).toHaveBeenCalledWith(expect.objectContaining({ keepRunningInTray: false }));
+      unmount();
+    });
+
+    it('leaves the option out in browser mode, where there is no tray, and saves without it', async () => {
+      const { api, dialog, unmount } = await openSettings('browser', false);
+      expect(dialog.querySelector('input[type="checkbox"]')).toBeNull();
+      expect(dialog.textContent).not.toContain(label);
+      click(byRole(dialog, 'button', 'Gem'));
+      await flush();
+      expect(api.settings.update).toHaveBeenCalledTimes(1);
+      const [patch] = api.settings.update.mock.calls[0] as unknown as [object];
+      expect(patch).not.toHaveProperty('keepRunningInTray');
+      unmount();
+    });
   });
 });

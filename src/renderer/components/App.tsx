@@ -14,6 +14,7 @@ export function App() {
   const status = useAppStore((s) => s.status);
   const settings = useAppStore((s) => s.settings);
   const sessionError = useAppStore((s) => s.sessionError);
+  const appMode = useAppStore((s) => s.appMode);
   const loginStarting = useAppStore((s) => s.loginStarting);
   const store = useAppStore.getState;
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -56,7 +57,13 @@ export function App() {
   }, [loggedIn, store]);
 
   const settingsDialog = settingsOpen && settings && (
-    <SettingsDialog settings={settings} error={sessionError} onSave={(patch) => store().updateSettings(patch)} onClose={() => setSettingsOpen(false)} />
+    <SettingsDialog
+      settings={settings}
+      error={sessionError}
+      onSave={(patch) => store().updateSettings(patch)}
+      onClose={() => setSettingsOpen(false)}
+      trayOption={appMode === 'electron'}
+    />
   );
 
   if (!status) {

@@ -9,18 +9,22 @@ export interface SettingsDialogProps {
   error: string | null;
   onSave: (patch: ChannelRequest<'settings.update'>) => Promise<boolean>;
   onClose: () => void;
+  /** Only Electron has a tray to keep running in; browser mode leaves the option out. */
+  trayOption: boolean;
 }
 
 const ENVIRONMENTS: EnvironmentName[] = ['sandbox', 'test', 'prod'];
 
-/** Environment, the user's own client registration for test/prod, and language. */
-export function SettingsDialog({ settings, error, onSave, onClose }: SettingsDialogProps) {
+/** Environment, the user's own client registration for test/prod, language, and (Electron) closing to the tray. */
+export function SettingsDialog({ settings, error, onSave, onClose, trayOption }: SettingsDialogProps) {
   const { t } = useTranslation();
   const [environment, setEnvironment] = useState<EnvironmentName>(settings.environment);
   const [language, setLanguage] = useState(settings.language);
   const [registrations, setRegistrations] = useState(settings.registrations);
+  // Main always sends the effective value; an older main without it would quit on close, which unticked says.
+  const [keepRunningInTray, setKeepRunningInTray] = useState(settings.keepRunningInTray ?? false);
   const [localError, setLocalError] = useState<string | null>(null);
-  const ids = { clientId: useId(), idp: useId(), scopes: useId(), language: useId() };
+  const ids = { clientId: useId(), idp: useId(), scopes: useId(), language: useId(), keepRunningInTray: useId() };
 
   const realEnv = environment === 'sandbox' ? null : environment;
   const reg: Partial<ClientRegistration> = realEnv ? (registrations[realEnv] ?? {}) : {};
@@ -32,6 +36,7 @@ export function SettingsDialog({ settings, error, onSave, onClose }: SettingsDia
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     const patch: ChannelRequest<'settings.update'> = { environment, language };
+    if (trayOption) patch.keepRunningInTray = keepRunningInTray;
     if (realEnv) {
       const r = registrations[realEnv];
       if (!r || !r.clientId.trim() || !r.idp.trim() || r.scopes.length === 0) {
@@ -78,6 +83,17 @@ export function SettingsDialog({ settings, error, onSave, onClose }: SettingsDia
           <option value="da">{t('language.da')}</option>
           <option value="en">{t('language.en')}</option>
         </select>
+        {trayOption && (
+          <label htmlFor={ids.keepRunningInTray} className="checkbox-row">
+            <input
+              id={ids.keepRunningInTray}
+              type="checkbox"
+              checked={keepRunningInTray}
+              onChange={(e) => setKeepRunningInTray(e.target.checked)}
+            />
+            {t('settings.keepRunningInTray')}
+          </label>
+        )}
         {(localError ?? error) && (
           <p className="error" role="alert">
             {localError ?? error}

@@ -24,6 +24,7 @@ export const da = {
     scopes: 'Scopes (adskilt med mellemrum)',
     sandboxOwn: 'Sandkassen har sin egen klientregistrering.',
     language: 'Sprog',
+    keepRunningInTray: 'Bliv kørende i systembakken, når vinduet lukkes',
     saved: 'Indstillingerne er gemt.',
   },
   language: { label: 'Sprog', da: 'Dansk', en: 'English' },

@@ -28,6 +28,7 @@ export const en: DeepStrings<Resources> = {
     scopes: 'Scopes (space separated)',
     sandboxOwn: 'The sandbox brings its own client registration.',
     language: 'Language',
+    keepRunningInTray: 'Keep running in the tray when the window is closed',
     saved: 'Settings saved.',
   },
   language: { label: 'Language', da: 'Dansk', en: 'English' },
