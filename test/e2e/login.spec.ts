@@ -37,6 +37,8 @@ test('settings dialog: environment, registration and language', async ({ page })
   await page.getByRole('button', { name: 'Indstillinger' }).click();
   const dialog = page.getByRole('dialog', { name: 'Indstillinger' });
   await expect(dialog).toBeVisible();
+  // Browser mode has no tray, so the keep-running option is Electron's alone.
+  await expect(dialog.getByRole('checkbox', { name: /systembakken/ })).toHaveCount(0);
   await dialog.getByRole('radio', { name: 'Test' }).check();
   await expect(dialog.getByRole('textbox', { name: 'Klient-id' })).toBeVisible();
   await dialog.getByRole('radio', { name: 'Sandkasse' }).check();
