@@ -1,8 +1,10 @@
 // Filters a `style` attribute against the STRICT CSS policy. Like the OWASP sanitizer, values are kept token by
 // token: a property survives when at least one of its value tokens is acceptable, and the attribute survives when at
-// least one declaration does. The validator and the fixer both call this, which is what makes the fixer's output
-// pass the validator.
-import type { CssPolicy } from './strict-policy';
+// least one declaration does. Which tokens are acceptable depends on the property, as in OWASP's CssSchema
+// (strict-css-schema.ts): Digital Post strips `margin:red` although `color:red` is fine. The validator and the
+// fixer both call this, which is what makes the fixer's output pass the validator.
+import type { CssPolicy, CssPropertySchema } from './strict-policy';
+import { CSS_BITS } from './strict-css-schema';
 
 export interface StrictStyleResult {
   /** The surviving declarations, normalised; '' when nothing survives. */
@@ -13,8 +15,32 @@ export interface StrictStyleResult {
   readonly remoteUrl: boolean;
 }
 
-/** Properties whose values are font or voice names: quoted strings and plain names are allowed there. */
-const NAME_PROPERTIES = new Set(['font', 'font-family', 'voice-family', 'quotes']);
+/** What OWASP uses for a property (or function) it has no entry for: nothing is allowed. */
+const DISALLOWED: CssPropertySchema = { bits: 0, literals: [], functions: {} };
+const literalSets = new WeakMap<CssPropertySchema, ReadonlySet<string>>();
+
+function literals(schema: CssPropertySchema): ReadonlySet<string> {
+  let set = literalSets.get(schema);
+  if (!set) {
+    set = new Set(schema.literals);
+    literalSets.set(schema, set);
+  }
+  return set;
+}
+
+const has = (schema: CssPropertySchema, bit: number): boolean => (schema.bits & bit) !== 0;
+
+/** Font names: OWASP allows unlisted identifiers only where a property takes both strings and unreserved words. */
+const NAME_BITS = CSS_BITS.STRING | CSS_BITS.UNRESERVED_WORD;
+const takesNames = (schema: CssPropertySchema): boolean => (schema.bits & NAME_BITS) === NAME_BITS;
+
+/**
+ * OWASP keeps a quoted string only where exactly one of "URL" and "unreserved word" is allowed; as a name it must
+ * be letters, digits, spaces and hyphens. Strings as URLs are refused here: stricter, and no mail needs them.
+ */
+function takesQuotedName(schema: CssPropertySchema): boolean {
+  return (schema.bits & (CSS_BITS.URL | CSS_BITS.UNRESERVED_WORD)) === CSS_BITS.UNRESERVED_WORD;
+}
 
 const UNITS = new Set([
   '', '%', 'px', 'em', 'rem', 'ex', 'ch', 'pt', 'pc', 'cm', 'mm', 'in', 'q', 'vh', 'vw', 'vmin', 'vmax', 'deg',
@@ -24,7 +50,7 @@ const UNITS = new Set([
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(%|[a-z]{1,4})?$/i;
 const HEX_COLOUR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const PLAIN_NAME = /^[a-z_][a-z0-9_-]*$/i;
-const SAFE_STRING = /^(?:"[^"\\<>\n\r]*"|'[^'\\<>\n\r]*')$/;
+const SAFE_STRING = /^(?:"[a-z0-9 -]+"|'[a-z0-9 -]+')$/i;
 const SAFE_DATA_URL = /^[^\s"'()\\<>]+$/;
 
 type Token =
@@ -121,31 +147,39 @@ function unquote(s: string): string {
   return t;
 }
 
-function acceptWord(text: string, property: string, css: CssPolicy): string | null {
+function acceptWord(text: string, schema: CssPropertySchema, css: CssPolicy): string | null {
   const lower = text.toLowerCase();
-  if (css.keywords.has(lower)) return lower;
+  // STRICT's keyword list stays an upper bound; the property's own literals decide.
+  if (css.keywords.has(lower) && literals(schema).has(lower)) return lower;
   const number = NUMBER.exec(text);
-  if (number) return UNITS.has((number[1] ?? '').toLowerCase()) ? lower : null;
-  if (HEX_COLOUR.test(text)) return lower;
-  if (NAME_PROPERTIES.has(property) && PLAIN_NAME.test(text)) return text;
+  if (number) {
+    if (!UNITS.has((number[1] ?? '').toLowerCase())) return null;
+    // As OWASP: a leading minus needs the "negative" bit and nothing else, anything else the "quantity" bit;
+    // numbers listed literally (font-weight's 100…900) pass either way.
+    const bit = text.startsWith('-') ? CSS_BITS.NEGATIVE : CSS_BITS.QUANTITY;
+    return has(schema, bit) || literals(schema).has(lower) ? lower : null;
+  }
+  if (HEX_COLOUR.test(text)) return has(schema, CSS_BITS.HASH_VALUE) ? lower : null;
+  if (takesNames(schema) && PLAIN_NAME.test(text)) return text;
   return null;
 }
 
-function filterTokens(tokens: readonly Token[], property: string, css: CssPolicy, out: Filtered): void {
+function filterTokens(tokens: readonly Token[], schema: CssPropertySchema, css: CssPolicy, out: Filtered): void {
   for (const token of tokens) {
     let kept: string | null = null;
     switch (token.kind) {
       case 'punct':
-        out.parts.push(token.text);
+        // Punctuation never keeps a declaration alive, and OWASP drops it where the property doesn't list it.
+        if (literals(schema).has(token.text)) out.parts.push(token.text);
         continue;
       case 'word':
-        kept = acceptWord(token.text, property, css);
+        kept = acceptWord(token.text, schema, css);
         break;
       case 'string':
-        kept = NAME_PROPERTIES.has(property) && SAFE_STRING.test(token.text) ? token.text : null;
+        kept = takesQuotedName(schema) && SAFE_STRING.test(token.text) ? token.text : null;
         break;
       case 'function':
-        kept = acceptFunction(token.name, token.args, property, css, out);
+        kept = acceptFunction(token.name, token.args, schema, css, out);
         break;
       case 'junk':
         kept = null;
@@ -160,20 +194,37 @@ function filterTokens(tokens: readonly Token[], property: string, css: CssPolicy
   }
 }
 
-function acceptFunction(name: string, args: string, property: string, css: CssPolicy, out: Filtered): string | null {
+function acceptFunction(
+  name: string,
+  args: string,
+  schema: CssPropertySchema,
+  css: CssPolicy,
+  out: Filtered,
+): string | null {
   if (name === 'url') {
     const target = unquote(args);
     const allowed = css.urlPrefixes.some((p) => target.toLowerCase().startsWith(p));
     if (!allowed) {
+      // Reported whatever the property: a remote URL is a finding of its own, not just a dropped value.
       out.remoteUrl = true;
       return null;
     }
+    if (!has(schema, CSS_BITS.URL)) return null;
     return SAFE_DATA_URL.test(target) ? `url("${target}")` : null;
   }
   if (!css.functions.has(name)) return null;
-  // A function is kept whole or not at all: half a gradient is worse than none.
+  const key = schema.functions[`${name}(`];
+  if (key === undefined) {
+    // Not allowed on this property, but a remote URL inside it is still reported.
+    const ignored: Filtered = { parts: [], accepted: 0, rejected: 0, remoteUrl: false };
+    filterTokens(tokenize(args), DISALLOWED, css, ignored);
+    if (ignored.remoteUrl) out.remoteUrl = true;
+    return null;
+  }
+  // A function is kept whole or not at all: half a gradient is worse than none. (OWASP keeps `name()` even when
+  // its arguments are emptied; being stricter there only costs the sender a colour.)
   const inner: Filtered = { parts: [], accepted: 0, rejected: 0, remoteUrl: false };
-  filterTokens(tokenize(args), property, css, inner);
+  filterTokens(tokenize(args), css.schema[key] ?? DISALLOWED, css, inner);
   if (inner.remoteUrl) out.remoteUrl = true;
   if (inner.rejected > 0 || inner.accepted === 0) return null;
   return `${name}(${joinParts(inner.parts)})`;
@@ -227,7 +278,8 @@ export function filterStrictStyle(style: string, css: CssPolicy): StrictStyleRes
     const property = (colon === -1 ? declaration : declaration.slice(0, colon)).trim().toLowerCase();
     const value = colon === -1 ? '' : declaration.slice(colon + 1).replace(IMPORTANT, '');
     const out: Filtered = { parts: [], accepted: 0, rejected: 0, remoteUrl: false };
-    filterTokens(tokenize(value), property, css, out);
+    const schema = css.properties.has(property) ? (css.schema[property] ?? DISALLOWED) : DISALLOWED;
+    filterTokens(tokenize(value), schema, css, out);
     if (out.remoteUrl) remoteUrl = true;
     if (colon !== -1 && css.properties.has(property) && out.accepted > 0) {
       kept.push(`${property}:${joinParts(out.parts)}`);

@@ -3,8 +3,10 @@
 //
 // The table in the document is a flattened PDF table; it was read column by column. Where the document is terse the
 // reading follows the OWASP Java HTML Sanitizer, which Digital Post's validator is built on (its error texts in §6.14
-// are the sanitizer's change reports): CSS property values are filtered token by token, `a` and `img` are dropped
+// are the sanitizer's change reports): CSS property values are filtered token by token,
+// per property (strict-css-schema.ts, dumped from the sanitizer's own schema), `a` and `img` are dropped
 // when no attribute survives, `font` and `span` may stand without attributes.
+import { STRICT_CSS_SCHEMA } from './strict-css-schema';
 
 export interface AttributeRule {
   /** The value must be one of these (compared exactly, lower case). */
@@ -17,9 +19,25 @@ export interface AttributeRule {
 
 export type AttributeRules = Readonly<Record<string, AttributeRule>>;
 
+/** One entry of OWASP's CssSchema: what values one property (or a function's `name()` arguments) may take. */
+export interface CssPropertySchema {
+  /** OWASP's CssSchema bits (CSS_BITS in strict-css-schema.ts): which kinds of token are allowed. */
+  readonly bits: number;
+  /** Identifiers, and the punctuation and numbers, allowed literally (lower case). */
+  readonly literals: readonly string[];
+  /** `name(` of an allowed function → the schema key its arguments are checked against. */
+  readonly functions: Readonly<Record<string, string>>;
+}
+
 export interface CssPolicy {
   readonly properties: ReadonlySet<string>;
+  /** An upper bound on identifiers for every property; `schema` then decides per property. */
   readonly keywords: ReadonlySet<string>;
+  /**
+   * Which values each property accepts. Digital Post's sanitizer checks values per property, so a keyword or a
+   * number that is fine on one property (`color:red`) gets the declaration stripped on another (`margin:red`).
+   */
+  readonly schema: Readonly<Record<string, CssPropertySchema>>;
   /** CSS functions allowed inside property values, besides `url()`. */
   readonly functions: ReadonlySet<string>;
   /** What a `url()` inside a style may point at. */
@@ -196,6 +214,7 @@ export const STRICT_POLICY: HtmlPolicy & { readonly css: CssPolicy } = {
   css: {
     properties: new Set(STRICT_CSS_PROPERTIES),
     keywords: new Set(STRICT_CSS_KEYWORDS),
+    schema: STRICT_CSS_SCHEMA,
     functions: new Set(STRICT_CSS_FUNCTIONS),
     urlPrefixes: ['data:'],
   },
