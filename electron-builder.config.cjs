@@ -30,8 +30,17 @@ module.exports = {
   },
 
   win: { target: [{ target: 'nsis', arch: ['x64'] }] },
-  nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, artifactName: '${productName}-Setup-${version}.${ext}' },
-  mac: { target: [{ target: 'dmg', arch: ['x64', 'arm64'] }], category: 'public.app-category.productivity', hardenedRuntime: true },
+  nsis: {
+    oneClick: false,
+    perMachine: false,
+    allowToChangeInstallationDirectory: true,
+    artifactName: '${productName}-Setup-${version}.${ext}',
+  },
+  mac: {
+    target: [{ target: 'dmg', arch: ['x64', 'arm64'] }],
+    category: 'public.app-category.productivity',
+    hardenedRuntime: true,
+  },
   dmg: { artifactName: '${productName}-${version}-${arch}.${ext}' },
   linux: {
     target: ['AppImage', 'deb'],

@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -13,12 +14,25 @@ const restrict = (patterns, paths = []) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench-results/**', '.tmp/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.bench-results/**',
+      '.tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'off',
     },
   },
@@ -34,7 +48,10 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...restrict(
         [
-          { group: ['**/main/**', '**/preload/**', '**/sandbox/**'], message: 'The renderer talks to main only through window.digitalPost (src/shared/ipc).' },
+          {
+            group: ['**/main/**', '**/preload/**', '**/sandbox/**'],
+            message: 'The renderer talks to main only through window.digitalPost (src/shared/ipc).',
+          },
           { group: ['electron', 'electron/*'], message: 'The renderer has no Electron access; use the preload API.' },
         ],
         nodeBuiltins.map((name) => ({ name, message: 'No Node modules in the renderer.' })),
@@ -46,7 +63,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: restrict(
       [
-        { group: ['**/main/**', '**/preload/**', '**/sandbox/**', '**/renderer/**'], message: 'src/shared must not depend on either process.' },
+        {
+          group: ['**/main/**', '**/preload/**', '**/sandbox/**', '**/renderer/**'],
+          message: 'src/shared must not depend on either process.',
+        },
         { group: ['electron', 'electron/*'], message: 'src/shared is imported by the renderer: no Electron.' },
       ],
       nodeBuiltins.map((name) => ({ name, message: 'src/shared is imported by the renderer: no Node modules.' })),
@@ -59,10 +79,14 @@ export default tseslint.config(
   {
     files: ['src/sandbox/**'],
     rules: restrict([
-      { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'The sandbox stands in for Digital Post: it shares only src/shared with the app.' },
+      {
+        group: ['**/renderer/**', '**/main/**', '**/preload/**'],
+        message: 'The sandbox stands in for Digital Post: it shares only src/shared with the app.',
+      },
       { group: ['electron', 'electron/*'], message: 'The sandbox runs in plain Node.' },
     ]),
   },
+  prettier,
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'bench/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },

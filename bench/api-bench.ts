@@ -104,17 +104,26 @@ export const runApiBench = async (sandbox: RunningSandbox, options: ApiBenchOpti
     const t0 = performance.now();
     metas = await syncAll(dp, mailboxId, options.syncPageSize);
     const s = (performance.now() - t0) / 1000;
-    if (metas.length < options.expectedMessages) throw new Error(`sync saw ${metas.length} of ≥${options.expectedMessages} messages`);
+    if (metas.length < options.expectedMessages)
+      throw new Error(`sync saw ${metas.length} of ≥${options.expectedMessages} messages`);
     if (i >= options.syncWarmups) syncSeconds.push(s);
   }
-  lines.push(summarize('sync_metadata_20k_s', 's', syncSeconds, { note: `${metas.length} messages, pages of ${options.syncPageSize}` }));
+  lines.push(
+    summarize('sync_metadata_20k_s', 's', syncSeconds, {
+      note: `${metas.length} messages, pages of ${options.syncPageSize}`,
+    }),
+  );
 
   // File downloads: the main file of the newest messages, one request each, all asked for at once as a folder
   // prefetch would; the client's bucket decides the pace.
   // Received letters only: a draft's main document may have no content yet.
   const paths = metas
     .filter((m) => m.messageState === 'RECEIVED')
-    .flatMap((m) => (m.documents ?? []).flatMap((d) => (d.files ?? []).map((f) => `/mailboxes/${mailboxId}/messages/${m.id}/documents/${d.id}/files/${f.id}/content`)))
+    .flatMap((m) =>
+      (m.documents ?? []).flatMap((d) =>
+        (d.files ?? []).map((f) => `/mailboxes/${mailboxId}/messages/${m.id}/documents/${d.id}/files/${f.id}/content`),
+      ),
+    )
     .slice(0, options.files);
   if (paths.length < options.files) throw new Error(`only ${paths.length} files to fetch`);
   const { burstCapacity, replenishRate } = sandbox.config.rateLimit;

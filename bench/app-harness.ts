@@ -18,7 +18,10 @@ export const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 /** `electron-vite build` when src/renderer or src/shared is newer than out/renderer. Returns whether it built. */
 export const ensureBuilt = (): boolean => {
   if (!rendererIsStale(projectRoot)) return false;
-  const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'electron-vite'), ['build'], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (result.status !== 0) throw new Error('electron-vite build failed');
   return true;
 };

@@ -28,7 +28,17 @@ export const benchConfig = (argv: readonly string[]): BenchConfig => {
           { label: '10mb', bytes: 10 * MB, runs: 1, warmups: 0 },
         ],
         api: { syncRuns: 1, syncWarmups: 0, syncPageSize: 10_000, files: 60, fileRuns: 1, expectedMessages: messages },
-        ui: { coldRuns: 3, coldWarmups: 0, scrollRuns: 1, scrollRows: 600, rowsPerFrame: 8, openRuns: 1, openWarmups: 0, heapRows: 600, heapBudgetMs: 5_000 },
+        ui: {
+          coldRuns: 3,
+          coldWarmups: 0,
+          scrollRuns: 1,
+          scrollRows: 600,
+          rowsPerFrame: 8,
+          openRuns: 1,
+          openWarmups: 0,
+          heapRows: 600,
+          heapBudgetMs: 5_000,
+        },
       }
     : {
         quick,
@@ -38,7 +48,17 @@ export const benchConfig = (argv: readonly string[]): BenchConfig => {
           { label: '10mb', bytes: 10 * MB, runs: 5, warmups: 1 },
         ],
         api: { syncRuns: 5, syncWarmups: 1, syncPageSize: 10_000, files: 300, fileRuns: 2, expectedMessages: messages },
-        ui: { coldRuns: 7, coldWarmups: 1, scrollRuns: 3, scrollRows: 2_000, rowsPerFrame: 8, openRuns: 4, openWarmups: 1, heapRows: messages, heapBudgetMs: 45_000 },
+        ui: {
+          coldRuns: 7,
+          coldWarmups: 1,
+          scrollRuns: 3,
+          scrollRows: 2_000,
+          rowsPerFrame: 8,
+          openRuns: 4,
+          openWarmups: 1,
+          heapRows: messages,
+          heapBudgetMs: 45_000,
+        },
       };
   if (profileDir) config.ui.profileDir = profileDir;
   return config;

@@ -4,9 +4,41 @@
 // benchmark page (bundled), so it uses no Node APIs.
 
 const WORDS = [
-  'skat', 'borger', 'afgørelse', 'beløb', 'kommune', 'ydelse', 'periode', 'opgørelse', 'betaling', 'frist',
-  'vejledning', 'ansøgning', 'oplysninger', 'indkomst', 'fradrag', 'bolig', 'pension', 'klage', 'dokumentation',
-  'kontakt', 'og', 'i', 'at', 'du', 'har', 'for', 'med', 'til', 'den', 'det', 'af', 'på', 'er', 'vi', 'som',
+  'skat',
+  'borger',
+  'afgørelse',
+  'beløb',
+  'kommune',
+  'ydelse',
+  'periode',
+  'opgørelse',
+  'betaling',
+  'frist',
+  'vejledning',
+  'ansøgning',
+  'oplysninger',
+  'indkomst',
+  'fradrag',
+  'bolig',
+  'pension',
+  'klage',
+  'dokumentation',
+  'kontakt',
+  'og',
+  'i',
+  'at',
+  'du',
+  'har',
+  'for',
+  'med',
+  'til',
+  'den',
+  'det',
+  'af',
+  'på',
+  'er',
+  'vi',
+  'som',
 ];
 const STYLES = [
   'color: #1a1a1a; font-family: Arial, sans-serif; font-size: 14px; line-height: 1.5',
@@ -79,14 +111,22 @@ export const generateLetterHtml = (options: LetterOptions): string => {
     section += 1;
     const block: string[] = [`<section><h2 style="${STYLES[2]}">Afsnit ${section}: ${sentence(4)}</h2>`];
     for (let p = 0; p < 3; p += 1) {
-      block.push(`<p style="${STYLES[1]}">${sentence(25)} <b>${sentence(3)}</b> <a href="https://skat.dk/afsnit/${section}" target="_blank">Læs mere</a> ${sentence(18)}</p>`);
+      block.push(
+        `<p style="${STYLES[1]}">${sentence(25)} <b>${sentence(3)}</b> <a href="https://skat.dk/afsnit/${section}" target="_blank">Læs mere</a> ${sentence(18)}</p>`,
+      );
     }
-    block.push(`<table summary="Beløb" style="border-collapse: collapse; width: 100%"><thead><tr><th style="${STYLES[3]}">Post</th><th style="${STYLES[3]}">Beløb (kr.)</th></tr></thead><tbody>`);
+    block.push(
+      `<table summary="Beløb" style="border-collapse: collapse; width: 100%"><thead><tr><th style="${STYLES[3]}">Post</th><th style="${STYLES[3]}">Beløb (kr.)</th></tr></thead><tbody>`,
+    );
     for (let r = 0; r < 12; r += 1) {
-      block.push(`<tr><td style="${STYLES[3]}">${sentence(3)}</td><td align="right" style="${STYLES[4]}">${Math.floor(rand() * 1e6).toLocaleString('da-DK')},00</td></tr>`);
+      block.push(
+        `<tr><td style="${STYLES[3]}">${sentence(3)}</td><td align="right" style="${STYLES[4]}">${Math.floor(rand() * 1e6).toLocaleString('da-DK')},00</td></tr>`,
+      );
     }
     block.push('</tbody></table>');
-    block.push(`<ul>${[0, 1, 2].map(() => `<li><span style="color: #333333">${sentence(8)}</span></li>`).join('')}</ul>`);
+    block.push(
+      `<ul>${[0, 1, 2].map(() => `<li><span style="color: #333333">${sentence(8)}</span></li>`).join('')}</ul>`,
+    );
     // Images keep their share of the bytes written so far.
     if (imageBytes < (size + 1) * imageShare) {
       const n = 2000 + Math.floor(rand() * 6000);

@@ -34,7 +34,12 @@ export const topSelfTime = (profile: CpuProfile, count: number): { fn: string; m
     .slice(0, count);
 };
 
-export const profileDuring = async <T>(page: Page, dir: string, name: string, step: () => Promise<T>): Promise<{ result: T; top: { fn: string; ms: number }[]; file: string }> => {
+export const profileDuring = async <T>(
+  page: Page,
+  dir: string,
+  name: string,
+  step: () => Promise<T>,
+): Promise<{ result: T; top: { fn: string; ms: number }[]; file: string }> => {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('Profiler.enable');

@@ -16,8 +16,12 @@ const started = performance.now();
 const progress = (msg: string): void => {
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1)}s] ${msg}\n`);
 };
-const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
-const reason = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 160);
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const reason = (err: unknown): string =>
+  (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 160);
 
 const all: BenchLine[] = [];
 const emit = (lines: readonly BenchLine[]): void => {
@@ -28,7 +32,11 @@ const emit = (lines: readonly BenchLine[]): void => {
 };
 
 /** A section that throws still prints its names, with the reason instead of a value. */
-const section = async (title: string, names: readonly { name: string; unit: string }[], body: () => Promise<BenchLine[]>): Promise<void> => {
+const section = async (
+  title: string,
+  names: readonly { name: string; unit: string }[],
+  body: () => Promise<BenchLine[]>,
+): Promise<void> => {
   progress(`${title} (load ${load()})`);
   try {
     emit(await body());
@@ -57,7 +65,9 @@ const main = async (): Promise<void> => {
       { name: `strict_validate_${v.label}_ms`, unit: 'ms' },
       { name: `dompurify_sanitize_${v.label}_ms`, unit: 'ms' },
     ]);
-    await section('STRICT validator vs DOMPurify in Chromium', validatorNames, () => runValidatorBench(b, config.validator));
+    await section('STRICT validator vs DOMPurify in Chromium', validatorNames, () =>
+      runValidatorBench(b, config.validator),
+    );
 
     const apiNames = [
       { name: 'sync_metadata_20k_s', unit: 's' },
@@ -69,7 +79,11 @@ const main = async (): Promise<void> => {
 
     app = await startBenchApp(s);
     const a = app;
-    await section('renderer in browser mode', UI_NAMES.map((name) => ({ name, unit: uiUnit(name) })), () => runUiBench(b, a, config.ui));
+    await section(
+      'renderer in browser mode',
+      UI_NAMES.map((name) => ({ name, unit: uiUnit(name) })),
+      () => runUiBench(b, a, config.ui),
+    );
   } finally {
     await browser?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);
@@ -77,7 +91,9 @@ const main = async (): Promise<void> => {
   }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`\nSummary (${config.quick ? 'quick' : 'full'} run, ${seconds} s, load average ${load()} on ${availableParallelism()} cores):\n`);
+  process.stdout.write(
+    `\nSummary (${config.quick ? 'quick' : 'full'} run, ${seconds} s, load average ${load()} on ${availableParallelism()} cores):\n`,
+  );
   for (const line of humanSummary(all)) process.stdout.write(`${line}\n`);
 };
 

@@ -41,14 +41,40 @@ describe('rate-limit ideal and efficiency', () => {
 describe('output lines', () => {
   it('summarize takes the median and range, and the ratio as baseline / value', () => {
     const line = summarize('strict_validate_1mb_ms', 'ms', [30, 10, 20], { baseline: [200, 100, 300] });
-    expect(line).toEqual({ name: 'strict_validate_1mb_ms', value: 20, unit: 'ms', baseline: 200, ratio: 10, runs: 3, min: 10, max: 30 });
+    expect(line).toEqual({
+      name: 'strict_validate_1mb_ms',
+      value: 20,
+      unit: 'ms',
+      baseline: 200,
+      ratio: 10,
+      runs: 3,
+      min: 10,
+      max: 30,
+    });
   });
 
   it('formats one JSON object per line with the contract key order', () => {
     const text = formatLine(summarize('x_ms', 'ms', [1.23456, 2], { baseline: [4], note: 'n' }));
     expect(text).not.toContain('\n');
-    expect(Object.keys(JSON.parse(text) as object)).toEqual(['name', 'value', 'unit', 'baseline', 'ratio', 'runs', 'min', 'max', 'note']);
-    expect(Object.keys(JSON.parse(formatLine(summarize('y', 'ms', [1]))) as object)).toEqual(['name', 'value', 'unit', 'runs', 'min', 'max']);
+    expect(Object.keys(JSON.parse(text) as object)).toEqual([
+      'name',
+      'value',
+      'unit',
+      'baseline',
+      'ratio',
+      'runs',
+      'min',
+      'max',
+      'note',
+    ]);
+    expect(Object.keys(JSON.parse(formatLine(summarize('y', 'ms', [1]))) as object)).toEqual([
+      'name',
+      'value',
+      'unit',
+      'runs',
+      'min',
+      'max',
+    ]);
   });
 
   it('a feature not there yet prints a null value with a note', () => {
@@ -94,7 +120,11 @@ describe('run sizes', () => {
 describe('profile summary', () => {
   it('adds self time per function, drops idle, heaviest first', async () => {
     const { topSelfTime } = await import('./profile');
-    const frame = (functionName: string, url = 'http://x/assets/index.js', lineNumber = 9) => ({ functionName, url, lineNumber });
+    const frame = (functionName: string, url = 'http://x/assets/index.js', lineNumber = 9) => ({
+      functionName,
+      url,
+      lineNumber,
+    });
     const top = topSelfTime(
       {
         nodes: [

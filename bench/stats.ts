@@ -63,10 +63,22 @@ export interface SummarizeOptions {
 }
 
 /** One result line from the samples of the measured runs (warm-ups are not passed in). */
-export const summarize = (name: string, unit: string, samples: readonly number[], options: SummarizeOptions = {}): BenchLine => {
+export const summarize = (
+  name: string,
+  unit: string,
+  samples: readonly number[],
+  options: SummarizeOptions = {},
+): BenchLine => {
   const s = sorted(samples);
   const value = median(s);
-  const line: BenchLine = { name, value: round(value), unit, runs: s.length, min: round(s[0]!), max: round(s[s.length - 1]!) };
+  const line: BenchLine = {
+    name,
+    value: round(value),
+    unit,
+    runs: s.length,
+    min: round(s[0]!),
+    max: round(s[s.length - 1]!),
+  };
   if (options.baseline && options.baseline.length > 0) {
     const base = median(options.baseline);
     line.baseline = round(base);

@@ -11,7 +11,11 @@ export interface Target {
 const at = (v: number | null, ok: (x: number) => boolean): boolean => v !== null && ok(v);
 
 export const TARGETS: readonly Target[] = [
-  { name: 'strict_validate_10mb_ms', text: '≤ 500 ms and ≥ 6× faster than DOMPurify', met: (l) => at(l.value, (v) => v <= 500) && (l.ratio ?? 0) >= 6 },
+  {
+    name: 'strict_validate_10mb_ms',
+    text: '≤ 500 ms and ≥ 6× faster than DOMPurify',
+    met: (l) => at(l.value, (v) => v <= 500) && (l.ratio ?? 0) >= 6,
+  },
   { name: 'list_first_screen_ms', text: '≤ 50 ms', met: (l) => at(l.value, (v) => v <= 50) },
   { name: 'list_dom_rows', text: '≤ 80 rows', met: (l) => at(l.value, (v) => v <= 80) },
   { name: 'cold_start_to_inbox_ms', text: '≤ 1500 ms', met: (l) => at(l.value, (v) => v <= 1500) },
@@ -29,6 +33,8 @@ const show = (l: BenchLine): string => {
 export const humanSummary = (lines: readonly BenchLine[]): string[] =>
   lines.map((l) => {
     const target = TARGETS.find((t) => t.name === l.name);
-    const verdict = target ? `  target ${target.text}: ${l.value === null ? '–' : target.met(l) ? '✓ met' : '✗ missed'}` : '';
+    const verdict = target
+      ? `  target ${target.text}: ${l.value === null ? '–' : target.met(l) ? '✓ met' : '✗ missed'}`
+      : '';
     return `  ${l.name.padEnd(28)} ${show(l)}${verdict}`;
   });

@@ -1,7 +1,16 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { BenchApp } from './app-harness';
 import { logIn } from './app-harness';
-import { INIT_PROBE, READ_COLD_MARKS, READ_MARKS, ROW_SELECTOR, openAndTime, preloadRows, scrollThrough, type InitMarks } from './page/ui-probes';
+import {
+  INIT_PROBE,
+  READ_COLD_MARKS,
+  READ_MARKS,
+  ROW_SELECTOR,
+  openAndTime,
+  preloadRows,
+  scrollThrough,
+  type InitMarks,
+} from './page/ui-probes';
 import { profileDuring } from './profile';
 import { median, notBuilt, p95, summarize, type BenchLine } from './stats';
 
@@ -33,7 +42,11 @@ export const PDF_LETTER = 'Vejledning om fradrag – samlet oversigt';
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 const newAppContext = (browser: Browser, storageState?: StorageState): Promise<BrowserContext> =>
-  browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 }, ...(storageState ? { storageState } : {}) });
+  browser.newContext({
+    locale: 'da-DK',
+    viewport: { width: 1280, height: 900 },
+    ...(storageState ? { storageState } : {}),
+  });
 
 /** Waits for the first message row; when none comes, the error says what the page showed instead. */
 const waitForRows = async (page: Page, timeout = 30_000): Promise<void> => {
@@ -85,10 +98,17 @@ const search = async (page: Page, text: string): Promise<void> => {
 };
 
 /** With --profile, runs `step` once more under the CPU profiler and prints where the time went. */
-const maybeProfile = async (options: UiBenchOptions, page: Page, name: string, step: () => Promise<unknown>): Promise<void> => {
+const maybeProfile = async (
+  options: UiBenchOptions,
+  page: Page,
+  name: string,
+  step: () => Promise<unknown>,
+): Promise<void> => {
   if (!options.profileDir) return;
   const { top, file } = await profileDuring(page, options.profileDir, name, step);
-  process.stderr.write(`  profile ${name} → ${file}\n${top.map((t) => `    ${String(t.ms).padStart(8)} ms  ${t.fn}`).join('\n')}\n`);
+  process.stderr.write(
+    `  profile ${name} → ${file}\n${top.map((t) => `    ${String(t.ms).padStart(8)} ms  ${t.fn}`).join('\n')}\n`,
+  );
 };
 
 const heapMb = async (page: Page): Promise<number> => {
@@ -116,7 +136,10 @@ const guarded = async (names: readonly string[], body: (out: BenchLine[]) => Pro
   } catch (err) {
     const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 160);
     const done = new Set(out.map((l) => l.name));
-    return [...out, ...names.filter((n) => !done.has(n)).map((n) => notBuilt(n, UNITS[n] ?? 'ms', `failed: ${reason}`))];
+    return [
+      ...out,
+      ...names.filter((n) => !done.has(n)).map((n) => notBuilt(n, UNITS[n] ?? 'ms', `failed: ${reason}`)),
+    ];
   }
 };
 
@@ -140,23 +163,40 @@ const scrollAndHeap = async (page: Page, options: UiBenchOptions, out: BenchLine
   const longShare: number[] = [];
   // Preloading has already rendered every row once (the warm-up), so each scroll here is a measured run.
   for (let i = 0; i < options.scrollRuns; i += 1) {
-    const r = (await page.evaluate(scrollThrough(options.scrollRows, options.rowsPerFrame))) as { deltas: number[]; domRows: number };
+    const r = (await page.evaluate(scrollThrough(options.scrollRows, options.rowsPerFrame))) as {
+      deltas: number[];
+      domRows: number;
+    };
     if (r.deltas.length === 0) continue;
     p95s.push(p95(r.deltas));
     domRows.push(r.domRows);
     longShare.push(r.deltas.filter((d) => d > 20).length / r.deltas.length);
   }
-  await maybeProfile(options, page, 'list-scroll', () => page.evaluate(scrollThrough(options.scrollRows, options.rowsPerFrame)));
+  await maybeProfile(options, page, 'list-scroll', () =>
+    page.evaluate(scrollThrough(options.scrollRows, options.rowsPerFrame)),
+  );
   const scrolled = Math.min(options.scrollRows, pre.loaded);
-  out.push(summarize('list_dom_rows', 'rows', domRows, { note: `in the DOM with the list parked at row ${Math.round(scrolled / 2)} of ${pre.loaded} loaded` }));
+  out.push(
+    summarize('list_dom_rows', 'rows', domRows, {
+      note: `in the DOM with the list parked at row ${Math.round(scrolled / 2)} of ${pre.loaded} loaded`,
+    }),
+  );
   const longPct = longShare.length > 0 ? Math.round(median(longShare) * 1000) / 10 : 0;
-  out.push(summarize('list_scroll_frame_ms_p95', 'ms', p95s, { note: `${scrolled} rows at ${options.rowsPerFrame} rows per frame; ${longPct}% of frames over 20 ms` }));
+  out.push(
+    summarize('list_scroll_frame_ms_p95', 'ms', p95s, {
+      note: `${scrolled} rows at ${options.rowsPerFrame} rows per frame; ${longPct}% of frames over 20 ms`,
+    }),
+  );
 
   const heapLoad = (await page.evaluate(preloadRows(options.heapRows, options.heapBudgetMs))) as { loaded: number };
   await page.evaluate(scrollThrough(Math.min(heapLoad.loaded, 4000), 40));
   const heap: number[] = [];
   for (let i = 0; i < 3; i += 1) heap.push(await heapMb(page));
-  out.push(summarize('renderer_heap_mb_20k', 'MB', heap, { note: `after GC, ${heapLoad.loaded} of the inbox's rows loaded and scrolled` }));
+  out.push(
+    summarize('renderer_heap_mb_20k', 'MB', heap, {
+      note: `after GC, ${heapLoad.loaded} of the inbox's rows loaded and scrolled`,
+    }),
+  );
 };
 
 /**
@@ -168,7 +208,10 @@ const openLetters = async (page: Page, options: UiBenchOptions, out: BenchLine[]
   const pdf: number[] = [];
   let timeouts = 0;
   for (let i = 0; i < options.openWarmups + options.openRuns; i += 1) {
-    for (const [kind, label, into] of [['html', HTML_LETTER, html], ['pdf', PDF_LETTER, pdf]] as const) {
+    for (const [kind, label, into] of [
+      ['html', HTML_LETTER, html],
+      ['pdf', PDF_LETTER, pdf],
+    ] as const) {
       await search(page, label);
       const ms = (await page.evaluate(openAndTime(kind, label, 20_000))) as number;
       if (ms < 0) timeouts += 1;
@@ -186,12 +229,16 @@ const openLetters = async (page: Page, options: UiBenchOptions, out: BenchLine[]
   const timeoutNote = timeouts > 0 ? `; ${timeouts} opens never painted within 20 s` : '';
   out.push(
     html.length > 0
-      ? summarize('open_message_html_ms', 'ms', html, { note: `~200 KB letter, click → iframe loaded and painted${timeoutNote}` })
+      ? summarize('open_message_html_ms', 'ms', html, {
+          note: `~200 KB letter, click → iframe loaded and painted${timeoutNote}`,
+        })
       : notBuilt('open_message_html_ms', 'ms', `no painted HTML letter${timeoutNote}`),
   );
   out.push(
     pdf.length > 0
-      ? summarize('open_message_pdf_ms', 'ms', pdf, { note: `20-page PDF, click → first page canvas with ink painted${timeoutNote}` })
+      ? summarize('open_message_pdf_ms', 'ms', pdf, {
+          note: `20-page PDF, click → first page canvas with ink painted${timeoutNote}`,
+        })
       : notBuilt('open_message_pdf_ms', 'ms', `no painted PDF page${timeoutNote}`),
   );
 };
@@ -230,7 +277,9 @@ export const runUiBench = async (browser: Browser, app: BenchApp, options: UiBen
   }
   lines.push(
     firstScreen.length > 0
-      ? summarize('list_first_screen_ms', 'ms', firstScreen, { note: 'messages.query answer parsed → first rows painted (empty page storage)' })
+      ? summarize('list_first_screen_ms', 'ms', firstScreen, {
+          note: 'messages.query answer parsed → first rows painted (empty page storage)',
+        })
       : notBuilt('list_first_screen_ms', 'ms', `no messages.query answer seen in ${firstScreenMissing} loads`),
   );
   const phaseNote = `medians: DOM ready ${medianOf(phases.map((p) => p.domReadyAt))} ms, messages.query sent ${medianOf(phases.map((p) => p.querySentAt))} ms, answered ${medianOf(phases.map((p) => p.firstQueryAt))} ms`;
@@ -244,8 +293,14 @@ export const runUiBench = async (browser: Browser, app: BenchApp, options: UiBen
   // One page for the rest, as a user would keep it open.
   const { context, page } = await coldLoad(browser, app, options);
   try {
-    lines.push(...(await guarded(['list_dom_rows', 'list_scroll_frame_ms_p95', 'renderer_heap_mb_20k'], (out) => scrollAndHeap(page, options, out))));
-    lines.push(...(await guarded(['open_message_html_ms', 'open_message_pdf_ms'], (out) => openLetters(page, options, out))));
+    lines.push(
+      ...(await guarded(['list_dom_rows', 'list_scroll_frame_ms_p95', 'renderer_heap_mb_20k'], (out) =>
+        scrollAndHeap(page, options, out),
+      )),
+    );
+    lines.push(
+      ...(await guarded(['open_message_html_ms', 'open_message_pdf_ms'], (out) => openLetters(page, options, out))),
+    );
   } finally {
     await context.close();
   }

@@ -44,12 +44,19 @@ export const runValidatorBench = async (browser: Browser, sizes: readonly Valida
     await page.setContent('<!DOCTYPE html><html><head><title>bench</title></head><body></body></html>');
     await page.addScriptTag({ content: script });
     for (const size of sizes) {
-      await page.evaluate((bytes) => (window as unknown as { __validatorBench: ValidatorBenchApi }).__validatorBench.prepare(bytes), size.bytes);
+      await page.evaluate(
+        (bytes) => (window as unknown as { __validatorBench: ValidatorBenchApi }).__validatorBench.prepare(bytes),
+        size.bytes,
+      );
       const validate: number[] = [];
       const sanitize: number[] = [];
       for (let i = 0; i < size.warmups + size.runs; i += 1) {
-        const v = await page.evaluate(() => (window as unknown as { __validatorBench: ValidatorBenchApi }).__validatorBench.validate());
-        const s = await page.evaluate(() => (window as unknown as { __validatorBench: ValidatorBenchApi }).__validatorBench.sanitize());
+        const v = await page.evaluate(() =>
+          (window as unknown as { __validatorBench: ValidatorBenchApi }).__validatorBench.validate(),
+        );
+        const s = await page.evaluate(() =>
+          (window as unknown as { __validatorBench: ValidatorBenchApi }).__validatorBench.sanitize(),
+        );
         if (i < size.warmups) continue;
         validate.push(v);
         sanitize.push(s);

@@ -25,7 +25,9 @@ const draw = (SIZE) => {
     const hi = SIZE - 1 - inset - radius;
     const cx = Math.min(Math.max(x, lo), hi);
     const cy = Math.min(Math.max(y, lo), hi);
-    return (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2 && x >= inset && y >= inset && x < SIZE - inset && y < SIZE - inset;
+    return (
+      (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2 && x >= inset && y >= inset && x < SIZE - inset && y < SIZE - inset
+    );
   };
 
   // Envelope body, and the two lines of its flap (a V from the top corners to the centre).
@@ -37,7 +39,10 @@ const draw = (SIZE) => {
     const side = x <= midX ? env.left : env.right;
     // distance from (x, y) to the segment (side, top) → (midX, midY)
     const [ax, ay, bx, by] = [side, env.top, midX, midY];
-    const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+    const t = Math.max(
+      0,
+      Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+    );
     return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay))) <= flapWidth;
   };
 

@@ -14,12 +14,16 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const run = require('@doyensec/electronegativity');
 // The CSP evaluator electronegativity itself uses, resolved from it (not a direct dependency of the project).
-const { CspEvaluator, CspParser, Version, severities } = createRequire(require.resolve('@doyensec/electronegativity'))('@doyensec/csp-evaluator');
+const { CspEvaluator, CspParser, Version, severities } = createRequire(require.resolve('@doyensec/electronegativity'))(
+  '@doyensec/csp-evaluator',
+);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Not under test-results/: Playwright empties that folder when the e2e step starts. DP_SARIF_OUT lets CI choose.
 const sarifPath = resolve(root, process.env.DP_SARIF_OUT ?? join('.tmp', 'electronegativity.sarif'));
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+).version;
 
 // Scanned together, so global checks (navigation limits, permission handler, CSP) see the whole main process.
 // Tests are left out: they construct fake BrowserWindows on purpose.
@@ -38,7 +42,12 @@ const onlySelfScriptNote = (csp) => {
   if (typeof csp !== 'string') return false;
   const findings = new CspEvaluator(new CspParser(csp).csp, Version.CSP3).evaluate();
   const relevant = findings.filter((f) => f.severity <= severities.MEDIUM_MAYBE);
-  return relevant.length > 0 && relevant.every((f) => f.severity === severities.MEDIUM_MAYBE && f.directive === 'script-src' && f.value === "'self'");
+  return (
+    relevant.length > 0 &&
+    relevant.every(
+      (f) => f.severity === severities.MEDIUM_MAYBE && f.directive === 'script-src' && f.value === "'self'",
+    )
+  );
 };
 
 let result;
@@ -66,7 +75,8 @@ const FIRM = 1;
 const atLeastFirm = result.issues.filter((i) => i.confidence.value >= FIRM);
 const accepted = atLeastFirm.filter((i) => i.id === 'CSP_GLOBAL_CHECK' && onlySelfScriptNote(i.sample));
 const failing = atLeastFirm.filter((i) => !accepted.includes(i));
-const describe = (i) => `${i.id} [${i.severity.name}/${i.confidence.name}] ${i.file}:${i.location.line} ${i.sample ? `— ${String(i.sample).slice(0, 100)}` : ''}`;
+const describe = (i) =>
+  `${i.id} [${i.severity.name}/${i.confidence.name}] ${i.file}:${i.location.line} ${i.sample ? `— ${String(i.sample).slice(0, 100)}` : ''}`;
 
 const sarif = {
   $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -77,7 +87,10 @@ const sarif = {
         driver: {
           name: 'electronegativity',
           informationUri: 'https://github.com/doyensec/electronegativity',
-          rules: [...new Set(result.issues.map((i) => i.id))].map((id) => ({ id, helpUri: `https://github.com/doyensec/electronegativity/wiki/${id}` })),
+          rules: [...new Set(result.issues.map((i) => i.id))].map((id) => ({
+            id,
+            helpUri: `https://github.com/doyensec/electronegativity/wiki/${id}`,
+          })),
         },
       },
       results: result.issues.map((i) => ({
@@ -92,7 +105,12 @@ const sarif = {
             },
           },
         ],
-        properties: { severity: i.severity.name, confidence: i.confidence.name, manualReview: Boolean(i.manualReview), accepted: accepted.includes(i) },
+        properties: {
+          severity: i.severity.name,
+          confidence: i.confidence.name,
+          manualReview: Boolean(i.manualReview),
+          accepted: accepted.includes(i),
+        },
       })),
     },
   ],

@@ -12,7 +12,10 @@ const electronDir = join(root, 'node_modules', 'electron');
 const node = process.execPath;
 
 const build = () => {
-  const result = spawnSync(node, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(node, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     console.error('Build failed (electron-vite build); not starting.');
     process.exit(result.status ?? 1);
@@ -48,8 +51,17 @@ const findElectron = () => {
   // electron's installer may print progress on the same stdout; the path is the last line.
   const binary = probe.status === 0 ? (probe.stdout.trim().split('\n').pop() ?? '') : '';
   if (binary && existsSync(binary)) return { binary };
-  const lastLine = `${probe.stderr ?? ''}`.trim().split('\n').filter(Boolean).find((l) => /error/i.test(l)) ?? '';
-  return { reason: probe.error ? `fetching it failed: ${probe.error.message}` : `the binary could not be downloaded${lastLine ? `: ${lastLine.trim()}` : ''}` };
+  const lastLine =
+    `${probe.stderr ?? ''}`
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .find((l) => /error/i.test(l)) ?? '';
+  return {
+    reason: probe.error
+      ? `fetching it failed: ${probe.error.message}`
+      : `the binary could not be downloaded${lastLine ? `: ${lastLine.trim()}` : ''}`,
+  };
 };
 
 const openBrowser = (url) => {
@@ -57,7 +69,11 @@ const openBrowser = (url) => {
   const platform = process.platform;
   if (platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return; // headless: nothing to open
   const [cmd, args] =
-    platform === 'darwin' ? ['open', [url]] : platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+    platform === 'darwin'
+      ? ['open', [url]]
+      : platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
   try {
     const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
     child.on('error', () => undefined); // no opener installed: the URL is printed anyway
@@ -93,11 +109,21 @@ if (electron.binary) {
 } else {
   console.log(`Electron is not available on this machine (${electron.reason}); starting browser mode instead.`);
   let opened = false;
-  runChild(node, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src', 'main', 'browser-mode', 'cli.ts'), '--port', '0', '--no-build'], (line) => {
-    const match = /^Digital Post desktop \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/)/.exec(line);
-    if (match && !opened) {
-      opened = true;
-      openBrowser(match[1]);
-    }
-  });
+  runChild(
+    node,
+    [
+      join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      join(root, 'src', 'main', 'browser-mode', 'cli.ts'),
+      '--port',
+      '0',
+      '--no-build',
+    ],
+    (line) => {
+      const match = /^Digital Post desktop \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/)/.exec(line);
+      if (match && !opened) {
+        opened = true;
+        openBrowser(match[1]);
+      }
+    },
+  );
 }

@@ -3,7 +3,8 @@
 
 /** The message list and its rows, whichever ARIA pattern the renderer uses (listbox/option or grid/row). */
 export const LIST_SELECTOR = '[role=listbox][aria-label="Beskeder"], [role=grid][aria-label="Beskeder"]';
-export const ROW_SELECTOR = '[role=listbox][aria-label="Beskeder"] [role=option], [role=grid][aria-label="Beskeder"] [role=row]';
+export const ROW_SELECTOR =
+  '[role=listbox][aria-label="Beskeder"] [role=option], [role=grid][aria-label="Beskeder"] [role=row]';
 
 /** Runs `fn` after the frame that is being produced has been painted (rAF, then a task after the frame). */
 const AFTER_PAINT = `

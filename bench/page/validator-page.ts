@@ -7,7 +7,10 @@ import { STRICT_ELEMENT_ATTRIBUTES, STRICT_POLICY } from '../../src/shared/html/
 import { generateLetterHtml } from '../html-fixture';
 
 const ALLOWED_ATTR = [
-  ...new Set([...Object.keys(STRICT_POLICY.globalAttributes), ...Object.values(STRICT_ELEMENT_ATTRIBUTES).flatMap((r) => Object.keys(r))]),
+  ...new Set([
+    ...Object.keys(STRICT_POLICY.globalAttributes),
+    ...Object.values(STRICT_ELEMENT_ATTRIBUTES).flatMap((r) => Object.keys(r)),
+  ]),
 ];
 const PURIFY_CONFIG = {
   ALLOWED_TAGS: [...STRICT_POLICY.elements],

@@ -7,4 +7,7 @@ import { createPreloadTransport, type IpcRendererLike } from './transport';
  * page's side, where `AppErrorException` survives. src/renderer/bridge/browser-bridge.ts does that before the first
  * render. ipcRenderer itself is never exposed.
  */
-contextBridge.exposeInMainWorld('digitalPostTransport', createPreloadTransport(ipcRenderer as unknown as IpcRendererLike));
+contextBridge.exposeInMainWorld(
+  'digitalPostTransport',
+  createPreloadTransport(ipcRenderer as unknown as IpcRendererLike),
+);

@@ -20,7 +20,10 @@ describe('preload transport', () => {
     const t = createPreloadTransport(ipc);
     await expect(t.invoke('app.info', undefined)).resolves.toEqual({ ok: true, value: 'x' });
     expect(invoke).toHaveBeenCalledWith('dp:app.info', undefined);
-    await expect(t.invoke('../evil', {})).resolves.toMatchObject({ ok: false, error: { code: 'app.ipc.unknown-channel' } });
+    await expect(t.invoke('../evil', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'app.ipc.unknown-channel' },
+    });
     await expect(t.invoke('toString', {})).resolves.toMatchObject({ ok: false });
     expect(invoke).toHaveBeenCalledTimes(1);
   });

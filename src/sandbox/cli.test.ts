@@ -5,7 +5,22 @@ import { parseCli } from './cli';
 describe('parseCli', () => {
   it('maps the flags onto SandboxConfig', () => {
     expect(
-      parseCli(['--port', '8123', '--messages', '20000', '--token-ttl', '30', '--burst', '5', '--replenish', '2', '--query-lag', '250', '--seed', '7']),
+      parseCli([
+        '--port',
+        '8123',
+        '--messages',
+        '20000',
+        '--token-ttl',
+        '30',
+        '--burst',
+        '5',
+        '--replenish',
+        '2',
+        '--query-lag',
+        '250',
+        '--seed',
+        '7',
+      ]),
     ).toEqual({
       port: 8123,
       messages: 20000,
@@ -14,7 +29,9 @@ describe('parseCli', () => {
       queryLagMs: 250,
       seed: 7,
     });
-    expect(parseCli(['--no-rate-limit'])).toEqual({ rateLimit: { enabled: false, burstCapacity: 20, replenishRate: 10 } });
+    expect(parseCli(['--no-rate-limit'])).toEqual({
+      rateLimit: { enabled: false, burstCapacity: 20, replenishRate: 10 },
+    });
     expect(parseCli([])).toEqual({});
   });
 
@@ -59,7 +76,9 @@ describe('npm run sandbox', () => {
           body: JSON.stringify({ identity: 'lone' }),
         })
       ).json()) as { access_token: string };
-      const api = await fetch(`${url}/apis/v1/nothing-here`, { headers: { authorization: `Bearer ${token.access_token}` } });
+      const api = await fetch(`${url}/apis/v1/nothing-here`, {
+        headers: { authorization: `Bearer ${token.access_token}` },
+      });
       expect(api.headers.get('x-ratelimit-burst-capacity')).toBe('5');
     } finally {
       if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');

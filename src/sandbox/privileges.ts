@@ -17,7 +17,10 @@ export const privilegesOf = (identity: Identity): Privilege[] =>
     });
 
 /** Whether a privilege is on the mailbox of this owner (citizen identity id, or company CVR). */
-export const privilegeCovers = (privilege: Privilege, owner: { ownerIdentityId?: string; ownerType: string; ownerId: string }): boolean =>
+export const privilegeCovers = (
+  privilege: Privilege,
+  owner: { ownerIdentityId?: string; ownerType: string; ownerId: string },
+): boolean =>
   privilege.target.startsWith('cvr-')
     ? owner.ownerType === 'COMPANY' && owner.ownerId === privilege.target.slice(4)
     : owner.ownerIdentityId === privilege.target;

@@ -124,7 +124,11 @@ export const startSandbox = async (
   app.use('/sandbox/faults', faults.router());
   app.use(
     '/sandbox',
-    createIdentityHooksRouter({ identities, accessTokenTtlSeconds: resolvedConfig.accessTokenTtlSeconds, mintAccessToken: mint }),
+    createIdentityHooksRouter({
+      identities,
+      accessTokenTtlSeconds: resolvedConfig.accessTokenTtlSeconds,
+      mintAccessToken: mint,
+    }),
   );
   app.use('/sandbox', api.hooksRouter);
 

@@ -18,7 +18,10 @@ const composer = (page: Page, name: string | RegExp = 'Ny besked') => page.getBy
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Besked', exact: true });
 
 async function openMessage(page: Page, subject: string) {
-  await list(page).getByRole('option', { name: new RegExp(subject) }).first().click();
+  await list(page)
+    .getByRole('option', { name: new RegExp(subject) })
+    .first()
+    .click();
   await expect(view(page).getByRole('heading', { name: subject, exact: true })).toBeVisible();
 }
 
@@ -57,7 +60,9 @@ test('write to an authority found by search: report link, autosave, validation, 
 
   // Send with nothing filled in: refused in the form, with Digital Post's codes' Danish texts.
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(dialog.getByRole('alert').filter({ hasText: 'Feltet label skal udfyldes ved afsendelse.' }).first()).toBeVisible();
+  await expect(
+    dialog.getByRole('alert').filter({ hasText: 'Feltet label skal udfyldes ved afsendelse.' }).first(),
+  ).toBeVisible();
   await expect(dialog.getByRole('textbox', { name: 'Emne' })).toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, 'compose-validation');
 
@@ -71,12 +76,18 @@ test('write to an authority found by search: report link, autosave, validation, 
   await expect(dialog.getByRole('status').filter({ hasText: /^Gemt \d\d:\d\d$/ })).toBeVisible({ timeout: 15_000 });
 
   // Attach a PDF (the name is scrubbed before upload).
-  await dialog.locator('input[type="file"][aria-label="Vedhæft fil"]').setInputFiles({ name: 'bilag?.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await dialog
+    .locator('input[type="file"][aria-label="Vedhæft fil"]')
+    .setInputFiles({ name: 'bilag?.pdf', mimeType: 'application/pdf', buffer: PDF });
   await expect(dialog.getByText('Filen gemmes som bilag.pdf')).toBeVisible();
   await expect(dialog.locator('.attachment-list').getByText('bilag.pdf')).toBeVisible({ timeout: 15_000 });
   // A forbidden format is refused before any upload.
-  await dialog.locator('input[type="file"][aria-label="Vedhæft fil"]').setInputFiles({ name: 'program.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
-  await expect(dialog.getByRole('alert').filter({ hasText: 'er ikke tilladt for dokumenter af typen ADDITIONAL' })).toBeVisible();
+  await dialog
+    .locator('input[type="file"][aria-label="Vedhæft fil"]')
+    .setInputFiles({ name: 'program.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+  await expect(
+    dialog.getByRole('alert').filter({ hasText: 'er ikke tilladt for dokumenter af typen ADDITIONAL' }),
+  ).toBeVisible();
 
   await screenshot(page, 'composer');
   await expectNoAxeViolations(page, '.compose-dialog');
@@ -85,7 +96,9 @@ test('write to an authority found by search: report link, autosave, validation, 
   await expect(dialog).toBeHidden({ timeout: 15_000 });
   await expect(page.getByText('Beskeden "Spørgsmål til årsopgørelsen" er sendt. Du finder den i Sendt.')).toBeVisible();
   await folder(page, 'Sendt').click();
-  await expect(list(page).getByRole('option', { name: /Spørgsmål til årsopgørelsen/ })).toBeVisible({ timeout: 15_000 });
+  await expect(list(page).getByRole('option', { name: /Spørgsmål til årsopgørelsen/ })).toBeVisible({
+    timeout: 15_000,
+  });
 });
 
 test('import invalid HTML: errors listed, fixed automatically, then accepted', async ({ page }) => {
@@ -97,11 +110,16 @@ test('import invalid HTML: errors listed, fixed automatically, then accepted', a
   await dialog.getByRole('button', { name: /Københavns Kommune.*Sundhedskort/ }).click();
   await dialog.getByRole('textbox', { name: 'Emne' }).fill('Brev fra fil');
 
-  const letter = '<html><head><title>Brev</title></head><body><h1 onclick="x()">Til kommunen</h1><p>Se vedlagte.</p><script>alert(1)</script><iframe src="https://example.com"></iframe></body></html>';
-  await dialog.locator('input[type="file"][aria-label="Importér HTML"]').setInputFiles({ name: 'brev.html', mimeType: 'text/html', buffer: Buffer.from(letter) });
+  const letter =
+    '<html><head><title>Brev</title></head><body><h1 onclick="x()">Til kommunen</h1><p>Se vedlagte.</p><script>alert(1)</script><iframe src="https://example.com"></iframe></body></html>';
+  await dialog
+    .locator('input[type="file"][aria-label="Importér HTML"]')
+    .setInputFiles({ name: 'brev.html', mimeType: 'text/html', buffer: Buffer.from(letter) });
   const panel = dialog.getByRole('region', { name: 'Importér HTML-fil' });
   await expect(panel.getByText(/har 3 fejl, som Digital Post vil afvise/)).toBeVisible();
-  await expect(panel.getByText('Elementet "script" indeholder html der ikke accepteres af Digital Post.')).toBeVisible();
+  await expect(
+    panel.getByText('Elementet "script" indeholder html der ikke accepteres af Digital Post.'),
+  ).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Brug indholdet' })).toBeDisabled();
   await screenshot(page, 'compose-import-errors');
   await expectNoAxeViolations(page, '.compose-dialog');
@@ -117,16 +135,23 @@ test('import invalid HTML: errors listed, fixed automatically, then accepted', a
   await page.evaluate(() => {
     const area = document.querySelector('.editor-area')!;
     const data = new DataTransfer();
-    data.setData('text/html', '<p class="MsoNormal">Indsat tekst<o:p></o:p></p><script>bad()</script><iframe></iframe>');
+    data.setData(
+      'text/html',
+      '<p class="MsoNormal">Indsat tekst<o:p></o:p></p><script>bad()</script><iframe></iframe>',
+    );
     data.setData('text/plain', 'Indsat tekst');
     area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
   await expect(editor(page)).toContainText('Indsat tekst');
-  await expect(dialog.getByText(/Vi fjernede \d+ elementer, som Digital Post ikke tillader: .*script.*iframe/)).toBeVisible();
+  await expect(
+    dialog.getByText(/Vi fjernede \d+ elementer, som Digital Post ikke tillader: .*script.*iframe/),
+  ).toBeVisible();
   await expect(dialog.getByRole('status').filter({ hasText: /^Gemt \d\d:\d\d$/ })).toBeVisible({ timeout: 15_000 });
 
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(page.getByText('Beskeden "Brev fra fil" er sendt. Du finder den i Sendt.')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('Beskeden "Brev fra fil" er sendt. Du finder den i Sendt.')).toBeVisible({
+    timeout: 15_000,
+  });
 });
 
 test('reply where allowed, explain where not', async ({ page }) => {
@@ -175,7 +200,9 @@ test('forward to an e-mail address and to an authority', async ({ page }) => {
   const outbox = (await (await fetch(`${app.sandbox.url}/sandbox/outbox`)).json()) as {
     entries: { kind: string; to?: string; subject?: string; body?: string }[];
   };
-  const forwards = outbox.entries.filter((e) => e.kind === 'email' && e.to === 'lone@example.dk' && /Valgkort/.test(e.subject ?? ''));
+  const forwards = outbox.entries.filter(
+    (e) => e.kind === 'email' && e.to === 'lone@example.dk' && /Valgkort/.test(e.subject ?? ''),
+  );
   expect(forwards).toHaveLength(1);
   expect(forwards[0]!.body).toContain('Til orientering');
   const again = view(page).getByRole('button', { name: 'Videresend', exact: true });
@@ -212,9 +239,13 @@ test('plain text: saved as text, reopened in "Ren tekst", sent to an authority',
   await view(page).getByRole('button', { name: 'Redigér kladde' }).click();
   const reopened = composer(page);
   await expect(reopened.getByRole('radio', { name: 'Ren tekst' })).toBeChecked();
-  await expect(reopened.getByRole('textbox', { name: 'Besked', exact: true })).toHaveValue('Hej <Udbetaling Danmark> & co.\nLinje to.');
+  await expect(reopened.getByRole('textbox', { name: 'Besked', exact: true })).toHaveValue(
+    'Hej <Udbetaling Danmark> & co.\nLinje to.',
+  );
   await reopened.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(page.getByText('Beskeden "Brev i ren tekst" er sendt. Du finder den i Sendt.')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('Beskeden "Brev i ren tekst" er sendt. Du finder den i Sendt.')).toBeVisible({
+    timeout: 15_000,
+  });
 });
 
 test('close saves the draft; it reopens from Kladder with the words', async ({ page }) => {
@@ -260,7 +291,9 @@ test('a failed save keeps the words; after a restart the journal offers them bac
   try {
     await editor(page).click();
     await page.keyboard.type('Mit pas er bortkommet.');
-    await expect(dialog.getByRole('status').filter({ hasText: 'Ikke gemt — prøver igen' })).toBeVisible({ timeout: 15_000 });
+    await expect(dialog.getByRole('status').filter({ hasText: 'Ikke gemt — prøver igen' })).toBeVisible({
+      timeout: 15_000,
+    });
     await expect(dialog.getByRole('button', { name: 'Prøv igen' })).toBeVisible();
     await expect(editor(page)).toContainText('Mit pas er bortkommet.');
     await dialog.getByRole('button', { name: 'Send', exact: true }).click();
@@ -274,7 +307,9 @@ test('a failed save keeps the words; after a restart the journal offers them bac
     app.sandbox.faults.clear();
   }
   const banner = page.getByRole('region', { name: 'Ikke gemte kladder' });
-  await expect(banner.getByText(/Vi fandt en kladde, der ikke blev gemt: .*Mit pas er bortkommet\./)).toBeVisible({ timeout: 20_000 });
+  await expect(banner.getByText(/Vi fandt en kladde, der ikke blev gemt: .*Mit pas er bortkommet\./)).toBeVisible({
+    timeout: 20_000,
+  });
   await screenshot(page, 'compose-journal-banner');
   await expectNoAxeViolations(page, '.journal-banner');
   await banner.getByRole('button', { name: 'Gendan' }).click();
@@ -283,5 +318,7 @@ test('a failed save keeps the words; after a restart the journal offers them bac
   await expect(restored.getByText('Ikke gemt — prøver igen')).toHaveCount(0);
   await expect(banner).toBeHidden();
   await restored.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(page.getByText('Beskeden "Ord der ikke må gå tabt" er sendt. Du finder den i Sendt.')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('Beskeden "Ord der ikke må gå tabt" er sendt. Du finder den i Sendt.')).toBeVisible({
+    timeout: 15_000,
+  });
 });

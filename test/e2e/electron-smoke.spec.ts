@@ -14,7 +14,10 @@ const installedElectron = (): string | null => {
   const dir = join(root, 'node_modules', 'electron');
   const pathFile = join(dir, 'path.txt');
   if (!existsSync(pathFile)) return null;
-  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH || join(dir, 'dist'), readFileSync(pathFile, 'utf8').trim());
+  const binary = join(
+    process.env.ELECTRON_OVERRIDE_DIST_PATH || join(dir, 'dist'),
+    readFileSync(pathFile, 'utf8').trim(),
+  );
   return existsSync(binary) ? binary : null;
 };
 
@@ -39,7 +42,9 @@ test.describe('Electron shell (smoke)', () => {
       expect(page.url()).toMatch(/^app:\/\/digital-post\//);
 
       const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const wc = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> };
+        const wc = BrowserWindow.getAllWindows()[0]!.webContents as unknown as {
+          getLastWebPreferences?: () => Record<string, unknown>;
+        };
         return typeof wc.getLastWebPreferences === 'function' ? wc.getLastWebPreferences() : null;
       });
       if (prefs) {
@@ -59,10 +64,17 @@ test.describe('Electron shell (smoke)', () => {
       const pageSide = await page.evaluate(() => ({
         require: typeof (globalThis as { require?: unknown }).require,
         process: typeof (globalThis as { process?: unknown }).process,
-        transportKeys: Object.keys((window as unknown as { digitalPostTransport?: object }).digitalPostTransport ?? {}).sort(),
+        transportKeys: Object.keys(
+          (window as unknown as { digitalPostTransport?: object }).digitalPostTransport ?? {},
+        ).sort(),
         api: typeof (window as unknown as { digitalPost?: { app?: { info?: unknown } } }).digitalPost?.app?.info,
       }));
-      expect(pageSide).toEqual({ require: 'undefined', process: 'undefined', transportKeys: ['invoke', 'subscribe'], api: 'function' });
+      expect(pageSide).toEqual({
+        require: 'undefined',
+        process: 'undefined',
+        transportKeys: ['invoke', 'subscribe'],
+        api: 'function',
+      });
 
       await expect(page.getByRole('button', { name: 'Log ind' })).toBeVisible();
     } finally {

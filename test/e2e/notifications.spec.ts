@@ -113,7 +113,10 @@ test('notification settings, NemSMS and desktop alerts', async ({ page }) => {
   await emails.getByRole('button', { name: 'Tilføj e-mail' }).click();
   await expect(emails.getByRole('listitem').filter({ hasText: 'lone.ny@example.dk' })).toBeVisible();
   let after = await fetchAccess(mailboxId, accessId);
-  expect(after.emailNotificationSubscriptions).toEqual([...before.emailNotificationSubscriptions, expect.objectContaining({ email: 'lone.ny@example.dk' })]);
+  expect(after.emailNotificationSubscriptions).toEqual([
+    ...before.emailNotificationSubscriptions,
+    expect.objectContaining({ email: 'lone.ny@example.dk' }),
+  ]);
   expectOnlyChanged(before, after, 'emailNotificationSubscriptions');
 
   before = after;
@@ -134,7 +137,11 @@ test('notification settings, NemSMS and desktop alerts', async ({ page }) => {
   await sms.getByRole('button', { name: 'Gem mobilnummer' }).click();
   await expect(sms.getByText('Status: ikke bekræftet')).toBeVisible();
   after = await fetchAccess(mailboxId, accessId);
-  expect(after.smsNotificationSubscription).toMatchObject({ id: before.smsNotificationSubscription.id, mobileNumber: '31415926', verified: false });
+  expect(after.smsNotificationSubscription).toMatchObject({
+    id: before.smsNotificationSubscription.id,
+    mobileNumber: '31415926',
+    verified: false,
+  });
   expectOnlyChanged(before, after, 'smsNotificationSubscription');
 
   const pin = await outboxPin('31415926');
@@ -175,7 +182,10 @@ test('notification settings, NemSMS and desktop alerts', async ({ page }) => {
   await nemSms.getByRole('button', { name: 'Bekræft NemSMS' }).click();
   await expect(nemSms.getByText('Status: bekræftet')).toBeVisible();
   const contactAfter = await api(`contacts/${contactBefore.id}`);
-  expect(contactAfter.nemSmsSubscription).toMatchObject({ mobileNumber: '40404040', verificationTime: expect.any(String) });
+  expect(contactAfter.nemSmsSubscription).toMatchObject({
+    mobileNumber: '40404040',
+    verificationTime: expect.any(String),
+  });
   expectOnlyChanged(contactBefore, contactAfter, 'nemSmsSubscription');
   // The access was not touched by any of that.
   expect((await fetchAccess(mailboxId, accessId)).version).toBe(after.version);
@@ -210,14 +220,28 @@ test('notification settings, NemSMS and desktop alerts', async ({ page }) => {
   const delivered = await fetch(`${app.sandbox.url}/sandbox/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ mailboxId: otherId, senderLabel: 'Skattestyrelsen', label: 'Ny forskudsopgørelse', text: 'Din forskudsopgørelse er klar.' }),
+    body: JSON.stringify({
+      mailboxId: otherId,
+      senderLabel: 'Skattestyrelsen',
+      label: 'Ny forskudsopgørelse',
+      text: 'Din forskudsopgørelse er klar.',
+    }),
   });
   expect(delivered.status).toBe(201);
   const started = Date.now();
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as { __notifications: { title: string; body?: string }[] }).__notifications.map((n) => [n.title, n.body])), {
-      timeout: ALERT_INTERVAL_MS * 4 + 5000,
-    })
+    .poll(
+      () =>
+        page.evaluate(() =>
+          (window as unknown as { __notifications: { title: string; body?: string }[] }).__notifications.map((n) => [
+            n.title,
+            n.body,
+          ]),
+        ),
+      {
+        timeout: ALERT_INTERVAL_MS * 4 + 5000,
+      },
+    )
     .toEqual([['Ny post fra Skattestyrelsen', 'Ny forskudsopgørelse']]);
   expect(Date.now() - started).toBeLessThan(ALERT_INTERVAL_MS * 4 + 5000);
 
@@ -225,13 +249,21 @@ test('notification settings, NemSMS and desktop alerts', async ({ page }) => {
   await expect(page).toHaveTitle(/^\(\d+\) /);
 
   // ...and clicking it opens that letter in that mailbox.
-  await page.evaluate(() => (window as unknown as { __notifications: { instance: { onclick: () => void } }[] }).__notifications[0]!.instance.onclick());
+  await page.evaluate(() =>
+    (
+      window as unknown as { __notifications: { instance: { onclick: () => void } }[] }
+    ).__notifications[0]!.instance.onclick(),
+  );
   await expect(switcher).toHaveValue(otherId);
-  await expect(page.getByRole('region', { name: 'Besked' }).getByRole('heading', { name: 'Ny forskudsopgørelse', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Besked' }).getByRole('heading', { name: 'Ny forskudsopgørelse', exact: true }),
+  ).toBeVisible();
 
   // The same letter does not alert twice.
   await page.waitForTimeout(ALERT_INTERVAL_MS * 2);
-  expect(await page.evaluate(() => (window as unknown as { __notifications: unknown[] }).__notifications.length)).toBe(1);
+  expect(await page.evaluate(() => (window as unknown as { __notifications: unknown[] }).__notifications.length)).toBe(
+    1,
+  );
 });
 
 test('the maximum number of e-mail addresses is explained, and the form keeps the address', async ({ page }) => {

@@ -16,7 +16,10 @@ const tree = (page: Page) => page.getByRole('tree', { name: 'Mapper' });
 const folder = (page: Page, name: string) => tree(page).getByRole('treeitem', { name: new RegExp(`^${name}`) });
 
 async function openMessage(page: Page, subject: string) {
-  await list(page).getByRole('option', { name: new RegExp(subject) }).first().click();
+  await list(page)
+    .getByRole('option', { name: new RegExp(subject) })
+    .first()
+    .click();
   await expect(view(page).getByRole('heading', { name: subject, exact: true, level: 2 })).toBeVisible();
 }
 
@@ -76,7 +79,10 @@ test('read, organise and search the post', async ({ page }) => {
   await folder(page, 'Skat').click();
   await openMessage(page, 'Rykker: Restskat');
   await expect(view(page).getByRole('textbox', { name: 'Personlig note' })).toHaveValue('Betal inden den 20.');
-  await view(page).getByRole('toolbar').getByRole('combobox', { name: 'Flyt til mappe' }).selectOption({ label: 'Indbakke' });
+  await view(page)
+    .getByRole('toolbar')
+    .getByRole('combobox', { name: 'Flyt til mappe' })
+    .selectOption({ label: 'Indbakke' });
   await view(page).getByRole('toolbar').getByRole('button', { name: 'Flyt', exact: true }).click();
   await folder(page, 'Indbakke').click();
 
@@ -115,7 +121,10 @@ test('read, organise and search the post', async ({ page }) => {
   await openMessage(page, 'Sv: Sv: Pladsanvisning – vuggestue');
   const thread = view(page).getByRole('navigation', { name: 'Samtale' });
   await expect(thread.getByRole('listitem')).toHaveCount(3);
-  await thread.getByRole('button', { name: /Pladsanvisning – vuggestue$/ }).first().click();
+  await thread
+    .getByRole('button', { name: /Pladsanvisning – vuggestue$/ })
+    .first()
+    .click();
   await expect(view(page).getByRole('heading', { name: 'Pladsanvisning – vuggestue', exact: true })).toBeVisible();
 
   // Search: refused over 100 characters before any request, otherwise Digital Post search.
@@ -139,7 +148,9 @@ test('folder dialog applies the rules before asking Digital Post', async ({ page
   // The sandbox's Lone has Arkiv/Skat, Bolig/Ejendomsskat and Sundhed of her own.
   await dialog.getByRole('textbox', { name: 'Mappenavn', exact: true }).fill('sundhed');
   await dialog.getByRole('button', { name: 'Opret mappe' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Der findes allerede en mappe der hedder sundhed på dette niveau.');
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Der findes allerede en mappe der hedder sundhed på dette niveau.',
+  );
   const parent = dialog.getByRole('combobox', { name: 'Overmappe' }).first();
   const name = dialog.getByRole('textbox', { name: 'Mappenavn', exact: true });
   await parent.selectOption({ label: 'Ejendomsskat' });
@@ -230,7 +241,11 @@ test('broken, empty and unknown files get a clear notice, never a blank pane', a
       label: 'Besværlige filer',
       html: '<script>x()</script>',
       attachments: [
-        { filename: 'ødelagt.pdf', encodingFormat: 'application/pdf', base64: Buffer.from('dette er ikke en pdf').toString('base64') },
+        {
+          filename: 'ødelagt.pdf',
+          encodingFormat: 'application/pdf',
+          base64: Buffer.from('dette er ikke en pdf').toString('base64'),
+        },
         { filename: 'skema.ods', encodingFormat: 'application/vnd.oasis.opendocument.spreadsheet', base64: 'AAEC' },
       ],
     }),

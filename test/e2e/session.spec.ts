@@ -25,7 +25,11 @@ const refreshAtSandbox = async (refreshToken: string): Promise<{ status: number;
   const response = await fetch(`${sandbox.issuer}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: SANDBOX_CLIENT_ID }),
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: SANDBOX_CLIENT_ID,
+    }),
   });
   const body = (await response.json()) as { error?: string };
   return { status: response.status, ...(body.error ? { error: body.error } : {}) };
@@ -41,7 +45,9 @@ test.afterAll(async () => {
   if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
 
-test('stays logged in across a restart from the keychain, and logging out revokes and forgets the token', async ({ page }) => {
+test('stays logged in across a restart from the keychain, and logging out revokes and forgets the token', async ({
+  page,
+}) => {
   const first = await startDesktopHere();
   const firstApp: RunningApp = { url: first.url, sandbox, server: first, close: () => first.close() };
   await logIn(page, firstApp);
@@ -52,7 +58,9 @@ test('stays logged in across a restart from the keychain, and logging out revoke
   const { refreshToken } = JSON.parse(stored!) as { refreshToken: string };
   expect(refreshToken.length).toBeGreaterThan(10);
   // Nothing the page can reach holds a token.
-  const pageText = await page.evaluate(() => document.documentElement.outerHTML + JSON.stringify(localStorage) + JSON.stringify(sessionStorage));
+  const pageText = await page.evaluate(
+    () => document.documentElement.outerHTML + JSON.stringify(localStorage) + JSON.stringify(sessionStorage),
+  );
   expect(pageText).not.toContain(refreshToken);
 
   // Quit the app: every token held in memory is gone with the process's services.

@@ -81,43 +81,188 @@ const HAND_WRITTEN: readonly string[] = [
 
 /** Values tried on every STRICT CSS property, one declaration per document, in the CSS sweep. */
 const CSS_SWEEP_VALUES = [
-  'red', '#fff', 'transparent', 'auto', 'none', 'inherit', 'bold', 'center', 'solid', 'normal', 'left', 'italic',
-  '0', '1px', '1.5em', '10%', '-1px', '400', '2', 'rgb(1,2,3)', 'rgba(1,2,3,0.5)', 'linear-gradient(red, blue)',
-  'url(data:image/png;base64,AA)', 'url(https://x/y.png)', '"Arial"', 'Arial', '!important', '1px solid red',
+  'red',
+  '#fff',
+  'transparent',
+  'auto',
+  'none',
+  'inherit',
+  'bold',
+  'center',
+  'solid',
+  'normal',
+  'left',
+  'italic',
+  '0',
+  '1px',
+  '1.5em',
+  '10%',
+  '-1px',
+  '400',
+  '2',
+  'rgb(1,2,3)',
+  'rgba(1,2,3,0.5)',
+  'linear-gradient(red, blue)',
+  'url(data:image/png;base64,AA)',
+  'url(https://x/y.png)',
+  '"Arial"',
+  'Arial',
+  '!important',
+  '1px solid red',
 ];
 
 // --- fast-check documents --------------------------------------------------------------------------------------
 
 const elementName = fc.constantFrom(
-  'p', 'div', 'span', 'font', 'a', 'img', 'table', 'tr', 'td', 'th', 'col', 'meta', 'html', 'body', 'head', 'title',
-  'b', 'i', 'ul', 'li', 'h1', 'br', 'hr', 'section', 'time', 'o', 'Table', 'IMG',
-  'script', 'style', 'iframe', 'form', 'input', 'button', 'center', 'svg', 'object', 'textarea', 'x-custom', 'math',
+  'p',
+  'div',
+  'span',
+  'font',
+  'a',
+  'img',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'col',
+  'meta',
+  'html',
+  'body',
+  'head',
+  'title',
+  'b',
+  'i',
+  'ul',
+  'li',
+  'h1',
+  'br',
+  'hr',
+  'section',
+  'time',
+  'o',
+  'Table',
+  'IMG',
+  'script',
+  'style',
+  'iframe',
+  'form',
+  'input',
+  'button',
+  'center',
+  'svg',
+  'object',
+  'textarea',
+  'x-custom',
+  'math',
 );
 const cssValue = fc.constantFrom(
-  'red', '#fff', '1px', '0', '10%', 'bold', 'solid 1px red', 'auto', 'none', 'inherit', 'rgb(1,2,3)',
-  'url(data:image/png;base64,AA)', 'url(https://x/y.png)', 'url(javascript:x)', 'expression(x)', '"Arial"',
-  'linear-gradient(red,blue)', 'calc(1px + 2px)', 'var(--x)', '!important', 'foo', '-1px', 'center center',
+  'red',
+  '#fff',
+  '1px',
+  '0',
+  '10%',
+  'bold',
+  'solid 1px red',
+  'auto',
+  'none',
+  'inherit',
+  'rgb(1,2,3)',
+  'url(data:image/png;base64,AA)',
+  'url(https://x/y.png)',
+  'url(javascript:x)',
+  'expression(x)',
+  '"Arial"',
+  'linear-gradient(red,blue)',
+  'calc(1px + 2px)',
+  'var(--x)',
+  '!important',
+  'foo',
+  '-1px',
+  'center center',
 );
 const cssProperty = fc.constantFrom(
-  'color', 'background', 'background-image', 'margin', 'padding', 'font-family', 'font-weight', 'width', 'border',
-  'text-align', 'position', 'float', 'display', 'z-index', 'behavior', '-moz-binding', 'list-style-image', 'cursor',
+  'color',
+  'background',
+  'background-image',
+  'margin',
+  'padding',
+  'font-family',
+  'font-weight',
+  'width',
+  'border',
+  'text-align',
+  'position',
+  'float',
+  'display',
+  'z-index',
+  'behavior',
+  '-moz-binding',
+  'list-style-image',
+  'cursor',
 );
 const style = fc
   .array(fc.tuple(cssProperty, cssValue), { minLength: 0, maxLength: 3 })
   .map((ds) => ds.map(([p, v]) => `${p}:${v}`).join(';'));
 const attributeValue = fc.oneof(
   fc.constantFrom(
-    '', '1', '10', '-1', '1px', 'x', '_blank', '_self', 'https://x', 'http://x', 'mailto:a@b', 'javascript:x',
-    'data:image/png;base64,AA', 'data:text/html,x', 'content-type', 'refresh', 'left', 'utf-8', 'a"b', "a'b", '&amp;',
+    '',
+    '1',
+    '10',
+    '-1',
+    '1px',
+    'x',
+    '_blank',
+    '_self',
+    'https://x',
+    'http://x',
+    'mailto:a@b',
+    'javascript:x',
+    'data:image/png;base64,AA',
+    'data:text/html,x',
+    'content-type',
+    'refresh',
+    'left',
+    'utf-8',
+    'a"b',
+    "a'b",
+    '&amp;',
   ),
   fc.string({ maxLength: 6 }),
 );
 const attribute = fc.oneof(
   fc.tuple(
     fc.constantFrom(
-      'href', 'src', 'alt', 'title', 'target', 'rel', 'width', 'height', 'border', 'align', 'valign', 'summary', 'lang',
-      'color', 'face', 'size', 'http-equiv', 'charset', 'content', 'name', 'role', 'aria-label', 'aria-foo', 'id',
-      'class', 'onclick', 'colspan', 'xmlns', 'data-x', 'HREF', 'Title',
+      'href',
+      'src',
+      'alt',
+      'title',
+      'target',
+      'rel',
+      'width',
+      'height',
+      'border',
+      'align',
+      'valign',
+      'summary',
+      'lang',
+      'color',
+      'face',
+      'size',
+      'http-equiv',
+      'charset',
+      'content',
+      'name',
+      'role',
+      'aria-label',
+      'aria-foo',
+      'id',
+      'class',
+      'onclick',
+      'colspan',
+      'xmlns',
+      'data-x',
+      'HREF',
+      'Title',
     ),
     attributeValue,
   ),
@@ -126,10 +271,18 @@ const attribute = fc.oneof(
 const renderAttribute = ([name, value]: [string, string]): string =>
   value === '' && name !== 'style' ? ` ${name}` : ` ${name}="${value.replace(/"/g, '&quot;')}"`;
 const piece: fc.Arbitrary<string> = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(elementName, fc.uniqueArray(attribute, { maxLength: 4, selector: ([n]) => n.toLowerCase() })).map(([n, as]) => `<${n}${as.map(renderAttribute).join('')}>`) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(elementName, fc.uniqueArray(attribute, { maxLength: 4, selector: ([n]) => n.toLowerCase() }))
+      .map(([n, as]) => `<${n}${as.map(renderAttribute).join('')}>`),
+  },
   { weight: 3, arbitrary: elementName.map((n) => `</${n}>`) },
   { weight: 3, arbitrary: fc.constantFrom('text', ' ', 'a & b', '1 < 2', '&lt;p&gt;', '\n', 'æøå') },
-  { weight: 1, arbitrary: fc.constantFrom('<!-- c -->', '<!---->', '<![CDATA[x]]>', '<!doctype html>', '<br/>', '<?xml x?>') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('<!-- c -->', '<!---->', '<![CDATA[x]]>', '<!doctype html>', '<br/>', '<?xml x?>'),
+  },
 );
 const messyDocument = fc.array(piece, { minLength: 1, maxLength: 12 });
 
@@ -141,7 +294,8 @@ function ours(html: string): Findings & { comments: boolean; remoteUrl: boolean 
   if (verdict.approved) return result;
   for (const e of verdict.errors) {
     if (e.code === 'html.validator.rejected.element') result.elements.add(e.element!);
-    else if (e.code === 'html.validator.rejected.element.attributes') result.attributes.add(`${e.element} ${e.attributes![0]}`);
+    else if (e.code === 'html.validator.rejected.element.attributes')
+      result.attributes.add(`${e.element} ${e.attributes![0]}`);
     else if (e.code === 'html.validator.rejected.comments') result.comments = true;
     else result.remoteUrl = true;
   }
@@ -172,7 +326,9 @@ function kinds(only: 'ours' | 'owasp', f: Findings, other: Findings): string[] {
   for (const e of f.elements) {
     if (other.elements.has(e)) continue;
     const bare = e === 'a' || e === 'img' ? 'bare a/img' : 'element';
-    out.push(`only ${only} reject ${bare}${[...other.attributes].some((ea) => ea.startsWith(`${e} `)) ? ' (other side refuses its attributes instead)' : ''}`);
+    out.push(
+      `only ${only} reject ${bare}${[...other.attributes].some((ea) => ea.startsWith(`${e} `)) ? ' (other side refuses its attributes instead)' : ''}`,
+    );
   }
   for (const ea of f.attributes) {
     if (other.attributes.has(ea)) continue;
@@ -192,7 +348,9 @@ function main(): void {
   // Single pieces of the generated documents are the candidates for minimal examples: they are checked in the same
   // JVM run, and the shortest document showing a kind of disagreement is the one printed.
   const singles = [...new Set(pieces.flat())];
-  const sweep = CSS_SWEEP_VALUES.flatMap((v) => STRICT_CSS_PROPERTIES.map((p) => ({ p, v, doc: `<p style="${p}:${v.replace(/"/g, '&quot;')}">x</p>` })));
+  const sweep = CSS_SWEEP_VALUES.flatMap((v) =>
+    STRICT_CSS_PROPERTIES.map((p) => ({ p, v, doc: `<p style="${p}:${v.replace(/"/g, '&quot;')}">x</p>` })),
+  );
   const all = [...docs, ...singles, ...sweep.map((s) => s.doc)];
   const theirs = owasp(classpath, all);
   const examples = new Map<string, { doc: string; count: number; ours: string; owasp: string }>();
@@ -216,8 +374,10 @@ function main(): void {
       return;
     }
     // OWASP_DIFF_ALL=1 lists every disagreeing document, to tell a class's members apart from its shortest example.
-    if (counted && process.env.OWASP_DIFF_ALL) console.log(`DISAGREE ${ks.join(' | ')}: ${JSON.stringify(doc)}\n  ours:  ${show(a)}\n  owasp: ${show(b)}`);
-    if (i < HAND_WRITTEN.length) handDisagree.push(`    ${JSON.stringify(doc)}\n      ours:  ${show(a)}\n      owasp: ${show(b)}`);
+    if (counted && process.env.OWASP_DIFF_ALL)
+      console.log(`DISAGREE ${ks.join(' | ')}: ${JSON.stringify(doc)}\n  ours:  ${show(a)}\n  owasp: ${show(b)}`);
+    if (i < HAND_WRITTEN.length)
+      handDisagree.push(`    ${JSON.stringify(doc)}\n      ours:  ${show(a)}\n      owasp: ${show(b)}`);
     for (const k of ks) {
       const seen = examples.get(k);
       const count = (seen?.count ?? 0) + (counted ? 1 : 0);
@@ -229,11 +389,17 @@ function main(): void {
   const section = ours(SECTION_6_14_HTML);
   const sectionAgrees = kinds('ours', section, theirs[0]!).length + kinds('owasp', theirs[0]!, section).length === 0;
   console.log('OWASP differential check of the STRICT validator (elements and attribute refusals compared as sets)');
-  console.log(`documents: ${docs.length} (${HAND_WRITTEN.length} hand-written incl. §6.14, ${generated.length} generated)`);
+  console.log(
+    `documents: ${docs.length} (${HAND_WRITTEN.length} hand-written incl. §6.14, ${generated.length} generated)`,
+  );
   console.log(`agree:     ${agree} (${pct(agree, docs.length)}); hand-written ${agreeHand}/${HAND_WRITTEN.length}`);
-  console.log('not compared: comments (OWASP\'s change listener never reports them) in ' +
-    `${commentDocs} documents; our remote-url finding (no OWASP counterpart) in ${remoteUrlDocs}`);
-  console.log(`§6.14 example: ${sectionAgrees ? 'AGREE' : 'DISAGREE'}: ours ${show(section)} owasp ${show(theirs[0]!)}`);
+  console.log(
+    "not compared: comments (OWASP's change listener never reports them) in " +
+      `${commentDocs} documents; our remote-url finding (no OWASP counterpart) in ${remoteUrlDocs}`,
+  );
+  console.log(
+    `§6.14 example: ${sectionAgrees ? 'AGREE' : 'DISAGREE'}: ours ${show(section)} owasp ${show(theirs[0]!)}`,
+  );
   console.log(`\nhand-written documents that disagree (${handDisagree.length}):\n${handDisagree.join('\n')}`);
   console.log(`\n${examples.size} kinds of disagreement (count = corpus documents showing it; shortest example):`);
   for (const [k, e] of [...examples].sort((x, y) => y[1].count - x[1].count)) {
@@ -253,12 +419,17 @@ function main(): void {
     (a ? row.oursOnly : row.owaspOnly).push(p);
     byValue.set(v, row);
   });
-  console.log(`\nCSS sweep: ${sweep.length} single declarations (${STRICT_CSS_PROPERTIES.length} properties x ` +
-    `${CSS_SWEEP_VALUES.length} values), style verdict agrees on ${sweepAgree} (${pct(sweepAgree, sweep.length)})`);
+  console.log(
+    `\nCSS sweep: ${sweep.length} single declarations (${STRICT_CSS_PROPERTIES.length} properties x ` +
+      `${CSS_SWEEP_VALUES.length} values), style verdict agrees on ${sweepAgree} (${pct(sweepAgree, sweep.length)})`,
+  );
   const few = (xs: string[]) => `${xs.length}${xs.length ? ` (e.g. ${xs.slice(0, 4).join(', ')})` : ''}`;
   for (const v of CSS_SWEEP_VALUES) {
     const row = byValue.get(v);
-    if (row) console.log(`  ${JSON.stringify(v).padEnd(34)} only ours refuse: ${few(row.oursOnly)}; only owasp refuse: ${few(row.owaspOnly)}`);
+    if (row)
+      console.log(
+        `  ${JSON.stringify(v).padEnd(34)} only ours refuse: ${few(row.oursOnly)}; only owasp refuse: ${few(row.owaspOnly)}`,
+      );
   }
 }
 

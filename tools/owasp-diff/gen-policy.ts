@@ -28,7 +28,8 @@ for (const [attribute, rule] of Object.entries(p.globalAttributes)) {
   if (attribute !== 'style') lines.push(allow(attribute, rule, 'globally()'));
 }
 for (const [element, attributes] of Object.entries(p.elementAttributes)) {
-  for (const [attribute, rule] of Object.entries(attributes)) lines.push(allow(attribute, rule, `onElements(${q(element)})`));
+  for (const [attribute, rule] of Object.entries(attributes))
+    lines.push(allow(attribute, rule, `onElements(${q(element)})`));
 }
 const protocols = new Set<string>();
 for (const attributes of [p.globalAttributes, ...Object.values(p.elementAttributes)]) {

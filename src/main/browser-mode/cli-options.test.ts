@@ -22,8 +22,12 @@ describe('defaultUserDataDir', () => {
   it('prefers DP_USER_DATA_DIR, else the platform config dir', () => {
     expect(defaultUserDataDir({ DP_USER_DATA_DIR: '/t/x' }, 'linux', '/home/u')).toBe('/t/x');
     expect(defaultUserDataDir({}, 'linux', '/home/u')).toBe('/home/u/.config/digital-post-desktop-browser-mode');
-    expect(defaultUserDataDir({ XDG_CONFIG_HOME: '/c' }, 'linux', '/home/u')).toBe('/c/digital-post-desktop-browser-mode');
-    expect(defaultUserDataDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Application Support/digital-post-desktop-browser-mode');
+    expect(defaultUserDataDir({ XDG_CONFIG_HOME: '/c' }, 'linux', '/home/u')).toBe(
+      '/c/digital-post-desktop-browser-mode',
+    );
+    expect(defaultUserDataDir({}, 'darwin', '/Users/u')).toBe(
+      '/Users/u/Library/Application Support/digital-post-desktop-browser-mode',
+    );
   });
 });
 

@@ -24,7 +24,8 @@ export const parseCliArgs = (argv: readonly string[]): CliOptions => {
     } else if (arg === '--port' || arg.startsWith('--port=')) {
       const value = arg === '--port' ? argv[++i] : arg.slice('--port='.length);
       const port = Number(value);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port needs a number 0–65535, got ${String(value)}`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new Error(`--port needs a number 0–65535, got ${String(value)}`);
       options.port = port;
     } else if (arg !== '--') throw new Error(`Unknown argument: ${arg}`);
   }

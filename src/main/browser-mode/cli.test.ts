@@ -22,12 +22,26 @@ describe('npm run web', () => {
   it('prints its loopback URL and serves the page with a working bridge', async () => {
     const rendererDir = join(tmp, 'renderer');
     mkdirSync(rendererDir, { recursive: true });
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
-    child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src', 'main', 'browser-mode', 'cli.ts'), '--port', '0', '--renderer-dir', rendererDir], {
-      cwd: root,
-      env: { ...process.env, DP_USER_DATA_DIR: join(tmp, 'user-data') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    writeFileSync(
+      join(rendererDir, 'index.html'),
+      '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>',
+    );
+    child = spawn(
+      process.execPath,
+      [
+        join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+        join(root, 'src', 'main', 'browser-mode', 'cli.ts'),
+        '--port',
+        '0',
+        '--renderer-dir',
+        rendererDir,
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, DP_USER_DATA_DIR: join(tmp, 'user-data') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const url = await new Promise<string>((resolveUrl, reject) => {
       let out = '';
       let err = '';
@@ -53,7 +67,11 @@ describe('npm run web', () => {
       body: '{}',
     });
     expect(await info.json()).toMatchObject({ ok: true, value: { mode: 'browser' } });
-    const refused = await fetch(`${url}bridge/app.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const refused = await fetch(`${url}bridge/app.info`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(refused.status).toBe(403);
   });
 });

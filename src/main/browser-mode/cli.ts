@@ -13,16 +13,32 @@ const main = async (): Promise<void> => {
   const options = parseCliArgs(process.argv.slice(2));
   if (options.build && rendererIsStale(projectRoot)) {
     console.log('out/renderer is missing or older than src — building it (electron-vite build)…');
-    const bin = join(projectRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite');
-    const result = spawnSync(bin, ['build'], { cwd: projectRoot, stdio: 'inherit', shell: process.platform === 'win32' });
-    if (result.status !== 0) throw new Error('electron-vite build failed; fix the build or run `npx electron-vite build` yourself.');
+    const bin = join(
+      projectRoot,
+      'node_modules',
+      '.bin',
+      process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite',
+    );
+    const result = spawnSync(bin, ['build'], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
+    if (result.status !== 0)
+      throw new Error('electron-vite build failed; fix the build or run `npx electron-vite build` yourself.');
   }
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
   const server = await startBrowserModeServer({
     port: options.port,
     rendererDir: options.rendererDir ?? join(projectRoot, 'out', 'renderer'),
     createServices: (appUrl) =>
-      createAppServices({ mode: 'browser', userDataDir: defaultUserDataDir(), appVersion: pkg.version, appUrl, env: process.env }),
+      createAppServices({
+        mode: 'browser',
+        userDataDir: defaultUserDataDir(),
+        appVersion: pkg.version,
+        appUrl,
+        env: process.env,
+      }),
   });
   console.log(`Digital Post desktop (browser mode): ${server.url}`);
   let closing = false;

@@ -20,10 +20,21 @@ let appUrlSeen = '';
 let disposed = false;
 const events = createEventHub();
 
-const rawRequest = (opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> =>
+const rawRequest = (opts: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<Reply> =>
   new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port: server.port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${server.port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: { Host: `127.0.0.1:${server.port}`, ...opts.headers },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -109,7 +120,10 @@ describe('browser-mode server', () => {
   });
 
   it('accepts localhost:<port> and its own Origin', async () => {
-    const res = await invoke('app.info', undefined, { Host: `localhost:${server.port}`, Origin: `http://localhost:${server.port}` });
+    const res = await invoke('app.info', undefined, {
+      Host: `localhost:${server.port}`,
+      Origin: `http://localhost:${server.port}`,
+    });
     expect(res.status).toBe(200);
   });
 
@@ -133,7 +147,12 @@ describe('browser-mode server', () => {
   });
 
   it('refuses a bridge call without, or with a wrong, secret', async () => {
-    const missing = await rawRequest({ method: 'POST', path: '/bridge/app.info', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const missing = await rawRequest({
+      method: 'POST',
+      path: '/bridge/app.info',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(missing.status).toBe(403);
     const wrong = await invoke('app.info', undefined, { 'X-DP-Bridge': 'a'.repeat(server.secret.length) });
     expect(wrong.status).toBe(403);
@@ -145,7 +164,13 @@ describe('browser-mode server', () => {
   });
 
   it('refuses path traversal, raw and percent-encoded', async () => {
-    for (const path of ['/../outside-secret.txt', '/assets/../../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/..%2foutside-secret.txt', '/..%5coutside-secret.txt']) {
+    for (const path of [
+      '/../outside-secret.txt',
+      '/assets/../../outside-secret.txt',
+      '/%2e%2e/outside-secret.txt',
+      '/..%2foutside-secret.txt',
+      '/..%5coutside-secret.txt',
+    ]) {
       const res = await rawRequest({ path });
       expect(res.status, path).toBe(404);
       expect(res.body).not.toContain('TOP SECRET');
@@ -156,7 +181,12 @@ describe('browser-mode server', () => {
     expect((await rawRequest({ path: '/bridge/events' })).status).toBe(403);
     const received = await new Promise<string>((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port: server.port, path: `/bridge/events?s=${server.secret}`, headers: { Host: `127.0.0.1:${server.port}` } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: `/bridge/events?s=${server.secret}`,
+          headers: { Host: `127.0.0.1:${server.port}` },
+        },
         (res) => {
           expect(res.statusCode).toBe(200);
           expect(res.headers['content-type']).toContain('text/event-stream');

@@ -43,7 +43,12 @@ const sameSecret = (given: string | null | undefined, secret: string): boolean =
 };
 
 const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void => {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS, ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...SECURITY_HEADERS,
+    ...headers,
+  });
   res.end(body);
 };
 
@@ -155,7 +160,8 @@ export const startBrowserModeServer = async (options: BrowserModeServerOptions):
   };
 
   const handleStatic = async (req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
     const file = await readStaticFile(options.rendererDir, rawPath);
     // Browsers ask for /favicon.ico on their own; an empty answer keeps a 404 out of the page's console.
     if (!file && rawPath === '/favicon.ico') return send(res, 204, '');

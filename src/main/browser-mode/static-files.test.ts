@@ -31,7 +31,18 @@ describe('resolveStaticPath', () => {
     expect(resolveStaticPath(root, '/assets/../index.html')).toBe('/srv/app/index.html');
   });
   it('refuses escapes, encoded or not, and odd bytes', () => {
-    for (const p of ['/../etc/passwd', '/%2e%2e/etc/passwd', '/..%2f..%2fetc/passwd', '/a/../../x', '/..', '/%00', '/a\\..\\..\\x', '/%E0%A4%A', 'relative', '/%2e%2e']) {
+    for (const p of [
+      '/../etc/passwd',
+      '/%2e%2e/etc/passwd',
+      '/..%2f..%2fetc/passwd',
+      '/a/../../x',
+      '/..',
+      '/%00',
+      '/a\\..\\..\\x',
+      '/%E0%A4%A',
+      'relative',
+      '/%2e%2e',
+    ]) {
       expect(resolveStaticPath(root, p), p).toBeNull();
     }
   });

@@ -49,7 +49,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.pfb': 'application/octet-stream',
 };
 
-export const contentTypeFor = (path: string): string => CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+export const contentTypeFor = (path: string): string =>
+  CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 
 /**
  * Maps a URL path (still percent-encoded, as it arrived) to a file strictly inside `root`, or null. Decoding happens

@@ -15,7 +15,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('app:// protocol', () => {
   it('registers app as a standard secure scheme and nothing more', () => {
     registerAppScheme();
-    const [schemes] = p.registerSchemesAsPrivileged.mock.calls[0] as [{ scheme: string; privileges: Record<string, boolean> }[]];
+    const [schemes] = p.registerSchemesAsPrivileged.mock.calls[0] as [
+      { scheme: string; privileges: Record<string, boolean> }[],
+    ];
     expect(schemes).toHaveLength(1);
     expect(schemes[0]!.scheme).toBe('app');
     expect(schemes[0]!.privileges).toMatchObject({ standard: true, secure: true });
@@ -40,14 +42,21 @@ describe('app:// protocol', () => {
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>x</title>');
     writeFileSync(join(tmp, 'secret.txt'), 'TOP SECRET');
     serveAppProtocol(root);
-    const [scheme, handler] = p.handle.mock.calls[0] as [string, (r: { url: string; method: string }) => Promise<Response>];
+    const [scheme, handler] = p.handle.mock.calls[0] as [
+      string,
+      (r: { url: string; method: string }) => Promise<Response>,
+    ];
     expect(scheme).toBe('app');
     const ok = await handler({ url: 'app://digital-post/index.html', method: 'GET' });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(ok.headers.get('content-type')).toContain('text/html');
     expect(await ok.text()).toContain('<title>x</title>');
-    for (const url of ['app://digital-post/%2e%2e/secret.txt', 'app://digital-post/..%2fsecret.txt', 'app://other/index.html']) {
+    for (const url of [
+      'app://digital-post/%2e%2e/secret.txt',
+      'app://digital-post/..%2fsecret.txt',
+      'app://other/index.html',
+    ]) {
       const res = await handler({ url, method: 'GET' });
       expect(res.status, url).toBe(404);
       expect(await res.text()).not.toContain('TOP SECRET');

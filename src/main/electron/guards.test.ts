@@ -26,12 +26,21 @@ vi.mock('electron', () => ({
 }));
 
 import { isAppUrl } from './app-protocol';
-import { confirmAndOpenExternal, guardWebContents, installGuards, installPermissionHandlers, openExternalSafely } from './guards';
+import {
+  confirmAndOpenExternal,
+  guardWebContents,
+  installGuards,
+  installPermissionHandlers,
+  openExternalSafely,
+} from './guards';
 
 type OpenHandler = (details: { url: string }) => { action: string };
 
 const fakeContents = () => {
-  const emitter = new EventEmitter() as EventEmitter & { setWindowOpenHandler(h: OpenHandler): void; openHandler?: OpenHandler };
+  const emitter = new EventEmitter() as EventEmitter & {
+    setWindowOpenHandler(h: OpenHandler): void;
+    openHandler?: OpenHandler;
+  };
   emitter.setWindowOpenHandler = (h) => {
     emitter.openHandler = h;
   };
@@ -113,10 +122,21 @@ describe('openExternalSafely', () => {
   it('opens https: and mailto: only', async () => {
     expect(await openExternalSafely('https://www.borger.dk/')).toBe(true);
     expect(await openExternalSafely('mailto:post@example.dk')).toBe(true);
-    for (const url of ['http://example.dk/', 'file:///C:/Windows/calc.exe', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:/id', 'not a url', '']) {
+    for (const url of [
+      'http://example.dk/',
+      'file:///C:/Windows/calc.exe',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'not a url',
+      '',
+    ]) {
       expect(await openExternalSafely(url), url).toBe(false);
     }
-    expect(m.openExternal.mock.calls.map((c) => (c as unknown[])[0])).toEqual(['https://www.borger.dk/', 'mailto:post@example.dk']);
+    expect(m.openExternal.mock.calls.map((c) => (c as unknown[])[0])).toEqual([
+      'https://www.borger.dk/',
+      'mailto:post@example.dk',
+    ]);
   });
 
   it('allows loopback http only for the login policy', async () => {
@@ -133,7 +153,9 @@ describe('openExternalSafely', () => {
     m.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
     expect(await confirmAndOpenExternal('https://borger.dk/')).toBe(false);
     expect(m.openExternal).not.toHaveBeenCalled();
-    expect(m.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ message: 'Åbn link i din browser?', detail: 'https://borger.dk/' }));
+    expect(m.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'Åbn link i din browser?', detail: 'https://borger.dk/' }),
+    );
     expect(await confirmAndOpenExternal('https://borger.dk/')).toBe(true);
     expect(m.openExternal).toHaveBeenCalledWith('https://borger.dk/');
     expect(await confirmAndOpenExternal('file:///etc/passwd')).toBe(false);
@@ -151,7 +173,9 @@ describe('installGuards', () => {
 
     installPermissionHandlers();
 
-    const request = m.setPermissionRequestHandler.mock.calls[0] as unknown as [(wc: unknown, p: string, cb: (ok: boolean) => void) => void];
+    const request = m.setPermissionRequestHandler.mock.calls[0] as unknown as [
+      (wc: unknown, p: string, cb: (ok: boolean) => void) => void,
+    ];
     for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read', 'openExternal']) {
       const cb = vi.fn();
       request[0]({}, permission, cb);

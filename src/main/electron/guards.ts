@@ -64,7 +64,9 @@ export const guardWebContents = (contents: WebContents, options: GuardOptions): 
   const log = options.log ?? ((msg: string, err?: unknown) => console.warn(msg, err ?? ''));
   const offerExternal = (url: string): void => {
     if (!isExternalUrlAllowed(url)) return;
-    confirm(url, BrowserWindow.fromWebContents(contents)).catch((err: unknown) => log('Opening an external link failed', err));
+    confirm(url, BrowserWindow.fromWebContents(contents)).catch((err: unknown) =>
+      log('Opening an external link failed', err),
+    );
   };
 
   // The app never navigates away from itself; a link that tries is offered to the system browser instead.

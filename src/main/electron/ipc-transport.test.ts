@@ -1,10 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 
-const ipc = vi.hoisted(() => ({ handlers: new Map<string, (event: unknown, payload?: unknown) => Promise<unknown>>() }));
+const ipc = vi.hoisted(() => ({
+  handlers: new Map<string, (event: unknown, payload?: unknown) => Promise<unknown>>(),
+}));
 
 vi.mock('electron', () => ({
   ipcMain: {
-    handle: (channel: string, fn: (event: unknown, payload?: unknown) => Promise<unknown>) => ipc.handlers.set(channel, fn),
+    handle: (channel: string, fn: (event: unknown, payload?: unknown) => Promise<unknown>) =>
+      ipc.handlers.set(channel, fn),
     removeHandler: (channel: string) => ipc.handlers.delete(channel),
   },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -18,12 +21,18 @@ import { forwardEvents, registerIpcTransport } from './ipc-transport';
 
 const mainFrame = { processId: 7, routingId: 1 };
 const send = vi.fn();
-const win = { isDestroyed: () => false, webContents: { id: 3, mainFrame, send, getURL: () => 'app://digital-post/index.html' } };
+const win = {
+  isDestroyed: () => false,
+  webContents: { id: 3, mainFrame, send, getURL: () => 'app://digital-post/index.html' },
+};
 const windows = () => [win] as never;
 
 const openExternal = vi.fn(async ({ url }: { url: string }) => ({ opened: url.startsWith('https:') }));
 const dispatch = createDispatcher(
-  { 'app.info': async (_req, ctx) => ({ version: '1.0.0', mode: ctx.transport, platform: 'linux' }), 'app.openExternal': openExternal },
+  {
+    'app.info': async (_req, ctx) => ({ version: '1.0.0', mode: ctx.transport, platform: 'linux' }),
+    'app.openExternal': openExternal,
+  },
   () => undefined,
 );
 
@@ -42,7 +51,10 @@ describe('IPC transport', () => {
   });
 
   it('dispatches a call from the app window main frame, as transport electron', async () => {
-    expect(await call('app.info', event({}))).toEqual({ ok: true, value: { version: '1.0.0', mode: 'electron', platform: 'linux' } });
+    expect(await call('app.info', event({}))).toEqual({
+      ok: true,
+      value: { version: '1.0.0', mode: 'electron', platform: 'linux' },
+    });
     // The dev server counts as the app only because it was passed in as the dev URL.
     expect(await call('app.info', event({ url: 'http://localhost:5173/' }))).toMatchObject({ ok: true });
   });
@@ -62,12 +74,18 @@ describe('IPC transport', () => {
   });
 
   it('refuses a destroyed sender frame', async () => {
-    expect(await call('app.info', event(null))).toMatchObject({ ok: false, error: { code: 'app.ipc.forbidden-sender' } });
+    expect(await call('app.info', event(null))).toMatchObject({
+      ok: false,
+      error: { code: 'app.ipc.forbidden-sender' },
+    });
   });
 
   it('rejects a malformed payload with the zod field errors, before the handler runs', async () => {
     openExternal.mockClear();
-    const res = (await call('app.openExternal', event({}), { url: 42, extra: true })) as { ok: boolean; error: { code: string; fieldErrors: unknown[] } };
+    const res = (await call('app.openExternal', event({}), { url: 42, extra: true })) as {
+      ok: boolean;
+      error: { code: string; fieldErrors: unknown[] };
+    };
     expect(res.ok).toBe(false);
     expect(res.error.code).toBe('app.ipc.invalid-request');
     expect(res.error.fieldErrors.length).toBeGreaterThan(0);

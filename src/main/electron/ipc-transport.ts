@@ -24,7 +24,10 @@ const FORBIDDEN: Envelope<never> = {
  * A call is trusted only when it comes from the top frame of one of the app's windows while that frame shows the
  * app itself: an iframe (received mail) or a page that somehow navigated elsewhere gets nothing.
  */
-export const isTrustedSender = (event: IpcMainInvokeEvent, options: Pick<IpcTransportOptions, 'windows' | 'isAppUrl'>): boolean => {
+export const isTrustedSender = (
+  event: IpcMainInvokeEvent,
+  options: Pick<IpcTransportOptions, 'windows' | 'isAppUrl'>,
+): boolean => {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
   const owner = options.windows().find((w) => !w.isDestroyed() && w.webContents.id === event.sender.id);

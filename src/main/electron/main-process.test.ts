@@ -7,7 +7,13 @@ const e = vi.hoisted(() => {
   const ready = new Promise<void>((r) => (resolveReady = r));
   const notifications: { options: unknown; handlers: Map<string, () => void>; show: () => void }[] = [];
   const windows: { handlers: Map<string, () => void>; focus: () => void }[] = [];
-  const trays: { icon: unknown; tooltip: string; menu: unknown; handlers: Map<string, () => void>; destroy: () => void }[] = [];
+  const trays: {
+    icon: unknown;
+    tooltip: string;
+    menu: unknown;
+    handlers: Map<string, () => void>;
+    destroy: () => void;
+  }[] = [];
   return {
     windows,
     trays,
@@ -42,7 +48,12 @@ const e = vi.hoisted(() => {
 vi.mock('electron', () => {
   class BrowserWindow {
     static fromWebContents = () => null;
-    webContents = { id: 1, mainFrame: { processId: 1, routingId: 1 }, send: vi.fn(), getURL: () => 'app://digital-post/index.html' };
+    webContents = {
+      id: 1,
+      mainFrame: { processId: 1, routingId: 1 },
+      send: vi.fn(),
+      getURL: () => 'app://digital-post/index.html',
+    };
     options: unknown;
     constructor(options: unknown) {
       this.options = options;
@@ -103,7 +114,10 @@ vi.mock('electron', () => {
     shell: { openExternal: vi.fn(async () => undefined) },
     dialog: { showMessageBox: vi.fn() },
     ipcMain: { handle: vi.fn(() => e.order.push('ipc')), removeHandler: vi.fn() },
-    protocol: { registerSchemesAsPrivileged: vi.fn(() => e.order.push('scheme')), handle: vi.fn(() => e.order.push('serve')) },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => e.order.push('scheme')),
+      handle: vi.fn(() => e.order.push('serve')),
+    },
     // The session does not exist before ready: touching it earlier throws, as in Electron.
     get session() {
       if (!e.isReady) throw new Error('session used before ready');
@@ -136,7 +150,8 @@ beforeEach(() => {
 type MenuItem = { label?: string; type?: string; click?: () => void };
 const trayMenu = (): MenuItem[] => (e.trays[0]!.menu as { template: MenuItem[] }).template;
 const platform = process.platform;
-const setPlatform = (value: NodeJS.Platform) => Object.defineProperty(process, 'platform', { value, configurable: true });
+const setPlatform = (value: NodeJS.Platform) =>
+  Object.defineProperty(process, 'platform', { value, configurable: true });
 
 /** Starts the app up to its first window, with a fresh event hub and a counting dispose. */
 const started = async (extra: { keepRunningInTray?: () => boolean } = {}) => {
@@ -221,16 +236,19 @@ describe('startElectronApp', () => {
       expect(e.trays[0]!.tooltip).toBe('Digital Post – 3 ulæste');
     });
 
-    it.each(['linux', 'win32'] as const)('keeps running on %s when the last window closes, unless the user opted out', async (os) => {
-      setPlatform(os);
-      let keep = true;
-      const { handler } = await started({ keepRunningInTray: () => keep });
-      handler('window-all-closed')();
-      expect(e.app.quit).not.toHaveBeenCalled();
-      keep = false;
-      handler('window-all-closed')();
-      expect(e.app.quit).toHaveBeenCalledTimes(1);
-    });
+    it.each(['linux', 'win32'] as const)(
+      'keeps running on %s when the last window closes, unless the user opted out',
+      async (os) => {
+        setPlatform(os);
+        let keep = true;
+        const { handler } = await started({ keepRunningInTray: () => keep });
+        handler('window-all-closed')();
+        expect(e.app.quit).not.toHaveBeenCalled();
+        keep = false;
+        handler('window-all-closed')();
+        expect(e.app.quit).toHaveBeenCalledTimes(1);
+      },
+    );
 
     it('keeps running in the tray by default when the services say nothing', async () => {
       setPlatform('linux');

@@ -80,7 +80,10 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
   };
 
   app.on('second-instance', focusWindow);
-  installGuards({ isAppUrl: isOwnUrl, confirmExternal: (url, parent) => confirmAndOpenExternal(url, parent ?? mainWindow) });
+  installGuards({
+    isAppUrl: isOwnUrl,
+    confirmExternal: (url, parent) => confirmAndOpenExternal(url, parent ?? mainWindow),
+  });
 
   app
     .whenReady()
@@ -93,7 +96,8 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
         userDataDir: app.getPath('userData'),
         appVersion: app.getVersion(),
         openSystemBrowser: async (url) => {
-          if (!(await openExternalSafely(url, { allowLoopbackHttp: true }))) throw new Error('Refusing to open this login URL');
+          if (!(await openExternalSafely(url, { allowLoopbackHttp: true })))
+            throw new Error('Refusing to open this login URL');
         },
         openExternalAfterConfirm: (url) => confirmAndOpenExternal(url, mainWindow),
         safeStorage,
@@ -113,7 +117,9 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
         env: process.env,
       });
       services = created;
-      cleanups.push(registerIpcTransport({ dispatch: createDispatcher(created.handlers), windows, isAppUrl: isOwnUrl }));
+      cleanups.push(
+        registerIpcTransport({ dispatch: createDispatcher(created.handlers), windows, isAppUrl: isOwnUrl }),
+      );
       cleanups.push(forwardEvents(created.events, windows, isOwnUrl));
       try {
         const appTray = createAppTray({ onOpen: focusWindow, onQuit: () => app.quit(), iconPath: trayIconPath });

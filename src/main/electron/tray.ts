@@ -13,7 +13,15 @@ export const trayTooltip = (unread: number): string =>
  * The tray icon that keeps the app reachable while its window is closed and the poller still alerts. The menu is
  * the way in on Linux, where AppIndicator trays never report clicks; click and double-click serve Windows and macOS.
  */
-export const createAppTray = ({ onOpen, onQuit, iconPath }: { onOpen: () => void; onQuit: () => void; iconPath: string }): AppTray => {
+export const createAppTray = ({
+  onOpen,
+  onQuit,
+  iconPath,
+}: {
+  onOpen: () => void;
+  onQuit: () => void;
+  iconPath: string;
+}): AppTray => {
   const tray = new Tray(iconPath);
   tray.setToolTip(trayTooltip(0));
   tray.setContextMenu(

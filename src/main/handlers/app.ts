@@ -14,7 +14,9 @@ export const isAllowedExternalUrl = (raw: string): boolean => {
   return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
 };
 
-export const createAppHandlers = (ctx: Pick<ServiceContext, 'hooks'>): Pick<Handlers, 'app.info' | 'app.openExternal'> => ({
+export const createAppHandlers = (
+  ctx: Pick<ServiceContext, 'hooks'>,
+): Pick<Handlers, 'app.info' | 'app.openExternal'> => ({
   'app.info': () =>
     Promise.resolve({ version: ctx.hooks.appVersion, mode: ctx.hooks.mode, platform: process.platform }),
   'app.openExternal': async ({ url }) => {

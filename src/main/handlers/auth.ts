@@ -1,7 +1,10 @@
 import type { Handlers } from '../ipc/dispatch';
 import type { ServiceContext } from './context';
 
-type AuthHandlers = Pick<Handlers, 'auth.status' | 'auth.login' | 'auth.cancelLogin' | 'auth.logout' | 'settings.get' | 'settings.update'>;
+type AuthHandlers = Pick<
+  Handlers,
+  'auth.status' | 'auth.login' | 'auth.cancelLogin' | 'auth.logout' | 'settings.get' | 'settings.update'
+>;
 
 /** Session and settings channels; none of them ever returns a token (the contract's response schemas name none). */
 export const createAuthHandlers = (ctx: ServiceContext): AuthHandlers => ({

@@ -36,20 +36,28 @@ export type ComposeChannel =
  * Writing post (issue 5): every channel in `composeChannels`. One state per handler set: the journal in the user-data
  * directory, the per-draft save queue and the version each draft's autosave builds on. A ServiceContext fits.
  */
-export const createComposeHandlers = (ctx: ComposeContext, options: { journal?: DraftJournal } = {}): Pick<Handlers, ComposeChannel> => {
+export const createComposeHandlers = (
+  ctx: ComposeContext,
+  options: { journal?: DraftJournal } = {},
+): Pick<Handlers, ComposeChannel> => {
   const state = createComposeState(ctx, options.journal);
   const drafts = createDraftOps(state);
   const autosave = createAutosave(state);
   return withDpWords({
     ...drafts.handlers,
-    'compose.save': ({ mailboxId, messageId, content, baseFileVersion, journalLabel }) => autosave.save({ mailboxId, messageId, content, baseFileVersion, journalLabel }),
+    'compose.save': ({ mailboxId, messageId, content, baseFileVersion, journalLabel }) =>
+      autosave.save({ mailboxId, messageId, content, baseFileVersion, journalLabel }),
     ...createSendHandler(state),
     ...createAttachmentHandlers(state, drafts.openDraft),
     ...createReplyHandler(state, drafts.openDraft),
     ...createForwardHandler(state),
     'compose.limits': async () => composeLimits(),
     ...createAuthorityHandlers(ctx),
-    ...createJournalHandlers(state, { save: autosave.save, openDraft: drafts.openDraft, createDraft: drafts.createDraft }),
+    ...createJournalHandlers(state, {
+      save: autosave.save,
+      openDraft: drafts.openDraft,
+      createDraft: drafts.createDraft,
+    }),
   });
 };
 

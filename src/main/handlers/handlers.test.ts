@@ -71,14 +71,18 @@ describe('auth, settings and app handlers', () => {
     await services.auth.loginCompletion();
     await services.dp.get('/mailboxes/');
     const status = await call('auth.status');
-    expect(status).toMatchObject({ ok: true, value: { loggedIn: true, displayName: 'Lone Defaultssen', secretStore: 'memory' } });
+    expect(status).toMatchObject({
+      ok: true,
+      value: { loggedIn: true, displayName: 'Lone Defaultssen', secretStore: 'memory' },
+    });
     await call('settings.get');
     await call('settings.update', { language: 'en' });
     await call('app.info');
     await call('app.openExternal', { url: 'https://www.borger.dk/' });
     await call('auth.cancelLogin');
 
-    const refreshToken = (JSON.parse((await stores.get('sandbox:refresh-token')!.get())!) as { refreshToken: string }).refreshToken;
+    const refreshToken = (JSON.parse((await stores.get('sandbox:refresh-token')!.get())!) as { refreshToken: string })
+      .refreshToken;
     expect(refreshToken.length).toBeGreaterThan(10);
     expect(seenAuthHeaders.length).toBeGreaterThan(0);
     await call('auth.logout');
@@ -93,8 +97,14 @@ describe('auth, settings and app handlers', () => {
   it('app.info and app.openExternal: only https and mailto, after the user confirmed', async () => {
     const dispatch = createDispatcher(services.handlers, () => undefined);
     const ctx = { transport: 'electron' as const };
-    expect(await dispatch('app.info', undefined, ctx)).toEqual({ ok: true, value: { version: '1.2.3', mode: 'electron', platform: process.platform } });
-    expect(await dispatch('app.openExternal', { url: 'mailto:a@b.dk' }, ctx)).toEqual({ ok: true, value: { opened: true } });
+    expect(await dispatch('app.info', undefined, ctx)).toEqual({
+      ok: true,
+      value: { version: '1.2.3', mode: 'electron', platform: process.platform },
+    });
+    expect(await dispatch('app.openExternal', { url: 'mailto:a@b.dk' }, ctx)).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
     const refused = await dispatch('app.openExternal', { url: 'file:///etc/passwd' }, ctx);
     expect(refused).toMatchObject({ ok: false, error: { code: 'app.ipc.invalid-request' } });
     expect(opened).not.toContain('file:///etc/passwd');
@@ -107,13 +117,25 @@ describe('auth, settings and app handlers', () => {
   it('settings persist and switching environment without a registration asks for one at login', async () => {
     const dispatch = createDispatcher(services.handlers, () => undefined);
     const ctx = { transport: 'electron' as const };
-    expect(await dispatch('settings.update', { environment: 'test' }, ctx)).toMatchObject({ ok: true, value: { environment: 'test', language: 'en' } });
-    expect(await dispatch('auth.status', undefined, ctx)).toMatchObject({ ok: true, value: { environment: 'test', loggedIn: false } });
-    expect(await dispatch('auth.login', undefined, ctx)).toMatchObject({ ok: false, error: { code: 'app.auth.no-registration' } });
-    const again = await createDesktopServices({ mode: 'browser', userDataDir: dir, appVersion: '1', env: { DP_SANDBOX_URL: sandbox.url } }, {
-      secretStoreFor: () => Promise.resolve(createMemorySecretStore()),
-      log: () => undefined,
+    expect(await dispatch('settings.update', { environment: 'test' }, ctx)).toMatchObject({
+      ok: true,
+      value: { environment: 'test', language: 'en' },
     });
+    expect(await dispatch('auth.status', undefined, ctx)).toMatchObject({
+      ok: true,
+      value: { environment: 'test', loggedIn: false },
+    });
+    expect(await dispatch('auth.login', undefined, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'app.auth.no-registration' },
+    });
+    const again = await createDesktopServices(
+      { mode: 'browser', userDataDir: dir, appVersion: '1', env: { DP_SANDBOX_URL: sandbox.url } },
+      {
+        secretStoreFor: () => Promise.resolve(createMemorySecretStore()),
+        log: () => undefined,
+      },
+    );
     expect(again.settings.get()).toMatchObject({ environment: 'test', language: 'en' });
     await again.dispose();
     expect(await dispatch('settings.update', { environment: 'sandbox' }, ctx)).toMatchObject({ ok: true });

@@ -88,11 +88,17 @@ describe('mail handlers against the sandbox', () => {
     const inbox = byType(folders, 'INBOX');
     const before = writes().length;
 
-    expect(await codeOf(h['folders.create']({ mailboxId, name: 'a/b' }, call))).toBe('folder.createOrUpdate.name.illegal');
+    expect(await codeOf(h['folders.create']({ mailboxId, name: 'a/b' }, call))).toBe(
+      'folder.createOrUpdate.name.illegal',
+    );
     expect(await codeOf(h['folders.create']({ mailboxId, name: ' ' }, call))).toBe('folder.name.notBlank');
-    expect(await codeOf(h['folders.create']({ mailboxId, name: 'x'.repeat(101) }, call))).toBe('folder.createOrUpdate.name.size');
+    expect(await codeOf(h['folders.create']({ mailboxId, name: 'x'.repeat(101) }, call))).toBe(
+      'folder.createOrUpdate.name.size',
+    );
     const existing = folders.find((f) => f.folderType === 'USER_DEFINED' && f.parentFolderId === undefined)!;
-    expect(await codeOf(h['folders.create']({ mailboxId, name: existing.name.toUpperCase() }, call))).toBe('folder.createOrUpdate.name.exists.at.level');
+    expect(await codeOf(h['folders.create']({ mailboxId, name: existing.name.toUpperCase() }, call))).toBe(
+      'folder.createOrUpdate.name.exists.at.level',
+    );
     expect(await codeOf(h['folders.create']({ mailboxId, name: 'Under', parentFolderId: inbox.folderId }, call))).toBe(
       'folder.createOrUpdate.standard.parent.not.allowed',
     );
@@ -107,13 +113,17 @@ describe('mail handlers against the sandbox', () => {
     const top = await h['folders.create']({ mailboxId, name: 'Forsikring' }, call);
     const sub = await h['folders.create']({ mailboxId, name: 'Bil', parentFolderId: top.id }, call);
     expect(sub).toMatchObject({ folderType: 'USER_DEFINED', name: 'Bil', parentFolderId: top.id });
-    expect(await codeOf(h['folders.delete']({ mailboxId, folderId: top.id }, call))).toBe('folder.delete.subfolders.exists');
+    expect(await codeOf(h['folders.delete']({ mailboxId, folderId: top.id }, call))).toBe(
+      'folder.delete.subfolders.exists',
+    );
 
     const renamed = await h['folders.rename']({ mailboxId, folderId: sub.id, name: 'Bilforsikring' }, call);
     expect(renamed.name).toBe('Bilforsikring');
     const moved = await h['folders.move']({ mailboxId, folderId: sub.id, parentFolderId: null }, call);
     expect(moved.parentFolderId).toBeUndefined();
-    expect(await codeOf(h['folders.move']({ mailboxId, folderId: top.id, parentFolderId: top.id }, call))).toBe('app.ipc.invalid-request');
+    expect(await codeOf(h['folders.move']({ mailboxId, folderId: top.id, parentFolderId: top.id }, call))).toBe(
+      'app.ipc.invalid-request',
+    );
 
     const after = await h['folders.summary']({ mailboxId }, call);
     expect(after.folders.find((f) => f.folderId === sub.id)).toMatchObject({ name: 'Bilforsikring' });
@@ -173,25 +183,46 @@ describe('mail handlers against the sandbox', () => {
     const { h, writes } = setup('lone');
     const mailboxId = (await h['mailboxes.list'](undefined, call)).mailboxes[0]!.id;
     const folders = (await h['folders.summary']({ mailboxId }, call)).folders;
-    const { messages } = await h['messages.query']({ mailboxId, folderId: byType(folders, 'INBOX').folderId, size: 50 }, call);
+    const { messages } = await h['messages.query'](
+      { mailboxId, folderId: byType(folders, 'INBOX').folderId, size: 50 },
+      call,
+    );
     const received = messages.find((m) => m.messageState === 'RECEIVED' && !m.legalNotification)!;
     const before = writes().length;
-    expect(await codeOf(h['messages.update']({ mailboxId, messageId: received.id, patch: { folderId: byType(folders, 'SENT').folderId } }, call))).toBe(
-      'message.update.folderType.not.allowed',
+    expect(
+      await codeOf(
+        h['messages.update'](
+          { mailboxId, messageId: received.id, patch: { folderId: byType(folders, 'SENT').folderId } },
+          call,
+        ),
+      ),
+    ).toBe('message.update.folderType.not.allowed');
+    expect(
+      await codeOf(
+        h['messages.update'](
+          { mailboxId, messageId: received.id, patch: { folderId: byType(folders, 'DRAFTS').folderId } },
+          call,
+        ),
+      ),
+    ).toBe('message.update.folderType.not.allowed');
+    expect(
+      await codeOf(h['messages.update']({ mailboxId, messageId: received.id, patch: { legallyNotified: true } }, call)),
+    ).toBe('message.update.legallyNotified.not.allowed');
+    expect(await codeOf(h['messages.delete']({ mailboxId, messageId: received.id }, call))).toBe(
+      'app.ipc.invalid-request',
     );
-    expect(await codeOf(h['messages.update']({ mailboxId, messageId: received.id, patch: { folderId: byType(folders, 'DRAFTS').folderId } }, call))).toBe(
-      'message.update.folderType.not.allowed',
-    );
-    expect(await codeOf(h['messages.update']({ mailboxId, messageId: received.id, patch: { legallyNotified: true } }, call))).toBe(
-      'message.update.legallyNotified.not.allowed',
-    );
-    expect(await codeOf(h['messages.delete']({ mailboxId, messageId: received.id }, call))).toBe('app.ipc.invalid-request');
     expect(writes().length).toBe(before);
 
     const own = folders.find((f) => f.folderType === 'USER_DEFINED')!;
-    const moved = await h['messages.update']({ mailboxId, messageId: received.id, patch: { folderId: own.folderId } }, call);
+    const moved = await h['messages.update'](
+      { mailboxId, messageId: received.id, patch: { folderId: own.folderId } },
+      call,
+    );
     expect(moved.folderId).toBe(own.folderId);
-    const back = await h['messages.update']({ mailboxId, messageId: received.id, patch: { folderId: byType(folders, 'INBOX').folderId } }, call);
+    const back = await h['messages.update'](
+      { mailboxId, messageId: received.id, patch: { folderId: byType(folders, 'INBOX').folderId } },
+      call,
+    );
     expect(back.folderId).toBe(byType(folders, 'INBOX').folderId);
   });
 
@@ -200,11 +231,19 @@ describe('mail handlers against the sandbox', () => {
     const lone = (await h['mailboxes.list'](undefined, call)).mailboxes.find((m) => !m.own)!;
     expect(lone).toMatchObject({ accessType: 'LEGAL_REPRESENTATIVE_READER', canMoveToDeleted: false });
     const folders = (await h['folders.summary']({ mailboxId: lone.id }, call)).folders;
-    const { messages } = await h['messages.query']({ mailboxId: lone.id, folderId: byType(folders, 'INBOX').folderId, size: 5 }, call);
-    const before = writes().length;
-    expect(await codeOf(h['messages.update']({ mailboxId: lone.id, messageId: messages[0]!.id, patch: { folderId: byType(folders, 'DELETED').folderId } }, call))).toBe(
-      'access.denied',
+    const { messages } = await h['messages.query'](
+      { mailboxId: lone.id, folderId: byType(folders, 'INBOX').folderId, size: 5 },
+      call,
     );
+    const before = writes().length;
+    expect(
+      await codeOf(
+        h['messages.update'](
+          { mailboxId: lone.id, messageId: messages[0]!.id, patch: { folderId: byType(folders, 'DELETED').folderId } },
+          call,
+        ),
+      ),
+    ).toBe('access.denied');
     expect(writes().length).toBe(before);
   });
 
@@ -262,7 +301,9 @@ describe('mail handlers against the sandbox', () => {
     const { h, sent } = setup('lone');
     const mailboxId = (await h['mailboxes.list'](undefined, call)).mailboxes[0]!.id;
     const { messages } = await h['messages.query']({ mailboxId, size: 500 }, call);
-    const withPdf = messages.find((m) => m.documents?.some((d) => d.files.some((f) => f.encodingFormat === 'application/pdf')))!;
+    const withPdf = messages.find((m) =>
+      m.documents?.some((d) => d.files.some((f) => f.encodingFormat === 'application/pdf')),
+    )!;
     expect(withPdf).toBeDefined();
     const doc = withPdf.documents!.find((d) => d.files.some((f) => f.encodingFormat === 'application/pdf'))!;
     const file = doc.files.find((f) => f.encodingFormat === 'application/pdf')!;

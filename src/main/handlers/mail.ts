@@ -30,7 +30,10 @@ export type MailChannel =
  * Reading post (issue 4): every channel in `mailChannels`. One cache per handler set, so versions and folder types
  * learnt from one call make the next one cheaper; a ServiceContext fits MailContext as is.
  */
-export const createMailHandlers = (ctx: MailContext, log: (msg: string) => void = (m) => console.warn(m)): Pick<Handlers, MailChannel> => {
+export const createMailHandlers = (
+  ctx: MailContext,
+  log: (msg: string) => void = (m) => console.warn(m),
+): Pick<Handlers, MailChannel> => {
   const cache = new MailCache();
   return {
     ...createMailboxHandlers(ctx, cache, log),

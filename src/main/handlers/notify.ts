@@ -36,11 +36,14 @@ export const createNotifyHandlers = (ctx: NotifyContext): Pick<Handlers, NotifyC
   return {
     'notify.getAccess': async ({ mailboxId }) => toAccessView((await accesses.fetch(mailboxId)).access),
     'notify.updateAccess': async ({ mailboxId, change }) => toAccessView(await accesses.update(mailboxId, change)),
-    'notify.verifySms': async ({ mailboxId, subscriptionId, pin }) => toAccessView(await accesses.verification(mailboxId, subscriptionId, pin)),
-    'notify.resendSmsPin': async ({ mailboxId, subscriptionId }) => toAccessView(await accesses.verification(mailboxId, subscriptionId)),
+    'notify.verifySms': async ({ mailboxId, subscriptionId, pin }) =>
+      toAccessView(await accesses.verification(mailboxId, subscriptionId, pin)),
+    'notify.resendSmsPin': async ({ mailboxId, subscriptionId }) =>
+      toAccessView(await accesses.verification(mailboxId, subscriptionId)),
     'notify.getNemSms': async () => toNemSmsView(await contacts.get()),
     'notify.updateNemSms': async ({ change }) => toNemSmsView(await contacts.update(change)),
-    'notify.verifyNemSms': async ({ subscriptionId, pin }) => toNemSmsView(await contacts.verification(subscriptionId, pin)),
+    'notify.verifyNemSms': async ({ subscriptionId, pin }) =>
+      toNemSmsView(await contacts.verification(subscriptionId, pin)),
     'notify.resendNemSmsPin': async ({ subscriptionId }) => toNemSmsView(await contacts.verification(subscriptionId)),
     'notify.getAlerts': async () => alertSettings(),
     'notify.setAlerts': async ({ mailboxId, enabled }) => {

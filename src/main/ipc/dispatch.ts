@@ -1,6 +1,12 @@
 import { ZodError } from 'zod';
 import { APP_ERROR_CODES, AppErrorSchema, type AppError, type Envelope } from '../../shared/ipc/app-error';
-import { contract, isChannelName, type ChannelName, type ChannelRequest, type ChannelResponse } from '../../shared/ipc/contract';
+import {
+  contract,
+  isChannelName,
+  type ChannelName,
+  type ChannelRequest,
+  type ChannelResponse,
+} from '../../shared/ipc/contract';
 import type { z } from 'zod';
 
 /** What a handler learns about the caller; transports fill it in after their own sender checks. */
@@ -10,7 +16,10 @@ export interface CallContext {
 
 type ParsedRequest<C extends ChannelName> = z.output<(typeof contract)[C]['request']>;
 
-export type Handler<C extends ChannelName> = (request: ParsedRequest<C>, ctx: CallContext) => Promise<ChannelResponse<C>>;
+export type Handler<C extends ChannelName> = (
+  request: ParsedRequest<C>,
+  ctx: CallContext,
+) => Promise<ChannelResponse<C>>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 export type PartialHandlers = Partial<Handlers>;
 
@@ -63,7 +72,10 @@ export const createDispatcher = (
       const checked = def.response.safeParse(value);
       if (!checked.success) {
         log(`IPC handler ${channel} returned a value outside the contract`, checked.error);
-        return { ok: false, error: { code: APP_ERROR_CODES.internal, message: 'Der opstod en uventet fejl. Prøv igen.' } };
+        return {
+          ok: false,
+          error: { code: APP_ERROR_CODES.internal, message: 'Der opstod en uventet fejl. Prøv igen.' },
+        };
       }
       return { ok: true, value: checked.data };
     } catch (err) {

@@ -19,7 +19,11 @@ describe('environments', () => {
   it('maps test and prod to the view-client hosts, with the registration from settings', async () => {
     const registration = { clientId: 'c', idp: 'nemlogin', scopes: ['openid'] };
     const settings = { ...defaultSettings(), registrations: { test: registration, prod: registration } };
-    const resolver = createEnvironmentResolver({ settings: () => settings, env: {}, startSandbox: () => Promise.reject(new Error('no')) });
+    const resolver = createEnvironmentResolver({
+      settings: () => settings,
+      env: {},
+      startSandbox: () => Promise.reject(new Error('no')),
+    });
     const test = await resolver.resolve('test');
     expect(test.issuer.href).toBe('https://test.digitalpost.dk/auth/v2/oauth');
     expect(test.apiBaseUrl).toBe('https://test.digitalpost.dk/apis/v1');
@@ -59,9 +63,23 @@ describe('createAppServices', () => {
   });
 
   it('fits the platform seam: handlers, events and the API client', async () => {
-    const services = await createAppServices({ mode: 'browser', userDataDir: dir, appVersion: '1', env: { DP_SANDBOX_URL: 'http://127.0.0.1:9', DP_KEYCHAIN_SERVICE: `dp-test-${process.pid}` } });
+    const services = await createAppServices({
+      mode: 'browser',
+      userDataDir: dir,
+      appVersion: '1',
+      env: { DP_SANDBOX_URL: 'http://127.0.0.1:9', DP_KEYCHAIN_SERVICE: `dp-test-${process.pid}` },
+    });
     expect(Object.keys(services.handlers).sort()).toEqual(
-      expect.arrayContaining(['app.info', 'app.openExternal', 'auth.cancelLogin', 'auth.login', 'auth.logout', 'auth.status', 'settings.get', 'settings.update']),
+      expect.arrayContaining([
+        'app.info',
+        'app.openExternal',
+        'auth.cancelLogin',
+        'auth.login',
+        'auth.logout',
+        'auth.status',
+        'settings.get',
+        'settings.update',
+      ]),
     );
     expect(services.dp).toBeDefined();
     const seen: string[] = [];
@@ -75,7 +93,12 @@ describe('createAppServices', () => {
 
   it('keeps running in the tray as the settings say, following a change without a restart', async () => {
     const options = { secretStoreFor: () => Promise.resolve(createMemorySecretStore()), log: () => undefined };
-    const hooks = { mode: 'electron' as const, userDataDir: dir, appVersion: '1', env: { DP_SANDBOX_URL: 'http://127.0.0.1:9' } };
+    const hooks = {
+      mode: 'electron' as const,
+      userDataDir: dir,
+      appVersion: '1',
+      env: { DP_SANDBOX_URL: 'http://127.0.0.1:9' },
+    };
     const onLinux = await createDesktopServices(hooks, { ...options, platform: 'linux' });
     expect(onLinux.keepRunningInTray?.()).toBe(false);
     await onLinux.settings.update({ keepRunningInTray: true });
@@ -86,7 +109,10 @@ describe('createAppServices', () => {
 
     const otherDir = await mkdtemp(join(tmpdir(), 'dp-services-'));
     try {
-      const onWindows = await createDesktopServices({ ...hooks, userDataDir: otherDir }, { ...options, platform: 'win32' });
+      const onWindows = await createDesktopServices(
+        { ...hooks, userDataDir: otherDir },
+        { ...options, platform: 'win32' },
+      );
       expect(onWindows.keepRunningInTray?.()).toBe(true);
       await onWindows.dispose();
     } finally {

@@ -38,7 +38,10 @@ const defaultStartSandbox: SandboxStarter = async () => {
   return startSandbox({ port: 0 });
 };
 
-export const createDesktopServices = async (hooks: PlatformHooks, options: AppServicesOptions = {}): Promise<DesktopServices> => {
+export const createDesktopServices = async (
+  hooks: PlatformHooks,
+  options: AppServicesOptions = {},
+): Promise<DesktopServices> => {
   const env = hooks.env ?? process.env;
   const log = options.log ?? ((m: string, e?: unknown) => console.warn(m, e ?? ''));
   const events = createEventHub();
@@ -101,8 +104,18 @@ export const createDesktopServices = async (hooks: PlatformHooks, options: AppSe
   });
 
   // New-post alerts poll while someone is logged in (auth.changed starts and stops them).
-  const alerts = createAlertService({ api: dp, auth, events, hooks, prefs: await loadAlertPrefs(hooks.userDataDir, log), log });
-  void auth.ready().then(() => alerts.sync()).catch((err: unknown) => log('Alerts could not start', err));
+  const alerts = createAlertService({
+    api: dp,
+    auth,
+    events,
+    hooks,
+    prefs: await loadAlertPrefs(hooks.userDataDir, log),
+    log,
+  });
+  void auth
+    .ready()
+    .then(() => alerts.sync())
+    .catch((err: unknown) => log('Alerts could not start', err));
   const context: ServiceContext = { api: dp, auth, settings, events, hooks, alerts };
   const handlers = createHandlers(context);
 

@@ -41,7 +41,11 @@ const isLoopback = (url: URL): boolean => ['127.0.0.1', 'localhost', '[::1]'].in
 
 const stripSlash = (s: string): string => s.replace(/\/+$/, '');
 
-export const environmentFor = (name: EnvironmentName, baseUrl: string, registration: ClientRegistration): ResolvedEnvironment => {
+export const environmentFor = (
+  name: EnvironmentName,
+  baseUrl: string,
+  registration: ClientRegistration,
+): ResolvedEnvironment => {
   const base = stripSlash(baseUrl);
   const issuer = new URL(`${base}${ISSUER_PATH}`);
   return {

@@ -50,7 +50,12 @@ describe('createSecretStore', () => {
   });
 
   it('falls back to safeStorage when keytar cannot load, and never writes the token in plain text', async () => {
-    const store = await createSecretStore({ userDataDir: dir, account: 'a', keytarLoader: noKeytar, safeStorage: fakeSafeStorage() });
+    const store = await createSecretStore({
+      userDataDir: dir,
+      account: 'a',
+      keytarLoader: noKeytar,
+      safeStorage: fakeSafeStorage(),
+    });
     expect(store.kind).toBe('safeStorage');
     await store.set(SECRET);
     const files = await readdir(dir);
@@ -69,12 +74,22 @@ describe('createSecretStore', () => {
       setPassword: () => Promise.reject(new Error('Cannot autolaunch D-Bus')),
       deletePassword: () => Promise.reject(new Error('Cannot autolaunch D-Bus')),
     };
-    const store = await createSecretStore({ userDataDir: dir, account: 'a', keytarLoader: () => Promise.resolve(broken), safeStorage: fakeSafeStorage() });
+    const store = await createSecretStore({
+      userDataDir: dir,
+      account: 'a',
+      keytarLoader: () => Promise.resolve(broken),
+      safeStorage: fakeSafeStorage(),
+    });
     expect(store.kind).toBe('safeStorage');
   });
 
   it('refuses safeStorage on the basic_text backend and keeps the secret in memory only', async () => {
-    const store = await createSecretStore({ userDataDir: dir, account: 'a', keytarLoader: noKeytar, safeStorage: fakeSafeStorage('basic_text') });
+    const store = await createSecretStore({
+      userDataDir: dir,
+      account: 'a',
+      keytarLoader: noKeytar,
+      safeStorage: fakeSafeStorage('basic_text'),
+    });
     expect(store.kind).toBe('memory');
     await store.set(SECRET);
     expect(await store.get()).toBe(SECRET);
@@ -82,14 +97,24 @@ describe('createSecretStore', () => {
   });
 
   it('uses memory when neither keychain nor encryption is available', async () => {
-    const store = await createSecretStore({ userDataDir: dir, account: 'a', keytarLoader: null, safeStorage: fakeSafeStorage('gnome_libsecret', false) });
+    const store = await createSecretStore({
+      userDataDir: dir,
+      account: 'a',
+      keytarLoader: null,
+      safeStorage: fakeSafeStorage('gnome_libsecret', false),
+    });
     expect(store.kind).toBe('memory');
     const other = await createSecretStore({ userDataDir: dir, account: 'a', keytarLoader: null });
     expect(other.kind).toBe('memory');
   });
 
   it('reads a corrupted encrypted file as "no secret" instead of throwing', async () => {
-    const store = await createSecretStore({ userDataDir: dir, account: 'a', keytarLoader: noKeytar, safeStorage: fakeSafeStorage() });
+    const store = await createSecretStore({
+      userDataDir: dir,
+      account: 'a',
+      keytarLoader: noKeytar,
+      safeStorage: fakeSafeStorage(),
+    });
     await store.set(SECRET);
     const [file] = await readdir(dir);
     await writeFile(join(dir, file!), Buffer.from('garbage that does not decrypt'));
@@ -100,14 +125,19 @@ describe('createSecretStore', () => {
     let fail = false;
     const map = new Map<string, string>();
     const flaky: KeytarLike = {
-      getPassword: (s, a) => (fail ? Promise.reject(new Error('locked')) : Promise.resolve(map.get(`${s}/${a}`) ?? null)),
+      getPassword: (s, a) =>
+        fail ? Promise.reject(new Error('locked')) : Promise.resolve(map.get(`${s}/${a}`) ?? null),
       setPassword: (s, a, p) => {
         map.set(`${s}/${a}`, p);
         return Promise.resolve();
       },
       deletePassword: (s, a) => Promise.resolve(map.delete(`${s}/${a}`)),
     };
-    const store = await createSecretStore({ userDataDir: dir, account: 'a', keytarLoader: () => Promise.resolve(flaky) });
+    const store = await createSecretStore({
+      userDataDir: dir,
+      account: 'a',
+      keytarLoader: () => Promise.resolve(flaky),
+    });
     expect(store.kind).toBe('keychain');
     await store.set(SECRET);
     fail = true;

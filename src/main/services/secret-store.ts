@@ -52,7 +52,12 @@ const probeKeychain = async (keytar: KeytarLike, service: string, account: strin
   return back === value;
 };
 
-const keychainStore = (keytar: KeytarLike, service: string, account: string, log: SecretStoreOptions['log'] & {}): SecretStore => ({
+const keychainStore = (
+  keytar: KeytarLike,
+  service: string,
+  account: string,
+  log: SecretStoreOptions['log'] & {},
+): SecretStore => ({
   kind: 'keychain',
   async get() {
     try {
@@ -77,7 +82,11 @@ const keychainStore = (keytar: KeytarLike, service: string, account: string, log
 /** The file name keeps the account readable but safe on every file system. */
 const secretFileName = (account: string): string => `secret-${account.replace(/[^A-Za-z0-9._-]/g, '_')}.bin`;
 
-const safeStorageStore = (safeStorage: SafeStorageLike, file: string, log: SecretStoreOptions['log'] & {}): SecretStore => ({
+const safeStorageStore = (
+  safeStorage: SafeStorageLike,
+  file: string,
+  log: SecretStoreOptions['log'] & {},
+): SecretStore => ({
   kind: 'safeStorage',
   async get() {
     let data: Buffer;
@@ -140,7 +149,8 @@ export const createSecretStore = async (options: SecretStoreOptions): Promise<Se
   if (loader) {
     try {
       const keytar = await loader();
-      if (await probeKeychain(keytar, service, options.account)) return keychainStore(keytar, service, options.account, log);
+      if (await probeKeychain(keytar, service, options.account))
+        return keychainStore(keytar, service, options.account, log);
     } catch (err) {
       log('OS keychain unavailable; trying the next secret store', err);
     }

@@ -65,8 +65,14 @@ describe('settings', () => {
       const old = { environment: 'test', registrations: { test: registration }, language: 'en' };
       await writeFile(join(dir, SETTINGS_FILE), JSON.stringify(old));
       const logs: string[] = [];
-      expect((await createSettings(dir, (m) => void logs.push(m), { platform: 'win32' })).get()).toEqual({ ...old, keepRunningInTray: true });
-      expect((await createSettings(dir, (m) => void logs.push(m), { platform: 'linux' })).get()).toEqual({ ...old, keepRunningInTray: false });
+      expect((await createSettings(dir, (m) => void logs.push(m), { platform: 'win32' })).get()).toEqual({
+        ...old,
+        keepRunningInTray: true,
+      });
+      expect((await createSettings(dir, (m) => void logs.push(m), { platform: 'linux' })).get()).toEqual({
+        ...old,
+        keepRunningInTray: false,
+      });
       expect(logs).toEqual([]);
     });
 

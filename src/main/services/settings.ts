@@ -43,7 +43,10 @@ export const createSettings = async (
   const keepRunningInTrayDefault = defaultKeepRunningInTray(options.platform ?? process.platform);
   // `current` is what the user chose and what the file holds: an unchosen tray setting stays unset there, so the
   // platform default is never frozen into the file. Callers always see the effective value.
-  const effective = (s: Settings): Settings => ({ ...clone(s), keepRunningInTray: s.keepRunningInTray ?? keepRunningInTrayDefault });
+  const effective = (s: Settings): Settings => ({
+    ...clone(s),
+    keepRunningInTray: s.keepRunningInTray ?? keepRunningInTrayDefault,
+  });
   let current = defaultSettings();
   try {
     const raw: unknown = JSON.parse(await readFile(file, 'utf8'));

@@ -62,14 +62,22 @@ describe('createFetchInvoke', () => {
       throw new TypeError('fetch failed');
     }) as unknown as typeof fetch);
     expect(await down('app.info', undefined)).toMatchObject({ ok: false, error: { code: 'app.network' } });
-    const refused = createFetchInvoke('s', (async () => new Response('Forbidden', { status: 403 })) as unknown as typeof fetch);
+    const refused = createFetchInvoke(
+      's',
+      (async () => new Response('Forbidden', { status: 403 })) as unknown as typeof fetch,
+    );
     expect(await refused('app.info', undefined)).toMatchObject({ ok: false, error: { code: 'app.network' } });
   });
 });
 
 describe('createSseSubscribe', () => {
   it('shares one EventSource, delivers valid events only, closes after the last unsubscribe', () => {
-    const sources: { url: string; closed: boolean; onmessage: ((m: MessageEvent<string>) => void) | null; close(): void }[] = [];
+    const sources: {
+      url: string;
+      closed: boolean;
+      onmessage: ((m: MessageEvent<string>) => void) | null;
+      close(): void;
+    }[] = [];
     const subscribe = createSseSubscribe('a&b', (url) => {
       const s = { url, closed: false, onmessage: null, close: () => (s.closed = true) };
       sources.push(s);

@@ -10,22 +10,24 @@ const unreachable = {
 } as const;
 
 /** Browser mode: `POST /bridge/<channel>` with the per-run secret; the server answers with the envelope. */
-export const createFetchInvoke = (secret: string, fetchImpl: typeof fetch = (...a) => fetch(...a)): Invoke => async (channel, payload) => {
-  let response: Response;
-  try {
-    response = await fetchImpl(`/bridge/${encodeURIComponent(channel)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-DP-Bridge': secret },
-      body: JSON.stringify({ payload }),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch {
-    return unreachable;
-  }
-  if (!response.ok) return unreachable;
-  return response.json() as Promise<unknown>;
-};
+export const createFetchInvoke =
+  (secret: string, fetchImpl: typeof fetch = (...a) => fetch(...a)): Invoke =>
+  async (channel, payload) => {
+    let response: Response;
+    try {
+      response = await fetchImpl(`/bridge/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-DP-Bridge': secret },
+        body: JSON.stringify({ payload }),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch {
+      return unreachable;
+    }
+    if (!response.ok) return unreachable;
+    return response.json() as Promise<unknown>;
+  };
 
 /**
  * Browser mode events: one EventSource shared by all listeners, opened on the first subscription and closed after

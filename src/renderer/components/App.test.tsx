@@ -9,14 +9,21 @@ import { App } from './App';
 initI18n();
 
 // The mail frame is tested on its own parts; here it only has to show up.
-vi.mock('./MailScreen', () => ({ MailScreen: ({ status }: { status: { displayName?: string } }) => <header>{status.displayName}</header> }));
+vi.mock('./MailScreen', () => ({
+  MailScreen: ({ status }: { status: { displayName?: string } }) => <header>{status.displayName}</header>,
+}));
 
 const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
 
 describe('App', () => {
   it('shows the login screen, then the mail frame when main says auth.changed', async () => {
     const api = installFakeApi();
-    const loggedOut = { loggedIn: false, environment: 'sandbox' as const, pending: false, secretStore: 'keychain' as const };
+    const loggedOut = {
+      loggedIn: false,
+      environment: 'sandbox' as const,
+      pending: false,
+      secretStore: 'keychain' as const,
+    };
     api.auth.status.mockResolvedValueOnce(loggedOut as never);
     const { container, unmount } = render(<App />);
     await flush();
@@ -43,7 +50,12 @@ describe('App', () => {
   });
 
   describe('settings dialog: keep running in the tray', () => {
-    const loggedOut = { loggedIn: false, environment: 'sandbox' as const, pending: false, secretStore: 'keychain' as const };
+    const loggedOut = {
+      loggedIn: false,
+      environment: 'sandbox' as const,
+      pending: false,
+      secretStore: 'keychain' as const,
+    };
     const settings = { environment: 'sandbox' as const, registrations: {}, language: 'da' as const };
     const label = 'Bliv kørende i systembakken, når vinduet lukkes';
     const openSettings = async (mode: 'electron' | 'browser', keepRunningInTray: boolean) => {

@@ -45,13 +45,28 @@ export function FileView({ file, content, onLoad, onSave, onOpen, onOpenLink, ca
           {t('message.fileError')} {content.error}
         </p>
       ) : (
-        <FileBody file={file} base64={content.base64} encodingFormat={content.encodingFormat || file.encodingFormat} onOpenLink={onOpenLink} />
+        <FileBody
+          file={file}
+          base64={content.base64}
+          encodingFormat={content.encodingFormat || file.encodingFormat}
+          onOpenLink={onOpenLink}
+        />
       )}
     </section>
   );
 }
 
-function FileBody({ file, base64, encodingFormat, onOpenLink }: { file: DpFile; base64: string; encodingFormat: string; onOpenLink: (url: string) => void }) {
+function FileBody({
+  file,
+  base64,
+  encodingFormat,
+  onOpenLink,
+}: {
+  file: DpFile;
+  base64: string;
+  encodingFormat: string;
+  onOpenLink: (url: string) => void;
+}) {
   const { t } = useTranslation();
   const type = mediaType(encodingFormat);
   if (type === 'text/html') return <HtmlLetter base64={base64} name={file.filename} onOpenLink={onOpenLink} />;
@@ -112,7 +127,11 @@ function HtmlLetter({ base64, name, onOpenLink }: { base64: string; name: string
             {letter.links.map((l) => (
               <li key={l.url}>
                 <span className="link-text">{l.text}</span> <span className="link-url">{l.url}</span>{' '}
-                <button type="button" aria-label={`${t('message.openLink')}: ${l.text}`} onClick={() => onOpenLink(l.url)}>
+                <button
+                  type="button"
+                  aria-label={`${t('message.openLink')}: ${l.text}`}
+                  onClick={() => onOpenLink(l.url)}
+                >
                   {t('message.openLink')}
                 </button>
               </li>
@@ -134,7 +153,10 @@ function PlainText({ base64 }: { base64: string }) {
 
 function ImageFile({ base64, type, name }: { base64: string; type: string; name: string }) {
   const { t } = useTranslation();
-  const url = useMemo(() => decodeOrNull(() => URL.createObjectURL(new Blob([base64ToBytes(base64)], { type }))), [base64, type]);
+  const url = useMemo(
+    () => decodeOrNull(() => URL.createObjectURL(new Blob([base64ToBytes(base64)], { type }))),
+    [base64, type],
+  );
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
   if (!url) return <p className="notice">{t('message.fileError')}</p>;
   return <img className="image-file" src={url} alt={t('message.image', { name })} />;

@@ -19,7 +19,10 @@ const TOP = '';
 /** Create, rename, move and delete the user's own folders; the rules are checked by the callbacks before any request. */
 export function FolderDialog({ folders, onCreate, onRename, onMove, onDelete, onClose }: FolderDialogProps) {
   const { t } = useTranslation();
-  const userFolders = useMemo(() => flattenTree(buildFolderTree(folders)).filter((n) => n.folder.folderType === 'USER_DEFINED'), [folders]);
+  const userFolders = useMemo(
+    () => flattenTree(buildFolderTree(folders)).filter((n) => n.folder.folderType === 'USER_DEFINED'),
+    [folders],
+  );
   const [newName, setNewName] = useState('');
   const [newParent, setNewParent] = useState(TOP);
   const [chosen, setChosen] = useState(userFolders[0]?.folder.folderId ?? '');
@@ -29,7 +32,9 @@ export function FolderDialog({ folders, onCreate, onRename, onMove, onDelete, on
   const [done, setDone] = useState<string | null>(null);
   const ids = { newName: useId(), newParent: useId(), chosen: useId(), rename: useId(), moveParent: useId() };
 
-  const chosenId = userFolders.some((n) => n.folder.folderId === chosen) ? chosen : (userFolders[0]?.folder.folderId ?? '');
+  const chosenId = userFolders.some((n) => n.folder.folderId === chosen)
+    ? chosen
+    : (userFolders[0]?.folder.folderId ?? '');
   const indent = (level: number) => '\u00a0\u00a0'.repeat(level - 1);
 
   const run = async (action: () => Promise<string | null>, success: string) => {
@@ -94,7 +99,8 @@ export function FolderDialog({ folders, onCreate, onRename, onMove, onDelete, on
             <button
               type="button"
               onClick={async () => {
-                if (await run(() => onRename(chosenId, rename), t('folders.renamed', { name: rename.trim() }))) setRename('');
+                if (await run(() => onRename(chosenId, rename), t('folders.renamed', { name: rename.trim() })))
+                  setRename('');
               }}
             >
               {t('folders.rename')}

@@ -26,7 +26,10 @@ export function FolderTree({ folders, selectedId, onSelect }: FolderTreeProps) {
   };
   walk(tree);
 
-  const activeId = focusId && visible.some((n) => n.folder.folderId === focusId) ? focusId : (selectedId ?? visible[0]?.folder.folderId);
+  const activeId =
+    focusId && visible.some((n) => n.folder.folderId === focusId)
+      ? focusId
+      : (selectedId ?? visible[0]?.folder.folderId);
 
   const focus = (id: string | undefined) => {
     if (!id) return;

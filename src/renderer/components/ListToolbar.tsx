@@ -29,7 +29,8 @@ export function ListToolbar(props: ListToolbarProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(props.search);
   const ids = { search: useId(), sort: useId(), from: useId(), to: useId(), sender: useId(), error: useId() };
-  const sortKey = SORTS.find((s) => s.sort.field === props.sort.field && s.sort.direction === props.sort.direction)?.key ?? 'newest';
+  const sortKey =
+    SORTS.find((s) => s.sort.field === props.sort.field && s.sort.direction === props.sort.direction)?.key ?? 'newest';
 
   return (
     <div className="list-toolbar">
@@ -75,7 +76,11 @@ export function ListToolbar(props: ListToolbarProps) {
       <div className="filters">
         <span>
           <label htmlFor={ids.sort}>{t('list.sort')}</label>
-          <select id={ids.sort} value={sortKey} onChange={(e) => props.onSort(SORTS.find((s) => s.key === e.target.value)!.sort)}>
+          <select
+            id={ids.sort}
+            value={sortKey}
+            onChange={(e) => props.onSort(SORTS.find((s) => s.key === e.target.value)!.sort)}
+          >
             {SORTS.map((s) => (
               <option key={s.key} value={s.key}>
                 {t(s.label)}
@@ -85,15 +90,29 @@ export function ListToolbar(props: ListToolbarProps) {
         </span>
         <span>
           <label htmlFor={ids.from}>{t('list.from')}</label>
-          <input id={ids.from} type="date" value={props.dateFrom} onChange={(e) => props.onDateRange(e.target.value, props.dateTo)} />
+          <input
+            id={ids.from}
+            type="date"
+            value={props.dateFrom}
+            onChange={(e) => props.onDateRange(e.target.value, props.dateTo)}
+          />
         </span>
         <span>
           <label htmlFor={ids.to}>{t('list.to')}</label>
-          <input id={ids.to} type="date" value={props.dateTo} onChange={(e) => props.onDateRange(props.dateFrom, e.target.value)} />
+          <input
+            id={ids.to}
+            type="date"
+            value={props.dateTo}
+            onChange={(e) => props.onDateRange(props.dateFrom, e.target.value)}
+          />
         </span>
         <span>
           <label htmlFor={ids.sender}>{t('list.senders')}</label>
-          <select id={ids.sender} value={props.senderLabel ?? ''} onChange={(e) => props.onSender(e.target.value || null)}>
+          <select
+            id={ids.sender}
+            value={props.senderLabel ?? ''}
+            onChange={(e) => props.onSender(e.target.value || null)}
+          >
             <option value="">{t('list.allSenders')}</option>
             {props.senders.map((s) => (
               <option key={s.label} value={s.label}>

@@ -47,7 +47,12 @@ export function LoginScreen({ status, starting, error, onLogin, onCancel, onOpen
         ) : (
           <>
             <div className="checkbox-row">
-              <input id={checkboxId} type="checkbox" checked={oneTimeUse} onChange={(e) => setOneTimeUse(e.target.checked)} />
+              <input
+                id={checkboxId}
+                type="checkbox"
+                checked={oneTimeUse}
+                onChange={(e) => setOneTimeUse(e.target.checked)}
+              />
               <label htmlFor={checkboxId}>{t('login.noKeep')}</label>
             </div>
             <div className="button-row">

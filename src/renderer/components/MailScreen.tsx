@@ -26,18 +26,21 @@ export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onO
   const [folderDialogOpen, setFolderDialogOpen] = useState(false);
   const mailbox = selectedMailbox(s);
 
-  const saveFile = useCallback(async (ref: FileRef) => {
-    if (await store().saveFile(ref)) return;
-    // In Electron saved:false means the user cancelled the dialog.
-    if (store().appMode !== 'browser') return;
-    // Browser mode: main has no save dialog, so the page downloads the bytes it already has (or fetches them).
-    let content = store().files[ref.fileId];
-    if (content?.status !== 'ready') {
-      await store().loadFile(ref);
-      content = store().files[ref.fileId];
-    }
-    if (content?.status === 'ready') downloadBytes(content.base64, content.encodingFormat, content.filename);
-  }, [store]);
+  const saveFile = useCallback(
+    async (ref: FileRef) => {
+      if (await store().saveFile(ref)) return;
+      // In Electron saved:false means the user cancelled the dialog.
+      if (store().appMode !== 'browser') return;
+      // Browser mode: main has no save dialog, so the page downloads the bytes it already has (or fetches them).
+      let content = store().files[ref.fileId];
+      if (content?.status !== 'ready') {
+        await store().loadFile(ref);
+        content = store().files[ref.fileId];
+      }
+      if (content?.status === 'ready') downloadBytes(content.base64, content.encodingFormat, content.filename);
+    },
+    [store],
+  );
 
   const actions: MessageActions = useMemo(() => {
     const id = () => store().openMessageId ?? '';
@@ -56,7 +59,8 @@ export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onO
         void store()
           .openFile(ref)
           .then((opened) => {
-            if (!opened && store().appMode === 'browser') useAppStore.setState({ actionError: t('message.openNotAvailable') });
+            if (!opened && store().appMode === 'browser')
+              useAppStore.setState({ actionError: t('message.openNotAvailable') });
           }),
       openLink: (url) => void dp().app.openExternal({ url }),
       print: () => window.print(),
@@ -78,16 +82,30 @@ export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onO
       <div className="mail-layout">
         <nav className="sidebar" aria-label={t('folders.tree')}>
           <ComposeEntryButtons />
-          <MailboxSwitcher mailboxes={s.mailboxes} selectedId={s.selectedMailboxId} onSelect={(id) => void store().selectMailbox(id)} />
+          <MailboxSwitcher
+            mailboxes={s.mailboxes}
+            selectedId={s.selectedMailboxId}
+            onSelect={(id) => void store().selectMailbox(id)}
+          />
           {s.mailboxError && (
             <p className="error" role="alert">
-              {s.mailboxError} <button type="button" onClick={() => void store().loadMailboxes()}>{t('app.retry')}</button>
+              {s.mailboxError}{' '}
+              <button type="button" onClick={() => void store().loadMailboxes()}>
+                {t('app.retry')}
+              </button>
             </p>
           )}
-          <FolderTree folders={s.folders} selectedId={s.selectedFolderId} onSelect={(id) => void store().selectFolder(id)} />
+          <FolderTree
+            folders={s.folders}
+            selectedId={s.selectedFolderId}
+            onSelect={(id) => void store().selectFolder(id)}
+          />
           {s.folderError && (
             <p className="error" role="alert">
-              {s.folderError} <button type="button" onClick={() => void store().loadFolders()}>{t('app.retry')}</button>
+              {s.folderError}{' '}
+              <button type="button" onClick={() => void store().loadFolders()}>
+                {t('app.retry')}
+              </button>
             </p>
           )}
           {mailbox?.canWrite && (

@@ -2,7 +2,15 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailboxView } from '../../shared/ipc/channels/mail';
 
-export function MailboxSwitcher({ mailboxes, selectedId, onSelect }: { mailboxes: MailboxView[]; selectedId: string | null; onSelect: (id: string) => void }) {
+export function MailboxSwitcher({
+  mailboxes,
+  selectedId,
+  onSelect,
+}: {
+  mailboxes: MailboxView[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const describe = (m: MailboxView) =>

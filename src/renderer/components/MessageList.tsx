@@ -126,7 +126,9 @@ export function MessageList(props: MessageListProps) {
         </div>
       )}
       <p className="list-count" aria-live="polite">
-        {loading ? t('app.loading') : t('list.count', { shown: formatCount(messages.length), total: formatCount(totalElements) })}
+        {loading
+          ? t('app.loading')
+          : t('list.count', { shown: formatCount(messages.length), total: formatCount(totalElements) })}
       </p>
       <div
         ref={scrollRef}
@@ -211,17 +213,20 @@ const MessageRow = memo(function MessageRow({
         <span className="row-markers">
           {m.legalNotification && (
             <span className="marker legal" title={t('list.legal')}>
-              <span aria-hidden="true">§</span><span className="sr-only">, {t('list.legal')}</span>
+              <span aria-hidden="true">§</span>
+              <span className="sr-only">, {t('list.legal')}</span>
             </span>
           )}
           {hasAttachments(m) && (
             <span className="marker" title={t('list.attachment')}>
-              <PaperclipIcon /><span className="sr-only">, {t('list.attachment')}</span>
+              <PaperclipIcon />
+              <span className="sr-only">, {t('list.attachment')}</span>
             </span>
           )}
           {m.flag && (
             <span className="marker flag" title={t('list.flagged')}>
-              <FlagIcon /><span className="sr-only">, {t('list.flagged')}</span>
+              <FlagIcon />
+              <span className="sr-only">, {t('list.flagged')}</span>
             </span>
           )}
         </span>
@@ -233,7 +238,16 @@ const MessageRow = memo(function MessageRow({
 // Inline icons: emoji glyphs depend on fonts the machine may not have.
 function PaperclipIcon() {
   return (
-    <svg aria-hidden="true" width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+    <svg
+      aria-hidden="true"
+      width="14"
+      height="14"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+    >
       <path d="M21 11.5l-8.6 8.6a5 5 0 0 1-7.1-7.1l8.6-8.6a3.5 3.5 0 0 1 5 5L10.3 18a2 2 0 0 1-2.8-2.8l7.9-7.9" />
     </svg>
   );

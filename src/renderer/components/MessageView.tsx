@@ -67,7 +67,18 @@ export function MessageView(props: MessageViewProps) {
   );
 }
 
-function OpenMessage({ message: m, readPending, actionError, thread, folders, mailbox, files, canOpenFiles, actions, headingId }: MessageViewProps & { message: Message; headingId: string }) {
+function OpenMessage({
+  message: m,
+  readPending,
+  actionError,
+  thread,
+  folders,
+  mailbox,
+  files,
+  canOpenFiles,
+  actions,
+  headingId,
+}: MessageViewProps & { message: Message; headingId: string }) {
   const { t } = useTranslation();
   const [confirmLegal, setConfirmLegal] = useState(false);
   const [confirmDraftDelete, setConfirmDraftDelete] = useState(false);
@@ -75,7 +86,9 @@ function OpenMessage({ message: m, readPending, actionError, thread, folders, ma
   const inDeleted = folder?.folderType === 'DELETED';
   const canWrite = mailbox?.canWrite ?? false;
   const canDelete = m.messageState === 'DRAFT' ? canWrite : (mailbox?.canMoveToDeleted ?? false);
-  const documents = [...(m.documents ?? [])].sort((a, b) => (DOCUMENT_ORDER[a.documentType] ?? 9) - (DOCUMENT_ORDER[b.documentType] ?? 9));
+  const documents = [...(m.documents ?? [])].sort(
+    (a, b) => (DOCUMENT_ORDER[a.documentType] ?? 9) - (DOCUMENT_ORDER[b.documentType] ?? 9),
+  );
 
   return (
     <article aria-labelledby={headingId} className="open-message">
@@ -93,7 +106,8 @@ function OpenMessage({ message: m, readPending, actionError, thread, folders, ma
           </dd>
           <dt>{t('message.to')}</dt>
           <dd>
-            {m.recipient?.label ?? ''} {m.recipient?.recipientId && <span className="muted">({m.recipient.recipientId})</span>}
+            {m.recipient?.label ?? ''}{' '}
+            {m.recipient?.recipientId && <span className="muted">({m.recipient.recipientId})</span>}
           </dd>
           <dt>{t('message.date')}</dt>
           <dd>{formatDateTime(m.messageDateTime ?? m.sendDateTime)}</dd>
@@ -277,14 +291,31 @@ function NoteEditor({ note, onSave }: { note: string; onSave: (note: string) => 
       }}
     >
       <label htmlFor={id}>{t('message.note')}</label>
-      <textarea id={id} rows={2} maxLength={4000} value={text} onChange={(e) => { setText(e.target.value); setSaved(false); }} />
+      <textarea
+        id={id}
+        rows={2}
+        maxLength={4000}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setSaved(false);
+        }}
+      />
       <button type="submit">{t('message.saveNote')}</button>
       <span role="status">{saved ? t('message.noteSaved') : ''}</span>
     </form>
   );
 }
 
-function ThreadList({ thread, currentId, onOpen }: { thread: Message[]; currentId: string; onOpen: (id: string) => void }) {
+function ThreadList({
+  thread,
+  currentId,
+  onOpen,
+}: {
+  thread: Message[];
+  currentId: string;
+  onOpen: (id: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <nav className="thread" aria-label={t('message.thread')}>
@@ -300,7 +331,12 @@ function ThreadList({ thread, currentId, onOpen }: { thread: Message[]; currentI
                   {formatDateTime(m.messageDateTime)} · {sender}: {label} {t('message.current')}
                 </span>
               ) : (
-                <button type="button" className="link-button" aria-label={t('message.openThread', { sender, label })} onClick={() => onOpen(m.id)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('message.openThread', { sender, label })}
+                  onClick={() => onOpen(m.id)}
+                >
                   {formatDateTime(m.messageDateTime)} · {sender}: {label}
                 </button>
               )}

@@ -25,7 +25,12 @@ export default function PdfView({ base64, name }: { base64: string; name: string
     let task: ReturnType<typeof getDocument> | null = null;
     try {
       // No eval, no fonts or wasm from anywhere: a letter must render with what is in the file.
-      task = getDocument({ data: base64ToBytes(base64), isEvalSupported: false, useSystemFonts: true, disableFontFace: false });
+      task = getDocument({
+        data: base64ToBytes(base64),
+        isEvalSupported: false,
+        useSystemFonts: true,
+        disableFontFace: false,
+      });
       task.promise.then(
         (d) => {
           loaded = d;

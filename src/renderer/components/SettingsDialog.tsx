@@ -40,7 +40,9 @@ export function SettingsDialog({ settings, error, onSave, onClose, trayOption }:
     if (realEnv) {
       const r = registrations[realEnv];
       if (!r || !r.clientId.trim() || !r.idp.trim() || r.scopes.length === 0) {
-        setLocalError(`${t('settings.clientId')}, ${t('settings.idp')}, ${t('settings.scopes')}: ${t('errors.generic')}`);
+        setLocalError(
+          `${t('settings.clientId')}, ${t('settings.idp')}, ${t('settings.scopes')}: ${t('errors.generic')}`,
+        );
         return;
       }
       patch.registrations = { [realEnv]: { clientId: r.clientId.trim(), idp: r.idp.trim(), scopes: r.scopes } };
@@ -56,7 +58,13 @@ export function SettingsDialog({ settings, error, onSave, onClose, trayOption }:
           <legend>{t('settings.environment')}</legend>
           {ENVIRONMENTS.map((env) => (
             <label key={env} className="radio-row">
-              <input type="radio" name="environment" value={env} checked={environment === env} onChange={() => setEnvironment(env)} />
+              <input
+                type="radio"
+                name="environment"
+                value={env}
+                checked={environment === env}
+                onChange={() => setEnvironment(env)}
+              />
               {t(`env.${env}`)}
             </label>
           ))}
@@ -65,7 +73,11 @@ export function SettingsDialog({ settings, error, onSave, onClose, trayOption }:
           <fieldset>
             <legend>{t('settings.registration', { env: t(`env.${realEnv}`) })}</legend>
             <label htmlFor={ids.clientId}>{t('settings.clientId')}</label>
-            <input id={ids.clientId} value={reg.clientId ?? ''} onChange={(e) => editReg({ clientId: e.target.value })} />
+            <input
+              id={ids.clientId}
+              value={reg.clientId ?? ''}
+              onChange={(e) => editReg({ clientId: e.target.value })}
+            />
             <label htmlFor={ids.idp}>{t('settings.idp')}</label>
             <input id={ids.idp} value={reg.idp ?? ''} onChange={(e) => editReg({ idp: e.target.value })} />
             <label htmlFor={ids.scopes}>{t('settings.scopes')}</label>

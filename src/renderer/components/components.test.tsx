@@ -17,7 +17,16 @@ const status = { loggedIn: false, environment: 'sandbox' as const, pending: fals
 describe('LoginScreen', () => {
   it('logs in with the keep-me choice, shows the environment and the memory notice', () => {
     const onLogin = vi.fn();
-    const { container, unmount } = render(<LoginScreen status={status} starting={false} error={null} onLogin={onLogin} onCancel={vi.fn()} onOpenSettings={vi.fn()} />);
+    const { container, unmount } = render(
+      <LoginScreen
+        status={status}
+        starting={false}
+        error={null}
+        onLogin={onLogin}
+        onCancel={vi.fn()}
+        onOpenSettings={vi.fn()}
+      />,
+    );
     expect(container.textContent).toContain('Miljø: Sandkasse');
     expect(container.textContent).toContain('logge ind igen');
     click(byRole(container, 'checkbox', 'Hold mig ikke logget ind'));
@@ -30,7 +39,14 @@ describe('LoginScreen', () => {
   it('offers Annullér while the login is pending', () => {
     const onCancel = vi.fn();
     const { container, unmount } = render(
-      <LoginScreen status={{ ...status, pending: true }} starting={false} error="Login blev afvist." onLogin={vi.fn()} onCancel={onCancel} onOpenSettings={vi.fn()} />,
+      <LoginScreen
+        status={{ ...status, pending: true }}
+        starting={false}
+        error="Login blev afvist."
+        onLogin={vi.fn()}
+        onCancel={onCancel}
+        onOpenSettings={vi.fn()}
+      />,
     );
     expect(byRole(container, 'alert').textContent).toBe('Login blev afvist.');
     click(byRole(container, 'button', 'Annullér'));
@@ -44,7 +60,8 @@ describe('FolderTree', () => {
     const onSelect = vi.fn();
     const { container, unmount } = render(<FolderTree folders={FOLDERS} selectedId="f-inbox" onSelect={onSelect} />);
     const tree = byRole(container, 'tree', 'Mapper');
-    const names = () => Array.from(tree.querySelectorAll('[role="treeitem"]')).map((el) => el.getAttribute('aria-label'));
+    const names = () =>
+      Array.from(tree.querySelectorAll('[role="treeitem"]')).map((el) => el.getAttribute('aria-label'));
     expect(names()).toEqual(['Indbakke, 2 ulæste', 'Kladder', 'Sendt', 'Slettet', 'Skat', '2024']);
     const inbox = byRole(container, 'treeitem', 'Indbakke, 2 ulæste');
     expect(inbox.getAttribute('tabindex')).toBe('0');
@@ -66,9 +83,18 @@ describe('FolderTree', () => {
 
 describe('FolderDialog', () => {
   it('shows the refusal the rules give and a confirmation on success', async () => {
-    const onCreate = vi.fn(async (name: string) => (name === 'Skat' ? 'Der findes allerede en mappe der hedder Skat på dette niveau.' : null));
+    const onCreate = vi.fn(async (name: string) =>
+      name === 'Skat' ? 'Der findes allerede en mappe der hedder Skat på dette niveau.' : null,
+    );
     const { container, unmount } = render(
-      <FolderDialog folders={FOLDERS} onCreate={onCreate} onRename={vi.fn()} onMove={vi.fn()} onDelete={vi.fn()} onClose={vi.fn()} />,
+      <FolderDialog
+        folders={FOLDERS}
+        onCreate={onCreate}
+        onRename={vi.fn()}
+        onMove={vi.fn()}
+        onDelete={vi.fn()}
+        onClose={vi.fn()}
+      />,
     );
     const dialog = byRole(container, 'dialog');
     expect(dialog.getAttribute('aria-labelledby')).toBeTruthy();
@@ -97,9 +123,25 @@ describe('MessageList', () => {
 
   it('keeps the DOM small for a 20,000-message folder and handles the keyboard', () => {
     const messages = Array.from({ length: 20_000 }, (_, i) => message(`m${i}`, { read: i % 2 === 0, flag: i === 1 }));
-    const handlers = { onOpen: vi.fn(), onLoadMore: vi.fn(), onRetry: vi.fn(), onDelete: vi.fn(), onToggleRead: vi.fn(), onToggleFlag: vi.fn() };
+    const handlers = {
+      onOpen: vi.fn(),
+      onLoadMore: vi.fn(),
+      onRetry: vi.fn(),
+      onDelete: vi.fn(),
+      onToggleRead: vi.fn(),
+      onToggleFlag: vi.fn(),
+    };
     const { container, unmount } = render(
-      <MessageList messages={messages} totalElements={20_000} hasMore={false} loading={false} loadingMore={false} error={null} openId={null} {...handlers} />,
+      <MessageList
+        messages={messages}
+        totalElements={20_000}
+        hasMore={false}
+        loading={false}
+        loadingMore={false}
+        error={null}
+        openId={null}
+        {...handlers}
+      />,
     );
     const list = byRole(container, 'listbox', 'Beskeder');
     const rows = list.querySelectorAll('[role="option"]');
@@ -126,7 +168,19 @@ describe('MessageList', () => {
   it('asks for the next page as the user nears the end', () => {
     const onLoadMore = vi.fn();
     const messages = Array.from({ length: 200 }, (_, i) => message(`p${i}`));
-    const props = { totalElements: 1000, loading: false, loadingMore: false, error: null, openId: null, onOpen: vi.fn(), onLoadMore, onRetry: vi.fn(), onDelete: vi.fn(), onToggleRead: vi.fn(), onToggleFlag: vi.fn() };
+    const props = {
+      totalElements: 1000,
+      loading: false,
+      loadingMore: false,
+      error: null,
+      openId: null,
+      onOpen: vi.fn(),
+      onLoadMore,
+      onRetry: vi.fn(),
+      onDelete: vi.fn(),
+      onToggleRead: vi.fn(),
+      onToggleFlag: vi.fn(),
+    };
     const { container, unmount } = render(<MessageList messages={messages} hasMore {...props} />);
     expect(onLoadMore).not.toHaveBeenCalled();
     const list = byRole(container, 'listbox', 'Beskeder');
@@ -141,8 +195,21 @@ describe('MessageList', () => {
   it('shows a failure with Prøv igen and keeps the rows', () => {
     const onRetry = vi.fn();
     const { container, unmount } = render(
-      <MessageList messages={[message('a')]} totalElements={1} hasMore={false} loading={false} loadingMore={false} error="Ingen forbindelse" openId={null}
-        onOpen={vi.fn()} onLoadMore={vi.fn()} onRetry={onRetry} onDelete={vi.fn()} onToggleRead={vi.fn()} onToggleFlag={vi.fn()} />,
+      <MessageList
+        messages={[message('a')]}
+        totalElements={1}
+        hasMore={false}
+        loading={false}
+        loadingMore={false}
+        error="Ingen forbindelse"
+        openId={null}
+        onOpen={vi.fn()}
+        onLoadMore={vi.fn()}
+        onRetry={onRetry}
+        onDelete={vi.fn()}
+        onToggleRead={vi.fn()}
+        onToggleFlag={vi.fn()}
+      />,
     );
     click(byRole(container, 'button', 'Prøv igen'));
     expect(onRetry).toHaveBeenCalled();
@@ -153,8 +220,19 @@ describe('MessageList', () => {
 
 const b64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
 const noopActions = (): MessageActions => ({
-  toggleRead: vi.fn(), toggleFlag: vi.fn(), saveNote: vi.fn(async () => true), move: vi.fn(), remove: vi.fn(), restore: vi.fn(),
-  markLegallyNotified: vi.fn(), openThreadMessage: vi.fn(), loadFile: vi.fn(), saveFile: vi.fn(), openFile: vi.fn(), openLink: vi.fn(), print: vi.fn(),
+  toggleRead: vi.fn(),
+  toggleFlag: vi.fn(),
+  saveNote: vi.fn(async () => true),
+  move: vi.fn(),
+  remove: vi.fn(),
+  restore: vi.fn(),
+  markLegallyNotified: vi.fn(),
+  openThreadMessage: vi.fn(),
+  loadFile: vi.fn(),
+  saveFile: vi.fn(),
+  openFile: vi.fn(),
+  openLink: vi.fn(),
+  print: vi.fn(),
 });
 
 describe('MessageView', () => {
@@ -162,8 +240,20 @@ describe('MessageView', () => {
     read: true,
     legalNotification: true,
     documents: [
-      { id: 'd2', version: 1, documentType: 'ADDITIONAL', label: 'Bilag', files: [{ id: 'file-2', version: 1, encodingFormat: 'application/x-unknown', filename: 'data.bin' }] },
-      { id: 'd1', version: 1, documentType: 'MAIN', label: 'Brev', files: [{ id: 'file-1', version: 1, encodingFormat: 'text/html', filename: 'brev.html' }] },
+      {
+        id: 'd2',
+        version: 1,
+        documentType: 'ADDITIONAL',
+        label: 'Bilag',
+        files: [{ id: 'file-2', version: 1, encodingFormat: 'application/x-unknown', filename: 'data.bin' }],
+      },
+      {
+        id: 'd1',
+        version: 1,
+        documentType: 'MAIN',
+        label: 'Brev',
+        files: [{ id: 'file-1', version: 1, encodingFormat: 'text/html', filename: 'brev.html' }],
+      },
     ],
   });
   const hostile =
@@ -173,9 +263,22 @@ describe('MessageView', () => {
   it('shows the letter in a sandboxed frame without scripts, handlers, remote loads or live links', () => {
     const actions = noopActions();
     const { container, unmount } = render(
-      <MessageView message={htmlMessage} loading={false} error={null} readPending={false} actionError={null} thread={[]} folders={FOLDERS} mailbox={MAILBOX}
-        files={{ 'file-1': { status: 'ready', base64: b64(hostile), encodingFormat: 'text/html', filename: 'brev.html' }, 'file-2': { status: 'ready', base64: 'AAAA', encodingFormat: 'application/x-unknown', filename: 'data.bin' } }}
-        canOpenFiles actions={actions} />,
+      <MessageView
+        message={htmlMessage}
+        loading={false}
+        error={null}
+        readPending={false}
+        actionError={null}
+        thread={[]}
+        folders={FOLDERS}
+        mailbox={MAILBOX}
+        files={{
+          'file-1': { status: 'ready', base64: b64(hostile), encodingFormat: 'text/html', filename: 'brev.html' },
+          'file-2': { status: 'ready', base64: 'AAAA', encodingFormat: 'application/x-unknown', filename: 'data.bin' },
+        }}
+        canOpenFiles
+        actions={actions}
+      />,
     );
     expect(byRole(container, 'region', 'Besked')).toBeTruthy();
     const frame = container.querySelector('iframe')!;
@@ -195,8 +298,19 @@ describe('MessageView', () => {
   it('asks before marking a legal notification, saying it cannot be undone', () => {
     const actions = noopActions();
     const { container, unmount } = render(
-      <MessageView message={htmlMessage} loading={false} error={null} readPending={false} actionError={null} thread={[]} folders={FOLDERS} mailbox={MAILBOX}
-        files={{}} canOpenFiles actions={actions} />,
+      <MessageView
+        message={htmlMessage}
+        loading={false}
+        error={null}
+        readPending={false}
+        actionError={null}
+        thread={[]}
+        folders={FOLDERS}
+        mailbox={MAILBOX}
+        files={{}}
+        canOpenFiles
+        actions={actions}
+      />,
     );
     click(byRole(container, 'button', 'Markér som forkyndt'));
     const dialog = byRole(container, 'dialog');
@@ -207,17 +321,44 @@ describe('MessageView', () => {
   });
 
   it('offers only allowed move targets and hides write actions for a reader', () => {
-    const reader = { ...MAILBOX, canWrite: false, canMoveToDeleted: false, accessType: 'LEGAL_REPRESENTATIVE_READER' as const };
+    const reader = {
+      ...MAILBOX,
+      canWrite: false,
+      canMoveToDeleted: false,
+      accessType: 'LEGAL_REPRESENTATIVE_READER' as const,
+    };
     const { container, unmount } = render(
-      <MessageView message={message('r', { read: true })} loading={false} error={null} readPending={false} actionError={null} thread={[]} folders={FOLDERS}
-        mailbox={reader} files={{}} canOpenFiles actions={noopActions()} />,
+      <MessageView
+        message={message('r', { read: true })}
+        loading={false}
+        error={null}
+        readPending={false}
+        actionError={null}
+        thread={[]}
+        folders={FOLDERS}
+        mailbox={reader}
+        files={{}}
+        canOpenFiles
+        actions={noopActions()}
+      />,
     );
     const buttons = Array.from(container.querySelectorAll('button')).map((b) => b.textContent);
     expect(buttons).toEqual(['Udskriv']);
     unmount();
     const owner = render(
-      <MessageView message={message('r', { read: true })} loading={false} error={null} readPending={false} actionError={null} thread={[]} folders={FOLDERS}
-        mailbox={MAILBOX} files={{}} canOpenFiles actions={noopActions()} />,
+      <MessageView
+        message={message('r', { read: true })}
+        loading={false}
+        error={null}
+        readPending={false}
+        actionError={null}
+        thread={[]}
+        folders={FOLDERS}
+        mailbox={MAILBOX}
+        files={{}}
+        canOpenFiles
+        actions={noopActions()}
+      />,
     );
     const options = Array.from(owner.container.querySelectorAll('select option')).map((o) => o.textContent?.trim());
     expect(options).toEqual(['Vælg mappe…', 'Slettet', 'Skat', '2024']);
@@ -225,14 +366,37 @@ describe('MessageView', () => {
   });
 
   it('shows a notice for empty HTML and for text as escaped text', () => {
-    const m = message('t', { read: true, documents: [{ id: 'd', version: 1, documentType: 'MAIN', files: [
-      { id: 'e', version: 1, encodingFormat: 'text/html', filename: 'tom.html' },
-      { id: 't', version: 1, encodingFormat: 'text/plain', filename: 'a.txt' },
-    ] }] });
+    const m = message('t', {
+      read: true,
+      documents: [
+        {
+          id: 'd',
+          version: 1,
+          documentType: 'MAIN',
+          files: [
+            { id: 'e', version: 1, encodingFormat: 'text/html', filename: 'tom.html' },
+            { id: 't', version: 1, encodingFormat: 'text/plain', filename: 'a.txt' },
+          ],
+        },
+      ],
+    });
     const { container, unmount } = render(
-      <MessageView message={m} loading={false} error={null} readPending={false} actionError={null} thread={[]} folders={FOLDERS} mailbox={MAILBOX}
-        files={{ e: { status: 'ready', base64: b64('<script>x</script>'), encodingFormat: 'text/html', filename: 'tom.html' }, t: { status: 'ready', base64: b64('<b>hej</b>\nlinje 2'), encodingFormat: 'text/plain', filename: 'a.txt' } }}
-        canOpenFiles actions={noopActions()} />,
+      <MessageView
+        message={m}
+        loading={false}
+        error={null}
+        readPending={false}
+        actionError={null}
+        thread={[]}
+        folders={FOLDERS}
+        mailbox={MAILBOX}
+        files={{
+          e: { status: 'ready', base64: b64('<script>x</script>'), encodingFormat: 'text/html', filename: 'tom.html' },
+          t: { status: 'ready', base64: b64('<b>hej</b>\nlinje 2'), encodingFormat: 'text/plain', filename: 'a.txt' },
+        }}
+        canOpenFiles
+        actions={noopActions()}
+      />,
     );
     expect(container.textContent).toContain('Brevet er tomt.');
     expect(container.querySelector('pre')!.textContent).toBe('<b>hej</b>\nlinje 2');

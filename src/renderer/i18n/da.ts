@@ -12,7 +12,8 @@ export const da = {
     noKeep: 'Hold mig ikke logget ind',
     pending: 'Venter på login i browseren…',
     cancel: 'Annullér',
-    memoryNotice: 'Din computer har ikke et sikkert nøglelager. Du skal logge ind igen, næste gang du starter programmet.',
+    memoryNotice:
+      'Din computer har ikke et sikkert nøglelager. Du skal logge ind igen, næste gang du starter programmet.',
   },
   settings: {
     open: 'Indstillinger',

@@ -5,7 +5,14 @@ import { notificationsEn } from '../features/notifications/i18n';
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 
 export const en: DeepStrings<Resources> = {
-  app: { title: 'Digital Post', loading: 'Loading…', retry: 'Try again', close: 'Close', cancel: 'Cancel', save: 'Save' },
+  app: {
+    title: 'Digital Post',
+    loading: 'Loading…',
+    retry: 'Try again',
+    close: 'Close',
+    cancel: 'Cancel',
+    save: 'Save',
+  },
   env: { sandbox: 'Sandbox', test: 'Test', prod: 'Production', label: 'Environment' },
   login: {
     heading: 'Log in to Digital Post',

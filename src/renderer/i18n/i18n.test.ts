@@ -5,13 +5,15 @@ import { en } from './en';
 const leaves = (node: unknown, path = ''): Map<string, unknown> => {
   const out = new Map<string, unknown>();
   if (typeof node === 'object' && node !== null) {
-    for (const [k, v] of Object.entries(node)) for (const [p, leaf] of leaves(v, path ? `${path}.${k}` : k)) out.set(p, leaf);
+    for (const [k, v] of Object.entries(node))
+      for (const [p, leaf] of leaves(v, path ? `${path}.${k}` : k)) out.set(p, leaf);
   } else {
     out.set(path, node);
   }
   return out;
 };
-const placeholders = (text: unknown): string[] => (typeof text === 'string' ? [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort() : []);
+const placeholders = (text: unknown): string[] =>
+  typeof text === 'string' ? [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort() : [];
 
 describe('translations', () => {
   const daLeaves = leaves(da);

@@ -34,7 +34,9 @@ const dateFormatter = (style: 'dateTime' | 'date'): Intl.DateTimeFormat => {
   let f = formatters.get(key);
   if (!f) {
     const options: Intl.DateTimeFormatOptions =
-      style === 'dateTime' ? { dateStyle: 'short', timeStyle: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' };
+      style === 'dateTime'
+        ? { dateStyle: 'short', timeStyle: 'short' }
+        : { day: 'numeric', month: 'short', year: 'numeric' };
     formatters.set(key, (f = new Intl.DateTimeFormat(locale(), options)));
   }
   return f;

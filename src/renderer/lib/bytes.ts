@@ -23,7 +23,9 @@ export function scrubDownloadName(name: string): string {
 
 /** Browser mode has no save dialog in main: hand the bytes to the browser's own download. */
 export function downloadBytes(base64: string, encodingFormat: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mediaType(encodingFormat) || 'application/octet-stream' }));
+  const url = URL.createObjectURL(
+    new Blob([base64ToBytes(base64)], { type: mediaType(encodingFormat) || 'application/octet-stream' }),
+  );
   const a = document.createElement('a');
   a.href = url;
   a.download = scrubDownloadName(filename);

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { FolderSummaryEntry } from '../../shared/dp/resources';
-import { canCreateFolder, canDeleteFolder, canMoveFolder, canRenameFolder, moveTargets, MAX_FOLDER_LEVELS } from './folder-rules';
+import {
+  canCreateFolder,
+  canDeleteFolder,
+  canMoveFolder,
+  canRenameFolder,
+  moveTargets,
+  MAX_FOLDER_LEVELS,
+} from './folder-rules';
 
-const f = (folderId: string, folderType: FolderSummaryEntry['folderType'], name: string, parentFolderId?: string, totalMessages = 0): FolderSummaryEntry => ({
+const f = (
+  folderId: string,
+  folderType: FolderSummaryEntry['folderType'],
+  name: string,
+  parentFolderId?: string,
+  totalMessages = 0,
+): FolderSummaryEntry => ({
   folderId,
   folderType,
   name,
@@ -52,7 +65,14 @@ describe('folder rules', () => {
 
   it('refuses to delete folders with messages or subfolders', () => {
     expect(code(canDeleteFolder(folders, 'a'))).toBe('folder.delete.subfolders.exists');
-    expect(code(canDeleteFolder(folders.filter((x) => x.folderId !== 'a11'), 'a1'))).toBe('folder.delete.messages.exists');
+    expect(
+      code(
+        canDeleteFolder(
+          folders.filter((x) => x.folderId !== 'a11'),
+          'a1',
+        ),
+      ),
+    ).toBe('folder.delete.messages.exists');
     expect(code(canDeleteFolder(folders, 'b'))).toBe('ok');
   });
 

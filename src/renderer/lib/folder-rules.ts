@@ -10,11 +10,16 @@ export const MAX_FOLDER_NAME_LENGTH = 100;
 /** The characters §10.13.1 forbids in filenames; a folder name ends up in paths and exports too. */
 export const ILLEGAL_FOLDER_CHARS = ['<', '>', ':', '"', '/', '\\', '|', '?', '*'];
 
-const hasControlCharacter = (s: string): boolean => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+const hasControlCharacter = (s: string): boolean =>
+  [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 export type FolderRuleResult = { ok: true } | { ok: false; code: string; message: string };
 
-const fail = (code: string, ...args: (string | number)[]): FolderRuleResult => ({ ok: false, code, message: dpErrorMessage(code, ...args) });
+const fail = (code: string, ...args: (string | number)[]): FolderRuleResult => ({
+  ok: false,
+  code,
+  message: dpErrorMessage(code, ...args),
+});
 const OK: FolderRuleResult = { ok: true };
 
 const byId = (folders: FolderSummaryEntry[], id: string | undefined | null) => folders.find((f) => f.folderId === id);
@@ -38,10 +43,16 @@ function subtreeDepth(folders: FolderSummaryEntry[], id: string): number {
   return 1 + Math.max(0, ...children.map((c) => subtreeDepth(folders, c.folderId)));
 }
 
-function checkName(folders: FolderSummaryEntry[], name: string, parentId: string | null, selfId?: string): FolderRuleResult {
+function checkName(
+  folders: FolderSummaryEntry[],
+  name: string,
+  parentId: string | null,
+  selfId?: string,
+): FolderRuleResult {
   const trimmed = name.trim();
   if (trimmed.length === 0) return fail('folder.name.notBlank');
-  if ([...trimmed].length > MAX_FOLDER_NAME_LENGTH) return fail('folder.createOrUpdate.name.size', MAX_FOLDER_NAME_LENGTH);
+  if ([...trimmed].length > MAX_FOLDER_NAME_LENGTH)
+    return fail('folder.createOrUpdate.name.size', MAX_FOLDER_NAME_LENGTH);
   if (ILLEGAL_FOLDER_CHARS.some((c) => trimmed.includes(c)) || hasControlCharacter(trimmed)) {
     return fail('folder.createOrUpdate.name.illegal', ILLEGAL_FOLDER_CHARS.join(' '));
   }
@@ -60,7 +71,11 @@ function checkParent(folders: FolderSummaryEntry[], parentId: string | null): Fo
   return OK;
 }
 
-export function canCreateFolder(folders: FolderSummaryEntry[], name: string, parentId: string | null): FolderRuleResult {
+export function canCreateFolder(
+  folders: FolderSummaryEntry[],
+  name: string,
+  parentId: string | null,
+): FolderRuleResult {
   const parent = checkParent(folders, parentId);
   if (!parent.ok) return parent;
   const level = parentId === null ? 1 : folderLevel(folders, parentId) + 1;
@@ -75,7 +90,11 @@ export function canRenameFolder(folders: FolderSummaryEntry[], folderId: string,
   return checkName(folders, name, folder.parentFolderId ?? null, folderId);
 }
 
-export function canMoveFolder(folders: FolderSummaryEntry[], folderId: string, parentId: string | null): FolderRuleResult {
+export function canMoveFolder(
+  folders: FolderSummaryEntry[],
+  folderId: string,
+  parentId: string | null,
+): FolderRuleResult {
   const folder = byId(folders, folderId);
   if (!folder) return fail('folder.createOrUpdate.non.existing.parent', folderId);
   if (folder.folderType !== 'USER_DEFINED') return fail('folder.update.standard.folder.may.no.be.updated');
@@ -113,6 +132,9 @@ export function moveTargets(
 ): FolderSummaryEntry[] {
   const allowed = ALLOWED_TARGETS[message.messageState ?? 'RECEIVED'];
   return folders.filter(
-    (f) => f.folderId !== message.folderId && allowed.includes(f.folderType) && (canMoveToDeleted || f.folderType !== 'DELETED'),
+    (f) =>
+      f.folderId !== message.folderId &&
+      allowed.includes(f.folderType) &&
+      (canMoveToDeleted || f.folderType !== 'DELETED'),
   );
 }

@@ -14,7 +14,7 @@ export interface PreparedLetter {
 export type LetterResult = PreparedLetter | { kind: 'empty' } | { kind: 'too-large' };
 
 /** Links without href still read as links; their targets are in the list under the letter. */
-const LINK_STYLE = "<style>a{color:#0b5cad;text-decoration:underline}</style>";
+const LINK_STYLE = '<style>a{color:#0b5cad;text-decoration:underline}</style>';
 const ALLOWED_LINK = /^(https:|mailto:)/i;
 
 /**

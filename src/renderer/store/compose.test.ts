@@ -41,7 +41,12 @@ describe('compose slice: autosave', () => {
     expect(compose.compose.save).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(compose.compose.save).toHaveBeenCalledTimes(1);
-    expect(compose.compose.save).toHaveBeenCalledWith({ mailboxId: 'mb-1', messageId: 'd1', content: { format: 'html', html: '<p>Hej</p>' }, journalLabel: '' });
+    expect(compose.compose.save).toHaveBeenCalledWith({
+      mailboxId: 'mb-1',
+      messageId: 'd1',
+      content: { format: 'html', html: '<p>Hej</p>' },
+      journalLabel: '',
+    });
     expect(store.getState().compose?.saveState).toBe('saved');
     expect(store.getState().compose?.savedAt).toBe('2026-11-23T12:03:00Z');
   });
@@ -50,7 +55,10 @@ describe('compose slice: autosave', () => {
     await open();
     let release!: () => void;
     compose.compose.save.mockImplementationOnce(
-      () => new Promise((resolve) => (release = () => resolve({ status: 'saved', fileVersion: 2, savedAt: '2026-11-23T12:03:00Z' }))),
+      () =>
+        new Promise(
+          (resolve) => (release = () => resolve({ status: 'saved', fileVersion: 2, savedAt: '2026-11-23T12:03:00Z' })),
+        ),
     );
     store.getState().setComposeHtml('<p>one</p>');
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
@@ -61,7 +69,9 @@ describe('compose slice: autosave', () => {
     release();
     expect(await flushed).toBe(true);
     expect(compose.compose.save).toHaveBeenCalledTimes(2);
-    expect(compose.compose.save.mock.calls[1]![0]).toMatchObject({ content: { format: 'html', html: '<p>one two</p>' } });
+    expect(compose.compose.save.mock.calls[1]![0]).toMatchObject({
+      content: { format: 'html', html: '<p>one two</p>' },
+    });
   });
 
   it('keeps the words after a failed save, says so, and retries on its own', async () => {
@@ -99,47 +109,82 @@ describe('compose slice: plain text', () => {
     store.getState().setComposeText('Linje 1\nLinje <2>');
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
     expect(compose.compose.save).toHaveBeenCalledTimes(1);
-    expect(compose.compose.save).toHaveBeenLastCalledWith(expect.objectContaining({ content: { format: 'text', text: 'Linje 1\nLinje <2>' } }));
+    expect(compose.compose.save).toHaveBeenLastCalledWith(
+      expect.objectContaining({ content: { format: 'text', text: 'Linje 1\nLinje <2>' } }),
+    );
     expect(store.getState().compose?.saveState).toBe('saved');
 
     const key = store.getState().compose!.contentKey;
     store.getState().setComposeFormat('html');
     c = store.getState().compose!;
-    expect(c).toMatchObject({ format: 'html', html: '<p>Linje 1<br>Linje &lt;2&gt;</p>', initialHtml: '<p>Linje 1<br>Linje &lt;2&gt;</p>', contentKey: key + 1 });
+    expect(c).toMatchObject({
+      format: 'html',
+      html: '<p>Linje 1<br>Linje &lt;2&gt;</p>',
+      initialHtml: '<p>Linje 1<br>Linje &lt;2&gt;</p>',
+      contentKey: key + 1,
+    });
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
-    expect(compose.compose.save).toHaveBeenLastCalledWith(expect.objectContaining({ content: { format: 'html', html: '<p>Linje 1<br>Linje &lt;2&gt;</p>' } }));
+    expect(compose.compose.save).toHaveBeenLastCalledWith(
+      expect.objectContaining({ content: { format: 'html', html: '<p>Linje 1<br>Linje &lt;2&gt;</p>' } }),
+    );
 
     store.getState().setComposeFormat('text');
     store.getState().setComposeFields({ label: 'Tekstbrev' });
     store.getState().setComposeRecipient({ recipientIdType: 'CVR', recipientId: '12345678' }, 'Skattestyrelsen');
     expect(await store.getState().sendCompose()).toBe(true);
-    expect(compose.compose.save).toHaveBeenLastCalledWith(expect.objectContaining({ content: { format: 'text', text: 'Linje 1\nLinje <2>' } }));
+    expect(compose.compose.save).toHaveBeenLastCalledWith(
+      expect.objectContaining({ content: { format: 'text', text: 'Linje 1\nLinje <2>' } }),
+    );
     expect(compose.compose.send).toHaveBeenCalled();
   });
 
   it('a text draft reopens in text mode with its text; unsaved journal text is offered as text', async () => {
-    compose.compose.open.mockResolvedValueOnce(draftView({ messageId: 'd5', format: 'text', html: '', text: 'Gemt tekst' }));
+    compose.compose.open.mockResolvedValueOnce(
+      draftView({ messageId: 'd5', format: 'text', html: '', text: 'Gemt tekst' }),
+    );
     expect(await store.getState().openDraft('d5')).toBe(true);
     expect(store.getState().compose).toMatchObject({ format: 'text', text: 'Gemt tekst', saveState: 'idle' });
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 2);
     expect(compose.compose.save).not.toHaveBeenCalled();
 
-    compose.compose.open.mockResolvedValueOnce(draftView({ messageId: 'd6', unsaved: { format: 'text', text: 'Fra journalen', savedAt: '2026-11-23T11:00:00Z' } }));
+    compose.compose.open.mockResolvedValueOnce(
+      draftView({
+        messageId: 'd6',
+        unsaved: { format: 'text', text: 'Fra journalen', savedAt: '2026-11-23T11:00:00Z' },
+      }),
+    );
     expect(await store.getState().openDraft('d6')).toBe(true);
-    expect(store.getState().compose).toMatchObject({ format: 'text', text: 'Fra journalen', restoredUnsaved: true, saveState: 'dirty' });
+    expect(store.getState().compose).toMatchObject({
+      format: 'text',
+      text: 'Fra journalen',
+      restoredUnsaved: true,
+      saveState: 'dirty',
+    });
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
-    expect(compose.compose.save).toHaveBeenLastCalledWith(expect.objectContaining({ messageId: 'd6', content: { format: 'text', text: 'Fra journalen' } }));
+    expect(compose.compose.save).toHaveBeenLastCalledWith(
+      expect.objectContaining({ messageId: 'd6', content: { format: 'text', text: 'Fra journalen' } }),
+    );
   });
 
   it('keeping the server’s text version after a conflict returns to text mode', async () => {
     await open();
-    compose.compose.save.mockResolvedValueOnce({ status: 'conflict', local: { format: 'html', html: '<p>mine</p>' }, server: { format: 'text', text: 'deres', fileVersion: 4 } });
+    compose.compose.save.mockResolvedValueOnce({
+      status: 'conflict',
+      local: { format: 'html', html: '<p>mine</p>' },
+      server: { format: 'text', text: 'deres', fileVersion: 4 },
+    });
     store.getState().setComposeHtml('<p>mine</p>');
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
-    expect(store.getState().compose?.conflict?.server).toMatchObject({ format: 'text', text: 'deres', html: '<p>deres</p>' });
+    expect(store.getState().compose?.conflict?.server).toMatchObject({
+      format: 'text',
+      text: 'deres',
+      html: '<p>deres</p>',
+    });
     await store.getState().resolveConflict('server');
     expect(store.getState().compose).toMatchObject({ format: 'text', text: 'deres' });
-    expect(compose.compose.save).toHaveBeenLastCalledWith(expect.objectContaining({ content: { format: 'text', text: 'deres' }, baseFileVersion: 4 }));
+    expect(compose.compose.save).toHaveBeenLastCalledWith(
+      expect.objectContaining({ content: { format: 'text', text: 'deres' }, baseFileVersion: 4 }),
+    );
   });
 });
 
@@ -174,13 +219,23 @@ describe('compose slice: conflicts', () => {
     expect(compose.compose.save).toHaveBeenCalledTimes(1);
 
     expect(await store.getState().resolveConflict('local')).toBe(true);
-    expect(compose.compose.save).toHaveBeenLastCalledWith({ mailboxId: 'mb-1', messageId: 'd1', content: { format: 'html', html: '<p>mine, more</p>' }, journalLabel: '', baseFileVersion: 7 });
+    expect(compose.compose.save).toHaveBeenLastCalledWith({
+      mailboxId: 'mb-1',
+      messageId: 'd1',
+      content: { format: 'html', html: '<p>mine, more</p>' },
+      journalLabel: '',
+      baseFileVersion: 7,
+    });
     expect(store.getState().compose?.conflict).toBeNull();
   });
 
   it('loads the server version into the editor when the user keeps it', async () => {
     await open();
-    compose.compose.save.mockResolvedValueOnce({ status: 'conflict', local: { format: 'html', html: '<p>mine</p>' }, server: { format: 'html', html: '<p>theirs</p>', fileVersion: 4 } });
+    compose.compose.save.mockResolvedValueOnce({
+      status: 'conflict',
+      local: { format: 'html', html: '<p>mine</p>' },
+      server: { format: 'html', html: '<p>theirs</p>', fileVersion: 4 },
+    });
     store.getState().setComposeHtml('<p>mine</p>');
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
     const key = store.getState().compose!.contentKey;
@@ -189,7 +244,9 @@ describe('compose slice: conflicts', () => {
     expect(c.html).toBe('<p>theirs</p>');
     expect(c.initialHtml).toBe('<p>theirs</p>');
     expect(c.contentKey).toBe(key + 1);
-    expect(compose.compose.save).toHaveBeenLastCalledWith(expect.objectContaining({ content: { format: 'html', html: '<p>theirs</p>' }, baseFileVersion: 4 }));
+    expect(compose.compose.save).toHaveBeenLastCalledWith(
+      expect.objectContaining({ content: { format: 'html', html: '<p>theirs</p>' }, baseFileVersion: 4 }),
+    );
   });
 });
 
@@ -215,9 +272,14 @@ describe('compose slice: checks before requests', () => {
     expect(await store.getState().sendCompose()).toBe(false);
     expect(store.getState().compose?.html).toBe('<p>Hej</p>');
     expect(store.getState().compose?.sendError).toMatch(/ingen forbindelse/);
-    expect(compose.compose.save).toHaveBeenCalledWith(expect.objectContaining({ content: { format: 'html', html: '<p>Hej</p>' } }));
+    expect(compose.compose.save).toHaveBeenCalledWith(
+      expect.objectContaining({ content: { format: 'html', html: '<p>Hej</p>' } }),
+    );
 
-    compose.compose.send.mockResolvedValueOnce({ message: message('d1', { label: 'Spørgsmål', messageState: 'SENT' }), reconciled: false });
+    compose.compose.send.mockResolvedValueOnce({
+      message: message('d1', { label: 'Spørgsmål', messageState: 'SENT' }),
+      reconciled: false,
+    });
     expect(await store.getState().sendCompose()).toBe(true);
     expect(store.getState().compose).toBeNull();
     expect(store.getState().composeNotice).toMatch(/Spørgsmål.*er sendt/);
@@ -247,16 +309,42 @@ describe('compose slice: checks before requests', () => {
     await vi.waitFor(() => expect(compose.compose.attach).toHaveBeenCalled());
     const req = compose.compose.attach.mock.calls[0]![0] as { uploadId: string; filename: string };
     expect(req.filename).toBe('svar.pdf');
-    store.getState().onComposeEvent({ type: 'compose.upload', uploadId: req.uploadId, messageId: 'd1', phase: 'content', sentBytes: 4, totalBytes: 8 });
+    store.getState().onComposeEvent({
+      type: 'compose.upload',
+      uploadId: req.uploadId,
+      messageId: 'd1',
+      phase: 'content',
+      sentBytes: 4,
+      totalBytes: 8,
+    });
     expect(store.getState().compose?.uploads[0]).toMatchObject({ phase: 'content', sentBytes: 4, totalBytes: 8 });
-    resolveAttach({ document: draftView().attachments[0] ?? { documentId: 'a1', version: 1, documentType: 'ADDITIONAL', files: [] }, draft: draftView({ attachments: [{ documentId: 'a1', version: 1, documentType: 'ADDITIONAL', files: [{ fileId: 'f9', version: 1, filename: 'svar.pdf', encodingFormat: 'application/pdf', fileSize: 8 }] }] }) });
+    resolveAttach({
+      document: draftView().attachments[0] ?? { documentId: 'a1', version: 1, documentType: 'ADDITIONAL', files: [] },
+      draft: draftView({
+        attachments: [
+          {
+            documentId: 'a1',
+            version: 1,
+            documentType: 'ADDITIONAL',
+            files: [{ fileId: 'f9', version: 1, filename: 'svar.pdf', encodingFormat: 'application/pdf', fileSize: 8 }],
+          },
+        ],
+      }),
+    });
     expect(await done).toBe(true);
     expect(store.getState().compose?.uploads).toEqual([]);
     expect(store.getState().compose?.draft.attachments).toHaveLength(1);
   });
 
   it('refuses an invalid e-mail forward without a request', async () => {
-    const errors = await store.getState().forwardMessage('m1', { recipientIdType: 'EMAIL', recipientId: 'nej@', comment: '', senderLabel: '', recipientLabel: '', messageBytes: 0 });
+    const errors = await store.getState().forwardMessage('m1', {
+      recipientIdType: 'EMAIL',
+      recipientId: 'nej@',
+      comment: '',
+      senderLabel: '',
+      recipientLabel: '',
+      messageBytes: 0,
+    });
     expect(errors?.map((e) => e.code)).toEqual(['message.create.forward.recipientId.email.invalid']);
     expect(compose.compose.forward).not.toHaveBeenCalled();
   });
@@ -266,7 +354,12 @@ describe('compose slice: reply and journal', () => {
   it('quotes the original below the reply as a whitelist blockquote and saves it', async () => {
     compose.compose.reply.mockResolvedValueOnce({
       draft: draftView({ isReply: true, label: 'Re: Skat' }),
-      original: { label: 'Skat', senderLabel: 'Skattestyrelsen', messageDateTime: '2026-11-20T10:00:00Z', html: '<h1>Skat</h1><p>Din <script>x</script>opgørelse</p>' },
+      original: {
+        label: 'Skat',
+        senderLabel: 'Skattestyrelsen',
+        messageDateTime: '2026-11-20T10:00:00Z',
+        html: '<h1>Skat</h1><p>Din <script>x</script>opgørelse</p>',
+      },
     });
     expect(await store.getState().startReply('m1')).toBe(true);
     const c = store.getState().compose!;
@@ -274,7 +367,9 @@ describe('compose slice: reply and journal', () => {
     expect(c.html).toMatch(/<blockquote><p><strong>Skat<\/strong><\/p><p>Din opgørelse<\/p><\/blockquote>/);
     expect(c.html).toMatch(/skrev Skattestyrelsen:/);
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
-    expect(compose.compose.save).toHaveBeenCalledWith(expect.objectContaining({ content: { format: 'html', html: c.html } }));
+    expect(compose.compose.save).toHaveBeenCalledWith(
+      expect.objectContaining({ content: { format: 'html', html: c.html } }),
+    );
   });
 
   it('restores a journalled draft into the composer', async () => {
@@ -292,7 +387,12 @@ describe('compose slice: journal entry already delivered', () => {
   it('opens the draft instead when main says the words have reached Digital Post meanwhile', async () => {
     const { AppErrorException } = await import('../../shared/ipc/app-error');
     await store.getState().loadJournal();
-    compose.journal.restore.mockRejectedValueOnce(new AppErrorException({ code: 'app.compose.journal-entry-missing', message: 'Der er ingen gemt kladde at gendanne.' }));
+    compose.journal.restore.mockRejectedValueOnce(
+      new AppErrorException({
+        code: 'app.compose.journal-entry-missing',
+        message: 'Der er ingen gemt kladde at gendanne.',
+      }),
+    );
     expect(await store.getState().restoreJournal(store.getState().journalEntries[0]!)).toBe(true);
     expect(compose.compose.open).toHaveBeenCalledWith({ mailboxId: 'mb-1', messageId: 'd7' });
     expect(store.getState().journalEntries).toEqual([]);
@@ -311,8 +411,12 @@ describe('compose slice: attachment limits and cancel', () => {
       files: [{ fileId: `f${i}`, version: 1, filename: `b${i}.pdf`, encodingFormat: 'application/pdf', fileSize: 10 }],
     }));
     store.setState({ compose: { ...store.getState().compose!, draft: draftView({ attachments, totalBytes: 100 }) } });
-    expect(await store.getState().attachFile(new File(['%PDF'], 'elleve.pdf', { type: 'application/pdf' }))).toBe(false);
-    expect(store.getState().compose?.attachErrors.join(' ')).toMatch(/Grænsen for antal dokumenter der kan tilføjes beskeden er oversteget: 11/);
+    expect(await store.getState().attachFile(new File(['%PDF'], 'elleve.pdf', { type: 'application/pdf' }))).toBe(
+      false,
+    );
+    expect(store.getState().compose?.attachErrors.join(' ')).toMatch(
+      /Grænsen for antal dokumenter der kan tilføjes beskeden er oversteget: 11/,
+    );
     expect(compose.compose.attach).not.toHaveBeenCalled();
   });
 
@@ -326,7 +430,14 @@ describe('compose slice: attachment limits and cancel', () => {
     await store.getState().cancelUpload(uploadId);
     expect(compose.compose.cancelUpload).toHaveBeenCalledWith({ uploadId });
     // Main's late progress must not revive a cancelled upload.
-    store.getState().onComposeEvent({ type: 'compose.upload', uploadId, messageId: 'd1', phase: 'content', sentBytes: 2, totalBytes: 4 });
+    store.getState().onComposeEvent({
+      type: 'compose.upload',
+      uploadId,
+      messageId: 'd1',
+      phase: 'content',
+      sentBytes: 2,
+      totalBytes: 4,
+    });
     expect(store.getState().compose?.uploads[0]?.phase).toBe('cancelled');
     rejectAttach(networkError());
     expect(await done).toBe(false);

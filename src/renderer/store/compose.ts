@@ -1,14 +1,28 @@
 import i18next from 'i18next';
 import type { FieldError } from '../../shared/ipc/app-error';
 import { isAppErrorException } from '../../shared/ipc/app-error';
-import type { ContactPointHit, DraftContent, DraftFormat, DraftRecipient, DraftView, JournalEntry, SaveResult } from '../../shared/ipc/channels/compose';
+import type {
+  ContactPointHit,
+  DraftContent,
+  DraftFormat,
+  DraftRecipient,
+  DraftView,
+  JournalEntry,
+  SaveResult,
+} from '../../shared/ipc/channels/compose';
 import type { AppEvent } from '../../shared/ipc/events';
 import type { ChannelResponse } from '../../shared/ipc/contract';
 import { checkAttachment } from '../../shared/dp/files';
 import { encodingFormatFromFilename } from '../../shared/dp/encoding-formats';
 import { scrubFilename } from '../../shared/dp/filenames';
 import { dp, errorText } from '../lib/api';
-import { checkBeforeSend, checkForward, checkLabel, DEFAULT_LIMITS, type ForwardFields } from '../features/compose/lib/form-checks';
+import {
+  checkBeforeSend,
+  checkForward,
+  checkLabel,
+  DEFAULT_LIMITS,
+  type ForwardFields,
+} from '../features/compose/lib/form-checks';
 import { htmlToText, isBlank, quoteOriginal, textToHtml } from '../features/compose/lib/strict-html';
 import { formatDateTime } from '../i18n';
 import type { SliceCreator } from './types';
@@ -41,8 +55,13 @@ export interface ComposeConflict {
 type ServerSide = Extract<SaveResult, { status: 'conflict' }>['server'];
 
 const conflictServer = (server: ServerSide): ComposeConflict['server'] => {
-  const version = { fileVersion: server.fileVersion, ...(server.lastUpdated !== undefined ? { lastUpdated: server.lastUpdated } : {}) };
-  return server.format === 'text' ? { html: textToHtml(server.text), format: 'text', text: server.text, ...version } : { html: server.html, ...version };
+  const version = {
+    fileVersion: server.fileVersion,
+    ...(server.lastUpdated !== undefined ? { lastUpdated: server.lastUpdated } : {}),
+  };
+  return server.format === 'text'
+    ? { html: textToHtml(server.text), format: 'text', text: server.text, ...version }
+    : { html: server.html, ...version };
 };
 
 /** The words as the current format saves them. */
@@ -52,7 +71,8 @@ export const sessionContent = (c: Pick<ComposeSession, 'format' | 'html' | 'text
 const sameContent = (a: DraftContent, b: DraftContent): boolean =>
   a.format === b.format && (a.format === 'html' ? a.html === (b as typeof a).html : a.text === (b as typeof a).text);
 
-const draftContent = (d: DraftView): DraftContent => (d.format === 'text' ? { format: 'text', text: d.text ?? '' } : { format: 'html', html: d.html });
+const draftContent = (d: DraftView): DraftContent =>
+  d.format === 'text' ? { format: 'text', text: d.text ?? '' } : { format: 'html', html: d.html };
 
 export interface ComposeSession {
   mailboxId: string;
@@ -139,10 +159,18 @@ const JOURNAL_ENTRY_MISSING = 'app.compose.journal-entry-missing';
 
 const t = (key: string, options?: Record<string, unknown>) => i18next.t(`compose.${key}`, options ?? {}) as string;
 
-const fieldErrorsOf = (e: unknown): FieldError[] => (isAppErrorException(e) && e.error.fieldErrors ? e.error.fieldErrors : []);
+const fieldErrorsOf = (e: unknown): FieldError[] =>
+  isAppErrorException(e) && e.error.fieldErrors ? e.error.fieldErrors : [];
 
 /** Refusals of the words themselves: trying again would fail the same way, so no automatic retry. */
-const isRefusal = (e: unknown): boolean => isAppErrorException(e) && (/^html\./.test(e.error.code) || (e.error.status !== undefined && e.error.status >= 400 && e.error.status < 500 && e.error.status !== 409 && e.error.status !== 429));
+const isRefusal = (e: unknown): boolean =>
+  isAppErrorException(e) &&
+  (/^html\./.test(e.error.code) ||
+    (e.error.status !== undefined &&
+      e.error.status >= 400 &&
+      e.error.status < 500 &&
+      e.error.status !== 409 &&
+      e.error.status !== 429));
 
 const newUploadId = (): string => `up-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -208,7 +236,10 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       contentKey: (get().compose?.contentKey ?? 0) + 1,
       label: draft.label ?? '',
       senderLabel: draft.senderLabel || displayName,
-      recipient: draft.recipient && draft.recipient.recipientIdType !== 'EMAIL' ? { ...draft.recipient, recipientIdType: draft.recipient.recipientIdType } : null,
+      recipient:
+        draft.recipient && draft.recipient.recipientIdType !== 'EMAIL'
+          ? { ...draft.recipient, recipientIdType: draft.recipient.recipientIdType }
+          : null,
       recipientName: recipientName(draft),
       saveState: sameContent(first, saved) ? 'idle' : 'dirty',
       savedAt: null,
@@ -255,7 +286,8 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
     if (c.conflict) return false;
     const content = sessionContent(c);
     if (sameContent(content, c.saved) && c.baseFileVersion === undefined) {
-      if (c.saveState !== 'saved' && c.saveState !== 'idle') patch(c.messageId, { saveState: c.savedAt ? 'saved' : 'idle', saveError: null });
+      if (c.saveState !== 'saved' && c.saveState !== 'idle')
+        patch(c.messageId, { saveState: c.savedAt ? 'saved' : 'idle', saveError: null });
       return true;
     }
     const { mailboxId, messageId, baseFileVersion } = c;
@@ -272,13 +304,22 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
           ...(baseFileVersion !== undefined ? { baseFileVersion } : {}),
         });
         if (result.status === 'conflict') {
-          patch(messageId, { saveState: 'conflict', conflict: { local: get().compose?.html ?? c.html, server: conflictServer(result.server) } });
+          patch(messageId, {
+            saveState: 'conflict',
+            conflict: { local: get().compose?.html ?? c.html, server: conflictServer(result.server) },
+          });
           return false;
         }
         retryIndex = 0;
         const now = get().compose;
         const upToDate = !!now && sameContent(sessionContent(now), content);
-        patch(messageId, { saved: content, savedAt: result.savedAt, saveState: upToDate ? 'saved' : 'dirty', saveError: null, baseFileVersion: undefined });
+        patch(messageId, {
+          saved: content,
+          savedAt: result.savedAt,
+          saveState: upToDate ? 'saved' : 'dirty',
+          saveError: null,
+          baseFileVersion: undefined,
+        });
         return upToDate;
       } catch (e) {
         // The words stay in the editor (and in main's journal); only the status says they are not saved yet.
@@ -290,7 +331,8 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
     const ok = await saving;
     saving = null;
     const after = get().compose;
-    if (ok && after && after.messageId === messageId && !sameContent(sessionContent(after), after.saved)) return runSave();
+    if (ok && after && after.messageId === messageId && !sameContent(sessionContent(after), after.saved))
+      return runSave();
     return ok;
   };
 
@@ -329,7 +371,10 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
         return true;
       } catch (e) {
         const fieldErrors = fieldErrorsOf(e);
-        patch(messageId, { fieldsDirty: true, fieldErrors: fieldErrors.length > 0 ? fieldErrors : [{ code: 'app.compose.update', message: errorText(e) }] });
+        patch(messageId, {
+          fieldsDirty: true,
+          fieldErrors: fieldErrors.length > 0 ? fieldErrors : [{ code: 'app.compose.update', message: errorText(e) }],
+        });
         return false;
       }
     })();
@@ -379,12 +424,23 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       if (!mailboxId || !(await leaveCurrent())) return false;
       return starting(async () => {
         const hit = recipient?.hit;
-        const name = hit ? (hit.contactPointName ? `${hit.authority} – ${hit.contactPointName}` : hit.authority).slice(0, 256) : undefined;
+        const name = hit
+          ? (hit.contactPointName ? `${hit.authority} – ${hit.contactPointName}` : hit.authority).slice(0, 256)
+          : undefined;
         const senderLabel = get().status?.displayName;
         const draft = await dp().compose.create({
           mailboxId,
           ...(senderLabel ? { senderLabel } : {}),
-          ...(hit ? { recipient: { recipientIdType: 'CVR', recipientId: hit.cvr, ...(name ? { label: name } : {}), ...(hit.contactPointId ? { contactPointId: hit.contactPointId } : {}) } } : {}),
+          ...(hit
+            ? {
+                recipient: {
+                  recipientIdType: 'CVR',
+                  recipientId: hit.cvr,
+                  ...(name ? { label: name } : {}),
+                  ...(hit.contactPointId ? { contactPointId: hit.contactPointId } : {}),
+                },
+              }
+            : {}),
         });
         begin(draft);
       });
@@ -395,7 +451,10 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       if (!mailboxId || !(await leaveCurrent())) return false;
       return starting(async () => {
         const { draft, original } = await dp().compose.reply({ mailboxId, messageId });
-        const header = t('quoteHeader', { date: formatDateTime(original.messageDateTime), sender: original.senderLabel ?? '' });
+        const header = t('quoteHeader', {
+          date: formatDateTime(original.messageDateTime),
+          sender: original.senderLabel ?? '',
+        });
         const quoted = draft.html.trim() !== '' ? draft.html : quoteOriginal(header, original);
         begin(draft, { format: 'html', html: quoted });
         if (quoted !== draft.html) {
@@ -420,7 +479,14 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       const c = get().compose;
       if (!c || html === c.html) return;
       const conflicted = c.saveState === 'conflict';
-      set({ compose: { ...c, html, saveState: conflicted ? 'conflict' : c.saveState === 'saving' ? 'saving' : 'dirty', sendError: null } });
+      set({
+        compose: {
+          ...c,
+          html,
+          saveState: conflicted ? 'conflict' : c.saveState === 'saving' ? 'saving' : 'dirty',
+          sendError: null,
+        },
+      });
       // While a conflict waits for the user's choice, nothing is written over either version.
       if (!conflicted) scheduleSave();
     },
@@ -429,7 +495,15 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       const c = get().compose;
       if (!c || c.format !== 'text' || text === c.text) return;
       const conflicted = c.saveState === 'conflict';
-      set({ compose: { ...c, text, html: textToHtml(text), saveState: conflicted ? 'conflict' : c.saveState === 'saving' ? 'saving' : 'dirty', sendError: null } });
+      set({
+        compose: {
+          ...c,
+          text,
+          html: textToHtml(text),
+          saveState: conflicted ? 'conflict' : c.saveState === 'saving' ? 'saving' : 'dirty',
+          sendError: null,
+        },
+      });
       if (!conflicted) scheduleSave();
     },
 
@@ -441,7 +515,9 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       const text = format === 'text' ? htmlToText(c.html) : c.text;
       const html = textToHtml(text);
       const changes: Partial<ComposeSession> =
-        format === 'text' ? { format, text, html } : { format, text: '', html, initialHtml: html, contentKey: c.contentKey + 1 };
+        format === 'text'
+          ? { format, text, html }
+          : { format, text: '', html, initialHtml: html, contentKey: c.contentKey + 1 };
       set({ compose: { ...c, ...changes, saveState: conflicted ? 'conflict' : 'dirty', sendError: null } });
       if (!conflicted) scheduleSave();
     },
@@ -449,7 +525,16 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
     replaceComposeContent(html) {
       const c = get().compose;
       if (!c) return;
-      set({ compose: { ...c, html, initialHtml: html, contentKey: c.contentKey + 1, saveState: c.saveState === 'conflict' ? 'conflict' : 'dirty', sendError: null } });
+      set({
+        compose: {
+          ...c,
+          html,
+          initialHtml: html,
+          contentKey: c.contentKey + 1,
+          saveState: c.saveState === 'conflict' ? 'conflict' : 'dirty',
+          sendError: null,
+        },
+      });
       if (c.saveState !== 'conflict') scheduleSave();
     },
 
@@ -457,7 +542,12 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       const c = get().compose;
       if (!c) return;
       const next = { ...c, ...fields, fieldsDirty: true, sendError: null };
-      set({ compose: { ...next, fieldErrors: fields.label !== undefined ? checkLabel(next.label, limits()) : c.fieldErrors } });
+      set({
+        compose: {
+          ...next,
+          fieldErrors: fields.label !== undefined ? checkLabel(next.label, limits()) : c.fieldErrors,
+        },
+      });
       scheduleFields();
     },
 
@@ -485,10 +575,20 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       const c = get().compose;
       if (!c?.conflict) return false;
       const { server } = c.conflict;
-      const changes: Partial<ComposeSession> = { conflict: null, saveState: 'dirty', baseFileVersion: server.fileVersion };
+      const changes: Partial<ComposeSession> = {
+        conflict: null,
+        saveState: 'dirty',
+        baseFileVersion: server.fileVersion,
+      };
       if (keep === 'server') {
         const text = server.format === 'text' ? (server.text ?? '') : '';
-        Object.assign(changes, { format: server.format ?? 'html', text, html: server.html, initialHtml: server.html, contentKey: c.contentKey + 1 });
+        Object.assign(changes, {
+          format: server.format ?? 'html',
+          text,
+          html: server.html,
+          initialHtml: server.html,
+          contentKey: c.contentKey + 1,
+        });
       }
       // Either way one save names the server's version: it keeps the chosen words and clears main's journal.
       patch(c.messageId, changes);
@@ -501,7 +601,13 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       const c = get().compose;
       if (!c || c.sending) return false;
       const errors = checkBeforeSend(
-        { label: c.label, senderLabel: c.senderLabel, hasRecipient: c.recipient !== null || c.draft.recipient !== undefined, hasContent: c.format === 'text' ? c.text.trim() !== '' : !isBlank(c.html), isReply: c.isReply },
+        {
+          label: c.label,
+          senderLabel: c.senderLabel,
+          hasRecipient: c.recipient !== null || c.draft.recipient !== undefined,
+          hasContent: c.format === 'text' ? c.text.trim() !== '' : !isBlank(c.html),
+          isReply: c.isReply,
+        },
         limits(),
       );
       if (errors.length > 0) {
@@ -511,7 +617,10 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       patch(c.messageId, { sending: true, sendError: null, fieldErrors: [] });
       if (!(await get().flushCompose())) {
         const now = get().compose;
-        patch(c.messageId, { sending: false, sendError: now?.saveError ?? now?.fieldErrors.map((e) => e.message).join(' ') ?? t('statusError') });
+        patch(c.messageId, {
+          sending: false,
+          sendError: now?.saveError ?? now?.fieldErrors.map((e) => e.message).join(' ') ?? t('statusError'),
+        });
         return false;
       }
       try {
@@ -521,7 +630,11 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
         return true;
       } catch (e) {
         const fieldErrors = fieldErrorsOf(e);
-        patch(c.messageId, { sending: false, sendError: errorText(e), ...(fieldErrors.length > 0 ? { fieldErrors } : {}) });
+        patch(c.messageId, {
+          sending: false,
+          sendError: errorText(e),
+          ...(fieldErrors.length > 0 ? { fieldErrors } : {}),
+        });
         return false;
       }
     },
@@ -555,16 +668,29 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       if (!c) return false;
       const filename = scrubFilename(file.name).trim();
       const encodingFormat = file.type || encodingFormatFromFilename(filename) || '';
-      const attachmentBytes = c.draft.attachments.reduce((n, d) => n + d.files.reduce((m, f) => m + (f.fileSize ?? 0), 0), 0);
+      const attachmentBytes = c.draft.attachments.reduce(
+        (n, d) => n + d.files.reduce((m, f) => m + (f.fileSize ?? 0), 0),
+        0,
+      );
       const shape = {
         documents: [
           { documentType: 'MAIN' as const, files: [{ size: Math.max(0, c.draft.totalBytes - attachmentBytes) }] },
-          ...c.draft.attachments.map((d) => ({ documentType: d.documentType, files: d.files.map((f) => ({ size: f.fileSize ?? 0 })) })),
+          ...c.draft.attachments.map((d) => ({
+            documentType: d.documentType,
+            files: d.files.map((f) => ({ size: f.fileSize ?? 0 })),
+          })),
         ],
       };
-      const refusals = checkAttachment({ documentType: 'ADDITIONAL', encodingFormat, size: file.size, filename: file.name }, shape);
+      const refusals = checkAttachment(
+        { documentType: 'ADDITIONAL', encodingFormat, size: file.size, filename: file.name },
+        shape,
+      );
       if (refusals.length > 0) {
-        patch(c.messageId, { attachErrors: [`${t('attachRefused', { name: filename || file.name })} ${refusals.map((r) => r.message).join(' ')}`] });
+        patch(c.messageId, {
+          attachErrors: [
+            `${t('attachRefused', { name: filename || file.name })} ${refusals.map((r) => r.message).join(' ')}`,
+          ],
+        });
         return false;
       }
       const uploadId = newUploadId();
@@ -572,11 +698,13 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       patch(c.messageId, { uploads: [...c.uploads, upload], attachErrors: [] });
       const updateUpload = (changes: Partial<UploadView>) => {
         const now = get().compose;
-        if (now?.messageId === c.messageId) patch(c.messageId, { uploads: now.uploads.map((u) => (u.uploadId === uploadId ? { ...u, ...changes } : u)) });
+        if (now?.messageId === c.messageId)
+          patch(c.messageId, { uploads: now.uploads.map((u) => (u.uploadId === uploadId ? { ...u, ...changes } : u)) });
       };
       const dropUpload = () => {
         const now = get().compose;
-        if (now?.messageId === c.messageId) patch(c.messageId, { uploads: now.uploads.filter((u) => u.uploadId !== uploadId) });
+        if (now?.messageId === c.messageId)
+          patch(c.messageId, { uploads: now.uploads.filter((u) => u.uploadId !== uploadId) });
       };
       try {
         const base64 = await readBase64(file);
@@ -600,7 +728,14 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
         dropUpload();
         const now = get().compose;
         if (now?.messageId === c.messageId) {
-          patch(c.messageId, { attachErrors: [...now.attachErrors, cancelled ? t('attachCancelled', { name: filename }) : t('attachFailed', { name: filename, error: errorText(e) })] });
+          patch(c.messageId, {
+            attachErrors: [
+              ...now.attachErrors,
+              cancelled
+                ? t('attachCancelled', { name: filename })
+                : t('attachFailed', { name: filename, error: errorText(e) }),
+            ],
+          });
         }
         return false;
       }
@@ -609,7 +744,9 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
     async cancelUpload(uploadId) {
       const c = get().compose;
       if (!c) return;
-      patch(c.messageId, { uploads: c.uploads.map((u) => (u.uploadId === uploadId ? { ...u, phase: 'cancelled' } : u)) });
+      patch(c.messageId, {
+        uploads: c.uploads.map((u) => (u.uploadId === uploadId ? { ...u, phase: 'cancelled' } : u)),
+      });
       try {
         await dp().compose.cancelUpload({ uploadId });
       } catch {
@@ -621,7 +758,11 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       const c = get().compose;
       if (!c) return false;
       try {
-        const draft = await dp().compose.removeAttachment({ mailboxId: c.mailboxId, messageId: c.messageId, documentId });
+        const draft = await dp().compose.removeAttachment({
+          mailboxId: c.mailboxId,
+          messageId: c.messageId,
+          documentId,
+        });
         const now = get().compose;
         if (now) patch(c.messageId, { draft: { ...draft, html: now.draft.html }, attachErrors: [] });
         return true;
@@ -641,8 +782,15 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       patch(c.messageId, {
         uploads: c.uploads.map((u) => {
           if (u.uploadId !== event.uploadId) return u;
-          const counted = event.loaded !== undefined ? { loaded: event.loaded, total: event.total ?? event.totalBytes } : {};
-          return { ...u, phase: event.phase, sentBytes: event.sentBytes, totalBytes: event.totalBytes || u.totalBytes, ...counted };
+          const counted =
+            event.loaded !== undefined ? { loaded: event.loaded, total: event.total ?? event.totalBytes } : {};
+          return {
+            ...u,
+            phase: event.phase,
+            sentBytes: event.sentBytes,
+            totalBytes: event.totalBytes || u.totalBytes,
+            ...counted,
+          };
         }),
       });
     },
@@ -652,7 +800,8 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       if (!mailboxId) return [{ code: 'app.internal', message: i18next.t('errors.generic') }];
       const errors = checkForward(fields, limits());
       if (errors.length > 0) return errors;
-      const id = fields.recipientIdType === 'EMAIL' ? fields.recipientId.trim() : fields.recipientId.replace(/[\s-]/g, '');
+      const id =
+        fields.recipientIdType === 'EMAIL' ? fields.recipientId.trim() : fields.recipientId.replace(/[\s-]/g, '');
       try {
         await dp().compose.forward({
           mailboxId,
@@ -665,7 +814,9 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
         });
       } catch (e) {
         const fieldErrors = fieldErrorsOf(e);
-        return fieldErrors.length > 0 ? fieldErrors : [{ code: isAppErrorException(e) ? e.error.code : 'app.internal', message: errorText(e) }];
+        return fieldErrors.length > 0
+          ? fieldErrors
+          : [{ code: isAppErrorException(e) ? e.error.code : 'app.internal', message: errorText(e) }];
       }
       set({ composeNotice: t('forwardDone') });
       try {
@@ -699,13 +850,22 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
     async restoreJournal(entry) {
       if (!(await leaveCurrent())) return false;
       try {
-        const { draft, result } = await dp().journal.restore({ mailboxId: entry.mailboxId, messageId: entry.messageId });
-        set({ journalEntries: get().journalEntries.filter((e) => e.messageId !== entry.messageId), journalError: null });
+        const { draft, result } = await dp().journal.restore({
+          mailboxId: entry.mailboxId,
+          messageId: entry.messageId,
+        });
+        set({
+          journalEntries: get().journalEntries.filter((e) => e.messageId !== entry.messageId),
+          journalError: null,
+        });
         if (result.status === 'conflict') {
           const local = result.local;
           begin({ ...draft, unsaved: undefined }, local, {
             saveState: 'conflict',
-            conflict: { local: local.format === 'html' ? local.html : textToHtml(local.text), server: conflictServer(result.server) },
+            conflict: {
+              local: local.format === 'html' ? local.html : textToHtml(local.text),
+              server: conflictServer(result.server),
+            },
           });
         } else {
           begin({ ...draft, unsaved: undefined }, undefined, { savedAt: result.savedAt, saveState: 'saved' });
@@ -715,7 +875,10 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       } catch (e) {
         if (isAppErrorException(e) && e.error.code === JOURNAL_ENTRY_MISSING) {
           // A save still running when the list was read has since delivered the words: open the draft that has them.
-          set({ journalEntries: get().journalEntries.filter((x) => x.messageId !== entry.messageId), journalError: null });
+          set({
+            journalEntries: get().journalEntries.filter((x) => x.messageId !== entry.messageId),
+            journalError: null,
+          });
           if (get().selectedMailboxId === entry.mailboxId) return get().openDraft(entry.messageId);
           return false;
         }
@@ -727,7 +890,10 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
     async dismissJournal(entry) {
       try {
         await dp().journal.dismiss({ mailboxId: entry.mailboxId, messageId: entry.messageId });
-        set({ journalEntries: get().journalEntries.filter((e) => e.messageId !== entry.messageId), journalError: null });
+        set({
+          journalEntries: get().journalEntries.filter((e) => e.messageId !== entry.messageId),
+          journalError: null,
+        });
         return true;
       } catch (e) {
         set({ journalError: errorText(e) });
@@ -741,7 +907,14 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
 
     resetCompose() {
       clearTimers();
-      set({ compose: null, composeStarting: false, composeStartError: null, composeNotice: null, journalEntries: [], journalError: null });
+      set({
+        compose: null,
+        composeStarting: false,
+        composeStartError: null,
+        composeNotice: null,
+        journalEntries: [],
+        journalError: null,
+      });
     },
   };
 };

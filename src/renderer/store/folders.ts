@@ -1,7 +1,13 @@
 import type { FolderSummaryEntry } from '../../shared/dp/resources';
 import { STANDARD_FOLDER_TYPES } from '../../shared/dp/enums';
 import { dp, errorText } from '../lib/api';
-import { canCreateFolder, canDeleteFolder, canMoveFolder, canRenameFolder, type FolderRuleResult } from '../lib/folder-rules';
+import {
+  canCreateFolder,
+  canDeleteFolder,
+  canMoveFolder,
+  canRenameFolder,
+  type FolderRuleResult,
+} from '../lib/folder-rules';
 import type { PrefetchedPage } from './messageList';
 import type { SliceCreator } from './types';
 
@@ -32,7 +38,10 @@ export const createFoldersSlice: SliceCreator<FoldersSlice> = (set, get) => {
   const mailboxId = (): string | null => get().selectedMailboxId;
 
   /** Runs a folder change after its rule passed, then re-reads the summary (counts and tree come from the server). */
-  const change = async (rule: FolderRuleResult, run: (mailboxId: string) => Promise<unknown>): Promise<string | null> => {
+  const change = async (
+    rule: FolderRuleResult,
+    run: (mailboxId: string) => Promise<unknown>,
+  ): Promise<string | null> => {
     if (!rule.ok) return rule.message;
     const id = mailboxId();
     if (!id) return null;
@@ -75,11 +84,17 @@ export const createFoldersSlice: SliceCreator<FoldersSlice> = (set, get) => {
         dp().folders.create({ mailboxId: id, name: name.trim(), ...(parentId ? { parentFolderId: parentId } : {}) }),
       ),
     renameFolder: (folderId, name) =>
-      change(canRenameFolder(get().folders, folderId, name), (id) => dp().folders.rename({ mailboxId: id, folderId, name: name.trim() })),
+      change(canRenameFolder(get().folders, folderId, name), (id) =>
+        dp().folders.rename({ mailboxId: id, folderId, name: name.trim() }),
+      ),
     moveFolder: (folderId, parentId) =>
-      change(canMoveFolder(get().folders, folderId, parentId), (id) => dp().folders.move({ mailboxId: id, folderId, parentFolderId: parentId })),
+      change(canMoveFolder(get().folders, folderId, parentId), (id) =>
+        dp().folders.move({ mailboxId: id, folderId, parentFolderId: parentId }),
+      ),
     async deleteFolder(folderId) {
-      const result = await change(canDeleteFolder(get().folders, folderId), (id) => dp().folders.delete({ mailboxId: id, folderId }));
+      const result = await change(canDeleteFolder(get().folders, folderId), (id) =>
+        dp().folders.delete({ mailboxId: id, folderId }),
+      );
       if (result === null && get().selectedFolderId === folderId) {
         const inbox = get().folders.find((f) => f.folderType === 'INBOX');
         if (inbox) await get().selectFolder(inbox.folderId);

@@ -23,7 +23,11 @@ export function readLastInbox(): LastInbox | null {
 
 export function rememberLastInbox(value: LastInbox | null): void {
   try {
-    if (value) globalThis.localStorage?.setItem(KEY, JSON.stringify({ mailboxId: value.mailboxId, inboxFolderId: value.inboxFolderId }));
+    if (value)
+      globalThis.localStorage?.setItem(
+        KEY,
+        JSON.stringify({ mailboxId: value.mailboxId, inboxFolderId: value.inboxFolderId }),
+      );
     else globalThis.localStorage?.removeItem(KEY);
   } catch {
     // See readLastInbox.

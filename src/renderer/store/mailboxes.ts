@@ -27,8 +27,10 @@ export interface MailboxesSlice {
   resetMail(): void;
 }
 
-export const selectedMailbox = (s: { mailboxes: MailboxView[]; selectedMailboxId: string | null }): MailboxView | undefined =>
-  s.mailboxes.find((m) => m.id === s.selectedMailboxId);
+export const selectedMailbox = (s: {
+  mailboxes: MailboxView[];
+  selectedMailboxId: string | null;
+}): MailboxView | undefined => s.mailboxes.find((m) => m.id === s.selectedMailboxId);
 
 export const createMailboxesSlice: SliceCreator<MailboxesSlice> = (set, get) => ({
   mailboxes: [],

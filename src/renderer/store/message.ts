@@ -70,7 +70,15 @@ export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
       const mailboxId = get().selectedMailboxId;
       if (!mailboxId) return;
       const mine = ++openGeneration;
-      set({ openMessageId: messageId, message: null, messageLoading: true, messageError: null, actionError: null, thread: [], files: {} });
+      set({
+        openMessageId: messageId,
+        message: null,
+        messageLoading: true,
+        messageError: null,
+        actionError: null,
+        thread: [],
+        files: {},
+      });
       try {
         const message = await dp().messages.get({ mailboxId, messageId });
         if (mine !== openGeneration) return;
@@ -97,7 +105,15 @@ export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
 
     closeMessage() {
       openGeneration += 1;
-      set({ openMessageId: null, message: null, messageLoading: false, messageError: null, readPending: false, thread: [], files: {} });
+      set({
+        openMessageId: null,
+        message: null,
+        messageLoading: false,
+        messageError: null,
+        readPending: false,
+        thread: [],
+        files: {},
+      });
     },
 
     async patchMessage(messageId, patch) {
@@ -179,7 +195,8 @@ export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
         const content = await dp().files.content(full);
         if (mine === openGeneration) set({ files: { ...get().files, [ref.fileId]: { status: 'ready', ...content } } });
       } catch (e) {
-        if (mine === openGeneration) set({ files: { ...get().files, [ref.fileId]: { status: 'error', error: errorText(e) } } });
+        if (mine === openGeneration)
+          set({ files: { ...get().files, [ref.fileId]: { status: 'error', error: errorText(e) } } });
       }
     },
 

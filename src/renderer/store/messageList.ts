@@ -27,7 +27,10 @@ export interface PrefetchedPage {
   page: Promise<ChannelResponse<'messages.query'>>;
 }
 
-type ListState = Pick<AppState, 'selectedMailboxId' | 'selectedFolderId' | 'sort' | 'dateFrom' | 'dateTo' | 'search' | 'senderLabel'>;
+type ListState = Pick<
+  AppState,
+  'selectedMailboxId' | 'selectedFolderId' | 'sort' | 'dateFrom' | 'dateTo' | 'search' | 'senderLabel'
+>;
 
 /** The first-page query for a state; one function so a prefetched page can be checked against what would be asked now. */
 export const listQuery = (s: ListState): MessageQuery | null => {
@@ -100,7 +103,14 @@ export const createMessageListSlice: SliceCreator<MessageListSlice> = (set, get)
 
     clearList() {
       generation += 1;
-      set({ messages: [], totalElements: 0, nextCursor: undefined, listLoading: false, loadingMore: false, listError: null });
+      set({
+        messages: [],
+        totalElements: 0,
+        nextCursor: undefined,
+        listLoading: false,
+        loadingMore: false,
+        listError: null,
+      });
     },
 
     async loadFirstPage(prefetched) {

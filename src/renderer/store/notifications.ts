@@ -1,4 +1,10 @@
-import type { AccessIntent, AccessView, AlertSettings, NemSmsIntent, NemSmsView } from '../../shared/ipc/channels/notify';
+import type {
+  AccessIntent,
+  AccessView,
+  AlertSettings,
+  NemSmsIntent,
+  NemSmsView,
+} from '../../shared/ipc/channels/notify';
 import { dp } from '../lib/api';
 import type { SliceCreator } from './types';
 
@@ -76,8 +82,10 @@ export const createNotificationsSlice: SliceCreator<NotificationsSlice> = (set) 
       }
     },
     changeAccess: (mailboxId, change) => saveAccess(() => dp().notify.updateAccess({ mailboxId, change })),
-    verifySms: (mailboxId, subscriptionId, pin) => saveAccess(() => dp().notify.verifySms({ mailboxId, subscriptionId, pin })),
-    resendSmsPin: (mailboxId, subscriptionId) => saveAccess(() => dp().notify.resendSmsPin({ mailboxId, subscriptionId })),
+    verifySms: (mailboxId, subscriptionId, pin) =>
+      saveAccess(() => dp().notify.verifySms({ mailboxId, subscriptionId, pin })),
+    resendSmsPin: (mailboxId, subscriptionId) =>
+      saveAccess(() => dp().notify.resendSmsPin({ mailboxId, subscriptionId })),
     changeNemSms: (change) => saveNemSms(() => dp().notify.updateNemSms({ change })),
     verifyNemSms: (subscriptionId, pin) => saveNemSms(() => dp().notify.verifyNemSms({ subscriptionId, pin })),
     resendNemSmsPin: (subscriptionId) => saveNemSms(() => dp().notify.resendNemSmsPin({ subscriptionId })),

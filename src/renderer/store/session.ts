@@ -71,9 +71,15 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
       const prefetched: PrefetchedMail = { list: quiet(dp().mailboxes.list()) };
       if (last) {
         const query = listQuery({ ...get(), selectedMailboxId: last.mailboxId, selectedFolderId: last.inboxFolderId });
-        const firstPage: PrefetchedPage | undefined = query ? { query, page: quiet(dp().messages.query(query)) } : undefined;
+        const firstPage: PrefetchedPage | undefined = query
+          ? { query, page: quiet(dp().messages.query(query)) }
+          : undefined;
         if (firstPage) {
-          prefetched.mailbox = { mailboxId: last.mailboxId, summary: quiet(dp().folders.summary({ mailboxId: last.mailboxId })), firstPage };
+          prefetched.mailbox = {
+            mailboxId: last.mailboxId,
+            summary: quiet(dp().folders.summary({ mailboxId: last.mailboxId })),
+            firstPage,
+          };
         }
       }
       await get().refreshStatus(status);

@@ -23,13 +23,21 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-const loggedOut = { loggedIn: false, environment: 'sandbox' as const, pending: false, secretStore: 'keychain' as const };
+const loggedOut = {
+  loggedIn: false,
+  environment: 'sandbox' as const,
+  pending: false,
+  secretStore: 'keychain' as const,
+};
 
 describe('app start', () => {
   it('remembers only the ids of the mailbox and inbox it opened', async () => {
     await store.getState().startup();
     expect(readLastInbox()).toEqual({ mailboxId: 'mb-1', inboxFolderId: 'f-inbox' });
-    expect(JSON.parse(localStorage.getItem('dp.lastInbox') ?? '{}')).toEqual({ mailboxId: 'mb-1', inboxFolderId: 'f-inbox' });
+    expect(JSON.parse(localStorage.getItem('dp.lastInbox') ?? '{}')).toEqual({
+      mailboxId: 'mb-1',
+      inboxFolderId: 'f-inbox',
+    });
   });
 
   it('asks for the remembered inbox before the status has answered, and shows that answer', async () => {
@@ -39,7 +47,9 @@ describe('app start', () => {
     const started = store.getState().startup();
     expect(api.mailboxes.list).toHaveBeenCalledTimes(1);
     expect(api.folders.summary).toHaveBeenCalledWith({ mailboxId: 'mb-1' });
-    expect(api.messages.query).toHaveBeenCalledWith(expect.objectContaining({ mailboxId: 'mb-1', folderId: 'f-inbox', size: 200 }));
+    expect(api.messages.query).toHaveBeenCalledWith(
+      expect.objectContaining({ mailboxId: 'mb-1', folderId: 'f-inbox', size: 200 }),
+    );
     status.resolve((await api.auth.status.getMockImplementation()!()) as never);
     await started;
     const s = store.getState();

@@ -37,7 +37,12 @@ describe('session slice', () => {
 
   it('forgets the post on logout', async () => {
     await openInbox();
-    api.auth.status.mockResolvedValueOnce({ loggedIn: false, environment: 'sandbox', pending: false, secretStore: 'keychain' } as never);
+    api.auth.status.mockResolvedValueOnce({
+      loggedIn: false,
+      environment: 'sandbox',
+      pending: false,
+      secretStore: 'keychain',
+    } as never);
     await store.getState().logout();
     expect(store.getState().messages).toEqual([]);
     expect(store.getState().mailboxes).toEqual([]);
@@ -53,7 +58,12 @@ describe('mailboxes and folders', () => {
     expect(s.selectedFolderId).toBe('f-inbox');
     expect(s.folders.map((f) => f.folderType).slice(0, 4)).toEqual(['INBOX', 'DRAFTS', 'SENT', 'DELETED']);
     expect(api.messages.query).toHaveBeenCalledWith(
-      expect.objectContaining({ mailboxId: 'mb-1', folderId: 'f-inbox', size: 200, sort: { field: 'messageDateTime', direction: 'desc' } }),
+      expect.objectContaining({
+        mailboxId: 'mb-1',
+        folderId: 'f-inbox',
+        size: 200,
+        sort: { field: 'messageDateTime', direction: 'desc' },
+      }),
     );
     expect(s.messages.map((m) => m.id)).toEqual(['m1', 'm2']);
   });
@@ -85,7 +95,9 @@ describe('message list', () => {
     expect(store.getState().searchError).toBe('Søgningen må højst være 100 tegn.');
     expect(api.messages.query.mock.calls.length).toBe(calls);
     expect(await store.getState().setSearch('"årsopgørelse 2025" skat*')).toBe(true);
-    expect(api.messages.query).toHaveBeenLastCalledWith(expect.objectContaining({ search: '"årsopgørelse 2025" skat*' }));
+    expect(api.messages.query).toHaveBeenLastCalledWith(
+      expect.objectContaining({ search: '"årsopgørelse 2025" skat*' }),
+    );
   });
 
   it('keeps the list as it was when a request fails, and retries', async () => {
@@ -94,7 +106,10 @@ describe('message list', () => {
     await store.getState().setSort({ field: 'label', direction: 'asc' });
     expect(store.getState().messages.map((m) => m.id)).toEqual(['m1', 'm2']);
     expect(store.getState().listError).toMatch(/Prøv igen/);
-    api.messages.query.mockResolvedValueOnce({ messages: [message('m2', { read: true }), message('m1')], totalElements: 2 });
+    api.messages.query.mockResolvedValueOnce({
+      messages: [message('m2', { read: true }), message('m1')],
+      totalElements: 2,
+    });
     await store.getState().retryList();
     expect(store.getState().listError).toBeNull();
     expect(store.getState().messages.map((m) => m.id)).toEqual(['m2', 'm1']);
@@ -119,7 +134,11 @@ describe('message list', () => {
     expect(store.getState().messages.find((m) => m.id === 'm1')?.flag).toBe(true);
     api.messages.update.mockResolvedValueOnce(message('m1', { folderId: 'f-deleted', version: 3 }));
     await store.getState().deleteMessage('m1');
-    expect(api.messages.update).toHaveBeenLastCalledWith({ mailboxId: 'mb-1', messageId: 'm1', patch: { folderId: 'f-deleted' } });
+    expect(api.messages.update).toHaveBeenLastCalledWith({
+      mailboxId: 'mb-1',
+      messageId: 'm1',
+      patch: { folderId: 'f-deleted' },
+    });
     expect(store.getState().messages.map((m) => m.id)).toEqual(['m2']);
     expect(api.messages.query.mock.calls.length).toBe(calls);
   });
@@ -149,7 +168,10 @@ describe('message slice', () => {
   });
 
   it('deletes drafts for real and restores from Slettet to where the state belongs', async () => {
-    api.messages.query.mockResolvedValueOnce({ messages: [message('d1', { messageState: 'DRAFT', folderId: 'f-inbox', read: true })], totalElements: 1 });
+    api.messages.query.mockResolvedValueOnce({
+      messages: [message('d1', { messageState: 'DRAFT', folderId: 'f-inbox', read: true })],
+      totalElements: 1,
+    });
     await openInbox();
     await store.getState().deleteMessage('d1');
     expect(api.messages.delete).toHaveBeenCalledWith({ mailboxId: 'mb-1', messageId: 'd1' });
@@ -159,11 +181,17 @@ describe('message slice', () => {
     await store.getState().openMessage('x1');
     api.messages.update.mockResolvedValueOnce(message('x1', { folderId: 'f-inbox', read: true }));
     await store.getState().restoreMessage('x1');
-    expect(api.messages.update).toHaveBeenLastCalledWith({ mailboxId: 'mb-1', messageId: 'x1', patch: { folderId: 'f-inbox' } });
+    expect(api.messages.update).toHaveBeenLastCalledWith({
+      mailboxId: 'mb-1',
+      messageId: 'x1',
+      patch: { folderId: 'f-inbox' },
+    });
   });
 
   it('does not move to Slettet for an access that may not', async () => {
-    api.mailboxes.list.mockResolvedValueOnce({ mailboxes: [{ ...(await api.mailboxes.list()).mailboxes[0]!, canMoveToDeleted: false, canWrite: false }] });
+    api.mailboxes.list.mockResolvedValueOnce({
+      mailboxes: [{ ...(await api.mailboxes.list()).mailboxes[0]!, canMoveToDeleted: false, canWrite: false }],
+    });
     await openInbox();
     expect(await store.getState().deleteMessage('m1')).toBe(false);
     expect(api.messages.update).not.toHaveBeenCalled();
@@ -177,8 +205,12 @@ describe('message slice', () => {
     expect(store.getState().thread.map((m) => m.id)).toEqual(['m1', 'r1']);
     api.files.content.mockResolvedValueOnce({ base64: 'aGVq', encodingFormat: 'text/plain', filename: 'a.txt' });
     await store.getState().loadFile({ documentId: 'd', fileId: 'f' });
-    expect(api.files.content).toHaveBeenCalledWith({ mailboxId: 'mb-1', messageId: 'r1', documentId: 'd', fileId: 'f' });
+    expect(api.files.content).toHaveBeenCalledWith({
+      mailboxId: 'mb-1',
+      messageId: 'r1',
+      documentId: 'd',
+      fileId: 'f',
+    });
     expect(store.getState().files.f).toMatchObject({ status: 'ready', base64: 'aGVq' });
   });
 });
-

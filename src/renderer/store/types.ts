@@ -7,5 +7,11 @@ import type { MessageSlice } from './message';
 import type { ComposeSlice } from './compose';
 import type { NotificationsSlice } from './notifications';
 
-export type AppState = SessionSlice & MailboxesSlice & FoldersSlice & MessageListSlice & MessageSlice & ComposeSlice & NotificationsSlice;
+export type AppState = SessionSlice &
+  MailboxesSlice &
+  FoldersSlice &
+  MessageListSlice &
+  MessageSlice &
+  ComposeSlice &
+  NotificationsSlice;
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -25,7 +25,14 @@ export const FOLDERS: FolderSummaryEntry[] = [
   { folderId: 'f-sent', folderType: 'SENT', name: 'Sent', totalMessages: 0, unreadMessages: 0 },
   { folderId: 'f-deleted', folderType: 'DELETED', name: 'Deleted', totalMessages: 0, unreadMessages: 0 },
   { folderId: 'f-tax', folderType: 'USER_DEFINED', name: 'Skat', totalMessages: 0, unreadMessages: 0 },
-  { folderId: 'f-tax-2024', folderType: 'USER_DEFINED', name: '2024', parentFolderId: 'f-tax', totalMessages: 1, unreadMessages: 0 },
+  {
+    folderId: 'f-tax-2024',
+    folderType: 'USER_DEFINED',
+    name: '2024',
+    parentFolderId: 'f-tax',
+    totalMessages: 1,
+    unreadMessages: 0,
+  },
 ];
 
 export function message(id: string, overrides: Partial<Message> = {}): Message {
@@ -55,9 +62,19 @@ export const networkError = () => new AppErrorException({ code: 'app.network', m
 
 export function installFakeApi() {
   const api = {
-    app: { info: vi.fn(async () => ({ version: '0', mode: 'browser' as const, platform: 'linux' })), openExternal: vi.fn(async () => ({ opened: true })) },
+    app: {
+      info: vi.fn(async () => ({ version: '0', mode: 'browser' as const, platform: 'linux' })),
+      openExternal: vi.fn(async () => ({ opened: true })),
+    },
     auth: {
-      status: vi.fn(async () => ({ loggedIn: true, environment: 'sandbox' as const, pending: false, displayName: 'Lone Defaultssen', maskedCpr: '010190-****', secretStore: 'keychain' as const })),
+      status: vi.fn(async () => ({
+        loggedIn: true,
+        environment: 'sandbox' as const,
+        pending: false,
+        displayName: 'Lone Defaultssen',
+        maskedCpr: '010190-****',
+        secretStore: 'keychain' as const,
+      })),
       login: vi.fn(async () => ({})),
       cancelLogin: vi.fn(async () => ({ cancelled: true })),
       logout: vi.fn(async () => ({ loggedOut: true as const, revocationPending: false })),
@@ -85,7 +102,11 @@ export function installFakeApi() {
       thread: vi.fn(async (): Promise<{ messages: Message[] }> => ({ messages: [] })),
     },
     senders: { list: vi.fn(async () => ({ senders: [] })) },
-    files: { content: vi.fn(), save: vi.fn(async () => ({ saved: true })), open: vi.fn(async () => ({ opened: true })) },
+    files: {
+      content: vi.fn(),
+      save: vi.fn(async () => ({ saved: true })),
+      open: vi.fn(async () => ({ opened: true })),
+    },
     events: { subscribe: vi.fn(() => () => undefined) },
   };
   // Namespaces other parts of the renderer use (compose, notify…) answer every call with an empty object, so a
@@ -96,7 +117,21 @@ export function installFakeApi() {
       if (ns in target) return target[ns];
       if (!others.has(ns)) {
         const fns = new Map<string, unknown>();
-        others.set(ns, new Proxy({}, { get: (_t, m: string) => fns.get(m) ?? (fns.set(m, vi.fn(async () => ({}))), fns.get(m)) }));
+        others.set(
+          ns,
+          new Proxy(
+            {},
+            {
+              get: (_t, m: string) =>
+                fns.get(m) ??
+                (fns.set(
+                  m,
+                  vi.fn(async () => ({})),
+                ),
+                fns.get(m)),
+            },
+          ),
+        );
       }
       return others.get(ns);
     },

@@ -4,7 +4,11 @@ import { createRoot, type Root } from 'react-dom/client';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /** Renders into a fresh container attached to the document (so focus works); returns it with an unmount. */
-export function render(ui: ReactElement): { container: HTMLElement; rerender(ui: ReactElement): void; unmount(): void } {
+export function render(ui: ReactElement): {
+  container: HTMLElement;
+  rerender(ui: ReactElement): void;
+  unmount(): void;
+} {
   const container = document.createElement('div');
   document.body.appendChild(container);
   let root: Root;
@@ -35,10 +39,16 @@ export const click = (el: Element) =>
 /** The element with this role whose accessible name (aria-label or text) matches. */
 export function byRole(root: ParentNode, role: string, name?: string | RegExp): HTMLElement {
   const implicit: Record<string, string> = { button: 'button', checkbox: 'input[type="checkbox"]' };
-  const candidates = Array.from(root.querySelectorAll<HTMLElement>(`[role="${role}"]${implicit[role] ? `, ${implicit[role]}` : ''}`));
+  const candidates = Array.from(
+    root.querySelectorAll<HTMLElement>(`[role="${role}"]${implicit[role] ? `, ${implicit[role]}` : ''}`),
+  );
   const found = candidates.find((el) => {
     if (name === undefined) return true;
-    const label = el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.textContent ?? '';
+    const label =
+      el.getAttribute('aria-label') ??
+      (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ??
+      el.textContent ??
+      '';
     return typeof name === 'string' ? label.trim() === name : name.test(label);
   });
   if (!found) throw new Error(`no ${role} named ${String(name)}`);

@@ -14,7 +14,12 @@ export interface ApiResponse<T = any> {
 
 export interface ApiClient {
   sandbox: RunningSandbox;
-  request<T = any>(identity: string | null, method: string, path: string, options?: { body?: unknown; ifMatch?: number | string; form?: FormData; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  request<T = any>(
+    identity: string | null,
+    method: string,
+    path: string,
+    options?: { body?: unknown; ifMatch?: number | string; form?: FormData; headers?: Record<string, string> },
+  ): Promise<ApiResponse<T>>;
   /** Calls /sandbox hooks (no token). */
   hook<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
   mailboxOf(identity: string, ownerName?: string): Promise<string>;
@@ -22,7 +27,11 @@ export interface ApiClient {
 }
 
 export const startApi = async (config: Partial<SandboxConfig> = {}): Promise<ApiClient> => {
-  const sandbox = await startSandbox({ port: 0, rateLimit: { enabled: false, burstCapacity: 20, replenishRate: 10 }, ...config });
+  const sandbox = await startSandbox({
+    port: 0,
+    rateLimit: { enabled: false, burstCapacity: 20, replenishRate: 10 },
+    ...config,
+  });
   const tokens = new Map<string, string>();
   const tokenOf = async (id: string) => {
     let token = tokens.get(id);
@@ -32,11 +41,17 @@ export const startApi = async (config: Partial<SandboxConfig> = {}): Promise<Api
     }
     return token;
   };
-  const send = async (url: string, method: string, headers: Record<string, string>, body: BodyInit | undefined): Promise<ApiResponse> => {
+  const send = async (
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body: BodyInit | undefined,
+  ): Promise<ApiResponse> => {
     const res = await fetch(url, { method, headers, ...(body !== undefined ? { body } : {}) });
     const bytes = Buffer.from(await res.arrayBuffer());
     let parsed: unknown = undefined;
-    if ((res.headers.get('content-type') ?? '').includes('json') && bytes.length > 0) parsed = JSON.parse(bytes.toString('utf8'));
+    if ((res.headers.get('content-type') ?? '').includes('json') && bytes.length > 0)
+      parsed = JSON.parse(bytes.toString('utf8'));
     return { status: res.status, headers: res.headers, body: parsed, bytes };
   };
   const client: ApiClient = {
@@ -54,7 +69,12 @@ export const startApi = async (config: Partial<SandboxConfig> = {}): Promise<Api
       return send(`${sandbox.apiBase}${path}`, method, headers, body);
     },
     hook(method, path, body) {
-      return send(`${sandbox.url}/sandbox${path}`, method, body === undefined ? {} : { 'content-type': 'application/json' }, body === undefined ? undefined : JSON.stringify(body));
+      return send(
+        `${sandbox.url}/sandbox${path}`,
+        method,
+        body === undefined ? {} : { 'content-type': 'application/json' },
+        body === undefined ? undefined : JSON.stringify(body),
+      );
     },
     async mailboxOf(identity, ownerName) {
       const res = await client.request(identity, 'GET', '/mailboxes/');

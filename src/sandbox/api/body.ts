@@ -9,11 +9,18 @@ const issueToFieldError = (resource: string, issue: z.core.$ZodIssue): FieldErro
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const field = [...issue.path, key].join('.');
-      return { resource, field, code: 'request.field.unknown', message: errorMessage('request.field.unknown', [field]) };
+      return {
+        resource,
+        field,
+        code: 'request.field.unknown',
+        message: errorMessage('request.field.unknown', [field]),
+      };
     });
   }
   const field = issue.path.join('.');
-  return [{ resource, field, code: 'request.field.type', message: errorMessage('request.field.type', [field || resource]) }];
+  return [
+    { resource, field, code: 'request.field.type', message: errorMessage('request.field.type', [field || resource]) },
+  ];
 };
 
 export const parseBody = <T extends z.ZodType>(schema: T, body: unknown, resource: string): z.infer<T> => {

@@ -1,6 +1,13 @@
 import type { SandboxConfig } from '../config';
 import type { Identity } from '../identity';
-import type { AccessType, DocumentType, FolderType, MessageState, OwnerType, RecipientIdType } from '../../shared/dp/enums';
+import type {
+  AccessType,
+  DocumentType,
+  FolderType,
+  MessageState,
+  OwnerType,
+  RecipientIdType,
+} from '../../shared/dp/enums';
 
 // Shared in-memory state of the sandbox's Digital Post API. The mailbox-services part (messages, folders, documents,
 // files, mailboxes) owns the store; the registry part (accesses, contacts, contact points, validations, outbox
@@ -25,8 +32,18 @@ export interface MailboxRecord extends VersionedRecord {
   statusDate: string;
 }
 
-export interface EmailSubscriptionRecord { id: string; version: number; email: string }
-export interface SmsSubscriptionRecord { id: string; version: number; mobileNumber: string; unlistedNumber: boolean; verified: boolean }
+export interface EmailSubscriptionRecord {
+  id: string;
+  version: number;
+  email: string;
+}
+export interface SmsSubscriptionRecord {
+  id: string;
+  version: number;
+  mobileNumber: string;
+  unlistedNumber: boolean;
+  verified: boolean;
+}
 export interface PushSubscriptionRecord {
   id: string;
   version: number;
@@ -84,8 +101,19 @@ export interface PartyRecord {
   contactPointId?: string;
 }
 
-export interface ReplyDataRecord { id: string; version: number; parentMessageId?: string; childMessageId?: string }
-export interface UserActivityRecord { id: string; version: number; userActivityType: 'REPLIED' | 'FORWARDED'; activityDateTime: string; messageId?: string }
+export interface ReplyDataRecord {
+  id: string;
+  version: number;
+  parentMessageId?: string;
+  childMessageId?: string;
+}
+export interface UserActivityRecord {
+  id: string;
+  version: number;
+  userActivityType: 'REPLIED' | 'FORWARDED';
+  activityDateTime: string;
+  messageId?: string;
+}
 
 export interface MessageRecord extends VersionedRecord {
   mailboxId: string;

@@ -35,12 +35,17 @@ export const fieldError = (
   ...(options.rejectedValue !== undefined ? { rejectedValue: options.rejectedValue } : {}),
 });
 
-export const dpError = (status: number, message: string, fieldErrors: FieldError[] = [], headers: Record<string, string> = {}) =>
-  new DpHttpError(status, message, fieldErrors, headers);
+export const dpError = (
+  status: number,
+  message: string,
+  fieldErrors: FieldError[] = [],
+  headers: Record<string, string> = {},
+) => new DpHttpError(status, message, fieldErrors, headers);
 
 /** 400 with one field error: the common shape of a rejected update. */
 export const validation = (summary: string, ...errors: FieldError[]) =>
   dpError(400, `ValidationException: ${summary}`, errors);
 
-export const notFound = (what: string, id: string) => dpError(404, `NotFoundException: ${what} with id ${id} was not found`, []);
+export const notFound = (what: string, id: string) =>
+  dpError(404, `NotFoundException: ${what} with id ${id} was not found`, []);
 export const forbidden = (why: string) => dpError(403, `AccessDeniedException: ${why}`, []);

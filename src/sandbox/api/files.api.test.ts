@@ -6,12 +6,15 @@ import { startApi, type ApiClient } from './api-test-client.test-support';
 let api: ApiClient;
 let lone: string;
 
-
 const newDraft = async () => (await api.request('lone', 'POST', `/mailboxes/${lone}/messages/`, { body: {} })).body;
 const filePath = (m: any, d: any, f: any) => `/mailboxes/${lone}/messages/${m.id}/documents/${d.id}/files/${f.id}`;
 const put = (path: string, content: string | Buffer, type: string, ifMatch: number | undefined, field = 'file') => {
   const form = new FormData();
-  form.append(field, new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }), 'upload.bin');
+  form.append(
+    field,
+    new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }),
+    'upload.bin',
+  );
   return api.request('lone', 'PUT', `${path}/content`, { form, ...(ifMatch !== undefined ? { ifMatch } : {}) });
 };
 
@@ -50,8 +53,16 @@ describe('file content upload (§6.12.1, §6.14)', () => {
       code: 'digital.post.error',
       message: `ValidationException: ${f.id} can not be updated with html content`,
       fieldErrors: [
-        { resource: 'target', code: 'html.sanitizer.rejected.element.attributes', message: 'Elementet "meta" indeholder attribut "http-equiv" der ikke accepteres af Digital Post.' },
-        { resource: 'target', code: 'html.sanitizer.rejected.element', message: 'Elementet "a" indeholder html der ikke accepteres af Digital Post.' },
+        {
+          resource: 'target',
+          code: 'html.sanitizer.rejected.element.attributes',
+          message: 'Elementet "meta" indeholder attribut "http-equiv" der ikke accepteres af Digital Post.',
+        },
+        {
+          resource: 'target',
+          code: 'html.sanitizer.rejected.element',
+          message: 'Elementet "a" indeholder html der ikke accepteres af Digital Post.',
+        },
       ],
     });
   });
@@ -75,16 +86,26 @@ describe('documents and files', () => {
   it('creates, lists, updates and deletes an attachment; scrubs its filename and checks the format whitelist', async () => {
     const m = await newDraft();
     const base = `/mailboxes/${lone}/messages/${m.id}/documents`;
-    const bad = await api.request('lone', 'POST', `${base}/`, { body: { documentType: 'ADDITIONAL', label: 'Bilag', files: [{ encodingFormat: 'application/x-msdownload', filename: 'virus.exe', language: 'da' }] } });
+    const bad = await api.request('lone', 'POST', `${base}/`, {
+      body: {
+        documentType: 'ADDITIONAL',
+        label: 'Bilag',
+        files: [{ encodingFormat: 'application/x-msdownload', filename: 'virus.exe', language: 'da' }],
+      },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.fieldErrors[0].code).toBe('message.file.encoding.format.invalid');
     const mainPng = await api.request('lone', 'POST', `${base}/`, { body: { documentType: 'MAIN', files: [] } });
     expect(mainPng.body.fieldErrors[0].code).toBe('message.document.number.higher.than.allowed');
 
-    const created = await api.request('lone', 'POST', `${base}/`, { body: { documentType: 'ADDITIONAL', label: 'Bilag' } });
+    const created = await api.request('lone', 'POST', `${base}/`, {
+      body: { documentType: 'ADDITIONAL', label: 'Bilag' },
+    });
     expect(created.status).toBe(201);
     const doc = created.body;
-    const file = await api.request('lone', 'POST', `${base}/${doc.id}/files/`, { body: { encodingFormat: 'image/png', filename: 'bil>led:1.png', language: 'da' } });
+    const file = await api.request('lone', 'POST', `${base}/${doc.id}/files/`, {
+      body: { encodingFormat: 'image/png', filename: 'bil>led:1.png', language: 'da' },
+    });
     expect(file.status).toBe(201);
     expect(file.body.filename).toBe('billed1.png');
     const png = Buffer.from('89504e470d0a1a0a', 'hex');
@@ -94,9 +115,14 @@ describe('documents and files', () => {
     expect(download.bytes.equals(png)).toBe(true);
     const listed = await api.request('lone', 'GET', `${base}/`);
     expect(listed.body.documents).toHaveLength(2);
-    const renamed = await api.request('lone', 'PUT', `${base}/${doc.id}/files/${file.body.id}`, { ifMatch: 1, body: { encodingFormat: 'image/png', filename: 'kort.png', language: 'da' } });
+    const renamed = await api.request('lone', 'PUT', `${base}/${doc.id}/files/${file.body.id}`, {
+      ifMatch: 1,
+      body: { encodingFormat: 'image/png', filename: 'kort.png', language: 'da' },
+    });
     expect(renamed.body).toMatchObject({ filename: 'kort.png', version: 2 });
-    expect((await api.request('lone', 'DELETE', `${base}/${doc.id}/files/${file.body.id}`, { ifMatch: 2 })).status).toBe(204);
+    expect(
+      (await api.request('lone', 'DELETE', `${base}/${doc.id}/files/${file.body.id}`, { ifMatch: 2 })).status,
+    ).toBe(204);
     expect((await api.request('lone', 'DELETE', `${base}/${doc.id}`, { ifMatch: doc.version })).status).toBe(409);
     const current = (await api.request('lone', 'GET', `${base}/${doc.id}`)).body;
     expect((await api.request('lone', 'DELETE', `${base}/${doc.id}`, { ifMatch: current.version })).status).toBe(204);
@@ -105,17 +131,35 @@ describe('documents and files', () => {
   it('allows 1 MAIN + 10 other documents and 10 files per document', async () => {
     const m = await newDraft();
     const base = `/mailboxes/${lone}/messages/${m.id}/documents`;
-    for (let i = 0; i < 10; i += 1) expect((await api.request('lone', 'POST', `${base}/`, { body: { documentType: 'ADDITIONAL' } })).status).toBe(201);
+    for (let i = 0; i < 10; i += 1)
+      expect((await api.request('lone', 'POST', `${base}/`, { body: { documentType: 'ADDITIONAL' } })).status).toBe(
+        201,
+      );
     const eleventh = await api.request('lone', 'POST', `${base}/`, { body: { documentType: 'TECHNICAL' } });
     expect(eleventh.body.fieldErrors[0].code).toBe('message.document.number.higher.than.allowed');
     const main = m.documents[0];
-    for (let i = 0; i < 9; i += 1) expect((await api.request('lone', 'POST', `${base}/${main.id}/files/`, { body: { encodingFormat: 'text/plain', filename: `v${i}.txt` } })).status).toBe(201);
-    const tooMany = await api.request('lone', 'POST', `${base}/${main.id}/files/`, { body: { encodingFormat: 'text/plain', filename: 'x.txt' } });
+    for (let i = 0; i < 9; i += 1)
+      expect(
+        (
+          await api.request('lone', 'POST', `${base}/${main.id}/files/`, {
+            body: { encodingFormat: 'text/plain', filename: `v${i}.txt` },
+          })
+        ).status,
+      ).toBe(201);
+    const tooMany = await api.request('lone', 'POST', `${base}/${main.id}/files/`, {
+      body: { encodingFormat: 'text/plain', filename: 'x.txt' },
+    });
     expect(tooMany.body.fieldErrors[0].code).toBe('message.file.number.higher.than.allowed');
   });
 
   it('serves seeded PDFs that are real PDFs, including the 20-page one', async () => {
-    const m = (await api.request('lone', 'GET', `/mailboxes/${lone}/messages/?label=${encodeURIComponent('"Vejledning om fradrag – samlet oversigt"')}`)).body.messages[0];
+    const m = (
+      await api.request(
+        'lone',
+        'GET',
+        `/mailboxes/${lone}/messages/?label=${encodeURIComponent('"Vejledning om fradrag – samlet oversigt"')}`,
+      )
+    ).body.messages[0];
     const d = m.documents[0];
     const res = await api.request('lone', 'GET', `${filePath(m, d, d.files[0])}/content`);
     expect(res.status).toBe(200);
@@ -125,7 +169,13 @@ describe('documents and files', () => {
   });
 
   it('serves the ~200 KB annual statement as HTML', async () => {
-    const m = (await api.request('lone', 'GET', `/mailboxes/${lone}/messages/?label=${encodeURIComponent('"Årsopgørelse 2025 – detaljeret"')}`)).body.messages[0];
+    const m = (
+      await api.request(
+        'lone',
+        'GET',
+        `/mailboxes/${lone}/messages/?label=${encodeURIComponent('"Årsopgørelse 2025 – detaljeret"')}`,
+      )
+    ).body.messages[0];
     const d = m.documents[0];
     const res = await api.request('lone', 'GET', `${filePath(m, d, d.files[0])}/content`);
     expect(res.bytes.length).toBeGreaterThan(180_000);

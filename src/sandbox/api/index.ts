@@ -22,7 +22,10 @@ export const createDigitalPostApi: CreateDigitalPostApi = (options) => {
   const ctx: RegistryContext = { config: options.config, identities: options.identities, now, store };
   const registry = createRegistryApi(ctx);
   store.onDelivery((message) => {
-    registry.notifyNewMessage(message.mailboxId, { id: message.id, ...(message.sender?.label ? { senderName: message.sender.label } : {}) });
+    registry.notifyNewMessage(message.mailboxId, {
+      id: message.id,
+      ...(message.sender?.label ? { senderName: message.sender.label } : {}),
+    });
   });
 
   const reset = (): void => {

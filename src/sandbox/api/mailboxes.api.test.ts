@@ -24,7 +24,9 @@ describe('mailboxes (§6.1, §8.5.1)', () => {
     expect(access.smsNotificationSubscription.mobileNumber).toMatch(/^\d{8}$/);
     expect(access.pushNotificationSubscriptions.map((p: any) => p.providerType)).toEqual(['APN', 'FCM']);
     const mette = (await api.request('mette', 'GET', '/mailboxes/')).body;
-    expect(mette.mailboxes.map((m: any) => [m.ownerType, m.ownerId, m.access.accessType])).toEqual([['COMPANY', '99887766', 'EMPLOYEE']]);
+    expect(mette.mailboxes.map((m: any) => [m.ownerType, m.ownerId, m.access.accessType])).toEqual([
+      ['COMPANY', '99887766', 'EMPLOYEE'],
+    ]);
     expect((await api.request(null, 'GET', '/mailboxes/')).status).toBe(401);
   });
 
@@ -49,30 +51,59 @@ describe('mailboxes (§6.1, §8.5.1)', () => {
     const id = await api.mailboxOf('lone', 'Lone Defaultssen');
     const res = await api.request('lone', 'GET', `/mailboxes/${id}/sender-information/`);
     const skat = res.body.senders.find((s: any) => s.label === 'Skattestyrelsen');
-    const all = (await api.request('lone', 'GET', `/mailboxes/${id}/messages/?sender.label=${encodeURIComponent('"Skattestyrelsen"')}&size=1000&fields=read,messageState`)).body.messages.filter((m: any) => m.messageState === 'RECEIVED');
+    const all = (
+      await api.request(
+        'lone',
+        'GET',
+        `/mailboxes/${id}/messages/?sender.label=${encodeURIComponent('"Skattestyrelsen"')}&size=1000&fields=read,messageState`,
+      )
+    ).body.messages.filter((m: any) => m.messageState === 'RECEIVED');
     expect(skat.total).toBe(all.length);
     expect(skat.unread).toBe(all.filter((m: any) => !m.read).length);
     expect(res.body.senders.every((s: any) => s.senderIdType === 'CVR')).toBe(true);
   });
 
-  it('lists trustees of the caller\'s own mailbox', async () => {
+  it("lists trustees of the caller's own mailbox", async () => {
     const res = await api.request('lone', 'GET', '/mailboxes/trustees');
-    expect(res.body.trustees.map((t: any) => [t.name, t.accessType])).toEqual([['Karl Testersen', 'LEGAL_REPRESENTATIVE_READER']]);
+    expect(res.body.trustees.map((t: any) => [t.name, t.accessType])).toEqual([
+      ['Karl Testersen', 'LEGAL_REPRESENTATIVE_READER'],
+    ]);
     const karl = await api.request('karl', 'GET', '/mailboxes/trustees');
-    expect(karl.body.trustees.map((t: any) => [t.name, t.accessType])).toEqual([['Lone Defaultssen', 'FULL_POWER_OF_ATTORNEY']]);
+    expect(karl.body.trustees.map((t: any) => [t.name, t.accessType])).toEqual([
+      ['Lone Defaultssen', 'FULL_POWER_OF_ATTORNEY'],
+    ]);
   });
 });
 
 describe('/sandbox hooks', () => {
   it('delivers a message with arbitrary HTML, a PDF or attachments into a mailbox', async () => {
     const html = '<html><body><script>alert(1)</script><p>Ny post</p></body></html>';
-    const res = await api.hook('POST', '/messages', { mailboxOwner: 'lone', senderLabel: 'Politiet', label: 'Testbrev', html, legalNotification: true, reply: true, attachments: [{ filename: 'data.csv', encodingFormat: 'text/csv', text: 'a;b\n1;2\n' }] });
+    const res = await api.hook('POST', '/messages', {
+      mailboxOwner: 'lone',
+      senderLabel: 'Politiet',
+      label: 'Testbrev',
+      html,
+      legalNotification: true,
+      reply: true,
+      attachments: [{ filename: 'data.csv', encodingFormat: 'text/csv', text: 'a;b\n1;2\n' }],
+    });
     expect(res.status).toBe(201);
     const state = await api.hook('GET', `/state/messages/${res.body.messageId}`);
-    expect(state.body).toMatchObject({ label: 'Testbrev', messageState: 'RECEIVED', folderType: 'INBOX', legalNotification: true, reply: true, sender: { label: 'Politiet', senderIdType: 'CVR' } });
+    expect(state.body).toMatchObject({
+      label: 'Testbrev',
+      messageState: 'RECEIVED',
+      folderType: 'INBOX',
+      legalNotification: true,
+      reply: true,
+      sender: { label: 'Politiet', senderIdType: 'CVR' },
+    });
     const id = await api.mailboxOf('lone', 'Lone Defaultssen');
     const doc = state.body.documents[0];
-    const content = await api.request('lone', 'GET', `/mailboxes/${id}/messages/${res.body.messageId}/documents/${doc.id}/files/${doc.files[0].id}/content`);
+    const content = await api.request(
+      'lone',
+      'GET',
+      `/mailboxes/${id}/messages/${res.body.messageId}/documents/${doc.id}/files/${doc.files[0].id}/content`,
+    );
     expect(content.bytes.toString()).toBe(html);
 
     const pdf = await api.hook('POST', '/messages', { mailboxOwner: 'mette', label: 'Moms', pdfPages: 2 });

@@ -12,7 +12,11 @@ const folderIds = async (identity: string, mailboxId: string) => {
   return out;
 };
 const findByLabel = async (label: string, mailboxId = lone, identity = 'lone') => {
-  const res = await api.request(identity, 'GET', `/mailboxes/${mailboxId}/messages/?label=${encodeURIComponent(`"${label}"`)}`);
+  const res = await api.request(
+    identity,
+    'GET',
+    `/mailboxes/${mailboxId}/messages/?label=${encodeURIComponent(`"${label}"`)}`,
+  );
   expect(res.status).toBe(200);
   return res.body.messages[0];
 };
@@ -21,7 +25,12 @@ const uploadHtml = async (mailboxId: string, message: any, html: string) => {
   const file = doc.files[0];
   const form = new FormData();
   form.append('file', new Blob([html], { type: 'text/html' }), 'hoveddokument.html');
-  return api.request('lone', 'PUT', `/mailboxes/${mailboxId}/messages/${message.id}/documents/${doc.id}/files/${file.id}/content`, { form, ifMatch: file.version });
+  return api.request(
+    'lone',
+    'PUT',
+    `/mailboxes/${mailboxId}/messages/${message.id}/documents/${doc.id}/files/${file.id}/content`,
+    { form, ifMatch: file.version },
+  );
 };
 
 beforeAll(async () => {
@@ -40,18 +49,40 @@ describe('drafts', () => {
     expect(res.status).toBe(201);
     expect(res.headers.get('etag')).toBe('"0"');
     const m = res.body;
-    expect(m).toMatchObject({ version: 0, mailboxId: lone, folderId: folders.DRAFTS, messageType: 'REGULAR', messageState: 'DRAFT', forward: false, reply: false, flag: false, legallyNotified: false, read: false, welcomeMessage: false, errorMessage: false, replyData: [] });
+    expect(m).toMatchObject({
+      version: 0,
+      mailboxId: lone,
+      folderId: folders.DRAFTS,
+      messageType: 'REGULAR',
+      messageState: 'DRAFT',
+      forward: false,
+      reply: false,
+      flag: false,
+      legallyNotified: false,
+      read: false,
+      welcomeMessage: false,
+      errorMessage: false,
+      replyData: [],
+    });
     expect(m.sender).toMatchObject({ senderId: '010170****', senderIdType: 'CPR' });
     expect(m.documents).toHaveLength(1);
-    expect(m.documents[0]).toMatchObject({ documentType: 'MAIN', label: 'Hoveddokument', files: [{ encodingFormat: 'text/html', filename: 'hoveddokument.html', language: 'da' }] });
+    expect(m.documents[0]).toMatchObject({
+      documentType: 'MAIN',
+      label: 'Hoveddokument',
+      files: [{ encodingFormat: 'text/html', filename: 'hoveddokument.html', language: 'da' }],
+    });
     expect(m.documents[0].files[0].fileSize).toBeUndefined();
   });
 
   it('refuses a draft outside DRAFTS, a wrong messageType, unknown fields and wrong types', async () => {
-    const wrongFolder = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/`, { body: { folderId: folders.INBOX } });
+    const wrongFolder = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/`, {
+      body: { folderId: folders.INBOX },
+    });
     expect(wrongFolder.status).toBe(400);
     expect(wrongFolder.body.fieldErrors[0].code).toBe('message.create.draft.folderType.not.allowed');
-    const wrongType = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/`, { body: { messageType: 'SPECIAL' } });
+    const wrongType = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/`, {
+      body: { messageType: 'SPECIAL' },
+    });
     expect(wrongType.body.fieldErrors[0].code).toBe('message.create.draft.messageType.not.allowed');
     const unknown = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/`, { body: { bogus: 1 } });
     expect(unknown.status).toBe(400);
@@ -65,7 +96,11 @@ describe('drafts', () => {
     const draft = (await api.request('lone', 'POST', `/mailboxes/${lone}/messages/`, { body: {} })).body;
     const v1 = await api.request('lone', 'PUT', `/mailboxes/${lone}/messages/${draft.id}`, {
       ifMatch: 0,
-      body: { ...draft, label: 'Hejsa', recipient: { recipientId: '0202501232', recipientIdType: 'CPR', label: 'Karl Testersen' } },
+      body: {
+        ...draft,
+        label: 'Hejsa',
+        recipient: { recipientId: '0202501232', recipientIdType: 'CPR', label: 'Karl Testersen' },
+      },
     });
     expect(v1.status).toBe(200);
     expect(v1.headers.get('etag')).toBe('"1"');
@@ -83,10 +118,16 @@ describe('drafts', () => {
 
   it('accepts only known CVR recipients', async () => {
     const draft = (await api.request('lone', 'POST', `/mailboxes/${lone}/messages/`, { body: {} })).body;
-    const unknown = await api.request('lone', 'PUT', `/mailboxes/${lone}/messages/${draft.id}`, { ifMatch: 0, body: { ...draft, recipient: { recipientId: '12345678', recipientIdType: 'CVR' } } });
+    const unknown = await api.request('lone', 'PUT', `/mailboxes/${lone}/messages/${draft.id}`, {
+      ifMatch: 0,
+      body: { ...draft, recipient: { recipientId: '12345678', recipientIdType: 'CVR' } },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.fieldErrors[0].code).toBe('message.recipient.recipientId.cvr.invalid');
-    const known = await api.request('lone', 'PUT', `/mailboxes/${lone}/messages/${draft.id}`, { ifMatch: 0, body: { ...draft, recipient: { recipientId: '91000013', recipientIdType: 'CVR' } } });
+    const known = await api.request('lone', 'PUT', `/mailboxes/${lone}/messages/${draft.id}`, {
+      ifMatch: 0,
+      body: { ...draft, recipient: { recipientId: '91000013', recipientIdType: 'CVR' } },
+    });
     expect(known.status).toBe(200);
     expect(known.body.recipient).toMatchObject({ recipientId: '91000013', label: 'Skattestyrelsen' });
   });
@@ -105,7 +146,10 @@ describe('drafts', () => {
 
   it('PATCH ignores null and omitted fields (§6.13.3)', async () => {
     const m = await findByLabel('Rykker: Restskat');
-    const res = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${m.id}`, { ifMatch: m.version, body: { read: true, flag: null, legallyNotified: null } });
+    const res = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${m.id}`, {
+      ifMatch: m.version,
+      body: { read: true, flag: null, legallyNotified: null },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ read: true, flag: true, legallyNotified: false, version: m.version + 1 });
   });
@@ -117,11 +161,16 @@ describe('drafts', () => {
     const codes = empty.body.fieldErrors.map((e: any) => e.code);
     expect(codes).toContain('message.send.label.required');
     expect(codes).toContain('message.send.documents.files.content.required');
-    const contentError = empty.body.fieldErrors.find((e: any) => e.code === 'message.send.documents.files.content.required');
+    const contentError = empty.body.fieldErrors.find(
+      (e: any) => e.code === 'message.send.documents.files.content.required',
+    );
     expect(contentError.message).toBe(`Der skal tilføjes indhold til filen ${draft.documents[0].files[0].id}.`);
     expect(contentError.rejectedValue[0].documentType).toBe('MAIN');
 
-    const updated = await api.request('lone', 'PUT', `/mailboxes/${lone}/messages/${draft.id}`, { ifMatch: 0, body: { ...draft, label: 'Spørgsmål', recipient: { recipientId: '91000039', recipientIdType: 'CVR' } } });
+    const updated = await api.request('lone', 'PUT', `/mailboxes/${lone}/messages/${draft.id}`, {
+      ifMatch: 0,
+      body: { ...draft, label: 'Spørgsmål', recipient: { recipientId: '91000039', recipientIdType: 'CVR' } },
+    });
     expect((await uploadHtml(lone, updated.body, '<html><body><p>Hej kommune</p></body></html>')).status).toBe(200);
     const sent = await api.request('lone', 'PUT', `/mailboxes/${lone}/messages/${draft.id}/send`);
     expect(sent.status).toBe(200);
@@ -134,10 +183,14 @@ describe('drafts', () => {
   it('deletes drafts for real but refuses to delete received messages', async () => {
     const draft = (await api.request('lone', 'POST', `/mailboxes/${lone}/messages/`, { body: {} })).body;
     expect((await api.request('lone', 'DELETE', `/mailboxes/${lone}/messages/${draft.id}`)).status).toBe(400);
-    expect((await api.request('lone', 'DELETE', `/mailboxes/${lone}/messages/${draft.id}`, { ifMatch: 0 })).status).toBe(204);
+    expect(
+      (await api.request('lone', 'DELETE', `/mailboxes/${lone}/messages/${draft.id}`, { ifMatch: 0 })).status,
+    ).toBe(204);
     expect((await api.request('lone', 'GET', `/mailboxes/${lone}/messages/${draft.id}`)).status).toBe(404);
     const received = await findByLabel('Valgkort');
-    const refused = await api.request('lone', 'DELETE', `/mailboxes/${lone}/messages/${received.id}`, { ifMatch: received.version });
+    const refused = await api.request('lone', 'DELETE', `/mailboxes/${lone}/messages/${received.id}`, {
+      ifMatch: received.version,
+    });
     expect(refused.status).toBe(400);
   });
 });
@@ -148,18 +201,31 @@ describe('reply', () => {
     const res = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/${original.id}/reply`);
     expect(res.status).toBe(201);
     const reply = res.body;
-    expect(reply).toMatchObject({ label: 'Sv: Svar på din henvendelse om parkeringslicens', folderId: folders.DRAFTS, messageState: 'DRAFT' });
+    expect(reply).toMatchObject({
+      label: 'Sv: Svar på din henvendelse om parkeringslicens',
+      folderId: folders.DRAFTS,
+      messageState: 'DRAFT',
+    });
     expect(reply.recipient).toMatchObject({ recipientId: original.sender.senderId, recipientIdType: 'CVR' });
     expect(reply.replyData[0]).toMatchObject({ childMessageId: reply.id, parentMessageId: original.id });
 
-    const relabel = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${reply.id}`, { ifMatch: 0, body: { label: 'Andet' } });
+    const relabel = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${reply.id}`, {
+      ifMatch: 0,
+      body: { label: 'Andet' },
+    });
     expect(relabel.body.fieldErrors[0].code).toBe('message.update.reply.label.not.allowed');
 
     expect((await uploadHtml(lone, reply, '<p>Tak for svaret.</p>')).status).toBe(200);
     expect((await api.request('lone', 'PUT', `/mailboxes/${lone}/messages/${reply.id}/send`)).status).toBe(200);
     const after = (await api.request('lone', 'GET', `/mailboxes/${lone}/messages/${original.id}`)).body;
-    expect(after.userActivities).toEqual([expect.objectContaining({ userActivityType: 'REPLIED', messageId: reply.id })]);
-    const thread = await api.request('lone', 'GET', `/mailboxes/${lone}/messages/?replyData.parentMessageId=${original.id}`);
+    expect(after.userActivities).toEqual([
+      expect.objectContaining({ userActivityType: 'REPLIED', messageId: reply.id }),
+    ]);
+    const thread = await api.request(
+      'lone',
+      'GET',
+      `/mailboxes/${lone}/messages/?replyData.parentMessageId=${original.id}`,
+    );
     expect(thread.body.messages.map((m: any) => m.id)).toEqual([reply.id]);
   });
 
@@ -170,13 +236,23 @@ describe('reply', () => {
     expect(res.body).toEqual({
       code: 'digital.post.error',
       message: `ValidationException: A reply draft can not be created for message with id ${m.id}`,
-      fieldErrors: [{ resource: 'message', field: 'reply', code: 'message.create.reply.notAllowed', message: 'Denne meddelelse kan ikke besvares.', rejectedValue: false }],
+      fieldErrors: [
+        {
+          resource: 'message',
+          field: 'reply',
+          code: 'message.create.reply.notAllowed',
+          message: 'Denne meddelelse kan ikke besvares.',
+          rejectedValue: false,
+        },
+      ],
     });
   });
 
   it('seeds a three-message thread whose replyData chains back to the root (§6.13.8)', async () => {
     const root = await findByLabel('Pladsanvisning – vuggestue');
-    const thread = (await api.request('lone', 'GET', `/mailboxes/${lone}/messages/?replyData.parentMessageId=${root.id}`)).body.messages;
+    const thread = (
+      await api.request('lone', 'GET', `/mailboxes/${lone}/messages/?replyData.parentMessageId=${root.id}`)
+    ).body.messages;
     expect(thread).toHaveLength(2);
     const last = thread.find((m: any) => m.replyData.length === 2);
     expect(last.replyData[1].parentMessageId).toBe(root.id);
@@ -187,34 +263,57 @@ describe('reply', () => {
 describe('forward', () => {
   it('forwards to e-mail: SENT copy, FORWARDED on the original, outbox entry, and only once', async () => {
     const m = await findByLabel('Afgørelse om boligstøtte');
-    const res = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/${m.id}/forward`, { body: { recipientId: 'hans@example.dk', recipientIdType: 'EMAIL', comment: 'Se her', senderLabel: 'Lone' } });
+    const res = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/${m.id}/forward`, {
+      body: { recipientId: 'hans@example.dk', recipientIdType: 'EMAIL', comment: 'Se her', senderLabel: 'Lone' },
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ label: 'Vs: Afgørelse om boligstøtte', messageState: 'SENT', folderId: folders.SENT, recipient: { recipientId: 'hans@example.dk', recipientIdType: 'EMAIL' } });
-    expect(res.body.forwardData).toMatchObject({ originalMessageId: m.id, comment: 'Se her', originalContentResponsible: 'Udbetaling Danmark' });
+    expect(res.body).toMatchObject({
+      label: 'Vs: Afgørelse om boligstøtte',
+      messageState: 'SENT',
+      folderId: folders.SENT,
+      recipient: { recipientId: 'hans@example.dk', recipientIdType: 'EMAIL' },
+    });
+    expect(res.body.forwardData).toMatchObject({
+      originalMessageId: m.id,
+      comment: 'Se her',
+      originalContentResponsible: 'Udbetaling Danmark',
+    });
     expect(res.body.documents).toHaveLength(2);
     const original = (await api.request('lone', 'GET', `/mailboxes/${lone}/messages/${m.id}`)).body;
     expect(original.userActivities).toEqual([expect.objectContaining({ userActivityType: 'FORWARDED' })]);
     const outbox = await api.hook('GET', '/outbox');
     expect(JSON.stringify(outbox.body)).toContain('hans@example.dk');
-    const again = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/${m.id}/forward`, { body: { recipientId: 'x@example.dk', recipientIdType: 'EMAIL' } });
+    const again = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/${m.id}/forward`, {
+      body: { recipientId: 'x@example.dk', recipientIdType: 'EMAIL' },
+    });
     expect(again.status).toBe(400);
     expect(again.body.fieldErrors[0].code).toBe('message.create.forward.notAllowed');
   });
 
   it('refuses forward=false messages and invalid recipients', async () => {
     const m = await findByLabel('Epikrise efter ambulant besøg');
-    const no = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/${m.id}/forward`, { body: { recipientId: 'a@example.dk', recipientIdType: 'EMAIL' } });
+    const no = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/${m.id}/forward`, {
+      body: { recipientId: 'a@example.dk', recipientIdType: 'EMAIL' },
+    });
     expect(no.body.fieldErrors[0].code).toBe('message.create.forward.notAllowed');
     const ok = await findByLabel('Valgkort');
-    const bad = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/${ok.id}/forward`, { body: { recipientId: 'not-an-email', recipientIdType: 'EMAIL' } });
+    const bad = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/${ok.id}/forward`, {
+      body: { recipientId: 'not-an-email', recipientIdType: 'EMAIL' },
+    });
     expect(bad.body.fieldErrors[0].code).toBe('message.create.forward.recipientId.email.invalid');
-    const badType = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/${ok.id}/forward`, { body: { recipientId: 'x', recipientIdType: 'FAX' } });
-    expect(badType.body.fieldErrors.map((e: any) => e.code)).toContain('message.create.forward.recipientIdType.invalid');
+    const badType = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/${ok.id}/forward`, {
+      body: { recipientId: 'x', recipientIdType: 'FAX' },
+    });
+    expect(badType.body.fieldErrors.map((e: any) => e.code)).toContain(
+      'message.create.forward.recipientIdType.invalid',
+    );
   });
 
   it('forwards to a CPR of a sandbox citizen: masked in the response, delivered to their inbox', async () => {
     const m = await findByLabel('Valgkort');
-    const res = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/${m.id}/forward`, { body: { recipientId: '0202501232', recipientIdType: 'CPR', senderLabel: 'Lone' } });
+    const res = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/${m.id}/forward`, {
+      body: { recipientId: '0202501232', recipientIdType: 'CPR', senderLabel: 'Lone' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.recipient.recipientId).toBe('020250****');
     const karl = await api.mailboxOf('karl', 'Karl Testersen');
@@ -231,48 +330,81 @@ describe('move rules (§6.13.4) and the state matrix', () => {
     for (const target of ['SENT', 'DRAFTS']) {
       const res = await api.request('lone', 'PATCH', path, { ifMatch: m.version, body: { folderId: folders[target] } });
       expect(res.status).toBe(400);
-      expect(res.body.fieldErrors[0]).toMatchObject({ code: 'message.update.folderType.not.allowed', message: `En meddelelse i tilstand RECEIVED kan ikke flyttes til mappe af typen ${target}` });
+      expect(res.body.fieldErrors[0]).toMatchObject({
+        code: 'message.update.folderType.not.allowed',
+        message: `En meddelelse i tilstand RECEIVED kan ikke flyttes til mappe af typen ${target}`,
+      });
     }
     const moved = await api.request('lone', 'PATCH', path, { ifMatch: m.version, body: { folderId: folders.Sundhed } });
     expect(moved.body.folderId).toBe(folders.Sundhed);
-    const deleted = await api.request('lone', 'PATCH', path, { ifMatch: moved.body.version, body: { folderId: folders.DELETED } });
+    const deleted = await api.request('lone', 'PATCH', path, {
+      ifMatch: moved.body.version,
+      body: { folderId: folders.DELETED },
+    });
     expect(deleted.status).toBe(200);
   });
 
   it('moves DRAFT not to INBOX/SENT and SENT not to INBOX/DRAFTS', async () => {
     const draft = (await api.request('lone', 'POST', `/mailboxes/${lone}/messages/`, { body: {} })).body;
     for (const target of ['INBOX', 'SENT']) {
-      const res = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${draft.id}`, { ifMatch: 0, body: { folderId: folders[target] } });
+      const res = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${draft.id}`, {
+        ifMatch: 0,
+        body: { folderId: folders[target] },
+      });
       expect(res.body.fieldErrors[0].code).toBe('message.update.folderType.not.allowed');
     }
     const sent = await findByLabel('Ansøgning om parkeringslicens');
     for (const target of ['INBOX', 'DRAFTS']) {
-      const res = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${sent.id}`, { ifMatch: sent.version, body: { folderId: folders[target] } });
+      const res = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${sent.id}`, {
+        ifMatch: sent.version,
+        body: { folderId: folders[target] },
+      });
       expect(res.body.fieldErrors[0].code).toBe('message.update.folderType.not.allowed');
     }
-    const unknownFolder = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${sent.id}`, { ifMatch: sent.version, body: { folderId: '00000000-0000-4000-8000-000000000000' } });
+    const unknownFolder = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${sent.id}`, {
+      ifMatch: sent.version,
+      body: { folderId: '00000000-0000-4000-8000-000000000000' },
+    });
     expect(unknownFolder.body.fieldErrors[0].code).toBe('message.update.folderId.notFound');
   });
 
   it('marks only legal notifications legally notified, irreversibly', async () => {
     const plain = await findByLabel('Valgkort');
-    const refused = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${plain.id}`, { ifMatch: plain.version, body: { legallyNotified: true } });
+    const refused = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${plain.id}`, {
+      ifMatch: plain.version,
+      body: { legallyNotified: true },
+    });
     expect(refused.body.fieldErrors[0].code).toBe('message.update.legallyNotified.not.allowed');
     const legal = await findByLabel('Bødeforelæg – hastighedsovertrædelse');
     expect(legal.legalNotification).toBe(true);
-    const ok = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${legal.id}`, { ifMatch: legal.version, body: { legallyNotified: true } });
+    const ok = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${legal.id}`, {
+      ifMatch: legal.version,
+      body: { legallyNotified: true },
+    });
     expect(ok.body.legallyNotified).toBe(true);
-    const back = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${legal.id}`, { ifMatch: ok.body.version, body: { legallyNotified: false } });
+    const back = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${legal.id}`, {
+      ifMatch: ok.body.version,
+      body: { legallyNotified: false },
+    });
     expect(back.status).toBe(400);
   });
 
   it('changes label and recipient only on drafts; read, flag and note on any state', async () => {
     const m = await findByLabel('Valgkort');
-    const label = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${m.id}`, { ifMatch: m.version, body: { label: 'Andet' } });
+    const label = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${m.id}`, {
+      ifMatch: m.version,
+      body: { label: 'Andet' },
+    });
     expect(label.status).toBe(400);
-    const note = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${m.id}`, { ifMatch: m.version, body: { note: 'husk', flag: true, read: true } });
+    const note = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${m.id}`, {
+      ifMatch: m.version,
+      body: { note: 'husk', flag: true, read: true },
+    });
     expect(note.body).toMatchObject({ note: 'husk', flag: true, read: true });
-    const put = await api.request('lone', 'PUT', `/mailboxes/${lone}/messages/${m.id}`, { ifMatch: note.body.version, body: { ...note.body, folderId: undefined } });
+    const put = await api.request('lone', 'PUT', `/mailboxes/${lone}/messages/${m.id}`, {
+      ifMatch: note.body.version,
+      body: { ...note.body, folderId: undefined },
+    });
     expect(put.body.fieldErrors[0].code).toBe('message.update.folderId.notNull');
   });
 });
@@ -288,7 +420,9 @@ describe('roles and visibility', () => {
     expect([400, 404]).toContain(traversal.status);
     expect(traversal.body.code).toBe('digital.post.error');
     expect((await api.request('lone', 'GET', `/mailboxes/${lone}/messages/not-a-uuid`)).status).toBe(400);
-    expect((await api.request('lone', 'GET', `/mailboxes/${lone}/messages/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    expect(
+      (await api.request('lone', 'GET', `/mailboxes/${lone}/messages/00000000-0000-4000-8000-000000000000`)).status,
+    ).toBe(404);
   });
 
   it('a legal representative reader reads and flags but cannot write, delete-move or touch DELETED (§6.13.5)', async () => {
@@ -296,14 +430,32 @@ describe('roles and visibility', () => {
     expect((await api.request('karl', 'GET', `/mailboxes/${lone}/messages/${m.id}`)).status).toBe(200);
     expect((await api.request('karl', 'POST', `/mailboxes/${lone}/messages/`, { body: {} })).status).toBe(403);
     expect((await api.request('karl', 'POST', `/mailboxes/${lone}/messages/${m.id}/reply`)).status).toBe(403);
-    const flag = await api.request('karl', 'PATCH', `/mailboxes/${lone}/messages/${m.id}`, { ifMatch: m.version, body: { flag: true } });
+    const flag = await api.request('karl', 'PATCH', `/mailboxes/${lone}/messages/${m.id}`, {
+      ifMatch: m.version,
+      body: { flag: true },
+    });
     expect(flag.status).toBe(200);
-    const toDeleted = await api.request('karl', 'PATCH', `/mailboxes/${lone}/messages/${m.id}`, { ifMatch: flag.body.version, body: { folderId: folders.DELETED } });
+    const toDeleted = await api.request('karl', 'PATCH', `/mailboxes/${lone}/messages/${m.id}`, {
+      ifMatch: flag.body.version,
+      body: { folderId: folders.DELETED },
+    });
     expect(toDeleted.status).toBe(403);
-    const byOwner = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${m.id}`, { ifMatch: flag.body.version, body: { folderId: folders.DELETED } });
-    const inDeleted = await api.request('karl', 'PATCH', `/mailboxes/${lone}/messages/${m.id}`, { ifMatch: byOwner.body.version, body: { read: true } });
+    const byOwner = await api.request('lone', 'PATCH', `/mailboxes/${lone}/messages/${m.id}`, {
+      ifMatch: flag.body.version,
+      body: { folderId: folders.DELETED },
+    });
+    const inDeleted = await api.request('karl', 'PATCH', `/mailboxes/${lone}/messages/${m.id}`, {
+      ifMatch: byOwner.body.version,
+      body: { read: true },
+    });
     expect(inDeleted.status).toBe(403);
-    expect((await api.request('karl', 'POST', `/mailboxes/${lone}/folders/`, { body: { folderType: 'USER_DEFINED', name: 'x' } })).status).toBe(403);
+    expect(
+      (
+        await api.request('karl', 'POST', `/mailboxes/${lone}/folders/`, {
+          body: { folderType: 'USER_DEFINED', name: 'x' },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('masks CPR numbers in queries (§6.8.2)', async () => {

@@ -4,7 +4,12 @@ import { startApi, type ApiClient } from './api-test-client.test-support';
 // New post reaches the outbox as Digital Post's notifications would, whichever way it arrives: a sender system's
 // letter (the delivery hook) or a sandbox citizen's send / forward to another sandbox mailbox.
 
-interface Entry { kind: 'email' | 'sms'; to: string; body: string; messageId?: string }
+interface Entry {
+  kind: 'email' | 'sms';
+  to: string;
+  body: string;
+  messageId?: string;
+}
 
 let api: ApiClient;
 let lone: string;
@@ -12,7 +17,10 @@ let karl: string;
 
 const outbox = async (): Promise<Entry[]> => (await api.hook('GET', '/outbox')).body.entries as Entry[];
 const notificationsFor = async (messageId: string) =>
-  (await outbox()).filter((e) => e.messageId === messageId).map((e) => `${e.kind}:${e.to}`).sort();
+  (await outbox())
+    .filter((e) => e.messageId === messageId)
+    .map((e) => `${e.kind}:${e.to}`)
+    .sort();
 
 /** What every access of `identity` on `mailboxId` should be notified at (all of them opted in). */
 const addressesOf = async (identity: string, mailboxId: string): Promise<string[]> => {
@@ -53,7 +61,9 @@ describe('new-post notifications', () => {
   });
 
   it('skips an access that opted out and a number not yet verified', async () => {
-    const own = (await api.request('lone', 'GET', `/mailboxes/${lone}/accesses/`)).body.accesses.find((a: any) => a.accessType === 'OWNER');
+    const own = (await api.request('lone', 'GET', `/mailboxes/${lone}/accesses/`)).body.accesses.find(
+      (a: any) => a.accessType === 'OWNER',
+    );
     const put = await api.request('lone', 'PUT', `/mailboxes/${lone}/accesses/${own.id}`, {
       ifMatch: own.version,
       body: { ...own, smsNotificationSubscription: { ...own.smsNotificationSubscription, mobileNumber: '31313131' } },
@@ -65,16 +75,27 @@ describe('new-post notifications', () => {
     expect(sent).not.toContain('sms:31313131');
 
     const current = put.body;
-    expect((await api.request('lone', 'PUT', `/mailboxes/${lone}/accesses/${own.id}`, { ifMatch: current.version, body: { ...current, optOut: true } })).status).toBe(200);
+    expect(
+      (
+        await api.request('lone', 'PUT', `/mailboxes/${lone}/accesses/${own.id}`, {
+          ifMatch: current.version,
+          body: { ...current, optOut: true },
+        })
+      ).status,
+    ).toBe(200);
     const later = await deliver('lone', 'Efter fravalg');
     expect(await notificationsFor(later)).toEqual((await addressesOf('karl', lone)).sort());
   });
 
   it('a forward to a sandbox citizen’s CPR notifies the holders of the receiving mailbox about the inbox copy', async () => {
     const letter = await deliver('lone', 'Til Karl');
-    const forward = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/${letter}/forward`, { body: { recipientId: '0202501232', recipientIdType: 'CPR', senderLabel: 'Lone' } });
+    const forward = await api.request('lone', 'POST', `/mailboxes/${lone}/messages/${letter}/forward`, {
+      body: { recipientId: '0202501232', recipientIdType: 'CPR', senderLabel: 'Lone' },
+    });
     expect(forward.status).toBe(201);
-    const copy = (await api.request('karl', 'GET', `/mailboxes/${karl}/messages/?label=${encodeURIComponent('"Vs: Til Karl"')}`)).body.messages[0];
+    const copy = (
+      await api.request('karl', 'GET', `/mailboxes/${karl}/messages/?label=${encodeURIComponent('"Vs: Til Karl"')}`)
+    ).body.messages[0];
     expect(copy.messageState).toBe('RECEIVED');
     const expected = [...(await addressesOf('karl', karl)), ...(await addressesOf('lone', karl))].sort();
     expect(await notificationsFor(copy.id)).toEqual(expected);
@@ -84,15 +105,29 @@ describe('new-post notifications', () => {
 
   it('a draft sent to the company CVR notifies its employees', async () => {
     const draft = (await api.request('lone', 'POST', `/mailboxes/${lone}/messages/`, { body: {} })).body;
-    const updated = await api.request('lone', 'PUT', `/mailboxes/${lone}/messages/${draft.id}`, { ifMatch: 0, body: { ...draft, label: 'Til firmaet', recipient: { recipientId: '99887766', recipientIdType: 'CVR' } } });
+    const updated = await api.request('lone', 'PUT', `/mailboxes/${lone}/messages/${draft.id}`, {
+      ifMatch: 0,
+      body: { ...draft, label: 'Til firmaet', recipient: { recipientId: '99887766', recipientIdType: 'CVR' } },
+    });
     const doc = updated.body.documents[0];
     const form = new FormData();
-    form.append('file', new Blob(['<html><body><p>Hej</p></body></html>'], { type: 'text/html' }), 'hoveddokument.html');
-    const upload = await api.request('lone', 'PUT', `/mailboxes/${lone}/messages/${draft.id}/documents/${doc.id}/files/${doc.files[0].id}/content`, { form, ifMatch: doc.files[0].version });
+    form.append(
+      'file',
+      new Blob(['<html><body><p>Hej</p></body></html>'], { type: 'text/html' }),
+      'hoveddokument.html',
+    );
+    const upload = await api.request(
+      'lone',
+      'PUT',
+      `/mailboxes/${lone}/messages/${draft.id}/documents/${doc.id}/files/${doc.files[0].id}/content`,
+      { form, ifMatch: doc.files[0].version },
+    );
     expect(upload.status).toBe(200);
     expect((await api.request('lone', 'PUT', `/mailboxes/${lone}/messages/${draft.id}/send`)).status).toBe(200);
     const company = await api.mailboxOf('mette');
-    const copy = (await api.request('mette', 'GET', `/mailboxes/${company}/messages/?label=${encodeURIComponent('"Til firmaet"')}`)).body.messages[0];
+    const copy = (
+      await api.request('mette', 'GET', `/mailboxes/${company}/messages/?label=${encodeURIComponent('"Til firmaet"')}`)
+    ).body.messages[0];
     expect(copy).toBeDefined();
     expect(await notificationsFor(copy.id)).toEqual((await addressesOf('mette', company)).sort());
   });

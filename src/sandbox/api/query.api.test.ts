@@ -31,7 +31,9 @@ describe('GET /mailboxes/{id}/messages (§3.3, §6.8)', () => {
 
   it('pages past 10 000 with next, ascending', async () => {
     const first = await q('size=10000&sortFields=messageDateTime:asc&fields=id');
-    const second = await q(`size=10000&sortFields=messageDateTime:asc&fields=id&next=${encodeURIComponent(first.body.next)}`);
+    const second = await q(
+      `size=10000&sortFields=messageDateTime:asc&fields=id&next=${encodeURIComponent(first.body.next)}`,
+    );
     expect(second.status).toBe(200);
     const all = new Set([...first.body.messages, ...second.body.messages].map((m: { id: string }) => m.id));
     expect(all.size).toBe(first.body.totalElements);
@@ -49,7 +51,10 @@ describe('GET /mailboxes/{id}/messages (§3.3, §6.8)', () => {
 
     const range = await q('dateFrom=2026-11-01&dateTo=2026-11-10&size=10000&fields=messageDateTime');
     expect(range.body.totalElements).toBeGreaterThan(0);
-    for (const m of range.body.messages) expect(m.messageDateTime.slice(0, 10) >= '2026-11-01' && m.messageDateTime.slice(0, 10) <= '2026-11-10').toBe(true);
+    for (const m of range.body.messages)
+      expect(m.messageDateTime.slice(0, 10) >= '2026-11-01' && m.messageDateTime.slice(0, 10) <= '2026-11-10').toBe(
+        true,
+      );
     expect((await q('dateFrom=01-11-2026')).status).toBe(400);
   });
 
@@ -75,7 +80,9 @@ describe('eventual consistency (config.queryLagMs)', () => {
     const lagged = await startApi({ queryLagMs: 400 });
     try {
       const mb = await lagged.mailboxOf('lone', 'Lone Defaultssen');
-      const created = await lagged.request('lone', 'POST', `/mailboxes/${mb}/messages/`, { body: { label: 'Forsinket' } });
+      const created = await lagged.request('lone', 'POST', `/mailboxes/${mb}/messages/`, {
+        body: { label: 'Forsinket' },
+      });
       expect((await lagged.request('lone', 'GET', `/mailboxes/${mb}/messages/${created.body.id}`)).status).toBe(200);
       const before = await lagged.request('lone', 'GET', `/mailboxes/${mb}/messages/?label=Forsinket`);
       expect(before.body.totalElements).toBe(0);

@@ -6,7 +6,13 @@ import type { DocumentRecord, FileRecord, FolderRecord, MailStore, MessageRecord
 export const newFile = (
   store: MailStore,
   at: string,
-  init: { encodingFormat: string; filename: string; language?: string; content?: FileRecord['content']; fileSize?: number },
+  init: {
+    encodingFormat: string;
+    filename: string;
+    language?: string;
+    content?: FileRecord['content'];
+    fileSize?: number;
+  },
 ): FileRecord => ({
   id: store.newId(),
   version: 0,

@@ -16,7 +16,19 @@ afterAll(async () => api.close());
 
 const json = fc.jsonValue({ maxDepth: 3 });
 const messageFields = fc.dictionary(
-  fc.constantFrom('label', 'flag', 'read', 'note', 'folderId', 'legallyNotified', 'recipient', 'sender', 'documents', 'bogus', 'version'),
+  fc.constantFrom(
+    'label',
+    'flag',
+    'read',
+    'note',
+    'folderId',
+    'legallyNotified',
+    'recipient',
+    'sender',
+    'documents',
+    'bogus',
+    'version',
+  ),
   json,
   { maxKeys: 4 },
 );
@@ -62,7 +74,10 @@ describe('robustness', () => {
     }
     const malformed = await fetch(`${api.sandbox.apiBase}/mailboxes/${lone}/messages/`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await api.sandbox.mintAccessToken('lone')}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${await api.sandbox.mintAccessToken('lone')}`,
+        'content-type': 'application/json',
+      },
       body: '{"label":',
     });
     expect(malformed.status).toBe(400);
@@ -73,7 +88,9 @@ describe('unread status', () => {
   it('tells whether a CPR/CVR has unread regular messages from the last six months', async () => {
     const get = await api.request('lone', 'GET', '/mailboxes/messages/unread/exists?idType=CPR&id=0101701231');
     expect(get.body).toBe(true);
-    const post = await api.request('lone', 'POST', '/mailboxes/messages/unread/exists/', { body: { idType: 'CVR', id: '12345678' } });
+    const post = await api.request('lone', 'POST', '/mailboxes/messages/unread/exists/', {
+      body: { idType: 'CVR', id: '12345678' },
+    });
     expect(post.body).toBe(false);
     expect((await api.request('lone', 'GET', '/mailboxes/messages/unread/exists?idType=CPR&id=12')).status).toBe(400);
   });

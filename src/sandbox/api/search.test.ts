@@ -8,7 +8,8 @@ const items = [
   { id: 'd', label: 'Årsopgørelse', sender: { label: 'Skattestyrelsen' }, n: 4 },
 ];
 const ids = (result: Record<string, unknown>) => (result.items as { id: string }[]).map((i) => i.id);
-const run = (query: Record<string, string | string[]>) => search(items, query, { plural: 'items', defaultSort: [{ path: 'n', desc: false }] });
+const run = (query: Record<string, string | string[]>) =>
+  search(items, query, { plural: 'items', defaultSort: [{ path: 'n', desc: false }] });
 
 describe('§3.3 query language', () => {
   it('searches one field: several values OR, several fields AND', () => {

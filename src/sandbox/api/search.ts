@@ -79,7 +79,13 @@ const allText = (item: object): string => {
 type Matcher = (value: string) => boolean;
 
 const wildcardRegex = (term: string): RegExp =>
-  new RegExp(`^${term.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'is');
+  new RegExp(
+    `^${term
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'is',
+  );
 
 const termMatcher = (raw: string, allowWildcards: boolean): Matcher => {
   const quoted = /^(["'\u201c\u201d])(.*)\1$/s.exec(raw) ?? /^\u201c(.*)\u201d$/s.exec(raw);
@@ -111,7 +117,10 @@ const itemMatches = (item: Item, term: Term): boolean => {
     const quoted = /^(["'\u201c\u201d])(.*)\1$/s.exec(term.needle);
     const text = allText(item);
     if (quoted) return text.split('\u0001').some((v) => v === (quoted[2] ?? ''));
-    return term.needle.split(/\s+/).filter(Boolean).every((w) => text.includes(w));
+    return term.needle
+      .split(/\s+/)
+      .filter(Boolean)
+      .every((w) => text.includes(w));
   }
   return valuesAt(item, term.field).some((v) => term.match(String(v)));
 };
@@ -121,7 +130,8 @@ const parseTerms = (query: Request['query'], reserved: ReadonlySet<string>): Ter
   for (const name of Object.keys(query)) {
     if (PAGING_PARAMS.has(name) && name !== 'any') continue;
     if (reserved.has(name)) continue;
-    if (!/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/.test(name)) throw badArgument(`unknown search parameter ${name.slice(0, 50)}`);
+    if (!/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/.test(name))
+      throw badArgument(`unknown search parameter ${name.slice(0, 50)}`);
     for (const value of queryValues(query, name)) {
       if (value.length > MAX_VALUE_LENGTH) {
         throw badArgument(`${name} length of (${value.length}) exceeds limit of ${MAX_VALUE_LENGTH}`);
@@ -158,7 +168,10 @@ const buildFilter = (terms: Term[]): ((item: Item) => boolean) => {
     !nots.some((t) => itemMatches(item, t));
 };
 
-interface SortField { path: string; desc: boolean }
+interface SortField {
+  path: string;
+  desc: boolean;
+}
 
 const parseSort = (query: Request['query'], fallback: SortField[]): SortField[] => {
   const specs = queryValues(query, 'sortFields');
@@ -195,13 +208,15 @@ const compareValues = (a: Key[number], b: Key[number]): number => {
   return a < b ? -1 : a > b ? 1 : 0;
 };
 
-const compareKeys = (sort: SortField[]) => (a: Key, b: Key): number => {
-  for (let i = 0; i < a.length; i += 1) {
-    const c = compareValues(a[i] ?? null, b[i] ?? null);
-    if (c !== 0) return i < sort.length && sort[i]!.desc ? -c : c;
-  }
-  return 0;
-};
+const compareKeys =
+  (sort: SortField[]) =>
+  (a: Key, b: Key): number => {
+    for (let i = 0; i < a.length; i += 1) {
+      const c = compareValues(a[i] ?? null, b[i] ?? null);
+      if (c !== 0) return i < sort.length && sort[i]!.desc ? -c : c;
+    }
+    return 0;
+  };
 
 const intParam = (query: Request['query'], name: string, fallback: number, min: number, max: number): number => {
   const values = queryValues(query, name);

@@ -126,7 +126,11 @@ export class InMemoryMailStore implements MailStore {
   }
 
   /** Every change to a message goes through here: version, lastUpdated and query lag move together. */
-  updateMessage(message: MessageRecord, mutate: (m: MessageRecord) => void, options: { bumpVersion?: boolean } = {}): MessageRecord {
+  updateMessage(
+    message: MessageRecord,
+    mutate: (m: MessageRecord) => void,
+    options: { bumpVersion?: boolean } = {},
+  ): MessageRecord {
     if (this.queryLagMs > 0) {
       const pending = this.lagged.get(message.id);
       const stale = pending && pending.until > Date.now() ? pending.stale : this.view(message);
@@ -145,7 +149,12 @@ export class InMemoryMailStore implements MailStore {
     if (this.queryLagMs > 0) {
       const pending = this.lagged.get(message.id);
       const stale = pending && pending.until > Date.now() ? pending.stale : this.view(message);
-      if (stale) this.tombstones.set(message.id, { view: stale, until: Date.now() + this.queryLagMs, mailboxId: message.mailboxId });
+      if (stale)
+        this.tombstones.set(message.id, {
+          view: stale,
+          until: Date.now() + this.queryLagMs,
+          mailboxId: message.mailboxId,
+        });
       this.lagged.delete(message.id);
     }
     this.messages.delete(message.id);

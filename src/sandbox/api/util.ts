@@ -11,7 +11,13 @@ export const pathId = (req: Request, name: string): string => {
   const value = req.params[name];
   if (!isUuid(value)) {
     throw new DpHttpError(400, `IllegalArgumentException: ${name} is not a valid UUID`, [
-      { resource: 'path', field: name, code: 'invalid.uuid', message: 'Ugyldigt id.', rejectedValue: String(value).slice(0, 100) },
+      {
+        resource: 'path',
+        field: name,
+        code: 'invalid.uuid',
+        message: 'Ugyldigt id.',
+        rejectedValue: String(value).slice(0, 100),
+      },
     ]);
   }
   return value.toLowerCase();
@@ -22,7 +28,8 @@ export const maskCpr = (value: string): string => (/^\d{10}$/.test(value) ? `${v
 export const isMaskedCpr = (value: string): boolean => /^\d{6}\*{4}$/.test(value);
 export const isCpr = (value: string): boolean => /^\d{10}$/.test(value);
 export const isCvr = (value: string): boolean => /^\d{8}$/.test(value);
-export const isEmail = (value: string): boolean => /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i.test(value);
+export const isEmail = (value: string): boolean =>
+  /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i.test(value);
 
 /**
  * The exact version from If-Match (REST conventions: required on PUT/PATCH/DELETE, exact, no wildcard, no list).

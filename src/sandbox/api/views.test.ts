@@ -21,7 +21,9 @@ describe('views', () => {
 
   it('never carry an unmasked CPR', () => {
     const cprs = SANDBOX_IDENTITIES.map((i) => i.cpr);
-    const text = JSON.stringify([...store.messages.values()].map(messageView)) + JSON.stringify([...store.mailboxes.values()].map((m) => mailboxView(m, undefined)));
+    const text =
+      JSON.stringify([...store.messages.values()].map(messageView)) +
+      JSON.stringify([...store.mailboxes.values()].map((m) => mailboxView(m, undefined)));
     for (const cpr of cprs) expect(text).not.toContain(cpr);
   });
 });

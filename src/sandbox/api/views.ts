@@ -12,7 +12,11 @@ import { maskCpr } from './util';
 
 /** A 32-character transaction id per resource version, as in the §6 examples; stable for the same version. */
 const transactionIdOf = (id: string, version: number): string =>
-  createHash('sha256').update(`${id}:${version}`).digest('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 32);
+  createHash('sha256')
+    .update(`${id}:${version}`)
+    .digest('base64')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 32);
 
 // Records → the JSON Digital Post returns. Every CPR is masked here (§6.8.2), so no route can leak one.
 
@@ -87,7 +91,9 @@ export const messageView = (m: MessageRecord) => ({
     ? {
         forwardData: {
           ...m.forwardData,
-          ...(m.forwardData.originalSender !== undefined ? { originalSender: maskCpr(m.forwardData.originalSender) } : {}),
+          ...(m.forwardData.originalSender !== undefined
+            ? { originalSender: maskCpr(m.forwardData.originalSender) }
+            : {}),
           ...(m.forwardData.originalContentResponsible !== undefined
             ? { originalContentResponsible: maskCpr(m.forwardData.originalContentResponsible) }
             : {}),

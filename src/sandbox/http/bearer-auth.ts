@@ -27,7 +27,8 @@ export const authenticate = async (
     if (!token) return { error: 'Unsupported authorization scheme' };
     const check = await verifyAccessToken(tokens, token);
     if (!check.ok) return { error: check.reason === 'expired' ? 'Access token expired' : 'Invalid access token' };
-    const identity = typeof check.claims.dpiid === 'string' ? findIdentityByDpiid(identities, check.claims.dpiid) : undefined;
+    const identity =
+      typeof check.claims.dpiid === 'string' ? findIdentityByDpiid(identities, check.claims.dpiid) : undefined;
     if (!identity || identity.dpiid !== check.claims.sub) return { error: 'Unknown identity' };
     return { identity };
   })();

@@ -41,7 +41,8 @@ export const dpErrorHandler = (error: unknown, _req: Request, res: Response, nex
   if (error instanceof DpHttpError) {
     dpError = error;
   } else {
-    const mapped = typeof error === 'object' && error !== null ? fromBodyParser(error as { status?: unknown }) : undefined;
+    const mapped =
+      typeof error === 'object' && error !== null ? fromBodyParser(error as { status?: unknown }) : undefined;
     if (mapped) {
       dpError = mapped;
     } else {

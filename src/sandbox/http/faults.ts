@@ -27,11 +27,13 @@ const parseSpec = (input: unknown): FaultSpec => {
     throw new DpHttpError(400, message);
   };
   if (typeof body.path !== 'string' || body.path === '') fail('path is required');
-  if (body.kind !== 'latency' && body.kind !== 'status' && body.kind !== 'drop') fail('kind must be latency, status or drop');
+  if (body.kind !== 'latency' && body.kind !== 'status' && body.kind !== 'drop')
+    fail('kind must be latency, status or drop');
   if (body.method !== undefined && typeof body.method !== 'string') fail('method must be a string');
   const positiveInt = (v: unknown, name: string, min: number, max: number): number | undefined => {
     if (v === undefined) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail(`${name} must be an integer ${min}..${max}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+      fail(`${name} must be an integer ${min}..${max}`);
     return v as number;
   };
   const spec: FaultSpec = { path: body.path as string, kind: body.kind as FaultKind };

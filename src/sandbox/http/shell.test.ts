@@ -21,7 +21,10 @@ describe('sandbox HTTP shell', () => {
   const api = (path: string, init: RequestInit = {}, bearer: string | null = token) =>
     fetch(`${sb.apiBase}${path}`, {
       ...init,
-      headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(init.headers as Record<string, string>) },
+      headers: {
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        ...(init.headers as Record<string, string>),
+      },
     });
 
   it('binds to 127.0.0.1 and reports its URLs', () => {
@@ -59,13 +62,21 @@ describe('sandbox HTTP shell', () => {
   });
 
   it('serves the public router without a token', async () => {
-    const res = await api('/validations/', { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } }, null);
+    const res = await api(
+      '/validations/',
+      { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } },
+      null,
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ valid: true, echo: { a: 1 } });
   });
 
   it('parses JSON and merge-patch JSON; malformed JSON is a 400 Digital Post error', async () => {
-    const ok = await api('/echo', { method: 'POST', body: '{"x":[1,2]}', headers: { 'content-type': 'application/merge-patch+json' } });
+    const ok = await api('/echo', {
+      method: 'POST',
+      body: '{"x":[1,2]}',
+      headers: { 'content-type': 'application/merge-patch+json' },
+    });
     expect(await ok.json()).toEqual({ x: [1, 2] });
     const bad = await api('/echo', { method: 'POST', body: '{"x":', headers: { 'content-type': 'application/json' } });
     expect(bad.status).toBe(400);
@@ -89,7 +100,12 @@ describe('sandbox HTTP shell', () => {
   });
 
   it('puts a traceparent on every response, keeping a valid incoming trace id', async () => {
-    for (const path of ['/apis/v1/whoami', '/auth/v2/oauth/.well-known/openid-configuration', '/sandbox/identities', '/nowhere']) {
+    for (const path of [
+      '/apis/v1/whoami',
+      '/auth/v2/oauth/.well-known/openid-configuration',
+      '/sandbox/identities',
+      '/nowhere',
+    ]) {
       const res = await fetch(`${sb.url}${path}`);
       expect(res.headers.get('traceparent'), path).toMatch(TRACEPARENT);
     }
@@ -104,10 +120,13 @@ describe('sandbox HTTP shell', () => {
   it('serves requests whatever the Host header says', async () => {
     const port = Number(new URL(sb.url).port);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/sandbox/identities', headers: { host: 'example.test' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = httpRequest(
+        { host: '127.0.0.1', port, path: '/sandbox/identities', headers: { host: 'example.test' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -130,7 +149,10 @@ describe('sandbox HTTP shell', () => {
       });
       const body = (await res.json()) as { access_token: string; expires_in: number };
       expect(body.expires_in).toBe(sb.config.accessTokenTtlSeconds);
-      expect(await (await api('/whoami', {}, body.access_token)).json()).toMatchObject({ id: 'mette', cvr: expect.any(String) });
+      expect(await (await api('/whoami', {}, body.access_token)).json()).toMatchObject({
+        id: 'mette',
+        cvr: expect.any(String),
+      });
       const bad = await fetch(`${sb.url}/sandbox/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -147,10 +169,16 @@ describe('sandbox HTTP shell', () => {
 
   describe('fault injection', () => {
     const addFault = (fault: Record<string, unknown>) =>
-      fetch(`${sb.url}/sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+      fetch(`${sb.url}/sandbox/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(fault),
+      });
 
     it('injects a status for a number of matching requests, by method and prefix', async () => {
-      expect((await addFault({ method: 'GET', path: '/apis/v1/whoami', kind: 'status', status: 503, times: 2 })).status).toBe(201);
+      expect(
+        (await addFault({ method: 'GET', path: '/apis/v1/whoami', kind: 'status', status: 503, times: 2 })).status,
+      ).toBe(201);
       const echo = await api('/echo', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
       expect(echo.status).toBe(200);
       expect((await api('/whoami')).status).toBe(503);

@@ -3,7 +3,9 @@ import { incomingTraceId, newTraceparent } from './traceparent';
 
 describe('traceparent', () => {
   it('accepts a valid W3C traceparent and keeps its trace id', () => {
-    expect(incomingTraceId('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01')).toBe('0af7651916cd43dd8448eb211c80319c');
+    expect(incomingTraceId('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01')).toBe(
+      '0af7651916cd43dd8448eb211c80319c',
+    );
   });
 
   it.each([

@@ -11,13 +11,17 @@ export const USERINFO_ROUTE = '/userinfo';
 /** §16.3.1: up to this many privileges ride in the token; beyond, it carries dpprivref (headers have limits). */
 export const MAX_INLINE_PRIVILEGES = 54;
 
-export type DpAccessTokenClaims = { dpiid: string; authorities: string[] } & ({ dppriv: string } | { dpprivref: string });
+export type DpAccessTokenClaims = { dpiid: string; authorities: string[] } & (
+  { dppriv: string } | { dpprivref: string }
+);
 
 /** The Digital Post claims of §16.3.1 that ride in the access token on top of the standard JWT ones. */
 export const dpAccessTokenClaims = (identity: Identity, issuer: string): DpAccessTokenClaims => ({
   dpiid: identity.dpiid,
   authorities: [...identity.authorities],
-  ...(privilegesOf(identity).length > MAX_INLINE_PRIVILEGES ? { dpprivref: `${issuer}${USERINFO_ROUTE}` } : { dppriv: identity.dppriv }),
+  ...(privilegesOf(identity).length > MAX_INLINE_PRIVILEGES
+    ? { dpprivref: `${issuer}${USERINFO_ROUTE}` }
+    : { dppriv: identity.dppriv }),
 });
 
 export interface AccessTokenContext {
@@ -51,8 +55,7 @@ export const mintAccessToken = async (
     .sign(ctx.key.privateKey);
 
 export type AccessTokenCheck =
-  | { ok: true; claims: JWTPayload & { dpiid?: unknown } }
-  | { ok: false; reason: 'expired' | 'invalid' };
+  { ok: true; claims: JWTPayload & { dpiid?: unknown } } | { ok: false; reason: 'expired' | 'invalid' };
 
 /** Verifies signature, issuer, audience and type; `allowExpired` serves logout, which accepts expired tokens. */
 export const verifyAccessToken = async (

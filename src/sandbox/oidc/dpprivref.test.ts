@@ -32,8 +32,16 @@ describe('dpprivref (§16.3.1)', () => {
   afterAll(() => sb.close());
 
   const login = (identityId: string, scope?: string) =>
-    loginWithFetch({ issuer: sb.issuer, clientId: SANDBOX_CLIENT_ID, redirectUri: 'http://127.0.0.1:47123/callback', identityId, idp: SANDBOX_APP_REALM, ...(scope ? { scope } : {}) });
-  const userinfo = (token: string, method = 'GET') => fetch(`${sb.issuer}/userinfo`, { method, headers: { authorization: `Bearer ${token}` } });
+    loginWithFetch({
+      issuer: sb.issuer,
+      clientId: SANDBOX_CLIENT_ID,
+      redirectUri: 'http://127.0.0.1:47123/callback',
+      identityId,
+      idp: SANDBOX_APP_REALM,
+      ...(scope ? { scope } : {}),
+    });
+  const userinfo = (token: string, method = 'GET') =>
+    fetch(`${sb.issuer}/userinfo`, { method, headers: { authorization: `Bearer ${token}` } });
 
   it('a login with 55 privileges gets dpprivref to /userinfo instead of dppriv; 54 still ride in the token', async () => {
     const big = decodeJwt((await login('bo-many')).access_token);

@@ -26,9 +26,11 @@ export const createInteractionRouter = (provider: Provider, identities: readonly
       const { prompt, params, session } = details;
       res.setHeader('Cache-Control', 'no-store');
       if (prompt.name === 'login') {
-        res.type('html').send(
-          renderLoginPage({ action: `${req.baseUrl}/${details.uid}`, identities, realm: String(params.idp ?? '') }),
-        );
+        res
+          .type('html')
+          .send(
+            renderLoginPage({ action: `${req.baseUrl}/${details.uid}`, identities, realm: String(params.idp ?? '') }),
+          );
         return;
       }
       if (prompt.name === 'consent' && session?.accountId) {

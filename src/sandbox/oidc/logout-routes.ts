@@ -39,7 +39,10 @@ export const createEndSessionRouter = (oidc: SandboxOidc, tokens: AccessTokenCon
   const form = express.urlencoded({ extended: false, limit: '64kb' });
 
   const endSession = async (req: Request, res: Response): Promise<void> => {
-    const params: Record<string, unknown> = { ...(req.query as Record<string, unknown>), ...((req.body ?? {}) as Record<string, unknown>) };
+    const params: Record<string, unknown> = {
+      ...(req.query as Record<string, unknown>),
+      ...((req.body ?? {}) as Record<string, unknown>),
+    };
     const hint = params.id_token_hint;
     if (typeof hint !== 'string' || hint === '') {
       oauthError(res, 400, 'invalid_request', 'missing required parameter id_token_hint');

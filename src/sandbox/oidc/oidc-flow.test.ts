@@ -40,7 +40,10 @@ describe('sandbox OIDC provider', () => {
         idp: 'nemlogin',
         ...params,
       };
-      const defined = Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as Record<string, string>;
+      const defined = Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as Record<
+        string,
+        string
+      >;
       return oidcClient.buildAuthorizationUrl(config, defined);
     };
     return { verifier, nonce, state, build };
@@ -73,7 +76,9 @@ describe('sandbox OIDC provider', () => {
   });
 
   it('publishes only the public signing key', async () => {
-    const jwks = (await (await fetch(config.serverMetadata().jwks_uri!)).json()) as { keys: Array<Record<string, unknown>> };
+    const jwks = (await (await fetch(config.serverMetadata().jwks_uri!)).json()) as {
+      keys: Array<Record<string, unknown>>;
+    };
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', kid: expect.any(String) });
     expect(jwks.keys[0]).not.toHaveProperty('d');
@@ -255,7 +260,10 @@ describe('sandbox OIDC provider', () => {
       });
       expect(mismatch.status).toBe(401);
       const url = new URL(endSession());
-      url.search = new URLSearchParams({ id_token_hint: tokens.id_token!, post_logout_redirect_uri: 'https://evil.example/' }).toString();
+      url.search = new URLSearchParams({
+        id_token_hint: tokens.id_token!,
+        post_logout_redirect_uri: 'https://evil.example/',
+      }).toString();
       expect((await fetch(url, { redirect: 'manual' })).status).toBe(400);
       // Neither attempt logged out.
       expect((await oidcClient.refreshTokenGrant(config, tokens.refresh_token!)).access_token).toBeTruthy();
@@ -271,10 +279,13 @@ describe('sandbox OIDC provider', () => {
     const oneTimeUse = await followLogin(await authorizationUrl({ idp: 'nemloginOneTimeUse' }).build(), 'abort', jar);
     expect(oneTimeUse.searchParams.get('error')).toBe('access_denied');
 
-    const logout = await fetch(`${sb.url}/auth/s9/multi-realm/logout?idp=nemlogin&f=${encodeURIComponent('http://127.0.0.1:47123/bye')}`, {
-      redirect: 'manual',
-      headers: { cookie: jar.header() },
-    });
+    const logout = await fetch(
+      `${sb.url}/auth/s9/multi-realm/logout?idp=nemlogin&f=${encodeURIComponent('http://127.0.0.1:47123/bye')}`,
+      {
+        redirect: 'manual',
+        headers: { cookie: jar.header() },
+      },
+    );
     expect(logout.status).toBe(303);
     expect(logout.headers.get('location')).toBe('http://127.0.0.1:47123/bye');
     const after = await followLogin(await authorizationUrl({}).build(), 'abort', jar);

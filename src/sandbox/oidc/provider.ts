@@ -44,7 +44,8 @@ export interface SandboxOidcOptions {
 }
 
 /** The `idp` an authorization request came in with, read from oidc-provider's request parameters. */
-const requestedIdp = (ctx: KoaContextWithOIDC): unknown => (ctx.oidc.params as Record<string, unknown> | undefined)?.idp;
+const requestedIdp = (ctx: KoaContextWithOIDC): unknown =>
+  (ctx.oidc.params as Record<string, unknown> | undefined)?.idp;
 
 export const createSandboxOidc = (options: SandboxOidcOptions): SandboxOidc => {
   const { issuer, audience, config, identities, key } = options;
@@ -54,13 +55,15 @@ export const createSandboxOidc = (options: SandboxOidcOptions): SandboxOidc => {
   const resourceScope = SANDBOX_SCOPES.join(' ');
 
   const policy = interactionPolicy.base();
-  policy.get('login')?.checks.add(
-    new interactionPolicy.Check('one_time_use', 'a OneTimeUse realm never reuses a login session', (ctx) =>
-      isOneTimeUseRealm(requestedIdp(ctx)) && !ctx.oidc.result?.login
-        ? interactionPolicy.Check.REQUEST_PROMPT
-        : interactionPolicy.Check.NO_NEED_TO_PROMPT,
-    ),
-  );
+  policy
+    .get('login')
+    ?.checks.add(
+      new interactionPolicy.Check('one_time_use', 'a OneTimeUse realm never reuses a login session', (ctx) =>
+        isOneTimeUseRealm(requestedIdp(ctx)) && !ctx.oidc.result?.login
+          ? interactionPolicy.Check.REQUEST_PROMPT
+          : interactionPolicy.Check.NO_NEED_TO_PROMPT,
+      ),
+    );
 
   const configuration: Configuration = {
     adapter: store.adapterClass(),

@@ -71,7 +71,9 @@ export const followLogin = async (
       throw new Error(`login stopped at ${url.pathname} with HTTP ${response.status}: ${html.slice(0, 300)}`);
     }
     url = new URL(action.replace(/&amp;/g, '&'), url);
-    const form = new URLSearchParams(identityId === 'abort' ? { action: 'abort' } : { identity: identityId, action: 'login' });
+    const form = new URLSearchParams(
+      identityId === 'abort' ? { action: 'abort' } : { identity: identityId, action: 'login' },
+    );
     init = { method: 'POST', body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
   }
   throw new Error('login did not finish within 20 redirects');

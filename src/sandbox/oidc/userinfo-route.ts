@@ -18,7 +18,10 @@ export const createUserinfoRouter = (tokens: AccessTokenContext, identities: rea
     if (token === undefined || !looksLikeJwt(token)) return next();
     verifyAccessToken(tokens, token)
       .then((check) => {
-        const identity = check.ok && typeof check.claims.sub === 'string' ? findIdentityByDpiid(identities, check.claims.sub) : undefined;
+        const identity =
+          check.ok && typeof check.claims.sub === 'string'
+            ? findIdentityByDpiid(identities, check.claims.sub)
+            : undefined;
         if (!check.ok || !identity) {
           res.status(401).set('WWW-Authenticate', 'Bearer error="invalid_token"').json({ error: 'invalid_token' });
           return;

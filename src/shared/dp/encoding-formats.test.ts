@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_TYPES, ENCODING_FORMATS, encodingFormatFromFilename, isEncodingFormatAllowed } from './encoding-formats';
+import {
+  DOCUMENT_TYPES,
+  ENCODING_FORMATS,
+  encodingFormatFromFilename,
+  isEncodingFormatAllowed,
+} from './encoding-formats';
 
 describe('encoding formats (§13.1)', () => {
   it('has the three lists with their sizes', () => {
@@ -21,7 +26,9 @@ describe('encoding formats (§13.1)', () => {
 
   it('guesses a whitelisted format from the extension, and nothing else', () => {
     expect(encodingFormatFromFilename('Brev.PDF')).toBe('application/pdf');
-    expect(encodingFormatFromFilename('ark.xlsx')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(encodingFormatFromFilename('ark.xlsx')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(encodingFormatFromFilename('x.exe')).toBeUndefined();
     expect(encodingFormatFromFilename('x.constructor')).toBeUndefined();
     expect(encodingFormatFromFilename('README')).toBeUndefined();

@@ -43,7 +43,10 @@ export const UserActivityTypeSchema = z.enum(['REPLIED', 'FORWARDED']);
 export const PushProviderTypeSchema = z.enum(['APN', 'FCM']);
 
 /** What each access type may do; a legal representative reader gets no write actions (§6.1 roles, §6.13.5). */
-export const ACCESS_CAPABILITIES: Record<AccessType, { write: boolean; moveToDeleted: boolean; manageNotifications: boolean }> = {
+export const ACCESS_CAPABILITIES: Record<
+  AccessType,
+  { write: boolean; moveToDeleted: boolean; manageNotifications: boolean }
+> = {
   OWNER: { write: true, moveToDeleted: true, manageNotifications: true },
   FULL_POWER_OF_ATTORNEY: { write: true, moveToDeleted: true, manageNotifications: true },
   LEGAL_REPRESENTATIVE_READER: { write: false, moveToDeleted: false, manageNotifications: true },

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DP_ERROR_MESSAGES, DP_GENERIC_ERROR_MESSAGE, dpErrorMessage, dpFieldError, formatMessage, isDpErrorCode } from './error-codes';
+import {
+  DP_ERROR_MESSAGES,
+  DP_GENERIC_ERROR_MESSAGE,
+  dpErrorMessage,
+  dpFieldError,
+  formatMessage,
+  isDpErrorCode,
+} from './error-codes';
 
 describe('DP_ERROR_MESSAGES', () => {
   it('holds the §13.4.1 codes verbatim, wrapped lines joined', () => {
-    expect(DP_ERROR_MESSAGES['message.update.folderType.not.allowed']).toBe('En meddelelse i tilstand {0} kan ikke flyttes til mappe af typen {1}');
+    expect(DP_ERROR_MESSAGES['message.update.folderType.not.allowed']).toBe(
+      'En meddelelse i tilstand {0} kan ikke flyttes til mappe af typen {1}',
+    );
     expect(DP_ERROR_MESSAGES['access.emailNotificationSubscriptions.confirmationTime.verificationRequired']).toBe(
       'Verifikation skal gennemføres før e-mailadressen kan bekræftes.',
     );
@@ -12,8 +21,12 @@ describe('DP_ERROR_MESSAGES', () => {
     expect(DP_ERROR_MESSAGES['html.validator.rejected.element']).toBe(
       'Filen {0} indeholder element "{1}", som enten ikke tilladt eller som indeholder data, der ikke er tilladt.',
     );
-    expect(DP_ERROR_MESSAGES['systemFetch.systemId.not.default']).toBe('Systemet er ikke angivet som værende det primære modtagersystem.');
-    expect(DP_ERROR_MESSAGES['value.is.between.zero.and.one']).toBe('Den angive værdi er ikke mellem 0 og 1 (inklusiv)');
+    expect(DP_ERROR_MESSAGES['systemFetch.systemId.not.default']).toBe(
+      'Systemet er ikke angivet som værende det primære modtagersystem.',
+    );
+    expect(DP_ERROR_MESSAGES['value.is.between.zero.and.one']).toBe(
+      'Den angive værdi er ikke mellem 0 og 1 (inklusiv)',
+    );
   });
 
   it('has keys that look like codes and messages without page furniture', () => {
@@ -37,8 +50,12 @@ describe('dpErrorMessage', () => {
   });
 
   it('keeps a placeholder with no argument, and unquotes doubled quotes', () => {
-    expect(dpErrorMessage('access.emailNotificationSubscriptions.email.alreadyUsed')).toBe('E-mailadressen {0} er allerede angivet én gang.');
-    expect(dpErrorMessage('notification.email.standard.system.closed.content.system.type.is.sender', 'X')).toMatch(/^Det betyder, at jeres aktive system 'X' ikke/);
+    expect(dpErrorMessage('access.emailNotificationSubscriptions.email.alreadyUsed')).toBe(
+      'E-mailadressen {0} er allerede angivet én gang.',
+    );
+    expect(dpErrorMessage('notification.email.standard.system.closed.content.system.type.is.sender', 'X')).toMatch(
+      /^Det betyder, at jeres aktive system 'X' ikke/,
+    );
   });
 
   it('answers an unknown code with the generic Danish message', () => {
@@ -55,7 +72,12 @@ describe('dpErrorMessage', () => {
 describe('dpFieldError', () => {
   it('builds a fieldErrors entry with the formatted message', () => {
     expect(
-      dpFieldError('access.smsNotificationSubscription.mobileNumber.invalid', { resource: 'access', field: 'smsNotificationSubscription.mobileNumber', rejectedValue: '123', args: ['123'] }),
+      dpFieldError('access.smsNotificationSubscription.mobileNumber.invalid', {
+        resource: 'access',
+        field: 'smsNotificationSubscription.mobileNumber',
+        rejectedValue: '123',
+        args: ['123'],
+      }),
     ).toEqual({
       code: 'access.smsNotificationSubscription.mobileNumber.invalid',
       message: 'Mobiltelefonnummeret 123 er ikke et gyldigt dansk nummer.',
@@ -63,6 +85,9 @@ describe('dpFieldError', () => {
       field: 'smsNotificationSubscription.mobileNumber',
       rejectedValue: '123',
     });
-    expect(dpFieldError('verification.pin.invalid')).toEqual({ code: 'verification.pin.invalid', message: 'Ugyldig PIN' });
+    expect(dpFieldError('verification.pin.invalid')).toEqual({
+      code: 'verification.pin.invalid',
+      message: 'Ugyldig PIN',
+    });
   });
 });

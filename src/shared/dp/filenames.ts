@@ -4,9 +4,29 @@
 
 /** Characters that are removed, as listed in §10.13.1 (CRLF is its two characters). */
 export const INVALID_FILENAME_CHARACTERS: readonly string[] = [
-  '<', '>', ':', '"', '/', '\\', '|', '?', '*', '\r', '\n',
+  '<',
+  '>',
+  ':',
+  '"',
+  '/',
+  '\\',
+  '|',
+  '?',
+  '*',
+  '\r',
+  '\n',
   '\u00A0', // No-Break Space
-  '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200A',
   '\u2028', // Line Separator
   '\u205F', // Medium Mathematical Space
   '\u2060', // Word Joiner

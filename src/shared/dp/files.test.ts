@@ -49,7 +49,9 @@ describe('checkAttachment', () => {
 
   it('refuses a file over 10 MB', () => {
     const errors = checkAttachment({ ...pdf, size: 10 * MB + 1 }, withMain);
-    expect(errors).toEqual([expect.objectContaining({ code: 'message.file.content.size', message: 'Filen er for stor.' })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'message.file.content.size', message: 'Filen er for stor.' }),
+    ]);
   });
 
   it('refuses a file that takes the message over 70 MB', () => {
@@ -100,7 +102,9 @@ describe('checkAttachment', () => {
         message: 'Grænsen for antal filer der kan tilføjes beskeden er oversteget: 11',
       }),
     ]);
-    expect(checkAttachment(pdf, { documents: [{ documentType: 'ADDITIONAL', files: [{ size: 1 }] }] }, { documentIndex: 0 })).toEqual([]);
+    expect(
+      checkAttachment(pdf, { documents: [{ documentType: 'ADDITIONAL', files: [{ size: 1 }] }] }, { documentIndex: 0 }),
+    ).toEqual([]);
   });
 
   it('checks the scrubbed file name and the required fields', () => {
@@ -109,6 +113,8 @@ describe('checkAttachment', () => {
       'message.file.filename.size',
     ]);
     expect(checkAttachment({ ...pdf, filename: 'bil:ag.pdf' }, withMain)).toEqual([]);
-    expect(codes(checkAttachment({ ...pdf, encodingFormat: '' }, withMain))).toEqual(['message.file.encodingFormat.required']);
+    expect(codes(checkAttachment({ ...pdf, encodingFormat: '' }, withMain))).toEqual([
+      'message.file.encodingFormat.required',
+    ]);
   });
 });

@@ -1,7 +1,12 @@
 // Checks an attachment against Digital Post's rules before it is uploaded, so the user hears about a refusal at once
 // and in the words Digital Post would use (§13.4.1 codes, via error-codes.ts). The server stays the authority.
 import type { FieldError } from '../ipc/app-error';
-import { ENCODING_FORMATS, isEncodingFormatAllowed, normaliseEncodingFormat, type DocumentType } from './encoding-formats';
+import {
+  ENCODING_FORMATS,
+  isEncodingFormatAllowed,
+  normaliseEncodingFormat,
+  type DocumentType,
+} from './encoding-formats';
 import { dpFieldError } from './error-codes';
 import { scrubFilename } from './filenames';
 import { LIMITS } from './limits';
@@ -46,7 +51,9 @@ function checkFile(candidate: AttachmentCandidate, documentType: DocumentType): 
   if (filename === '') {
     errors.push(dpFieldError('message.file.filename.required', { resource: 'file', field: 'filename' }));
   } else if (filename.length > LIMITS.maxFilenameLength) {
-    errors.push(dpFieldError('message.file.filename.size', { resource: 'file', field: 'filename', args: ['filename'] }));
+    errors.push(
+      dpFieldError('message.file.filename.size', { resource: 'file', field: 'filename', args: ['filename'] }),
+    );
   }
   const format = normaliseEncodingFormat(candidate.encodingFormat);
   if (format === '') {
@@ -70,7 +77,9 @@ function checkFile(candidate: AttachmentCandidate, documentType: DocumentType): 
     );
   }
   if (candidate.size > LIMITS.maxFileBytes) {
-    errors.push(dpFieldError('message.file.content.size', { resource: 'file', field: 'content', rejectedValue: candidate.size }));
+    errors.push(
+      dpFieldError('message.file.content.size', { resource: 'file', field: 'content', rejectedValue: candidate.size }),
+    );
   }
   return errors;
 }

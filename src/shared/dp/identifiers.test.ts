@@ -14,7 +14,8 @@ describe('identifiers', () => {
   it('e-mail: one @, a dotted domain', () => {
     expect(isValidEmail('hans@netcompany.com')).toBe(true);
     expect(isValidEmail('a.b+c@sub.example.dk')).toBe(true);
-    for (const bad of ['hans', 'hans@', '@x.dk', 'a@b', 'a b@x.dk', 'a@@x.dk', 'a@x..dk']) expect(isValidEmail(bad)).toBe(false);
+    for (const bad of ['hans', 'hans@', '@x.dk', 'a@b', 'a b@x.dk', 'a@@x.dk', 'a@x..dk'])
+      expect(isValidEmail(bad)).toBe(false);
     expect(isValidEmail(`${'a'.repeat(250)}@x.dk`)).toBe(false);
   });
   it('CVR: exactly eight digits', () => {

@@ -22,7 +22,8 @@ export const isValidCvr = (value: string): boolean => /^\d{8}$/.test(value);
 
 /** A plain addr-spec: one @, no spaces or special characters, a dotted domain with a letter TLD. */
 export const isValidEmail = (value: string): boolean =>
-  value.length <= 254 && /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)*\.[a-z]{2,}$/i.test(value);
+  value.length <= 254 &&
+  /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)*\.[a-z]{2,}$/i.test(value);
 
 /** People type CPR numbers as 010190-1234 or with spaces; Digital Post wants the ten digits. */
 export const normaliseId = (value: string): string => value.replace(/[\s-]/g, '');

@@ -201,7 +201,13 @@ export const searchResultSchema = <K extends string, T extends z.ZodType>(plural
     totalElements: z.number().int(),
     next: z.string().optional(),
     [plural]: z.array(item),
-  } as { currentPage: z.ZodNumber; totalPages: z.ZodNumber; elementsOnPage: z.ZodNumber; totalElements: z.ZodNumber; next: z.ZodOptional<z.ZodString> } & Record<K, z.ZodArray<T>>);
+  } as {
+    currentPage: z.ZodNumber;
+    totalPages: z.ZodNumber;
+    elementsOnPage: z.ZodNumber;
+    totalElements: z.ZodNumber;
+    next: z.ZodOptional<z.ZodString>;
+  } & Record<K, z.ZodArray<T>>);
 
 /** The paging fields every SearchResult carries (§3.3.3). */
 export interface SearchResultPaging {

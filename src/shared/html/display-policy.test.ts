@@ -16,7 +16,9 @@ const show = (html: string) => sanitizeForDisplay(html, purify);
 
 describe('sanitizeForDisplay', () => {
   it('removes scripts and event handlers', () => {
-    const { html } = show('<p onclick="a()" onmouseover="b()">x<script>alert(1)</script></p><svg><script>c()</script></svg>');
+    const { html } = show(
+      '<p onclick="a()" onmouseover="b()">x<script>alert(1)</script></p><svg><script>c()</script></svg>',
+    );
     expect(html).toBe('<p>x</p>');
     expect(show('<img src="data:image/png;base64,AA" onerror="alert(1)">').html).not.toContain('onerror');
   });
@@ -82,7 +84,9 @@ describe('CSS that hides its URLs', () => {
     expect(scrubCss('background:\\75 rl(https://x/y.png)')).toBe('');
     expect(scrubCss('a{b:u\\rl(https://x)}')).toBe('');
     expect(scrubCss('q{quotes:"\\201C" "\\201D"}')).toBe('q{quotes:"\\201C" "\\201D"}');
-    expect(scrubCss('b{background:-webkit-image-set("https://x/a.png" 1x)}')).not.toMatch(/(?<![\w-])-webkit-image-set\(/);
+    expect(scrubCss('b{background:-webkit-image-set("https://x/a.png" 1x)}')).not.toMatch(
+      /(?<![\w-])-webkit-image-set\(/,
+    );
     const { html } = show('<div style="background:\\75 rl(https://x/y.png)">s</div><p style="c\\olor:red">t</p>');
     expect(html).toBe('<div>s</div><p style="c\\olor:red">t</p>');
   });
@@ -94,7 +98,9 @@ describe('CSS that hides its URLs', () => {
   });
 
   it('does not trust data-dp-* attributes from the sender', () => {
-    const { html } = show('<a data-dp-href="javascript:alert(1)">x</a><img data-dp-blocked-image src="data:image/png;base64,AA">');
+    const { html } = show(
+      '<a data-dp-href="javascript:alert(1)">x</a><img data-dp-blocked-image src="data:image/png;base64,AA">',
+    );
     expect(html).toBe('<a>x</a><img src="data:image/png;base64,AA">');
   });
 });
@@ -111,7 +117,9 @@ describe('buildIframeDocument', () => {
     const doc = buildIframeDocument('<p>x</p>');
     expect(DISPLAY_CSP).toBe("default-src 'none'; img-src data:; style-src 'unsafe-inline'");
     const parsed = new DOMParser().parseFromString(doc, 'text/html');
-    expect(parsed.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toBe(DISPLAY_CSP);
+    expect(parsed.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toBe(
+      DISPLAY_CSP,
+    );
     expect(parsed.body.innerHTML).toBe('<p>x</p>');
   });
 });

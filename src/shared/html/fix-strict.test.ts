@@ -60,9 +60,9 @@ describe('fixStrictHtml', () => {
     expect(fix('<img alt="a" width=" 12 " height="1.5" border="2px" src="https://x/y.png">').html).toBe(
       '<img alt="a" width="12">',
     );
-    expect(fix('<a href="javascript:alert(1)" target="_self">x</a> <a href="https://x" target="_blank">y</a>').html).toBe(
-      'x <a href="https://x" target="_blank">y</a>',
-    );
+    expect(
+      fix('<a href="javascript:alert(1)" target="_self">x</a> <a href="https://x" target="_blank">y</a>').html,
+    ).toBe('x <a href="https://x" target="_blank">y</a>');
   });
 
   it('filters CSS to listed properties and allowed values, keeping data URIs only', () => {
@@ -94,14 +94,29 @@ describe('fixStrictHtml', () => {
 
   it('removes its hooks after each call', () => {
     fix('<p>x</p>');
-    expect(purify.sanitize('<a href="http://www.dr.dk" class="c">x</a>')).toBe('<a href="http://www.dr.dk" class="c">x</a>');
+    expect(purify.sanitize('<a href="http://www.dr.dk" class="c">x</a>')).toBe(
+      '<a href="http://www.dr.dk" class="c">x</a>',
+    );
   });
 
   it('always produces HTML the validator approves', { timeout: 60_000 }, () => {
     // Values that some properties take and others don't, so the per-property check is exercised.
     const keywords = fc.constantFrom(
-      ...STRICT_CSS_KEYWORDS.slice(0, 60), 'notakeyword', '12px', '-3.5em', '50%', '#abc', 'red', 'auto', 'inherit',
-      '0', '400', 'bold', 'circle', 'to', 'Arial',
+      ...STRICT_CSS_KEYWORDS.slice(0, 60),
+      'notakeyword',
+      '12px',
+      '-3.5em',
+      '50%',
+      '#abc',
+      'red',
+      'auto',
+      'inherit',
+      '0',
+      '400',
+      'bold',
+      'circle',
+      'to',
+      'Arial',
     );
     const cssValue = fc.oneof(
       keywords,
@@ -121,21 +136,43 @@ describe('fixStrictHtml', () => {
       fc.string({ maxLength: 8 }),
     );
     const declaration = fc
-      .tuple(fc.oneof(fc.constantFrom(...STRICT_CSS_PROPERTIES), fc.constantFrom('position', 'behavior', 'x')), fc.array(cssValue, { maxLength: 3 }))
+      .tuple(
+        fc.oneof(fc.constantFrom(...STRICT_CSS_PROPERTIES), fc.constantFrom('position', 'behavior', 'x')),
+        fc.array(cssValue, { maxLength: 3 }),
+      )
       .map(([p, vs]) => `${p}: ${vs.join(' ')}`);
     const style = fc.array(declaration, { maxLength: 3 }).map((ds) => ds.join('; '));
     const attributeNames = [
       ...new Set([
         ...Object.keys(LENIENT_POLICY.globalAttributes),
         ...Object.values(LENIENT_POLICY.elementAttributes).flatMap((a) => Object.keys(a)),
-        'onclick', 'onerror', 'id', 'data-x', '__proto__', 'constructor', 'xmlns:v',
+        'onclick',
+        'onerror',
+        'id',
+        'data-x',
+        '__proto__',
+        'constructor',
+        'xmlns:v',
       ]),
     ];
     const attrValue = fc.oneof(
       fc.constantFrom(
-        'https://borger.dk', 'http://dr.dk', 'mailto:a@b.dk', 'javascript:alert(1)', 'data:image/png;base64,AA',
-        'data:text/html,x', '_blank', '_self', 'content-type', 'Content-Security-Policy', 'refresh', '10', ' 7 ',
-        '1.5', '-1', '',
+        'https://borger.dk',
+        'http://dr.dk',
+        'mailto:a@b.dk',
+        'javascript:alert(1)',
+        'data:image/png;base64,AA',
+        'data:text/html,x',
+        '_blank',
+        '_self',
+        'content-type',
+        'Content-Security-Policy',
+        'refresh',
+        '10',
+        ' 7 ',
+        '1.5',
+        '-1',
+        '',
       ),
       fc.string({ maxLength: 10 }),
     );
@@ -146,15 +183,37 @@ describe('fixStrictHtml', () => {
     const tagNames = [
       ...LENIENT_POLICY.elements,
       ...STRICT_POLICY.elements,
-      'script', 'iframe', 'svg', 'math', 'form', 'input', 'textarea', 'select', 'noscript', 'template', 'xmp',
-      'plaintext', 'x-y', 'link', 'base',
+      'script',
+      'iframe',
+      'svg',
+      'math',
+      'form',
+      'input',
+      'textarea',
+      'select',
+      'noscript',
+      'template',
+      'xmp',
+      'plaintext',
+      'x-y',
+      'link',
+      'base',
     ];
     const escape = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
     const { node } = fc.letrec<{ node: string }>((tie) => ({
       node: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         fc.string({ maxLength: 12 }),
-        fc.constantFrom('<!-- c -->', '<!--[if mso]>x<![endif]-->', '<![CDATA[x]]>', '&lt;', '<', '>', '</p>', '<?xml x?>'),
+        fc.constantFrom(
+          '<!-- c -->',
+          '<!--[if mso]>x<![endif]-->',
+          '<![CDATA[x]]>',
+          '&lt;',
+          '<',
+          '>',
+          '</p>',
+          '<?xml x?>',
+        ),
         fc
           .tuple(
             fc.constantFrom(...tagNames),
@@ -167,9 +226,13 @@ describe('fixStrictHtml', () => {
           }),
       ),
     }));
-    const documentOrFragment = fc.tuple(fc.boolean(), fc.array(node, { maxLength: 5 })).map(([whole, nodes]) =>
-      whole ? `<!DOCTYPE html><html><head><title>t</title></head><body>${nodes.join('')}</body></html>` : nodes.join(''),
-    );
+    const documentOrFragment = fc
+      .tuple(fc.boolean(), fc.array(node, { maxLength: 5 }))
+      .map(([whole, nodes]) =>
+        whole
+          ? `<!DOCTYPE html><html><head><title>t</title></head><body>${nodes.join('')}</body></html>`
+          : nodes.join(''),
+      );
     fc.assert(
       fc.property(documentOrFragment, (html) => {
         const fixed = fix(html).html;

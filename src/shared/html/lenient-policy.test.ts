@@ -16,15 +16,28 @@ describe('LENIENT list (§10.14.2)', () => {
   });
 
   it('adds its elements, attributes, comments and the style element', () => {
-    expect([...LENIENT_POLICY.elements].filter((e) => !STRICT_POLICY.elements.has(e)).sort()).toEqual(
-      ['cite', 'o:p', 'picture', 'pre', 'source', 'style'],
-    );
+    expect([...LENIENT_POLICY.elements].filter((e) => !STRICT_POLICY.elements.has(e)).sort()).toEqual([
+      'cite',
+      'o:p',
+      'picture',
+      'pre',
+      'source',
+      'style',
+    ]);
     expect(LENIENT_POLICY.globalAttributes).toHaveProperty(['id']);
     expect(LENIENT_POLICY.globalAttributes).toHaveProperty(['class']);
     expect(LENIENT_POLICY.globalAttributes).toHaveProperty(['aria-live']);
-    expect(Object.keys(LENIENT_POLICY.elementAttributes.td!).sort()).toEqual(
-      ['align', 'colspan', 'headers', 'height', 'nowrap', 'rowspan', 'scope', 'valign', 'width'],
-    );
+    expect(Object.keys(LENIENT_POLICY.elementAttributes.td!).sort()).toEqual([
+      'align',
+      'colspan',
+      'headers',
+      'height',
+      'nowrap',
+      'rowspan',
+      'scope',
+      'valign',
+      'width',
+    ]);
     expect(LENIENT_POLICY.elementAttributes.source!.srcset).toEqual({ urlPrefixes: ['data:image/'] });
     expect(LENIENT_POLICY.elementAttributes.html).toHaveProperty(['xmlns:o']);
     expect(LENIENT_POLICY.comments).toBe(true);

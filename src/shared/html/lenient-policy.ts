@@ -7,9 +7,24 @@ const dataImage = { urlPrefixes: ['data:image/'] } as const;
 export const LENIENT_EXTRA_ELEMENTS = ['span', 'o:p', 'picture', 'source', 'pre', 'cite', 'style'] as const;
 
 export const LENIENT_EXTRA_GLOBAL_ATTRIBUTES = [
-  'id', 'class', 'lang', 'aria-setsize', 'aria-busy', 'aria-atomic', 'aria-controls', 'aria-current',
-  'aria-description', 'aria-disabled', 'aria-errormessage', 'aria-flowto', 'aria-haspopup', 'aria-invalid',
-  'aria-keyshortcuts', 'aria-live', 'aria-owns', 'aria-roledescription',
+  'id',
+  'class',
+  'lang',
+  'aria-setsize',
+  'aria-busy',
+  'aria-atomic',
+  'aria-controls',
+  'aria-current',
+  'aria-description',
+  'aria-disabled',
+  'aria-errormessage',
+  'aria-flowto',
+  'aria-haspopup',
+  'aria-invalid',
+  'aria-keyshortcuts',
+  'aria-live',
+  'aria-owns',
+  'aria-roledescription',
 ] as const;
 
 const cell = rules(['scope', 'headers', 'colspan', 'width', 'rowspan', 'nowrap', 'height']);

@@ -26,12 +26,7 @@ const UPLOAD_MESSAGES: Readonly<Partial<Record<StrictErrorCode, string>>> = {
 };
 
 /** The /validations/ wording (§13.4.1) for a finding in the named file. */
-export function validationsMessage(
-  code: StrictErrorCode,
-  filename: string,
-  element = '',
-  attribute = '',
-): string {
+export function validationsMessage(code: StrictErrorCode, filename: string, element = '', attribute = ''): string {
   return formatMessage(DP_ERROR_MESSAGES[code], [filename, element, attribute]);
 }
 

@@ -43,8 +43,35 @@ function takesQuotedName(schema: CssPropertySchema): boolean {
 }
 
 const UNITS = new Set([
-  '', '%', 'px', 'em', 'rem', 'ex', 'ch', 'pt', 'pc', 'cm', 'mm', 'in', 'q', 'vh', 'vw', 'vmin', 'vmax', 'deg',
-  'rad', 'grad', 'turn', 's', 'ms', 'hz', 'khz', 'dpi', 'dpcm', 'dppx', 'fr',
+  '',
+  '%',
+  'px',
+  'em',
+  'rem',
+  'ex',
+  'ch',
+  'pt',
+  'pc',
+  'cm',
+  'mm',
+  'in',
+  'q',
+  'vh',
+  'vw',
+  'vmin',
+  'vmax',
+  'deg',
+  'rad',
+  'grad',
+  'turn',
+  's',
+  'ms',
+  'hz',
+  'khz',
+  'dpi',
+  'dpcm',
+  'dppx',
+  'fr',
 ]);
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(%|[a-z]{1,4})?$/i;

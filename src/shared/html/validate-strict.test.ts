@@ -6,20 +6,95 @@ import { validateStrictHtml, type StrictVerdict } from './validate-strict';
 
 // The §10.14.1 table, written out again by hand so that a slip in strict-policy.ts shows up here.
 const TABLE_ELEMENTS = [
-  'html', 'head', 'meta', 'title', 'body',
-  'address', 'article', 'aside', 'details', 'figcaption', 'figure', 'footer', 'header', 'main', 'mark', 'nav',
-  'section', 'summary', 'time',
-  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'ul', 'ol', 'li', 'blockquote', 'dl', 'dt', 'dd',
-  'b', 'i', 'font', 's', 'u', 'o', 'sup', 'sub', 'ins', 'del', 'strong', 'strike', 'tt', 'code', 'big', 'small', 'br',
-  'span', 'em',
-  'table', 'tr', 'td', 'th', 'colgroup', 'caption', 'col', 'thead', 'tbody', 'tfoot',
-  'a', 'img',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'body',
+  'address',
+  'article',
+  'aside',
+  'details',
+  'figcaption',
+  'figure',
+  'footer',
+  'header',
+  'main',
+  'mark',
+  'nav',
+  'section',
+  'summary',
+  'time',
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'dl',
+  'dt',
+  'dd',
+  'b',
+  'i',
+  'font',
+  's',
+  'u',
+  'o',
+  'sup',
+  'sub',
+  'ins',
+  'del',
+  'strong',
+  'strike',
+  'tt',
+  'code',
+  'big',
+  'small',
+  'br',
+  'span',
+  'em',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'colgroup',
+  'caption',
+  'col',
+  'thead',
+  'tbody',
+  'tfoot',
+  'a',
+  'img',
 ];
 
 const TABLE_GLOBAL_ATTRIBUTES = [
-  'role', 'title', 'aria-hidden', 'aria-label', 'aria-level', 'aria-orientation', 'aria-placeholder', 'aria-sort',
-  'aria-relevant', 'aria-activedescendant', 'aria-colcount', 'aria-colindex', 'aria-colspan', 'aria-describedby',
-  'aria-details', 'aria-labelledby', 'aria-posinset', 'aria-rowcount', 'aria-rowindex', 'aria-rowspan',
+  'role',
+  'title',
+  'aria-hidden',
+  'aria-label',
+  'aria-level',
+  'aria-orientation',
+  'aria-placeholder',
+  'aria-sort',
+  'aria-relevant',
+  'aria-activedescendant',
+  'aria-colcount',
+  'aria-colindex',
+  'aria-colspan',
+  'aria-describedby',
+  'aria-details',
+  'aria-labelledby',
+  'aria-posinset',
+  'aria-rowcount',
+  'aria-rowindex',
+  'aria-rowspan',
 ];
 
 /** element → attribute → a value the table allows */
@@ -70,12 +145,25 @@ describe('the STRICT list as data', () => {
     expect(STRICT_CSS_PROPERTIES).toHaveLength(125);
     expect(new Set(STRICT_CSS_PROPERTIES).size).toBe(125);
     expect(STRICT_CSS_FUNCTIONS).toEqual([
-      'image', 'linear-gradient', 'radial-gradient', 'rect', 'repeating-linear-gradient', 'repeating-radial-gradient',
-      'rgb', 'rgba',
+      'image',
+      'linear-gradient',
+      'radial-gradient',
+      'rect',
+      'repeating-linear-gradient',
+      'repeating-radial-gradient',
+      'rgb',
+      'rgba',
     ]);
     expect(STRICT_CSS_KEYWORDS).toHaveLength(383);
     // Words the PDF split across lines are joined again.
-    for (const kw of ['-moz-pre-wrap', 'bidi-override', 'decimal-leading-zero', 'no-content', 'table-footer-group', 'x-soft']) {
+    for (const kw of [
+      '-moz-pre-wrap',
+      'bidi-override',
+      'decimal-leading-zero',
+      'no-content',
+      'table-footer-group',
+      'x-soft',
+    ]) {
       expect(STRICT_CSS_KEYWORDS).toContain(kw);
     }
     for (const p of ['-moz-border-radius', 'border-spacing', 'font-family', 'word-wrap', 'text-wrap', 'azimuth']) {
@@ -90,9 +178,36 @@ describe('validateStrictHtml: elements', () => {
   });
 
   it.each([
-    'script', 'style', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'link', 'base',
-    'svg', 'math', 'video', 'audio', 'canvas', 'pre', 'cite', 'picture', 'source', 'o:p', 'marquee', 'frame',
-    'template', 'noscript', 'label', 'abbr', 'center', 'x-custom',
+    'script',
+    'style',
+    'iframe',
+    'object',
+    'embed',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'link',
+    'base',
+    'svg',
+    'math',
+    'video',
+    'audio',
+    'canvas',
+    'pre',
+    'cite',
+    'picture',
+    'source',
+    'o:p',
+    'marquee',
+    'frame',
+    'template',
+    'noscript',
+    'label',
+    'abbr',
+    'center',
+    'x-custom',
   ])('refuses <%s>', (element) => {
     expect(errorsOf(`<p>før<${element}>inde</${element}>efter</p>`)).toEqual([elementError(element)]);
   });
@@ -111,7 +226,9 @@ describe('validateStrictHtml: elements', () => {
 describe('validateStrictHtml: attributes', () => {
   for (const [element, attrs] of Object.entries(TABLE_ATTRIBUTES)) {
     it(`allows every attribute of <${element}>`, () => {
-      const markup = Object.entries(attrs).map(([k, v]) => `${k}="${v}"`).join(' ');
+      const markup = Object.entries(attrs)
+        .map(([k, v]) => `${k}="${v}"`)
+        .join(' ');
       expect(validateStrictHtml(`<${element} ${markup}>x</${element}>`)).toEqual(approved);
       for (const [name, value] of Object.entries(attrs)) {
         expect(validateStrictHtml(`<${element} ${name}="${value}">x</${element}>`), name).toEqual(approved);
@@ -128,7 +245,10 @@ describe('validateStrictHtml: attributes', () => {
 
   it('refuses attributes that belong to other elements or to no list', () => {
     expect(errorsOf('<p align="center">x</p>')).toEqual([attributeError('p', 'align')]);
-    expect(errorsOf('<div id="a" class="b">x</div>')).toEqual([attributeError('div', 'id'), attributeError('div', 'class')]);
+    expect(errorsOf('<div id="a" class="b">x</div>')).toEqual([
+      attributeError('div', 'id'),
+      attributeError('div', 'class'),
+    ]);
     expect(errorsOf('<td colspan="2">x</td>')).toEqual([attributeError('td', 'colspan')]);
     expect(errorsOf('<p onclick="x()">x</p>')).toEqual([attributeError('p', 'onclick')]);
     expect(errorsOf('<body link="red">x</body>')).toEqual([attributeError('body', 'link')]);
@@ -164,9 +284,11 @@ describe('validateStrictHtml: attributes', () => {
   });
 
   it('reads markup as a browser does: any case, unquoted values, decoded entities', () => {
-    expect(validateStrictHtml('<P STYLE="COLOR: RED"><A HREF=https://x TARGET=_blank>x</A><IMG SRC=data:image/png;base64,AA>')).toEqual(
-      approved,
-    );
+    expect(
+      validateStrictHtml(
+        '<P STYLE="COLOR: RED"><A HREF=https://x TARGET=_blank>x</A><IMG SRC=data:image/png;base64,AA>',
+      ),
+    ).toEqual(approved);
     expect(errorsOf('<a title="t" href="&#106;avascript:alert(1)">x</a>')).toEqual([attributeError('a', 'href')]);
     expect(errorsOf('<a title="t" href="https&colon;//x">x</a>')).toEqual([]);
     expect(errorsOf('<td nowrap>x</td>')).toEqual([attributeError('td', 'nowrap')]);
@@ -183,10 +305,16 @@ describe('validateStrictHtml: style', () => {
   // them, e.g. border-radius, and strips such a declaration. Each property is tried with a value its entry lists.
   it.each([...STRICT_CSS_PROPERTIES])('allows the property %s with a value its OWASP schema accepts', (property) => {
     const entry = STRICT_CSS_SCHEMA[property]!;
-    const keyword = entry.literals.find((l) => /^[a-z]/.test(l) && (STRICT_CSS_KEYWORDS as readonly string[]).includes(l));
+    const keyword = entry.literals.find(
+      (l) => /^[a-z]/.test(l) && (STRICT_CSS_KEYWORDS as readonly string[]).includes(l),
+    );
     const value =
       keyword ??
-      ((entry.bits & CSS_BITS.QUANTITY) !== 0 ? '1px' : (entry.bits & CSS_BITS.URL) !== 0 ? 'url(data:image/png;base64,AA)' : undefined);
+      ((entry.bits & CSS_BITS.QUANTITY) !== 0
+        ? '1px'
+        : (entry.bits & CSS_BITS.URL) !== 0
+          ? 'url(data:image/png;base64,AA)'
+          : undefined);
     expect(value, property).toBeDefined();
     expect(validateStrictHtml(`<p style="${property}: ${value}">x</p>`)).toEqual(approved);
   });
@@ -210,7 +338,9 @@ describe('validateStrictHtml: style', () => {
     const refused = [attributeError('p', 'style')];
     expect(validateStrictHtml('<p style="color:red">x</p>')).toEqual(approved);
     expect(errorsOf('<p style="margin:red">x</p>')).toEqual(refused);
-    expect(errorsOf('<table style="padding:auto"><tr><td>x</td></tr></table>')).toEqual([attributeError('table', 'style')]);
+    expect(errorsOf('<table style="padding:auto"><tr><td>x</td></tr></table>')).toEqual([
+      attributeError('table', 'style'),
+    ]);
     expect(validateStrictHtml('<p style="margin:auto">x</p>')).toEqual(approved);
     expect(errorsOf('<p style="font-weight:0">x</p>')).toEqual(refused);
     expect(validateStrictHtml('<p style="font-weight:400">x</p>')).toEqual(approved);
@@ -266,7 +396,9 @@ describe('validateStrictHtml: style', () => {
 
   it('allows data URIs in url() and reports any other url() as unknown-element', () => {
     expect(validateStrictHtml(`<p style="background-image:url('data:image/png;base64,AAAA')">x</p>`)).toEqual(approved);
-    expect(validateStrictHtml('<p style="background:url(data:image/gif;base64,R0lG) no-repeat">x</p>')).toEqual(approved);
+    expect(validateStrictHtml('<p style="background:url(data:image/gif;base64,R0lG) no-repeat">x</p>')).toEqual(
+      approved,
+    );
     const unknown = {
       code: 'html.validator.rejected.unknown-element',
       message:
@@ -291,8 +423,16 @@ describe('validateStrictHtml: comments and reporting', () => {
 
   it('reports each distinct finding once, in document order', () => {
     expect(
-      errorsOf('<script>1</script><p onclick="x"><!-- c --></p><script>2</script><p onclick="y"><a>z</a></p><div onclick="w">'),
-    ).toEqual([elementError('script'), attributeError('p', 'onclick'), COMMENTS_ERROR, elementError('a'), attributeError('div', 'onclick')]);
+      errorsOf(
+        '<script>1</script><p onclick="x"><!-- c --></p><script>2</script><p onclick="y"><a>z</a></p><div onclick="w">',
+      ),
+    ).toEqual([
+      elementError('script'),
+      attributeError('p', 'onclick'),
+      COMMENTS_ERROR,
+      elementError('a'),
+      attributeError('div', 'onclick'),
+    ]);
   });
 
   it('returns exactly the two errors of the §6.14 example', () => {

@@ -60,5 +60,8 @@ export const isAppErrorException = (e: unknown): e is AppErrorException => e ins
 
 /** The envelope every channel answers with: errors are values, so their shape survives any transport. */
 export const envelopeSchema = <T extends z.ZodType>(value: T) =>
-  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: AppErrorSchema })]);
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: AppErrorSchema }),
+  ]);
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppError };

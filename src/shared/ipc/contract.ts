@@ -25,13 +25,15 @@ export type ChannelRequest<C extends ChannelName> = z.input<Contract[C]['request
 export type ChannelResponse<C extends ChannelName> = z.output<Contract[C]['response']>;
 
 export const channelNames = Object.keys(contract) as ChannelName[];
-export const isChannelName = (name: string): name is ChannelName => Object.prototype.hasOwnProperty.call(contract, name);
+export const isChannelName = (name: string): name is ChannelName =>
+  Object.prototype.hasOwnProperty.call(contract, name);
 
 type Namespace<C extends string> = C extends `${infer NS}.${string}` ? NS : never;
 type Method<C extends string, NS extends string> = C extends `${NS}.${infer M}` ? M : never;
-type Fn<C extends ChannelName> = undefined extends ChannelRequest<C>
-  ? (request?: ChannelRequest<C>) => Promise<ChannelResponse<C>>
-  : (request: ChannelRequest<C>) => Promise<ChannelResponse<C>>;
+type Fn<C extends ChannelName> =
+  undefined extends ChannelRequest<C>
+    ? (request?: ChannelRequest<C>) => Promise<ChannelResponse<C>>
+    : (request: ChannelRequest<C>) => Promise<ChannelResponse<C>>;
 
 /** `window.digitalPost`: one async function per channel, grouped by namespace, plus the event stream. */
 export type DigitalPostApi = {

@@ -28,7 +28,10 @@ function ensureRendererBuilt(): void {
     built = true;
     return;
   }
-  const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: projectRoot, stdio: 'inherit' });
+  const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'electron-vite'), ['build'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('electron-vite build failed');
   built = true;
 }
@@ -53,7 +56,12 @@ export function startDesktop(options: {
         userDataDir: options.userDataDir,
         appVersion: '0.0.0-e2e',
         appUrl,
-        env: { ...process.env, ...options.env, DP_SANDBOX_URL: options.sandbox.url, DP_KEYCHAIN_SERVICE: options.keychainService },
+        env: {
+          ...process.env,
+          ...options.env,
+          DP_SANDBOX_URL: options.sandbox.url,
+          DP_KEYCHAIN_SERVICE: options.keychainService,
+        },
       }),
   });
 }

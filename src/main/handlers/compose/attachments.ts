@@ -1,4 +1,8 @@
-import { encodingFormatFromFilename, normaliseEncodingFormat, type DocumentType } from '../../../shared/dp/encoding-formats';
+import {
+  encodingFormatFromFilename,
+  normaliseEncodingFormat,
+  type DocumentType,
+} from '../../../shared/dp/encoding-formats';
 import { scrubFilename } from '../../../shared/dp/filenames';
 import { checkAttachment, type MessageDocumentsShape } from '../../../shared/dp/files';
 import { DocumentSchema, FileSchema, type DpDocument, type Message } from '../../../shared/dp/resources';
@@ -20,7 +24,8 @@ const shapeOf = (m: Pick<Message, 'documents'>): MessageDocumentsShape => ({
 });
 
 /** base64 → byte count without decoding (a refusal of an oversized file should not cost its memory twice). */
-const base64Bytes = (b64: string): number => Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
+const base64Bytes = (b64: string): number =>
+  Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
 
 export interface AttachRequest {
   mailboxId: string;
@@ -73,7 +78,15 @@ export const createAttachmentHandlers = (
     state.uploads.set(uploadId, controller);
     const signal = controller.signal;
     const progress = (phase: Phase, sentBytes = 0, loaded?: number): void =>
-      events.emit({ type: 'compose.upload', uploadId, messageId, phase, sentBytes, totalBytes: size, ...(loaded !== undefined ? { loaded, total: size } : {}) });
+      events.emit({
+        type: 'compose.upload',
+        uploadId,
+        messageId,
+        phase,
+        sentBytes,
+        totalBytes: size,
+        ...(loaded !== undefined ? { loaded, total: size } : {}),
+      });
 
     let created: DpDocument | undefined;
     let createdFile: { documentId: string; fileId: string } | undefined;
@@ -82,11 +95,17 @@ export const createAttachmentHandlers = (
       requireDraft(before);
       const docs = before.documents ?? [];
       const index = req.documentId === undefined ? undefined : docs.findIndex((d) => d.id === req.documentId);
-      if (index === -1) throw appRefusal(COMPOSE_ERROR_CODES.documentMissing, 'Bilaget findes ikke længere på kladden.');
+      if (index === -1)
+        throw appRefusal(COMPOSE_ERROR_CODES.documentMissing, 'Bilaget findes ikke længere på kladden.');
       const existing = index === undefined ? undefined : docs[index];
-      if (existing?.documentType === 'MAIN') throw appRefusal(COMPOSE_ERROR_CODES.mainDocument, 'Hoveddokumentet redigeres i editoren, ikke som bilag.');
+      if (existing?.documentType === 'MAIN')
+        throw appRefusal(COMPOSE_ERROR_CODES.mainDocument, 'Hoveddokumentet redigeres i editoren, ikke som bilag.');
       // Then against the message: counts and the 70 MB total, still before any upload.
-      const messageErrors = checkAttachment(candidate, shapeOf(before), index === undefined ? {} : { documentIndex: index });
+      const messageErrors = checkAttachment(
+        candidate,
+        shapeOf(before),
+        index === undefined ? {} : { documentIndex: index },
+      );
       if (messageErrors.length > 0) throw refusals(messageErrors);
       const knownDocs = new Set(docs.map((d) => d.id));
       const label = req.label ?? filename;
@@ -96,8 +115,20 @@ export const createAttachmentHandlers = (
       else {
         progress('document');
         created = await createOnce(
-          async () => DocumentSchema.parse((await api.post<unknown>(documentsPath(mailboxId, messageId), { documentType, label, files: [] }, { signal })).data),
-          async () => (await fetchMessage(api, mailboxId, messageId)).documents?.find((d) => !knownDocs.has(d.id) && d.label === label && d.documentType === documentType),
+          async () =>
+            DocumentSchema.parse(
+              (
+                await api.post<unknown>(
+                  documentsPath(mailboxId, messageId),
+                  { documentType, label, files: [] },
+                  { signal },
+                )
+              ).data,
+            ),
+          async () =>
+            (await fetchMessage(api, mailboxId, messageId)).documents?.find(
+              (d) => !knownDocs.has(d.id) && d.label === label && d.documentType === documentType,
+            ),
         );
         doc = created;
       }
@@ -105,9 +136,20 @@ export const createAttachmentHandlers = (
 
       progress('file');
       const file = await createOnce(
-        async () => FileSchema.parse((await api.post<unknown>(filesPath(mailboxId, messageId, doc.id), { encodingFormat, filename, language: 'da' }, { signal })).data),
         async () =>
-          (await fetchMessage(api, mailboxId, messageId)).documents?.find((d) => d.id === doc.id)?.files.find((f) => !knownFiles.has(f.id) && f.filename === filename),
+          FileSchema.parse(
+            (
+              await api.post<unknown>(
+                filesPath(mailboxId, messageId, doc.id),
+                { encodingFormat, filename, language: 'da' },
+                { signal },
+              )
+            ).data,
+          ),
+        async () =>
+          (await fetchMessage(api, mailboxId, messageId)).documents
+            ?.find((d) => d.id === doc.id)
+            ?.files.find((f) => !knownFiles.has(f.id) && f.filename === filename),
       );
       createdFile = { documentId: doc.id, fileId: file.id };
 
@@ -139,7 +181,8 @@ export const createAttachmentHandlers = (
       progress(cancelled ? 'cancelled' : 'failed');
       // Leave no half-made attachment behind (an empty document or a file without content would block sending).
       if (created) await removeDocument(mailboxId, messageId, created.id).catch(() => undefined);
-      else if (createdFile) await removeFile(mailboxId, messageId, createdFile.documentId, createdFile.fileId).catch(() => undefined);
+      else if (createdFile)
+        await removeFile(mailboxId, messageId, createdFile.documentId, createdFile.fileId).catch(() => undefined);
       if (cancelled) throw appRefusal(COMPOSE_ERROR_CODES.uploadCancelled, 'Vedhæftningen blev annulleret.');
       throw err;
     } finally {
@@ -153,7 +196,12 @@ export const createAttachmentHandlers = (
     await api.delete(documentPath(mailboxId, messageId, documentId), { ifMatch: doc.version });
   };
 
-  const removeFile = async (mailboxId: string, messageId: string, documentId: string, fileId: string): Promise<void> => {
+  const removeFile = async (
+    mailboxId: string,
+    messageId: string,
+    documentId: string,
+    fileId: string,
+  ): Promise<void> => {
     const res = await api.get<unknown>(filePath(mailboxId, messageId, documentId, fileId));
     const file = FileSchema.parse(res.data);
     await api.delete(filePath(mailboxId, messageId, documentId, fileId), { ifMatch: file.version });
@@ -165,7 +213,8 @@ export const createAttachmentHandlers = (
         return await attach(req);
       } catch (err) {
         if (err instanceof AppFault) throw err;
-        if (err instanceof Error && err.name === 'AbortError') throw appRefusal(COMPOSE_ERROR_CODES.uploadCancelled, 'Vedhæftningen blev annulleret.');
+        if (err instanceof Error && err.name === 'AbortError')
+          throw appRefusal(COMPOSE_ERROR_CODES.uploadCancelled, 'Vedhæftningen blev annulleret.');
         throw err;
       }
     },

@@ -22,7 +22,11 @@ const ContactPointSchema = z.looseObject({
   reportLink: ReportLinkSchema.nullish(),
 });
 /** A search result page (§3.3.3): items that do not parse are left out rather than failing the search. */
-const pageOf = <T extends z.ZodType>(plural: string, item: T, data: unknown): { total: number | undefined; items: z.infer<T>[] } => {
+const pageOf = <T extends z.ZodType>(
+  plural: string,
+  item: T,
+  data: unknown,
+): { total: number | undefined; items: z.infer<T>[] } => {
   const body = (data ?? {}) as Record<string, unknown>;
   const raw = Array.isArray(body[plural]) ? (body[plural] as unknown[]) : [];
   return {
@@ -45,7 +49,10 @@ const webUrl = (value: string | undefined): string | undefined => {
   }
 };
 
-const hitOf = (p: z.infer<typeof ContactPointSchema>, org: z.infer<typeof OrganisationSchema> | undefined): ContactPointHit | undefined => {
+const hitOf = (
+  p: z.infer<typeof ContactPointSchema>,
+  org: z.infer<typeof OrganisationSchema> | undefined,
+): ContactPointHit | undefined => {
   const o = p.organisation ?? org;
   if (!o) return undefined;
   const url = webUrl(p.reportLink?.externalLink);
@@ -57,7 +64,15 @@ const hitOf = (p: z.infer<typeof ContactPointSchema>, org: z.infer<typeof Organi
     contactPointId: p.id,
     contactPointName: p.name,
     ...(p.description ? { description: p.description } : {}),
-    ...(url ? { reportLink: { url, ...(text ? { text } : {}), ...(p.reportLink?.description ? { description: p.reportLink.description } : {}) } } : {}),
+    ...(url
+      ? {
+          reportLink: {
+            url,
+            ...(text ? { text } : {}),
+            ...(p.reportLink?.description ? { description: p.reportLink.description } : {}),
+          },
+        }
+      : {}),
   };
 };
 
@@ -77,19 +92,27 @@ export const createAuthorityHandlers = (ctx: ComposeContext): Pick<Handlers, 'au
     const trimmed = query.trim();
     if (/^\d{8}$/.test(trimmed)) {
       // A CVR typed directly: that authority's contact points, or the authority alone when it has none.
-      const orgs = pageOf('organisations', OrganisationSchema, (await ctx.api.get<unknown>(organisationsPath(), { query: { cvrNumber: trimmed } })).data);
+      const orgs = pageOf(
+        'organisations',
+        OrganisationSchema,
+        (await ctx.api.get<unknown>(organisationsPath(), { query: { cvrNumber: trimmed } })).data,
+      );
       const org = orgs.items[0];
       if (!org) return { hits: [], totalElements: 0 };
       const points = pageOf(
         'contactPoints',
         ContactPointSchema,
-        (await ctx.api.get<unknown>(organisationContactPointsPath(org.id), { query: { ...paging, active: true } })).data,
+        (await ctx.api.get<unknown>(organisationContactPointsPath(org.id), { query: { ...paging, active: true } }))
+          .data,
       );
       const hits = points.items.flatMap((p) => hitOf(p, org) ?? []);
-      if (hits.length === 0) return { hits: [{ organisationId: org.id, authority: org.name, cvr: org.cvrNumber }], totalElements: 1 };
+      if (hits.length === 0)
+        return { hits: [{ organisationId: org.id, authority: org.name, cvr: org.cvrNumber }], totalElements: 1 };
       return { hits, totalElements: points.total ?? hits.length };
     }
-    const res = await ctx.api.get<unknown>(contactPointsPath(), { query: { searchTermOrName: searchValue(trimmed), active: true, ...paging } });
+    const res = await ctx.api.get<unknown>(contactPointsPath(), {
+      query: { searchTermOrName: searchValue(trimmed), active: true, ...paging },
+    });
     const points = pageOf('contactPoints', ContactPointSchema, res.data);
     const hits = points.items.flatMap((p) => hitOf(p, undefined) ?? []);
     return { hits, totalElements: points.total ?? hits.length };

@@ -27,7 +27,9 @@ export const checkStrict = (html: string): void => {
       field: 'content',
       code: e.code,
       message: e.message,
-      ...(e.element !== undefined ? { rejectedValue: e.attributes ? `${e.element} ${e.attributes.join(' ')}` : e.element } : {}),
+      ...(e.element !== undefined
+        ? { rejectedValue: e.attributes ? `${e.element} ${e.attributes.join(' ')}` : e.element }
+        : {}),
     })),
   });
 };
@@ -40,7 +42,9 @@ export const checkContent = (content: DraftContent): void => {
   if (content.format === 'html') checkStrict(content.html);
   const size = Buffer.byteLength(wordsOf(content), 'utf8');
   if (size > LIMITS.maxFileBytes) {
-    throw refusals([dpFieldError('message.file.content.size', { resource: 'file', field: 'content', rejectedValue: size })]);
+    throw refusals([
+      dpFieldError('message.file.content.size', { resource: 'file', field: 'content', rejectedValue: size }),
+    ]);
   }
 };
 
@@ -78,12 +82,21 @@ export const createAutosave = (state: ComposeState) => {
     }
     const format = formatOfFile(file.encodingFormat) ?? t.format;
     return {
-      server: { ...contentOf(format, words), fileVersion: file.version, ...(file.lastUpdated ? { lastUpdated: file.lastUpdated } : {}) },
+      server: {
+        ...contentOf(format, words),
+        fileVersion: file.version,
+        ...(file.lastUpdated ? { lastUpdated: file.lastUpdated } : {}),
+      },
       file: { format, filename: file.filename },
     };
   };
 
-  const confirmed = async (record: JournalRecord, target: MainTarget, key: string, fileVersion: number): Promise<SaveResult> => {
+  const confirmed = async (
+    record: JournalRecord,
+    target: MainTarget,
+    key: string,
+    fileVersion: number,
+  ): Promise<SaveResult> => {
     const { conflictAt: _resolved, ...rest } = target;
     state.targets.set(key, { ...rest, fileVersion });
     await state.journal.confirm(record.mailboxId, record.messageId, record.seq, fileVersion);
@@ -99,15 +112,33 @@ export const createAutosave = (state: ComposeState) => {
    * The MAIN file's encodingFormat and filename for `format`: a full-body PUT of the file as the server returned it
    * (PUT replaces the resource), If-Match = `base`. Returns the file's new version.
    */
-  const switchFormat = async (mailboxId: string, messageId: string, target: MainTarget, format: DraftContent['format'], base: number): Promise<{ version: number; filename: string }> => {
+  const switchFormat = async (
+    mailboxId: string,
+    messageId: string,
+    target: MainTarget,
+    format: DraftContent['format'],
+    base: number,
+  ): Promise<{ version: number; filename: string }> => {
     const path = filePath(mailboxId, messageId, target.documentId, target.fileId);
     const current = (await api.get<unknown>(path)).data as Record<string, unknown>;
     const filename = filenameFor(typeof current.filename === 'string' ? current.filename : target.filename, format);
-    const res = await api.put<unknown>(path, { ...current, encodingFormat: MEDIA_TYPE[format], filename }, { ifMatch: base });
+    const res = await api.put<unknown>(
+      path,
+      { ...current, encodingFormat: MEDIA_TYPE[format], filename },
+      { ifMatch: base },
+    );
     return { version: versionOf(res, base), filename };
   };
 
-  const putContent = async (mailboxId: string, messageId: string, target: MainTarget, filename: string, format: DraftContent['format'], words: string, base: number): Promise<number> => {
+  const putContent = async (
+    mailboxId: string,
+    messageId: string,
+    target: MainTarget,
+    filename: string,
+    format: DraftContent['format'],
+    words: string,
+    base: number,
+  ): Promise<number> => {
     const res = await api.putMultipart<unknown>(
       fileContentPath(mailboxId, messageId, target.documentId, target.fileId),
       { data: new Uint8Array(Buffer.from(words, 'utf8')), filename, contentType: MEDIA_TYPE[format] },
@@ -122,7 +153,12 @@ export const createAutosave = (state: ComposeState) => {
    * judged by STRICT); text → html uploads the html first, because a switch to text/html is refused while the
    * existing content is not valid html (message.file.encoding.format.invalid.switch.to.html).
    */
-  const write = async (record: JournalRecord, target: MainTarget, content: DraftContent, base: number): Promise<MainTarget> => {
+  const write = async (
+    record: JournalRecord,
+    target: MainTarget,
+    content: DraftContent,
+    base: number,
+  ): Promise<MainTarget> => {
     const { mailboxId, messageId } = record;
     const words = wordsOf(content);
     /** A step landed: a retry (or a restore after a restart) must build on the version it made. */
@@ -131,13 +167,19 @@ export const createAutosave = (state: ComposeState) => {
       await state.journal.rebase(mailboxId, messageId, record.seq, moved.fileVersion);
     };
     if (content.format === target.format) {
-      return { ...target, fileVersion: await putContent(mailboxId, messageId, target, target.filename, content.format, words, base) };
+      return {
+        ...target,
+        fileVersion: await putContent(mailboxId, messageId, target, target.filename, content.format, words, base),
+      };
     }
     if (content.format === 'text') {
       const switched = await switchFormat(mailboxId, messageId, target, 'text', base);
       const moved = { ...target, format: 'text' as const, filename: switched.filename, fileVersion: switched.version };
       await stepped(moved);
-      return { ...moved, fileVersion: await putContent(mailboxId, messageId, moved, moved.filename, 'text', words, switched.version) };
+      return {
+        ...moved,
+        fileVersion: await putContent(mailboxId, messageId, moved, moved.filename, 'text', words, switched.version),
+      };
     }
     const uploaded = await putContent(mailboxId, messageId, target, target.filename, target.format, words, base);
     await stepped({ ...target, fileVersion: uploaded });
@@ -166,7 +208,8 @@ export const createAutosave = (state: ComposeState) => {
         if (err instanceof AppFault && err.appError.code === APP_ERROR_CODES.network) {
           throw new AppFault({
             ...err.appError,
-            message: 'Kladden er gemt på denne computer, men ikke i Digital Post endnu. Den gemmes, når forbindelsen er tilbage.',
+            message:
+              'Kladden er gemt på denne computer, men ikke i Digital Post endnu. Den gemmes, når forbindelsen er tilbage.',
           });
         }
         throw err;

@@ -14,9 +14,11 @@ export const formatOfFile = (encodingFormat: string): DraftFormat | undefined =>
 
 export const wordsOf = (c: DraftContent): string => (c.format === 'html' ? c.html : c.text);
 
-export const contentOf = (format: DraftFormat, words: string): DraftContent => (format === 'html' ? { format, html: words } : { format, text: words });
+export const contentOf = (format: DraftFormat, words: string): DraftContent =>
+  format === 'html' ? { format, html: words } : { format, text: words };
 
-export const sameContent = (a: DraftContent, b: DraftContent): boolean => a.format === b.format && wordsOf(a) === wordsOf(b);
+export const sameContent = (a: DraftContent, b: DraftContent): boolean =>
+  a.format === b.format && wordsOf(a) === wordsOf(b);
 
 /**
  * The filename after a format switch: its own name with the other extension, so a reader who downloads the main

@@ -7,23 +7,35 @@ import type { MainTarget } from './context';
 import { contentOf, formatOfFile, sameContent } from './content';
 import { fileContentPath, messagePath } from './paths';
 
-export const fetchMessage = async (api: DpClient, mailboxId: string, messageId: string, signal?: AbortSignal): Promise<Message> => {
+export const fetchMessage = async (
+  api: DpClient,
+  mailboxId: string,
+  messageId: string,
+  signal?: AbortSignal,
+): Promise<Message> => {
   const res = await api.get<unknown>(messagePath(mailboxId, messageId), signal ? { signal } : {});
   return MessageSchema.parse(res.data);
 };
 
 /** A reply draft carries its own link first in replyData (§6.13.8); Digital Post fixes its label and recipient. */
-export const isReplyDraft = (m: Message): boolean => (m.replyData ?? []).some((r) => r.childMessageId === m.id && !!r.parentMessageId);
+export const isReplyDraft = (m: Message): boolean =>
+  (m.replyData ?? []).some((r) => r.childMessageId === m.id && !!r.parentMessageId);
 
-export const mainDocument = (m: Message): DpDocument | undefined => (m.documents ?? []).find((d) => d.documentType === 'MAIN');
+export const mainDocument = (m: Message): DpDocument | undefined =>
+  (m.documents ?? []).find((d) => d.documentType === 'MAIN');
 
 /** The MAIN document's html (preferred) or text file, which the editor writes; a draft with neither cannot be edited here. */
 export const mainTargetOf = (m: Message): MainTarget => {
   const doc = mainDocument(m);
   const files = doc?.files ?? [];
-  const file = files.find((f) => formatOfFile(f.encodingFormat) === 'html') ?? files.find((f) => formatOfFile(f.encodingFormat) === 'text');
+  const file =
+    files.find((f) => formatOfFile(f.encodingFormat) === 'html') ??
+    files.find((f) => formatOfFile(f.encodingFormat) === 'text');
   if (!doc || !file) {
-    throw appRefusal(COMPOSE_ERROR_CODES.noHtmlMain, 'Kladden har intet HTML- eller teksthoveddokument, der kan redigeres her.');
+    throw appRefusal(
+      COMPOSE_ERROR_CODES.noHtmlMain,
+      'Kladden har intet HTML- eller teksthoveddokument, der kan redigeres her.',
+    );
   }
   return {
     documentId: doc.id,
@@ -40,12 +52,21 @@ export const journalContent = (r: JournalRecord): DraftContent => contentOf(r.fo
 
 export const requireDraft = (m: Message): void => {
   if (m.messageState !== 'DRAFT') {
-    throw appRefusal(COMPOSE_ERROR_CODES.notDraft, 'Meddelelsen er ikke længere en kladde (den er sendt eller slettet).');
+    throw appRefusal(
+      COMPOSE_ERROR_CODES.notDraft,
+      'Meddelelsen er ikke længere en kladde (den er sendt eller slettet).',
+    );
   }
 };
 
 /** Text content of a file; '' when nothing has been uploaded yet. */
-export const readFileText = async (api: DpClient, mailboxId: string, messageId: string, documentId: string, file: DpFile): Promise<string> => {
+export const readFileText = async (
+  api: DpClient,
+  mailboxId: string,
+  messageId: string,
+  documentId: string,
+  file: DpFile,
+): Promise<string> => {
   if (file.fileSize === undefined) return '';
   try {
     const res = await api.getBytes(fileContentPath(mailboxId, messageId, documentId, file.id));
@@ -78,7 +99,12 @@ export const documentView = (d: DpDocument) => ({
   })),
 });
 
-export const toDraftView = (m: Message, target: MainTarget, content: DraftContent, journal?: JournalRecord): DraftView => {
+export const toDraftView = (
+  m: Message,
+  target: MainTarget,
+  content: DraftContent,
+  journal?: JournalRecord,
+): DraftView => {
   const r = m.recipient;
   const unsaved = journal ? journalContent(journal) : undefined;
   return {
@@ -104,6 +130,8 @@ export const toDraftView = (m: Message, target: MainTarget, content: DraftConten
     ...(content.format === 'text' ? { text: content.text } : {}),
     attachments: (m.documents ?? []).filter((d) => d.documentType !== 'MAIN').map(documentView),
     totalBytes: totalBytes(m),
-    ...(journal && unsaved && !sameContent(unsaved, content) ? { unsaved: { ...unsaved, savedAt: journal.savedAt } } : {}),
+    ...(journal && unsaved && !sameContent(unsaved, content)
+      ? { unsaved: { ...unsaved, savedAt: journal.savedAt } }
+      : {}),
   };
 };

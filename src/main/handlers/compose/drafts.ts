@@ -4,13 +4,24 @@ import type { FieldError } from '../../../shared/ipc/app-error';
 import type { DraftRecipient, DraftView } from '../../../shared/ipc/channels/compose';
 import type { Handlers } from '../../ipc/dispatch';
 import { draftKey, type ComposeState } from './context';
-import { fetchMessage, isReplyDraft, journalContent, mainTargetOf, readMainContent, requireDraft, toDraftView } from './drafts-read';
+import {
+  fetchMessage,
+  isReplyDraft,
+  journalContent,
+  mainTargetOf,
+  readMainContent,
+  requireDraft,
+  toDraftView,
+} from './drafts-read';
 import { COMPOSE_ERROR_CODES, appRefusal, isConflict, isNotFound, refusals } from './faults';
 import { isMaskedCpr, isValidCpr, isValidCvr, maskCpr } from '../../../shared/dp/identifiers';
 import { sameContent } from './content';
 import { documentPath, messagePath, messagesPath } from './paths';
 
-type DraftHandlers = Pick<Handlers, 'compose.create' | 'compose.open' | 'compose.update' | 'compose.discard' | 'compose.removeAttachment'>;
+type DraftHandlers = Pick<
+  Handlers,
+  'compose.create' | 'compose.open' | 'compose.update' | 'compose.discard' | 'compose.removeAttachment'
+>;
 
 export interface DraftChanges {
   label?: string | undefined;
@@ -29,11 +40,23 @@ export const checkDraftRecipient = (input: DraftRecipient, current: Message['rec
   if (input.recipientIdType === 'CPR') {
     if (isMaskedCpr(id)) {
       const echo = current?.recipientIdType === 'CPR' && current.recipientId === id;
-      return echo ? [] : [dpFieldError('message.recipient.recipientId.cpr.invalid', { ...field, rejectedValue: id, args: [id] })];
+      return echo
+        ? []
+        : [dpFieldError('message.recipient.recipientId.cpr.invalid', { ...field, rejectedValue: id, args: [id] })];
     }
-    return isValidCpr(id) ? [] : [dpFieldError('message.recipient.recipientId.cpr.invalid', { ...field, rejectedValue: maskCpr(id), args: [maskCpr(id)] })];
+    return isValidCpr(id)
+      ? []
+      : [
+          dpFieldError('message.recipient.recipientId.cpr.invalid', {
+            ...field,
+            rejectedValue: maskCpr(id),
+            args: [maskCpr(id)],
+          }),
+        ];
   }
-  return isValidCvr(id) ? [] : [dpFieldError('message.recipient.recipientId.cvr.invalid', { ...field, rejectedValue: id, args: [id] })];
+  return isValidCvr(id)
+    ? []
+    : [dpFieldError('message.recipient.recipientId.cvr.invalid', { ...field, rejectedValue: id, args: [id] })];
 };
 
 const sameRecipient = (input: DraftRecipient, current: Message['recipient']): boolean =>
@@ -72,9 +95,12 @@ const checkChanges = (m: Message, changes: DraftChanges): void => {
     if (changes.label !== undefined && changes.label !== m.label) {
       errors.push(dpFieldError('message.update.reply.label.not.allowed', { resource: 'message', field: 'label' }));
     }
-    if (changes.recipient === null) errors.push(dpFieldError('message.update.reply.recipient.notNull', { resource: 'message', field: 'recipient' }));
+    if (changes.recipient === null)
+      errors.push(dpFieldError('message.update.reply.recipient.notNull', { resource: 'message', field: 'recipient' }));
     else if (changes.recipient && !sameRecipient(changes.recipient, m.recipient)) {
-      errors.push(dpFieldError('message.update.reply.recipient.not.allowed', { resource: 'message', field: 'recipient' }));
+      errors.push(
+        dpFieldError('message.update.reply.recipient.not.allowed', { resource: 'message', field: 'recipient' }),
+      );
     }
   } else if (changes.recipient) {
     errors.push(...checkDraftRecipient(changes.recipient, m.recipient));
@@ -82,7 +108,8 @@ const checkChanges = (m: Message, changes: DraftChanges): void => {
   if (errors.length > 0) throw refusals(errors);
 };
 
-const hasChanges = (c: DraftChanges): boolean => c.label !== undefined || c.senderLabel !== undefined || c.recipient !== undefined;
+const hasChanges = (c: DraftChanges): boolean =>
+  c.label !== undefined || c.senderLabel !== undefined || c.recipient !== undefined;
 
 export const createDraftOps = (state: ComposeState) => {
   const { api } = state.ctx;
@@ -107,7 +134,12 @@ export const createDraftOps = (state: ComposeState) => {
   };
 
   /** PUT with If-Match; a 409 means someone else changed the message, so the change is reapplied once to theirs. */
-  const applyChanges = async (mailboxId: string, messageId: string, changes: DraftChanges, known?: Message): Promise<void> => {
+  const applyChanges = async (
+    mailboxId: string,
+    messageId: string,
+    changes: DraftChanges,
+    known?: Message,
+  ): Promise<void> => {
     const attempt = async (m: Message): Promise<void> => {
       checkChanges(m, changes);
       const body = putBody(m, changes);
@@ -135,7 +167,8 @@ export const createDraftOps = (state: ComposeState) => {
   };
 
   const handlers: DraftHandlers = {
-    'compose.create': ({ mailboxId, label, senderLabel, recipient }) => createDraft(mailboxId, { label, senderLabel, recipient }),
+    'compose.create': ({ mailboxId, label, senderLabel, recipient }) =>
+      createDraft(mailboxId, { label, senderLabel, recipient }),
 
     'compose.open': ({ mailboxId, messageId }) => openDraft(mailboxId, messageId),
 

@@ -23,7 +23,11 @@ export const dpRefusal = (code: string, opts: Args = {}): AppFault => refusals([
 export const refusals = (fieldErrors: readonly FieldError[]): AppFault => {
   const first = fieldErrors[0];
   if (!first) throw new Error('refusals() needs at least one field error');
-  return new AppFault({ code: first.code, message: first.message || dpErrorMessage(first.code), fieldErrors: [...fieldErrors] });
+  return new AppFault({
+    code: first.code,
+    message: first.message || dpErrorMessage(first.code),
+    fieldErrors: [...fieldErrors],
+  });
 };
 
 export const appRefusal = (code: string, message: string): AppFault => new AppFault({ code, message });

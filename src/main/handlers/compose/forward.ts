@@ -18,7 +18,8 @@ export interface ForwardInput {
   recipientLabel?: string | undefined;
 }
 
-const forwardedBefore = (m: Message): boolean => (m.userActivities ?? []).some((a) => a.userActivityType === 'FORWARDED');
+const forwardedBefore = (m: Message): boolean =>
+  (m.userActivities ?? []).some((a) => a.userActivityType === 'FORWARDED');
 
 /** Whether the message may be forwarded at all (§6.13.6 note, §6.16.1 rule 1). */
 export const mayForward = (m: Message): boolean => m.forward && m.messageState !== 'DRAFT' && !forwardedBefore(m);
@@ -30,25 +31,63 @@ export const forwardProblems = (input: ForwardInput, original: Pick<Message, 'do
   const id = input.recipientId.trim();
   if (id === '') errors.push(dpFieldError('message.create.forward.recipientId.notBlank', at('recipientId')));
   else if (input.recipientIdType === 'EMAIL' && !isValidEmail(id)) {
-    errors.push(dpFieldError('message.create.forward.recipientId.email.invalid', { ...at('recipientId'), rejectedValue: id, args: [id] }));
+    errors.push(
+      dpFieldError('message.create.forward.recipientId.email.invalid', {
+        ...at('recipientId'),
+        rejectedValue: id,
+        args: [id],
+      }),
+    );
   } else if (input.recipientIdType === 'CPR' && !isValidCpr(id)) {
-    errors.push(dpFieldError('message.create.forward.recipientId.cpr.invalid', { ...at('recipientId'), rejectedValue: maskCpr(id), args: [maskCpr(id)] }));
+    errors.push(
+      dpFieldError('message.create.forward.recipientId.cpr.invalid', {
+        ...at('recipientId'),
+        rejectedValue: maskCpr(id),
+        args: [maskCpr(id)],
+      }),
+    );
   } else if (input.recipientIdType === 'CVR' && !isValidCvr(id)) {
-    errors.push(dpFieldError('message.create.forward.recipientId.cvr.invalid', { ...at('recipientId'), rejectedValue: id, args: [id] }));
+    errors.push(
+      dpFieldError('message.create.forward.recipientId.cvr.invalid', {
+        ...at('recipientId'),
+        rejectedValue: id,
+        args: [id],
+      }),
+    );
   }
   const max = FORWARD_LIMITS;
   if ((input.comment ?? '').length > max.maxCommentLength) {
-    errors.push(dpFieldError('message.create.forward.comment.size', { ...at('comment'), args: ['comment', max.maxCommentLength] }));
+    errors.push(
+      dpFieldError('message.create.forward.comment.size', {
+        ...at('comment'),
+        args: ['comment', max.maxCommentLength],
+      }),
+    );
   }
   if ((input.senderLabel ?? '').length > max.maxLabelLength) {
-    errors.push(dpFieldError('message.create.forward.senderLabel.size', { ...at('senderLabel'), args: ['senderLabel', max.maxLabelLength] }));
+    errors.push(
+      dpFieldError('message.create.forward.senderLabel.size', {
+        ...at('senderLabel'),
+        args: ['senderLabel', max.maxLabelLength],
+      }),
+    );
   }
   if ((input.recipientLabel ?? '').length > max.maxLabelLength) {
-    errors.push(dpFieldError('message.create.forward.recipientLabel.size', { ...at('recipientLabel'), args: ['recipientLabel', max.maxLabelLength] }));
+    errors.push(
+      dpFieldError('message.create.forward.recipientLabel.size', {
+        ...at('recipientLabel'),
+        args: ['recipientLabel', max.maxLabelLength],
+      }),
+    );
   }
   const bytes = totalBytes(original as Message);
   if (input.recipientIdType === 'EMAIL' && bytes > max.maxEmailBytes) {
-    errors.push(dpFieldError('message.create.forward.size.exceeds.allowed.size', { ...at('documents'), args: [`${(bytes / 1024 / 1024).toFixed(1)} MB`, `${max.maxEmailBytes / 1024 / 1024} MB`] }));
+    errors.push(
+      dpFieldError('message.create.forward.size.exceeds.allowed.size', {
+        ...at('documents'),
+        args: [`${(bytes / 1024 / 1024).toFixed(1)} MB`, `${max.maxEmailBytes / 1024 / 1024} MB`],
+      }),
+    );
   }
   return errors;
 };
@@ -58,7 +97,11 @@ export const createForwardHandler = (state: ComposeState): Pick<Handlers, 'compo
     const { api } = state.ctx;
     const original = await fetchMessage(api, mailboxId, messageId);
     if (!mayForward(original)) {
-      throw dpRefusal('message.create.forward.notAllowed', { resource: 'message', field: 'forward', rejectedValue: original.forward });
+      throw dpRefusal('message.create.forward.notAllowed', {
+        resource: 'message',
+        field: 'forward',
+        rejectedValue: original.forward,
+      });
     }
     const problems = forwardProblems(input, original);
     if (problems.length > 0) throw refusals(problems);

@@ -23,10 +23,12 @@ export const excerptOf = (html: string): string =>
     .slice(0, EXCERPT);
 
 /** Plain text is shown as it is: only its whitespace is folded, since `<` in a letter is a character, not a tag. */
-const excerptOfContent = (c: DraftContent): string => (c.format === 'html' ? excerptOf(c.html) : c.text.replace(/\s+/g, ' ').trim().slice(0, EXCERPT));
+const excerptOfContent = (c: DraftContent): string =>
+  c.format === 'html' ? excerptOf(c.html) : c.text.replace(/\s+/g, ' ').trim().slice(0, EXCERPT);
 
 /** What the draft holds now, as content, from the editor's view of it. */
-const viewContent = (d: DraftView): DraftContent => (d.format === 'text' ? { format: 'text', text: d.text ?? '' } : { format: 'html', html: d.html });
+const viewContent = (d: DraftView): DraftContent =>
+  d.format === 'text' ? { format: 'text', text: d.text ?? '' } : { format: 'html', html: d.html };
 
 export interface JournalDeps {
   save: (req: SaveRequest) => Promise<SaveResult>;
@@ -34,9 +36,14 @@ export interface JournalDeps {
   createDraft: (mailboxId: string, changes: { label?: string | undefined }) => Promise<DraftView>;
 }
 
-export const createJournalHandlers = (state: ComposeState, deps: JournalDeps): Pick<Handlers, 'journal.list' | 'journal.restore' | 'journal.dismiss'> => {
+export const createJournalHandlers = (
+  state: ComposeState,
+  deps: JournalDeps,
+): Pick<Handlers, 'journal.list' | 'journal.restore' | 'journal.dismiss'> => {
   /** Where the journalled words can go: their own draft, or a new one when it was sent or deleted meanwhile. */
-  const restoreInto = async (record: JournalRecord): Promise<{ mailboxId: string; messageId: string; fresh: boolean }> => {
+  const restoreInto = async (
+    record: JournalRecord,
+  ): Promise<{ mailboxId: string; messageId: string; fresh: boolean }> => {
     try {
       const m = await fetchMessage(state.ctx.api, record.mailboxId, record.messageId);
       if (m.messageState === 'DRAFT') return { mailboxId: record.mailboxId, messageId: record.messageId, fresh: false };
@@ -79,17 +86,34 @@ export const createJournalHandlers = (state: ComposeState, deps: JournalDeps): P
           const key = draftKey(mailboxId, messageId);
           const target = state.targets.get(key);
           if (target) state.targets.set(key, { ...target, conflictAt: current.main.fileVersion });
-          const result: SaveResult = { status: 'conflict', local, server: { ...server, fileVersion: current.main.fileVersion } };
+          const result: SaveResult = {
+            status: 'conflict',
+            local,
+            server: { ...server, fileVersion: current.main.fileVersion },
+          };
           return { draft: current, result };
         }
-        const result = await deps.save({ mailboxId, messageId, content: local, ...label, ...(record.baseFileVersion !== undefined ? { baseFileVersion: record.baseFileVersion } : {}) });
+        const result = await deps.save({
+          mailboxId,
+          messageId,
+          content: local,
+          ...label,
+          ...(record.baseFileVersion !== undefined ? { baseFileVersion: record.baseFileVersion } : {}),
+        });
         return { draft: await deps.openDraft(mailboxId, messageId), result };
       }
-      const result = await deps.save({ mailboxId: into.mailboxId, messageId: into.messageId, content: local, ...label });
+      const result = await deps.save({
+        mailboxId: into.mailboxId,
+        messageId: into.messageId,
+        content: local,
+        ...label,
+      });
       if (result.status === 'saved') await state.journal.remove(mailboxId, messageId);
       return { draft: await deps.openDraft(into.mailboxId, into.messageId), result };
     },
 
-    'journal.dismiss': async ({ mailboxId, messageId }) => ({ dismissed: await state.journal.remove(mailboxId, messageId) }),
+    'journal.dismiss': async ({ mailboxId, messageId }) => ({
+      dismissed: await state.journal.remove(mailboxId, messageId),
+    }),
   };
 };

@@ -24,7 +24,11 @@ export const createReplyHandler = (
     const original = await fetchMessage(api, mailboxId, messageId);
     // The sender decides whether a reply is possible (§6.13.2); refuse in Digital Post's words before the command.
     if (!original.reply || original.messageState !== 'RECEIVED') {
-      throw dpRefusal('message.create.reply.notAllowed', { resource: 'message', field: 'reply', rejectedValue: original.reply });
+      throw dpRefusal('message.create.reply.notAllowed', {
+        resource: 'message',
+        field: 'reply',
+        rejectedValue: original.reply,
+      });
     }
     // Not repeated on a lost answer: a second reply draft is harmless but confusing, and Kladder shows the first.
     const res = await api.post<unknown>(replyPath(mailboxId, messageId));

@@ -16,7 +16,12 @@ export const sendProblems = (m: Message): FieldError[] => {
   if (!m.label?.trim()) errors.push(dpFieldError('message.send.label.required', at('label')));
   if (!m.sender?.label?.trim()) errors.push(dpFieldError('message.send.sender.label.required', at('sender.label')));
   // §13.4.1 has no code for a missing recipient; the app names it with its own.
-  if (!m.recipient) errors.push({ ...at('recipient'), code: COMPOSE_ERROR_CODES.recipientRequired, message: 'Vælg en modtager, før meddelelsen sendes.' });
+  if (!m.recipient)
+    errors.push({
+      ...at('recipient'),
+      code: COMPOSE_ERROR_CODES.recipientRequired,
+      message: 'Vælg en modtager, før meddelelsen sendes.',
+    });
   const docs = m.documents ?? [];
   const mains = docs.filter((d) => d.documentType === 'MAIN');
   if (mains.length === 0) errors.push(dpFieldError('message.send.documents.required', at('documents')));
@@ -24,11 +29,19 @@ export const sendProblems = (m: Message): FieldError[] => {
   for (const d of docs) {
     if (d.files.length === 0) errors.push(dpFieldError('message.send.documents.files.required', at('documents')));
     for (const f of d.files) {
-      if (!f.fileSize) errors.push(dpFieldError('message.send.documents.files.content.required', { ...at('documents'), args: [f.filename] }));
+      if (!f.fileSize)
+        errors.push(
+          dpFieldError('message.send.documents.files.content.required', { ...at('documents'), args: [f.filename] }),
+        );
     }
   }
   if (totalBytes(m) > LIMITS.maxMessageBytes) {
-    errors.push(dpFieldError('message.total.file.size.exceeds.allowed.size', { ...at('documents'), args: [`${LIMITS.maxMessageBytes / 1024 / 1024} MB`] }));
+    errors.push(
+      dpFieldError('message.total.file.size.exceeds.allowed.size', {
+        ...at('documents'),
+        args: [`${LIMITS.maxMessageBytes / 1024 / 1024} MB`],
+      }),
+    );
   }
   return errors;
 };
@@ -54,9 +67,17 @@ export const createSendHandler = (state: ComposeState): Pick<Handlers, 'compose.
       const check = async (): Promise<{ sent: boolean; m: Message }> => {
         const m = await fetchMessage(api, mailboxId, messageId);
         if (m.messageState === 'SENT' && state.sendAttempts.has(key)) return { sent: true, m };
-        if (m.messageState !== 'DRAFT') throw dpRefusal('message.send.invalid.state', { resource: 'message', field: 'messageState', args: [m.messageState ?? ''] });
+        if (m.messageState !== 'DRAFT')
+          throw dpRefusal('message.send.invalid.state', {
+            resource: 'message',
+            field: 'messageState',
+            args: [m.messageState ?? ''],
+          });
         if (await state.journal.get(mailboxId, messageId)) {
-          throw appRefusal(COMPOSE_ERROR_CODES.unsaved, 'Kladden har ændringer, der ikke er gemt i Digital Post. Gem den, før den sendes.');
+          throw appRefusal(
+            COMPOSE_ERROR_CODES.unsaved,
+            'Kladden har ændringer, der ikke er gemt i Digital Post. Gem den, før den sendes.',
+          );
         }
         const problems = sendProblems(m);
         if (problems.length > 0) throw refusals(problems);
@@ -93,14 +114,16 @@ export const createSendHandler = (state: ComposeState): Pick<Handlers, 'compose.
         } catch {
           throw new AppFault({
             code: APP_ERROR_CODES.network,
-            message: 'Forbindelsen blev afbrudt under afsendelsen, og det kan ikke ses, om meddelelsen blev sendt. Prøv igen, når du er online — den sendes ikke to gange.',
+            message:
+              'Forbindelsen blev afbrudt under afsendelsen, og det kan ikke ses, om meddelelsen blev sendt. Prøv igen, når du er online — den sendes ikke to gange.',
           });
         }
         if (m.messageState === 'SENT') return afterSent(m, true);
         state.sendAttempts.delete(key);
         throw new AppFault({
           code: APP_ERROR_CODES.network,
-          message: 'Meddelelsen blev ikke sendt, fordi forbindelsen blev afbrudt. Den ligger stadig i Kladder; prøv igen.',
+          message:
+            'Meddelelsen blev ikke sendt, fordi forbindelsen blev afbrudt. Den ligger stadig i Kladder; prøv igen.',
         });
       }
     },

@@ -15,8 +15,11 @@ export interface Call {
 
 type Route = (call: Call) => unknown;
 
-export const dpFault = (status: number, code = `app.http.${status}`, extra: { currentVersion?: number } = {}): AppFault =>
-  new AppFault({ code, message: `HTTP ${status}`, status, ...extra });
+export const dpFault = (
+  status: number,
+  code = `app.http.${status}`,
+  extra: { currentVersion?: number } = {},
+): AppFault => new AppFault({ code, message: `HTTP ${status}`, status, ...extra });
 
 export const createFakeDpClient = (routes: Record<string, Route>) => {
   const calls: Call[] = [];
@@ -32,9 +35,12 @@ export const createFakeDpClient = (routes: Record<string, Route>) => {
     baseUrl: async () => 'http://fake/apis/v1',
     get: (path, o) => answer({ method: 'GET', path, ...(o?.query ? { query: o.query } : {}) }),
     post: (path, body) => answer({ method: 'POST', path, body }),
-    put: (path, body, o) => answer({ method: 'PUT', path, body, ...(o?.ifMatch !== undefined ? { ifMatch: o.ifMatch } : {}) }),
-    patch: (path, body, o) => answer({ method: 'PATCH', path, body, ...(o?.ifMatch !== undefined ? { ifMatch: o.ifMatch } : {}) }),
-    delete: (path, o) => answer({ method: 'DELETE', path, ...(o?.ifMatch !== undefined ? { ifMatch: o.ifMatch } : {}) }),
+    put: (path, body, o) =>
+      answer({ method: 'PUT', path, body, ...(o?.ifMatch !== undefined ? { ifMatch: o.ifMatch } : {}) }),
+    patch: (path, body, o) =>
+      answer({ method: 'PATCH', path, body, ...(o?.ifMatch !== undefined ? { ifMatch: o.ifMatch } : {}) }),
+    delete: (path, o) =>
+      answer({ method: 'DELETE', path, ...(o?.ifMatch !== undefined ? { ifMatch: o.ifMatch } : {}) }),
     getBytes: (path) => answer<DpBytes>({ method: 'GET', path }),
     putMultipart: (path) => answer({ method: 'PUT', path }),
   };

@@ -14,7 +14,10 @@ interface FileContent {
 
 /** Metadata (name, format) and bytes; the two requests are independent. */
 const fetchFileContent = async (ctx: MailContext, address: FileAddress): Promise<FileContent> => {
-  const [meta, content] = await Promise.all([ctx.api.get<unknown>(filePath(address)), ctx.api.getBytes(fileContentPath(address))]);
+  const [meta, content] = await Promise.all([
+    ctx.api.get<unknown>(filePath(address)),
+    ctx.api.getBytes(fileContentPath(address)),
+  ]);
   const file = FileSchema.parse(meta.data);
   return { bytes: content.data.data, encodingFormat: file.encodingFormat, filename: file.filename };
 };
@@ -25,7 +28,11 @@ const offeredName = (filename: string): string => scrubFilename(filename) || 'fi
 export const createFileHandlers = (ctx: MailContext): FileHandlers => ({
   'files.content': async (address) => {
     const file = await fetchFileContent(ctx, address);
-    return { base64: Buffer.from(file.bytes).toString('base64'), encodingFormat: file.encodingFormat, filename: file.filename };
+    return {
+      base64: Buffer.from(file.bytes).toString('base64'),
+      encodingFormat: file.encodingFormat,
+      filename: file.filename,
+    };
   },
 
   // Browser mode has no hook: nothing is downloaded that could not be delivered.

@@ -47,7 +47,9 @@ describe('folder names', () => {
   });
   it('refuses blank, too long and illegal names with DP codes and Danish messages', () => {
     expect(codeOf(() => checkFolderName('   '))).toBe('folder.name.notBlank');
-    expect(codeOf(() => checkFolderName('x'.repeat(FOLDER_NAME_MAX_LENGTH + 1)))).toBe('folder.createOrUpdate.name.size');
+    expect(codeOf(() => checkFolderName('x'.repeat(FOLDER_NAME_MAX_LENGTH + 1)))).toBe(
+      'folder.createOrUpdate.name.size',
+    );
     expect(checkFolderName('x'.repeat(FOLDER_NAME_MAX_LENGTH))).toHaveLength(FOLDER_NAME_MAX_LENGTH);
     expect(codeOf(() => checkFolderName('a/b'))).toBe('folder.createOrUpdate.name.illegal');
     expect(() => checkFolderName('a:b')).toThrow(/^Mappens navn må ikke indeholde en af følgende tegn: /);
@@ -66,15 +68,23 @@ describe('levels', () => {
 describe('create', () => {
   it('accepts a new name at a level and refuses a taken one (case-insensitive)', () => {
     expect(checkCreateFolder(tree, { name: 'Skat' })).toBe('Skat');
-    expect(codeOf(() => checkCreateFolder(tree, { name: 'skat', parentFolderId: 'a' }))).toBe('folder.createOrUpdate.name.exists.at.level');
+    expect(codeOf(() => checkCreateFolder(tree, { name: 'skat', parentFolderId: 'a' }))).toBe(
+      'folder.createOrUpdate.name.exists.at.level',
+    );
     expect(checkCreateFolder(tree, { name: 'indbakke' })).toBe('indbakke');
     expect(codeOf(() => checkCreateFolder(tree, { name: 'BIL' }))).toBe('folder.createOrUpdate.name.exists.at.level');
   });
   it('refuses a missing or standard parent and too deep nesting', () => {
-    expect(codeOf(() => checkCreateFolder(tree, { name: 'x', parentFolderId: 'nope' }))).toBe('folder.createOrUpdate.non.existing.parent');
-    expect(codeOf(() => checkCreateFolder(tree, { name: 'x', parentFolderId: 'inbox' }))).toBe('folder.createOrUpdate.standard.parent.not.allowed');
+    expect(codeOf(() => checkCreateFolder(tree, { name: 'x', parentFolderId: 'nope' }))).toBe(
+      'folder.createOrUpdate.non.existing.parent',
+    );
+    expect(codeOf(() => checkCreateFolder(tree, { name: 'x', parentFolderId: 'inbox' }))).toBe(
+      'folder.createOrUpdate.standard.parent.not.allowed',
+    );
     expect(FOLDER_MAX_LEVELS).toBe(3);
-    expect(codeOf(() => checkCreateFolder(tree, { name: 'x', parentFolderId: 'c' }))).toBe('folder.createOrUpdate.too.many.levels');
+    expect(codeOf(() => checkCreateFolder(tree, { name: 'x', parentFolderId: 'c' }))).toBe(
+      'folder.createOrUpdate.too.many.levels',
+    );
   });
   it('refuses more than the maximum number of folders', () => {
     const many = Array.from({ length: FOLDER_MAX_COUNT }, (_, i) => node(`f${i}`, `Mappe ${i}`));
@@ -84,7 +94,9 @@ describe('create', () => {
 
 describe('rename / move / delete', () => {
   it('refuses to change a standard folder', () => {
-    expect(codeOf(() => checkRenameFolder(tree, 'inbox', 'Post'))).toBe('folder.update.standard.folder.may.no.be.updated');
+    expect(codeOf(() => checkRenameFolder(tree, 'inbox', 'Post'))).toBe(
+      'folder.update.standard.folder.may.no.be.updated',
+    );
     expect(codeOf(() => checkMoveFolder(tree, 'inbox', 'a'))).toBe('folder.update.standard.folder.may.no.be.updated');
   });
   it('allows renaming to its own name and refuses a sibling name', () => {
@@ -95,7 +107,9 @@ describe('rename / move / delete', () => {
     expect(codeOf(() => checkMoveFolder(tree, 'a', 'c'))).toBe('app.ipc.invalid-request');
     expect(codeOf(() => checkMoveFolder(tree, 'a', 'a'))).toBe('app.ipc.invalid-request');
     expect(codeOf(() => checkMoveFolder(tree, 'a', 'd'))).toBe('folder.createOrUpdate.too.many.levels');
-    expect(codeOf(() => checkMoveFolder([...tree, node('e', 'Skat', 'd')], 'b', 'd'))).toBe('folder.createOrUpdate.name.exists.at.level');
+    expect(codeOf(() => checkMoveFolder([...tree, node('e', 'Skat', 'd')], 'b', 'd'))).toBe(
+      'folder.createOrUpdate.name.exists.at.level',
+    );
     expect(codeOf(() => checkMoveFolder(tree, 'b', 'd'))).toBe('no refusal');
     expect(codeOf(() => checkMoveFolder(tree, 'c', null))).toBe('no refusal');
   });

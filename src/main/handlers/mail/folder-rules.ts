@@ -86,12 +86,23 @@ const isDescendant = (nodes: readonly FolderNode[], candidate: string, ancestor:
   return false;
 };
 
-const sameName = (a: string, b: string): boolean => a.trim().toLocaleLowerCase('da') === b.trim().toLocaleLowerCase('da');
+const sameName = (a: string, b: string): boolean =>
+  a.trim().toLocaleLowerCase('da') === b.trim().toLocaleLowerCase('da');
 
 /** Standard folders live beside user folders but are named by the app, so only user folders can clash. */
-const checkUniqueAtLevel = (nodes: readonly FolderNode[], parentId: string | undefined, name: string, self?: string): void => {
+const checkUniqueAtLevel = (
+  nodes: readonly FolderNode[],
+  parentId: string | undefined,
+  name: string,
+  self?: string,
+): void => {
   if (childrenOf(nodes, parentId).some((n) => n.folderId !== self && !isStandard(n) && sameName(n.name, name))) {
-    throw dpRefusal('folder.createOrUpdate.name.exists.at.level', { resource: RESOURCE, field: 'name', rejectedValue: name, args: [name] });
+    throw dpRefusal('folder.createOrUpdate.name.exists.at.level', {
+      resource: RESOURCE,
+      field: 'name',
+      rejectedValue: name,
+      args: [name],
+    });
   }
 };
 
@@ -107,7 +118,11 @@ const checkParent = (nodes: readonly FolderNode[], parentId: string): FolderNode
     });
   }
   if (isStandard(parent)) {
-    throw dpRefusal('folder.createOrUpdate.standard.parent.not.allowed', { resource: RESOURCE, field: 'parentFolderId', rejectedValue: parentId });
+    throw dpRefusal('folder.createOrUpdate.standard.parent.not.allowed', {
+      resource: RESOURCE,
+      field: 'parentFolderId',
+      rejectedValue: parentId,
+    });
   }
   return parent;
 };
@@ -123,7 +138,10 @@ const checkLevels = (levels: number, rejectedValue: unknown): void => {
   }
 };
 
-export const checkCreateFolder = (nodes: readonly FolderNode[], input: { name: string; parentFolderId?: string }): string => {
+export const checkCreateFolder = (
+  nodes: readonly FolderNode[],
+  input: { name: string; parentFolderId?: string },
+): string => {
   const name = checkFolderName(input.name);
   if (nodes.filter((n) => !isStandard(n)).length >= FOLDER_MAX_COUNT) {
     throw dpRefusal('folder.create.too.many.folders', { resource: RESOURCE, args: [FOLDER_MAX_COUNT] });
@@ -139,7 +157,11 @@ export const checkCreateFolder = (nodes: readonly FolderNode[], input: { name: s
 const checkUserFolder = (nodes: readonly FolderNode[], folderId: string): FolderNode | undefined => {
   const folder = byId(nodes).get(folderId);
   if (folder && isStandard(folder)) {
-    throw dpRefusal('folder.update.standard.folder.may.no.be.updated', { resource: RESOURCE, field: 'folderType', rejectedValue: folder.folderType });
+    throw dpRefusal('folder.update.standard.folder.may.no.be.updated', {
+      resource: RESOURCE,
+      field: 'folderType',
+      rejectedValue: folder.folderType,
+    });
   }
   return folder;
 };
@@ -152,12 +174,22 @@ export const checkRenameFolder = (nodes: readonly FolderNode[], folderId: string
   return name;
 };
 
-export const checkMoveFolder = (nodes: readonly FolderNode[], folderId: string, parentFolderId: string | null): void => {
+export const checkMoveFolder = (
+  nodes: readonly FolderNode[],
+  folderId: string,
+  parentFolderId: string | null,
+): void => {
   const folder = checkUserFolder(nodes, folderId);
   if (parentFolderId !== null) {
     if (isDescendant(nodes, parentFolderId, folderId)) {
       throw appRefusal('En mappe kan ikke flyttes ind i sig selv eller en af sine undermapper.', [
-        { resource: RESOURCE, field: 'parentFolderId', code: 'app.folder.move.into.itself', message: 'Ugyldig overmappe.', rejectedValue: parentFolderId },
+        {
+          resource: RESOURCE,
+          field: 'parentFolderId',
+          code: 'app.folder.move.into.itself',
+          message: 'Ugyldig overmappe.',
+          rejectedValue: parentFolderId,
+        },
       ]);
     }
     checkParent(nodes, parentFolderId);
@@ -172,7 +204,11 @@ export const checkDeleteFolder = (nodes: readonly FolderNode[], folderId: string
   const folder = byId(nodes).get(folderId);
   if (!folder) return;
   if (isStandard(folder)) {
-    throw dpRefusal('folder.delete.standard.folders.may.not.be.deleted', { resource: RESOURCE, field: 'folderType', rejectedValue: folder.folderType });
+    throw dpRefusal('folder.delete.standard.folders.may.not.be.deleted', {
+      resource: RESOURCE,
+      field: 'folderType',
+      rejectedValue: folder.folderType,
+    });
   }
   if (childrenOf(nodes, folderId).length > 0) {
     throw dpRefusal('folder.delete.subfolders.exists', { resource: RESOURCE, rejectedValue: folderId });

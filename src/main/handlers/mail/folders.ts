@@ -2,12 +2,21 @@ import { FolderSchema, type Folder } from '../../../shared/dp/resources';
 import type { Handlers } from '../../ipc/dispatch';
 import type { MailCache } from './cache';
 import type { MailContext } from './context';
-import { checkCreateFolder, checkDeleteFolder, checkFolderName, checkMoveFolder, checkRenameFolder } from './folder-rules';
+import {
+  checkCreateFolder,
+  checkDeleteFolder,
+  checkFolderName,
+  checkMoveFolder,
+  checkRenameFolder,
+} from './folder-rules';
 import { dpRefusal, isConflict } from './faults';
 import { folderPath, foldersPath } from './paths';
 import { fetchFolderSummary } from './summary';
 
-type FolderHandlers = Pick<Handlers, 'folders.summary' | 'folders.create' | 'folders.rename' | 'folders.move' | 'folders.delete'>;
+type FolderHandlers = Pick<
+  Handlers,
+  'folders.summary' | 'folders.create' | 'folders.rename' | 'folders.move' | 'folders.delete'
+>;
 
 const fetchFolder = async (ctx: MailContext, mailboxId: string, folderId: string): Promise<Folder> => {
   const res = await ctx.api.get<unknown>(folderPath(mailboxId, folderId));
@@ -29,9 +38,15 @@ const updateFolder = async (
     const current = await fetchFolder(ctx, mailboxId, folderId);
     // The summary may not have listed it; the folder itself says whether it is a standard one.
     if (current.folderType !== 'USER_DEFINED') {
-      throw dpRefusal('folder.update.standard.folder.may.no.be.updated', { resource: 'folder', field: 'folderType', rejectedValue: current.folderType });
+      throw dpRefusal('folder.update.standard.folder.may.no.be.updated', {
+        resource: 'folder',
+        field: 'folderType',
+        rejectedValue: current.folderType,
+      });
     }
-    const res = await ctx.api.put<unknown>(folderPath(mailboxId, folderId), change(current), { ifMatch: current.version });
+    const res = await ctx.api.put<unknown>(folderPath(mailboxId, folderId), change(current), {
+      ifMatch: current.version,
+    });
     const parsed = FolderSchema.safeParse(res.data);
     return parsed.success ? parsed.data : fetchFolder(ctx, mailboxId, folderId);
   };
@@ -51,7 +66,11 @@ export const createFolderHandlers = (ctx: MailContext, cache: MailCache): Folder
     checkFolderName(name);
     const nodes = await fetchFolderSummary(ctx, cache, mailboxId);
     const checkedName = checkCreateFolder(nodes, { name, ...(parentFolderId !== undefined ? { parentFolderId } : {}) });
-    const body = { folderType: 'USER_DEFINED', name: checkedName, ...(parentFolderId !== undefined ? { parentFolderId } : {}) };
+    const body = {
+      folderType: 'USER_DEFINED',
+      name: checkedName,
+      ...(parentFolderId !== undefined ? { parentFolderId } : {}),
+    };
     const res = await ctx.api.post<unknown>(foldersPath(mailboxId), body);
     const folder = FolderSchema.parse(res.data);
     cache.rememberFolder(mailboxId, folder.id, folder.folderType);

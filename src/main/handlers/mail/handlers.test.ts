@@ -57,8 +57,23 @@ describe('mailboxes.list', () => {
     const { api, calls } = createFakeDpClient({
       'GET mailboxes/': (c) =>
         c.query?.page === 0
-          ? { currentPage: 0, totalPages: 2, totalElements: 101, elementsOnPage: 100, mailboxes: [mailbox('karl', 'FULL_POWER_OF_ATTORNEY', 'Karl', '0101501234'), ...Array(99).fill({ bad: true })] }
-          : { currentPage: 1, totalPages: 2, totalElements: 101, elementsOnPage: 1, mailboxes: [mailbox('lone', 'OWNER', 'Lone', '020260****')] },
+          ? {
+              currentPage: 0,
+              totalPages: 2,
+              totalElements: 101,
+              elementsOnPage: 100,
+              mailboxes: [
+                mailbox('karl', 'FULL_POWER_OF_ATTORNEY', 'Karl', '0101501234'),
+                ...Array(99).fill({ bad: true }),
+              ],
+            }
+          : {
+              currentPage: 1,
+              totalPages: 2,
+              totalElements: 101,
+              elementsOnPage: 1,
+              mailboxes: [mailbox('lone', 'OWNER', 'Lone', '020260****')],
+            },
       'GET mailboxes/karl/folders/summary/': () => summary,
       'GET mailboxes/lone/folders/summary/': () => ({ folders: summary.slice(0, 1) }),
     });
@@ -78,7 +93,14 @@ describe('folders', () => {
   const routes = (extra: Record<string, (c: Call) => unknown> = {}) =>
     createFakeDpClient({
       [`GET ${base}/folders/summary/`]: () => summary,
-      [`GET ${base}/folders/own`]: () => ({ id: 'own', version: 4, folderType: 'USER_DEFINED', name: 'Bolig', mailboxId: MB, extra: 'kept' }),
+      [`GET ${base}/folders/own`]: () => ({
+        id: 'own',
+        version: 4,
+        folderType: 'USER_DEFINED',
+        name: 'Bolig',
+        mailboxId: MB,
+        extra: 'kept',
+      }),
       ...extra,
     });
 
@@ -86,22 +108,34 @@ describe('folders', () => {
     const { api, calls } = routes();
     const h = createMailHandlers({ api, hooks: {} });
     expect(await codeOf(h['folders.create']({ mailboxId: MB, name: '  ' }, ctx))).toBe('folder.name.notBlank');
-    expect(await codeOf(h['folders.rename']({ mailboxId: MB, folderId: 'own', name: 'a|b' }, ctx))).toBe('folder.createOrUpdate.name.illegal');
+    expect(await codeOf(h['folders.rename']({ mailboxId: MB, folderId: 'own', name: 'a|b' }, ctx))).toBe(
+      'folder.createOrUpdate.name.illegal',
+    );
     expect(calls).toEqual([]);
   });
 
   it('refuses summary-based cases without a write', async () => {
     const { api, calls } = routes();
     const h = createMailHandlers({ api, hooks: {} });
-    expect(await codeOf(h['folders.create']({ mailboxId: MB, name: 'bolig' }, ctx))).toBe('folder.createOrUpdate.name.exists.at.level');
-    expect(await codeOf(h['folders.rename']({ mailboxId: MB, folderId: 'inbox', name: 'Post' }, ctx))).toBe('folder.update.standard.folder.may.no.be.updated');
-    expect(await codeOf(h['folders.delete']({ mailboxId: MB, folderId: 'own' }, ctx))).toBe('folder.delete.messages.exists');
-    expect(await codeOf(h['folders.delete']({ mailboxId: MB, folderId: 'sent' }, ctx))).toBe('folder.delete.standard.folders.may.not.be.deleted');
+    expect(await codeOf(h['folders.create']({ mailboxId: MB, name: 'bolig' }, ctx))).toBe(
+      'folder.createOrUpdate.name.exists.at.level',
+    );
+    expect(await codeOf(h['folders.rename']({ mailboxId: MB, folderId: 'inbox', name: 'Post' }, ctx))).toBe(
+      'folder.update.standard.folder.may.no.be.updated',
+    );
+    expect(await codeOf(h['folders.delete']({ mailboxId: MB, folderId: 'own' }, ctx))).toBe(
+      'folder.delete.messages.exists',
+    );
+    expect(await codeOf(h['folders.delete']({ mailboxId: MB, folderId: 'sent' }, ctx))).toBe(
+      'folder.delete.standard.folders.may.not.be.deleted',
+    );
     expect(writes(calls)).toEqual([]);
   });
 
   it('creates a USER_DEFINED folder with the trimmed name', async () => {
-    const { api, calls } = routes({ [`POST ${base}/folders/`]: (c) => ({ id: 'new', version: 0, ...(c.body as object) }) });
+    const { api, calls } = routes({
+      [`POST ${base}/folders/`]: (c) => ({ id: 'new', version: 0, ...(c.body as object) }),
+    });
     const h = createMailHandlers({ api, hooks: {} });
     const folder = await h['folders.create']({ mailboxId: MB, name: ' Skat ', parentFolderId: 'own' }, ctx);
     expect(folder.name).toBe('Skat');
@@ -112,7 +146,13 @@ describe('folders', () => {
     let version = 4;
     let puts = 0;
     const { api, calls } = routes({
-      [`GET ${base}/folders/own`]: () => ({ id: 'own', version, folderType: 'USER_DEFINED', name: 'Bolig', extra: 'kept' }),
+      [`GET ${base}/folders/own`]: () => ({
+        id: 'own',
+        version,
+        folderType: 'USER_DEFINED',
+        name: 'Bolig',
+        extra: 'kept',
+      }),
       [`PUT ${base}/folders/own`]: (c) => {
         puts += 1;
         if (puts === 1) {
@@ -132,7 +172,13 @@ describe('folders', () => {
 
   it('moves to the top level by dropping parentFolderId', async () => {
     const { api, calls } = routes({
-      [`GET ${base}/folders/own`]: () => ({ id: 'own', version: 2, folderType: 'USER_DEFINED', name: 'Bolig', parentFolderId: 'x' }),
+      [`GET ${base}/folders/own`]: () => ({
+        id: 'own',
+        version: 2,
+        folderType: 'USER_DEFINED',
+        name: 'Bolig',
+        parentFolderId: 'x',
+      }),
       [`PUT ${base}/folders/own`]: (c) => c.body,
     });
     const h = createMailHandlers({ api, hooks: {} });
@@ -144,7 +190,14 @@ describe('folders', () => {
 describe('messages', () => {
   it('maps the query and returns messages, total and next', async () => {
     const { api, calls } = createFakeDpClient({
-      [`GET ${base}/messages/`]: () => ({ currentPage: 0, totalPages: 3, totalElements: 3, elementsOnPage: 1, next: 'n1', messages: [message('m1')] }),
+      [`GET ${base}/messages/`]: () => ({
+        currentPage: 0,
+        totalPages: 3,
+        totalElements: 3,
+        elementsOnPage: 1,
+        next: 'n1',
+        messages: [message('m1')],
+      }),
     });
     const h = createMailHandlers({ api, hooks: {} });
     const page = await h['messages.query']({ mailboxId: MB, folderId: 'inbox', size: 1, search: 'skat' }, ctx);
@@ -156,7 +209,9 @@ describe('messages', () => {
   it('refuses an over-long search without a request', async () => {
     const { api, calls } = createFakeDpClient({});
     const h = createMailHandlers({ api, hooks: {} });
-    expect(await codeOf(h['messages.query']({ mailboxId: MB, search: 'x'.repeat(101) }, ctx))).toBe('digital.post.error');
+    expect(await codeOf(h['messages.query']({ mailboxId: MB, search: 'x'.repeat(101) }, ctx))).toBe(
+      'digital.post.error',
+    );
     expect(calls).toEqual([]);
   });
 
@@ -198,15 +253,20 @@ describe('messages', () => {
     const { api, calls } = createFakeDpClient({
       [`GET ${base}/messages/m1`]: () => message('m1'),
       [`GET ${base}/folders/summary/`]: () => summary,
-      [`GET ${base}`]: () => ({ id: MB, version: 0, ownerType: 'CITIZEN', access: { id: 'a', version: 0, accessType: 'OWNER', mailboxId: MB } }),
+      [`GET ${base}`]: () => ({
+        id: MB,
+        version: 0,
+        ownerType: 'CITIZEN',
+        access: { id: 'a', version: 0, accessType: 'OWNER', mailboxId: MB },
+      }),
     });
     const h = createMailHandlers({ api, hooks: {} });
-    expect(await codeOf(h['messages.update']({ mailboxId: MB, messageId: 'm1', patch: { folderId: 'sent' } }, ctx))).toBe(
-      'message.update.folderType.not.allowed',
-    );
-    expect(await codeOf(h['messages.update']({ mailboxId: MB, messageId: 'm1', patch: { legallyNotified: true } }, ctx))).toBe(
-      'message.update.legallyNotified.not.allowed',
-    );
+    expect(
+      await codeOf(h['messages.update']({ mailboxId: MB, messageId: 'm1', patch: { folderId: 'sent' } }, ctx)),
+    ).toBe('message.update.folderType.not.allowed');
+    expect(
+      await codeOf(h['messages.update']({ mailboxId: MB, messageId: 'm1', patch: { legallyNotified: true } }, ctx)),
+    ).toBe('message.update.legallyNotified.not.allowed');
     expect(writes(calls)).toEqual([]);
   });
 
@@ -214,16 +274,30 @@ describe('messages', () => {
     const { api, calls } = createFakeDpClient({
       'GET mailboxes/': () => ({
         totalElements: 1,
-        mailboxes: [{ id: MB, version: 0, ownerType: 'CITIZEN', access: { id: 'a', version: 0, accessType: 'LEGAL_REPRESENTATIVE_READER', mailboxId: MB } }],
+        mailboxes: [
+          {
+            id: MB,
+            version: 0,
+            ownerType: 'CITIZEN',
+            access: { id: 'a', version: 0, accessType: 'LEGAL_REPRESENTATIVE_READER', mailboxId: MB },
+          },
+        ],
       }),
       [`GET ${base}/folders/summary/`]: () => summary,
-      [`GET ${base}/messages/`]: () => ({ totalElements: 2, messages: [message('gone', { folderId: 'deleted' }), message('here')] }),
+      [`GET ${base}/messages/`]: () => ({
+        totalElements: 2,
+        messages: [message('gone', { folderId: 'deleted' }), message('here')],
+      }),
     });
     const h = createMailHandlers({ api, hooks: {} });
     await h['mailboxes.list'](undefined, ctx);
     await h['messages.query']({ mailboxId: MB }, ctx);
-    expect(await codeOf(h['messages.update']({ mailboxId: MB, messageId: 'gone', patch: { read: true } }, ctx))).toBe('access.denied');
-    expect(await codeOf(h['messages.update']({ mailboxId: MB, messageId: 'here', patch: { folderId: 'deleted' } }, ctx))).toBe('access.denied');
+    expect(await codeOf(h['messages.update']({ mailboxId: MB, messageId: 'gone', patch: { read: true } }, ctx))).toBe(
+      'access.denied',
+    );
+    expect(
+      await codeOf(h['messages.update']({ mailboxId: MB, messageId: 'here', patch: { folderId: 'deleted' } }, ctx)),
+    ).toBe('access.denied');
     expect(writes(calls)).toEqual([]);
   });
 

@@ -65,7 +65,11 @@ const fetchAllMailboxes = async (ctx: MailContext, log: (msg: string) => void): 
   return all;
 };
 
-export const createMailboxHandlers = (ctx: MailContext, cache: MailCache, log: (msg: string) => void = console.warn): Pick<Handlers, 'mailboxes.list'> => ({
+export const createMailboxHandlers = (
+  ctx: MailContext,
+  cache: MailCache,
+  log: (msg: string) => void = console.warn,
+): Pick<Handlers, 'mailboxes.list'> => ({
   'mailboxes.list': async () => {
     const mailboxes = await fetchAllMailboxes(ctx, log);
     // One summary per mailbox gives the unread count and warms the folder cache the move rules use.
@@ -80,6 +84,8 @@ export const createMailboxHandlers = (ctx: MailContext, cache: MailCache, log: (
       }),
     );
     // Own mailbox first, then the others by owner name.
-    return { mailboxes: views.sort((a, b) => Number(b.own) - Number(a.own) || a.ownerName.localeCompare(b.ownerName, 'da')) };
+    return {
+      mailboxes: views.sort((a, b) => Number(b.own) - Number(a.own) || a.ownerName.localeCompare(b.ownerName, 'da')),
+    };
   },
 });

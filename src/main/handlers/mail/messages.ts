@@ -12,7 +12,10 @@ import { toMessageQueryParams } from './query';
 import { fetchFolderSummary } from './summary';
 import { fetchThread } from './thread';
 
-type MessageHandlers = Pick<Handlers, 'messages.query' | 'messages.get' | 'messages.update' | 'messages.delete' | 'messages.thread'>;
+type MessageHandlers = Pick<
+  Handlers,
+  'messages.query' | 'messages.get' | 'messages.update' | 'messages.delete' | 'messages.thread'
+>;
 
 const MessagePageBodySchema = z.looseObject({
   totalElements: z.number().int().optional(),
@@ -28,7 +31,11 @@ const parseMessages = (items: readonly unknown[], log: (msg: string) => void): M
     return parsed.success ? [parsed.data] : [];
   });
 
-export const createMessageHandlers = (ctx: MailContext, cache: MailCache, log: (msg: string) => void = console.warn): MessageHandlers => {
+export const createMessageHandlers = (
+  ctx: MailContext,
+  cache: MailCache,
+  log: (msg: string) => void = console.warn,
+): MessageHandlers => {
   const fetchMessage = async (mailboxId: string, messageId: string): Promise<Message> => {
     const res = await ctx.api.get<unknown>(messagePath(mailboxId, messageId));
     const message = MessageSchema.parse(res.data);
@@ -50,9 +57,15 @@ export const createMessageHandlers = (ctx: MailContext, cache: MailCache, log: (
    * only needed for a move or for an access that may not touch Slettet; marking read/flagged by the owner with a
    * cached version is a single request.
    */
-  const patchOnce = async (mailboxId: string, messageId: string, facts: MessageFacts & { version: number }, patch: MessagePatch): Promise<Message | undefined> => {
+  const patchOnce = async (
+    mailboxId: string,
+    messageId: string,
+    facts: MessageFacts & { version: number },
+    patch: MessagePatch,
+  ): Promise<Message | undefined> => {
     const effective = withoutNoops(patch, facts);
-    const target = effective.folderId !== undefined && effective.folderId !== facts.folderId ? effective.folderId : undefined;
+    const target =
+      effective.folderId !== undefined && effective.folderId !== facts.folderId ? effective.folderId : undefined;
     // mailboxes.list normally taught us the access type; if not, only a move is worth a lookup (the server still
     // enforces the Slettet rule for a read/flag change).
     const access = target !== undefined ? await accessType(mailboxId) : cache.access(mailboxId);
@@ -117,7 +130,13 @@ export const createMessageHandlers = (ctx: MailContext, cache: MailCache, log: (
         const facts = (!fresh && cache.message(mailboxId, messageId)) || (await fetchMessage(mailboxId, messageId));
         if (facts.messageState !== 'DRAFT') {
           throw appRefusal('Kun kladder kan slettes. Flyt meddelelsen til Slettet i stedet.', [
-            { resource: 'message', field: 'messageState', code: 'app.message.delete.not.draft', message: 'Ikke en kladde.', rejectedValue: facts.messageState },
+            {
+              resource: 'message',
+              field: 'messageState',
+              code: 'app.message.delete.not.draft',
+              message: 'Ikke en kladde.',
+              rejectedValue: facts.messageState,
+            },
           ]);
         }
         await ctx.api.delete(messagePath(mailboxId, messageId), { ifMatch: facts.version });

@@ -12,7 +12,12 @@ const folderTypes = new Map<string, FolderType>([
 ]);
 const home: Record<MessageState, string> = { RECEIVED: 'inbox', DRAFT: 'drafts', SENT: 'sent' };
 
-const attempt = (state: MessageState, target: string, extra: Partial<MessageFacts> = {}, accessType?: 'OWNER' | 'LEGAL_REPRESENTATIVE_READER') => {
+const attempt = (
+  state: MessageState,
+  target: string,
+  extra: Partial<MessageFacts> = {},
+  accessType?: 'OWNER' | 'LEGAL_REPRESENTATIVE_READER',
+) => {
   try {
     checkMessagePatch({
       message: { messageState: state, folderId: home[state], legallyNotified: false, ...extra },
@@ -48,7 +53,11 @@ describe('move rules (§6.13.4)', () => {
 
   it('names state and folder type in the Danish message', () => {
     expect(() =>
-      checkMessagePatch({ message: { messageState: 'RECEIVED', folderId: 'inbox', legallyNotified: false }, patch: { folderId: 'sent' }, folderTypes }),
+      checkMessagePatch({
+        message: { messageState: 'RECEIVED', folderId: 'inbox', legallyNotified: false },
+        patch: { folderId: 'sent' },
+        folderTypes,
+      }),
     ).toThrow('En meddelelse i tilstand RECEIVED kan ikke flyttes til mappe af typen SENT');
   });
 
@@ -73,7 +82,12 @@ describe('legallyNotified', () => {
   const check = (legalNotification: boolean | undefined) => {
     try {
       checkMessagePatch({
-        message: { messageState: 'RECEIVED', folderId: 'inbox', legallyNotified: false, ...(legalNotification !== undefined ? { legalNotification } : {}) },
+        message: {
+          messageState: 'RECEIVED',
+          folderId: 'inbox',
+          legallyNotified: false,
+          ...(legalNotification !== undefined ? { legalNotification } : {}),
+        },
         patch: { legallyNotified: true },
         folderTypes,
       });
@@ -88,7 +102,9 @@ describe('legallyNotified', () => {
     expect(check(undefined)).toBe('message.update.legallyNotified.not.allowed');
   });
   it('is dropped when already set', () => {
-    expect(withoutNoops({ legallyNotified: true, read: true }, { folderId: 'x', legallyNotified: true })).toEqual({ read: true });
+    expect(withoutNoops({ legallyNotified: true, read: true }, { folderId: 'x', legallyNotified: true })).toEqual({
+      read: true,
+    });
   });
 });
 

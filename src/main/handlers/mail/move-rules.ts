@@ -41,7 +41,11 @@ export const checkMessagePatch = ({ message, patch, folderTypes, accessType }: P
   if (patch.folderId !== undefined && patch.folderId !== message.folderId) {
     const target = folderTypes.get(patch.folderId);
     if (target === undefined) {
-      throw dpRefusal('message.update.folderId.notFound', { resource: RESOURCE, field: 'folderId', rejectedValue: patch.folderId });
+      throw dpRefusal('message.update.folderId.notFound', {
+        resource: RESOURCE,
+        field: 'folderId',
+        rejectedValue: patch.folderId,
+      });
     }
     if (!ALLOWED_TARGET_FOLDERS[state].includes(target)) {
       throw dpRefusal('message.update.folderType.not.allowed', {
@@ -56,7 +60,11 @@ export const checkMessagePatch = ({ message, patch, folderTypes, accessType }: P
     }
   }
   if (patch.legallyNotified === true && (message.legalNotification !== true || state !== 'RECEIVED')) {
-    throw dpRefusal('message.update.legallyNotified.not.allowed', { resource: RESOURCE, field: 'legallyNotified', rejectedValue: true });
+    throw dpRefusal('message.update.legallyNotified.not.allowed', {
+      resource: RESOURCE,
+      field: 'legallyNotified',
+      rejectedValue: true,
+    });
   }
 };
 

@@ -9,7 +9,8 @@ export const folderPath = (mailboxId: string, folderId: string): string => `${fo
 export const folderSummaryPath = (mailboxId: string): string => `${foldersPath(mailboxId)}summary/`;
 export const senderInformationPath = (mailboxId: string): string => `${mailboxPath(mailboxId)}/sender-information/`;
 export const messagesPath = (mailboxId: string): string => `${mailboxPath(mailboxId)}/messages/`;
-export const messagePath = (mailboxId: string, messageId: string): string => `${messagesPath(mailboxId)}${seg(messageId)}`;
+export const messagePath = (mailboxId: string, messageId: string): string =>
+  `${messagesPath(mailboxId)}${seg(messageId)}`;
 
 export interface FileAddress {
   mailboxId: string;

@@ -34,7 +34,8 @@ export const parseFolderSummary = (data: unknown): FolderSummaryEntry[] =>
   rowsOf(data).flatMap((raw) => {
     const row = RowSchema.safeParse(raw);
     if (!row.success) return [];
-    const { folderId, id, folderType, name, parentFolderId, totalMessages, total, unreadMessages, unread, ...rest } = row.data;
+    const { folderId, id, folderType, name, parentFolderId, totalMessages, total, unreadMessages, unread, ...rest } =
+      row.data;
     const fid = folderId ?? id;
     if (!fid) return [];
     const entry: FolderSummaryEntry = {
@@ -50,7 +51,11 @@ export const parseFolderSummary = (data: unknown): FolderSummaryEntry[] =>
   });
 
 /** Fetches the summary and refreshes the folder-type cache the move rules read. */
-export const fetchFolderSummary = async (ctx: MailContext, cache: MailCache, mailboxId: string): Promise<FolderSummaryEntry[]> => {
+export const fetchFolderSummary = async (
+  ctx: MailContext,
+  cache: MailCache,
+  mailboxId: string,
+): Promise<FolderSummaryEntry[]> => {
   const res = await ctx.api.get<unknown>(folderSummaryPath(mailboxId));
   const folders = parseFolderSummary(res.data);
   cache.rememberFolders(mailboxId, folders);
@@ -59,4 +64,6 @@ export const fetchFolderSummary = async (ctx: MailContext, cache: MailCache, mai
 
 /** Unread post the user should see: received messages sit in Indbakke and own folders, not in Slettet. */
 export const unreadOf = (folders: readonly FolderSummaryEntry[]): number =>
-  folders.filter((f) => f.folderType === 'INBOX' || f.folderType === 'USER_DEFINED').reduce((n, f) => n + f.unreadMessages, 0);
+  folders
+    .filter((f) => f.folderType === 'INBOX' || f.folderType === 'USER_DEFINED')
+    .reduce((n, f) => n + f.unreadMessages, 0);

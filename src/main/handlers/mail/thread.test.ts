@@ -36,7 +36,14 @@ describe('ancestorIds', () => {
     expect(ancestorIds(A)).toEqual(['A']);
   });
   it('stops on a cycle', () => {
-    expect(ancestorIds(msg('X', 0, [['X', 'Y'], ['Y', 'X']]))).toEqual(['X', 'Y']);
+    expect(
+      ancestorIds(
+        msg('X', 0, [
+          ['X', 'Y'],
+          ['Y', 'X'],
+        ]),
+      ),
+    ).toEqual(['X', 'Y']);
   });
 });
 

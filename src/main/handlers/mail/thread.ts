@@ -19,7 +19,8 @@ export const ancestorIds = (message: Pick<Message, 'id' | 'replyData'>): string[
     if (r.childMessageId && r.parentMessageId) parentOf.set(r.childMessageId, r.parentMessageId);
   }
   const path = [message.id];
-  for (let next = parentOf.get(message.id); next !== undefined && !path.includes(next); next = parentOf.get(next)) path.push(next);
+  for (let next = parentOf.get(message.id); next !== undefined && !path.includes(next); next = parentOf.get(next))
+    path.push(next);
   return path;
 };
 

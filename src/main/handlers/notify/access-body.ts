@@ -11,18 +11,34 @@ export const NO_CHANGE = Symbol('no-change');
 const clone = <T>(value: T): T => structuredClone(value);
 
 const emailsOf = (body: AccessBody): Record<string, unknown>[] =>
-  Array.isArray(body.emailNotificationSubscriptions) ? (body.emailNotificationSubscriptions as Record<string, unknown>[]) : [];
+  Array.isArray(body.emailNotificationSubscriptions)
+    ? (body.emailNotificationSubscriptions as Record<string, unknown>[])
+    : [];
 const pushOf = (body: AccessBody): Record<string, unknown>[] =>
-  Array.isArray(body.pushNotificationSubscriptions) ? (body.pushNotificationSubscriptions as Record<string, unknown>[]) : [];
+  Array.isArray(body.pushNotificationSubscriptions)
+    ? (body.pushNotificationSubscriptions as Record<string, unknown>[])
+    : [];
 
-const sameEmail = (a: unknown, b: string): boolean => typeof a === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
+const sameEmail = (a: unknown, b: string): boolean =>
+  typeof a === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 const checkEmail = (email: string, others: Record<string, unknown>[], index: number): void => {
   const field = `emailNotificationSubscriptions[${index}].email`;
-  if (email === '') throw dpRefusal('access.emailNotificationSubscriptions.email.required', { resource: 'access', field });
-  if (!isValidEmail(email)) throw dpRefusal('access.emailNotificationSubscriptions.email.invalid', { resource: 'access', field, rejectedValue: email });
+  if (email === '')
+    throw dpRefusal('access.emailNotificationSubscriptions.email.required', { resource: 'access', field });
+  if (!isValidEmail(email))
+    throw dpRefusal('access.emailNotificationSubscriptions.email.invalid', {
+      resource: 'access',
+      field,
+      rejectedValue: email,
+    });
   if (others.some((o) => sameEmail(o.email, email))) {
-    throw dpRefusal('access.emailNotificationSubscriptions.email.alreadyUsed', { resource: 'access', field, rejectedValue: email, args: [email] });
+    throw dpRefusal('access.emailNotificationSubscriptions.email.alreadyUsed', {
+      resource: 'access',
+      field,
+      rejectedValue: email,
+      args: [email],
+    });
   }
 };
 
@@ -31,7 +47,11 @@ const checkEmail = (email: string, others: Record<string, unknown>[], index: num
  * touch — other subscriptions with their ids and versions, introductionCompleted, optOut, fields this app does
  * not know — is copied as it was. Refuses (with Digital Post's code) what the server would refuse anyway.
  */
-export const buildAccessBody = (fetched: Access, intent: AccessIntent, now: () => Date = () => new Date()): AccessBody | typeof NO_CHANGE => {
+export const buildAccessBody = (
+  fetched: Access,
+  intent: AccessIntent,
+  now: () => Date = () => new Date(),
+): AccessBody | typeof NO_CHANGE => {
   const body: AccessBody = clone(fetched) as AccessBody;
   const emails = emailsOf(body);
   switch (intent.kind) {
@@ -43,10 +63,19 @@ export const buildAccessBody = (fetched: Access, intent: AccessIntent, now: () =
     }
     case 'changeEmail': {
       const index = emails.findIndex((e) => e.id === intent.id);
-      if (index < 0) throw dpRefusal('id.not.exist', { resource: 'access', field: 'emailNotificationSubscriptions.id', rejectedValue: intent.id });
+      if (index < 0)
+        throw dpRefusal('id.not.exist', {
+          resource: 'access',
+          field: 'emailNotificationSubscriptions.id',
+          rejectedValue: intent.id,
+        });
       const email = intent.email.trim();
       if (emails[index]!.email === email) return NO_CHANGE;
-      checkEmail(email, emails.filter((_, i) => i !== index), index);
+      checkEmail(
+        email,
+        emails.filter((_, i) => i !== index),
+        index,
+      );
       body.emailNotificationSubscriptions = emails.map((e, i) => (i === index ? { ...e, email } : e));
       return body;
     }
@@ -58,15 +87,23 @@ export const buildAccessBody = (fetched: Access, intent: AccessIntent, now: () =
     case 'setSms': {
       const mobileNumber = normaliseDanishMobile(intent.mobileNumber);
       const field = 'smsNotificationSubscription.mobileNumber';
-      if (intent.mobileNumber.trim() === '') throw dpRefusal('access.smsNotificationSubscription.mobileNumber.required', { resource: 'access', field });
+      if (intent.mobileNumber.trim() === '')
+        throw dpRefusal('access.smsNotificationSubscription.mobileNumber.required', { resource: 'access', field });
       if (mobileNumber === undefined) {
-        throw dpRefusal('access.smsNotificationSubscription.mobileNumber.invalid', { resource: 'access', field, rejectedValue: intent.mobileNumber, args: [intent.mobileNumber] });
+        throw dpRefusal('access.smsNotificationSubscription.mobileNumber.invalid', {
+          resource: 'access',
+          field,
+          rejectedValue: intent.mobileNumber,
+          args: [intent.mobileNumber],
+        });
       }
       const current = fetched.smsNotificationSubscription;
       if (current && current.mobileNumber === mobileNumber) return NO_CHANGE;
       // Same subscription, new number: keep its id (as the update example in §6.9.1 does); the server decides
       // whether it must be verified again, so our copy of `verified` is not sent back.
-      const next: Record<string, unknown> = current ? { ...clone(current), mobileNumber } : { mobileNumber, unlistedNumber: false };
+      const next: Record<string, unknown> = current
+        ? { ...clone(current), mobileNumber }
+        : { mobileNumber, unlistedNumber: false };
       delete next.verified;
       body.smsNotificationSubscription = next;
       return body;
@@ -86,7 +123,8 @@ export const buildAccessBody = (fetched: Access, intent: AccessIntent, now: () =
       if ((fetched.optOut ?? false) === intent.optOut) return NO_CHANGE;
       body.optOut = intent.optOut;
       // Servers that speak the timestamp form get it too; it is only written when the resource carries it.
-      if ('optedOutOfNotificationsDateTime' in body) body.optedOutOfNotificationsDateTime = intent.optOut ? now().toISOString() : null;
+      if ('optedOutOfNotificationsDateTime' in body)
+        body.optedOutOfNotificationsDateTime = intent.optOut ? now().toISOString() : null;
       return body;
     }
     case 'setIntroductionCompleted': {

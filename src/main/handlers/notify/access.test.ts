@@ -21,14 +21,36 @@ const fetched = (): Access => ({
   optOut: false,
   // A field this app has never heard of must survive the PUT too.
   futureField: { keep: ['me'] },
-  smsNotificationSubscription: { id: 'sms-1', version: 2, unlistedNumber: true, mobileNumber: '29892630', verified: true },
+  smsNotificationSubscription: {
+    id: 'sms-1',
+    version: 2,
+    unlistedNumber: true,
+    mobileNumber: '29892630',
+    verified: true,
+  },
   emailNotificationSubscriptions: [
     { id: 'e-1', version: 0, email: 'a@example.dk' },
     { id: 'e-2', version: 4, email: 'b@example.dk' },
   ],
   pushNotificationSubscriptions: [
-    { id: 'p-1', version: 0, providerType: 'APN', deviceId: 'd-1', instanceId: 'i-1', tenantId: 't-1', deviceToken: '00fc' },
-    { id: 'p-2', version: 1, providerType: 'FCM', deviceId: 'd-2', instanceId: 'i-2', tenantId: 't-2', deviceToken: '654C' },
+    {
+      id: 'p-1',
+      version: 0,
+      providerType: 'APN',
+      deviceId: 'd-1',
+      instanceId: 'i-1',
+      tenantId: 't-1',
+      deviceToken: '00fc',
+    },
+    {
+      id: 'p-2',
+      version: 1,
+      providerType: 'FCM',
+      deviceId: 'd-2',
+      instanceId: 'i-2',
+      tenantId: 't-2',
+      deviceToken: '654C',
+    },
   ],
 });
 
@@ -40,7 +62,8 @@ const build = (intent: AccessIntent, from: Access = fetched()) => {
 
 /** The body minus the keys the intent is allowed to touch must equal the fetched resource minus the same keys. */
 const expectOnly = (body: Record<string, unknown>, touched: string[]) => {
-  const strip = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => !touched.includes(k)));
+  const strip = (o: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(o).filter(([k]) => !touched.includes(k)));
   expect(strip(body)).toEqual(strip(fetched() as Record<string, unknown>));
 };
 
@@ -57,7 +80,10 @@ const codeOf = (fn: () => unknown): string => {
 describe('buildAccessBody: PUT replaces, so each intent changes exactly one thing', () => {
   it('addEmail appends a new subscription and keeps the others with ids and versions', () => {
     const body = build({ kind: 'addEmail', email: ' c@example.dk ' });
-    expect(body.emailNotificationSubscriptions).toEqual([...fetched().emailNotificationSubscriptions!, { email: 'c@example.dk' }]);
+    expect(body.emailNotificationSubscriptions).toEqual([
+      ...fetched().emailNotificationSubscriptions!,
+      { email: 'c@example.dk' },
+    ]);
     expectOnly(body, ['emailNotificationSubscriptions']);
   });
 
@@ -69,13 +95,21 @@ describe('buildAccessBody: PUT replaces, so each intent changes exactly one thin
 
   it('changeEmail keeps id and version of that subscription', () => {
     const body = build({ kind: 'changeEmail', id: 'e-2', email: 'new@example.dk' });
-    expect(body.emailNotificationSubscriptions).toEqual([fetched().emailNotificationSubscriptions![0], { id: 'e-2', version: 4, email: 'new@example.dk' }]);
+    expect(body.emailNotificationSubscriptions).toEqual([
+      fetched().emailNotificationSubscriptions![0],
+      { id: 'e-2', version: 4, email: 'new@example.dk' },
+    ]);
     expectOnly(body, ['emailNotificationSubscriptions']);
   });
 
   it('setSms keeps the subscription id and unlistedNumber, does not echo verified, accepts +45', () => {
     const body = build({ kind: 'setSms', mobileNumber: '+45 31 41 59 26' });
-    expect(body.smsNotificationSubscription).toEqual({ id: 'sms-1', version: 2, unlistedNumber: true, mobileNumber: '31415926' });
+    expect(body.smsNotificationSubscription).toEqual({
+      id: 'sms-1',
+      version: 2,
+      unlistedNumber: true,
+      mobileNumber: '31415926',
+    });
     expectOnly(body, ['smsNotificationSubscription']);
   });
 
@@ -83,7 +117,10 @@ describe('buildAccessBody: PUT replaces, so each intent changes exactly one thin
     const without = { ...fetched(), smsNotificationSubscription: null };
     const body = buildAccessBody(without, { kind: 'setSms', mobileNumber: '31415926' });
     expect(body).not.toBe(NO_CHANGE);
-    expect((body as Record<string, unknown>).smsNotificationSubscription).toEqual({ mobileNumber: '31415926', unlistedNumber: false });
+    expect((body as Record<string, unknown>).smsNotificationSubscription).toEqual({
+      mobileNumber: '31415926',
+      unlistedNumber: false,
+    });
   });
 
   it('removeSms, removePush, setOptOut and setIntroductionCompleted each touch only their field', () => {
@@ -107,7 +144,11 @@ describe('buildAccessBody: PUT replaces, so each intent changes exactly one thin
 
   it('setOptOut also writes the timestamp form when the resource uses it', () => {
     const withStamp = { ...fetched(), optedOutOfNotificationsDateTime: null };
-    const body = buildAccessBody(withStamp, { kind: 'setOptOut', optOut: true }, () => new Date('2026-11-23T10:00:00Z')) as Record<string, unknown>;
+    const body = buildAccessBody(
+      withStamp,
+      { kind: 'setOptOut', optOut: true },
+      () => new Date('2026-11-23T10:00:00Z'),
+    ) as Record<string, unknown>;
     expect(body.optedOutOfNotificationsDateTime).toBe('2026-11-23T10:00:00.000Z');
   });
 
@@ -119,12 +160,24 @@ describe('buildAccessBody: PUT replaces, so each intent changes exactly one thin
   });
 
   it('refuses with Digital Post codes before any request', () => {
-    expect(codeOf(() => build({ kind: 'addEmail', email: 'not-an-address' }))).toBe('access.emailNotificationSubscriptions.email.invalid');
-    expect(codeOf(() => build({ kind: 'addEmail', email: 'A@Example.dk' }))).toBe('access.emailNotificationSubscriptions.email.alreadyUsed');
-    expect(codeOf(() => build({ kind: 'addEmail', email: '' }))).toBe('access.emailNotificationSubscriptions.email.required');
-    expect(codeOf(() => build({ kind: 'changeEmail', id: 'e-1', email: 'b@example.dk' }))).toBe('access.emailNotificationSubscriptions.email.alreadyUsed');
-    expect(codeOf(() => build({ kind: 'setSms', mobileNumber: '1234' }))).toBe('access.smsNotificationSubscription.mobileNumber.invalid');
-    expect(codeOf(() => build({ kind: 'setSms', mobileNumber: '12345678' }))).toBe('access.smsNotificationSubscription.mobileNumber.invalid');
+    expect(codeOf(() => build({ kind: 'addEmail', email: 'not-an-address' }))).toBe(
+      'access.emailNotificationSubscriptions.email.invalid',
+    );
+    expect(codeOf(() => build({ kind: 'addEmail', email: 'A@Example.dk' }))).toBe(
+      'access.emailNotificationSubscriptions.email.alreadyUsed',
+    );
+    expect(codeOf(() => build({ kind: 'addEmail', email: '' }))).toBe(
+      'access.emailNotificationSubscriptions.email.required',
+    );
+    expect(codeOf(() => build({ kind: 'changeEmail', id: 'e-1', email: 'b@example.dk' }))).toBe(
+      'access.emailNotificationSubscriptions.email.alreadyUsed',
+    );
+    expect(codeOf(() => build({ kind: 'setSms', mobileNumber: '1234' }))).toBe(
+      'access.smsNotificationSubscription.mobileNumber.invalid',
+    );
+    expect(codeOf(() => build({ kind: 'setSms', mobileNumber: '12345678' }))).toBe(
+      'access.smsNotificationSubscription.mobileNumber.invalid',
+    );
   });
 
   it('never mutates the fetched resource', () => {
@@ -139,7 +192,12 @@ describe('AccessStore.update: If-Match and the 409 path', () => {
     let gets = 0;
     let puts = 0;
     const fake = createFakeDpClient({
-      [`GET mailboxes/${MB}`]: () => ({ id: MB, version: 1, ownerType: 'CITIZEN', access: { id: ACC, version: 0, accessType: 'OWNER', mailboxId: MB } }),
+      [`GET mailboxes/${MB}`]: () => ({
+        id: MB,
+        version: 1,
+        ownerType: 'CITIZEN',
+        access: { id: ACC, version: 0, accessType: 'OWNER', mailboxId: MB },
+      }),
       [`GET mailboxes/${MB}/accesses/${ACC}`]: () => versions[Math.min(gets++, versions.length - 1)],
       [`PUT mailboxes/${MB}/accesses/${ACC}`]: (call) => {
         const answer = putAnswers[puts++];
@@ -156,7 +214,9 @@ describe('AccessStore.update: If-Match and the 409 path', () => {
     await store.update(MB, { kind: 'removeEmail', id: 'e-2' });
     const put = calls.find((c) => c.method === 'PUT')!;
     expect(put.ifMatch).toBe(3);
-    expect((put.body as Record<string, unknown>).pushNotificationSubscriptions).toEqual(fetched().pushNotificationSubscriptions);
+    expect((put.body as Record<string, unknown>).pushNotificationSubscriptions).toEqual(
+      fetched().pushNotificationSubscriptions,
+    );
   });
 
   it('on 409 refetches and reapplies the same intent to the new resource, once', async () => {
@@ -164,7 +224,10 @@ describe('AccessStore.update: If-Match and the 409 path', () => {
     const newer: Access = {
       ...fetched(),
       version: 4,
-      emailNotificationSubscriptions: [...fetched().emailNotificationSubscriptions!, { id: 'e-3', version: 0, email: 'other@example.dk' }],
+      emailNotificationSubscriptions: [
+        ...fetched().emailNotificationSubscriptions!,
+        { id: 'e-3', version: 0, email: 'other@example.dk' },
+      ],
       pushNotificationSubscriptions: [fetched().pushNotificationSubscriptions![1]!],
     };
     const { store, calls } = setup([fetched(), newer], ['conflict', 'ok']);
@@ -172,19 +235,28 @@ describe('AccessStore.update: If-Match and the 409 path', () => {
     const puts = calls.filter((c) => c.method === 'PUT');
     expect(puts.map((p) => p.ifMatch)).toEqual([3, 4]);
     const body = puts[1]!.body as Record<string, unknown>;
-    expect(body.emailNotificationSubscriptions).toEqual([newer.emailNotificationSubscriptions![1], newer.emailNotificationSubscriptions![2]]);
+    expect(body.emailNotificationSubscriptions).toEqual([
+      newer.emailNotificationSubscriptions![1],
+      newer.emailNotificationSubscriptions![2],
+    ]);
     expect(body.pushNotificationSubscriptions).toEqual(newer.pushNotificationSubscriptions);
     expect(result.version).toBe(99);
   });
 
   it('a second 409 reaches the user; nothing more is sent', async () => {
     const { store, calls } = setup([fetched(), { ...fetched(), version: 4 }], ['conflict', 'conflict', 'ok']);
-    await expect(store.update(MB, { kind: 'addEmail', email: 'c@example.dk' })).rejects.toMatchObject({ appError: { code: 'app.conflict' } });
+    await expect(store.update(MB, { kind: 'addEmail', email: 'c@example.dk' })).rejects.toMatchObject({
+      appError: { code: 'app.conflict' },
+    });
     expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(2);
   });
 
   it('after a 409 the intent may already be done: no second PUT', async () => {
-    const done: Access = { ...fetched(), version: 4, emailNotificationSubscriptions: [fetched().emailNotificationSubscriptions![1]!] };
+    const done: Access = {
+      ...fetched(),
+      version: 4,
+      emailNotificationSubscriptions: [fetched().emailNotificationSubscriptions![1]!],
+    };
     const { store, calls } = setup([fetched(), done], ['conflict']);
     const result = await store.update(MB, { kind: 'removeEmail', id: 'e-1' });
     expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1);

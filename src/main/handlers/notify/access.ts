@@ -38,7 +38,9 @@ export const toAccessView = (access: Access): AccessView => ({
         verified: access.smsNotificationSubscription.verified ?? false,
       }
     : null,
-  push: (access.pushNotificationSubscriptions ?? []).flatMap((p) => (p.id ? [{ id: p.id, providerType: p.providerType, deviceId: p.deviceId }] : [])),
+  push: (access.pushNotificationSubscriptions ?? []).flatMap((p) =>
+    p.id ? [{ id: p.id, providerType: p.providerType, deviceId: p.deviceId }] : [],
+  ),
 });
 
 /**
@@ -55,7 +57,12 @@ export class AccessStore {
     const res = await this.api.get<unknown>(mailboxPath(mailboxId));
     const mailbox = MailboxSchema.safeParse(res.data);
     const id = mailbox.success ? mailbox.data.access?.id : undefined;
-    if (!id) throw new AppFault({ code: 'access.denied', message: 'Du har ikke adgang til at se notifikationer for denne postkasse.', status: 403 });
+    if (!id)
+      throw new AppFault({
+        code: 'access.denied',
+        message: 'Du har ikke adgang til at se notifikationer for denne postkasse.',
+        status: 403,
+      });
     this.ids.set(mailboxId, id);
     return id;
   }
@@ -89,7 +96,10 @@ export class AccessStore {
   /** With a PIN: verifies the SMS number. Without: orders a new PIN. */
   async verification(mailboxId: string, subscriptionId: string, pin?: string): Promise<Access> {
     const accessId = await this.accessIdOf(mailboxId);
-    const res = await this.api.put<unknown>(smsVerificationPath(mailboxId, accessId, subscriptionId), pin === undefined ? {} : { pin });
+    const res = await this.api.put<unknown>(
+      smsVerificationPath(mailboxId, accessId, subscriptionId),
+      pin === undefined ? {} : { pin },
+    );
     return parseAccess(res.data);
   }
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createFakeDpClient, dpFault } from '../mail/fake-dp-client.test-support';
 import { buildContactBody, ContactStore, toNemSmsView } from './nemsms';
 
-type Sub = { id: string; version: number; mobileNumber: string; verificationTime: string | null; confirmedDateTime: string | null };
+type Sub = {
+  id: string;
+  version: number;
+  mobileNumber: string;
+  verificationTime: string | null;
+  confirmedDateTime: string | null;
+};
 const contact = (nemSms: Sub | null = null, version = 2) => ({
   id: 'c-1',
   version,
@@ -11,7 +17,13 @@ const contact = (nemSms: Sub | null = null, version = 2) => ({
   mailboxSubscription: { id: 'ms', version: 0, publicRegistrationStatus: 'REGISTERED' },
   ...(nemSms ? { nemSmsSubscription: nemSms } : {}),
 });
-const verified = { id: 'n-1', version: 1, mobileNumber: '20202020', verificationTime: '2024-01-02T08:00:00Z', confirmedDateTime: '2024-01-02T08:00:00Z' };
+const verified = {
+  id: 'n-1',
+  version: 1,
+  mobileNumber: '20202020',
+  verificationTime: '2024-01-02T08:00:00Z',
+  confirmedDateTime: '2024-01-02T08:00:00Z',
+};
 
 describe('NemSMS contact body', () => {
   it('subscribe sets a new subscription and keeps every other contact field', () => {
@@ -28,8 +40,12 @@ describe('NemSMS contact body', () => {
   });
 
   it('refuses a bad number with the contact registry codes', () => {
-    expect(() => buildContactBody(contact(), { kind: 'subscribe', mobileNumber: '123' })).toThrow(expect.objectContaining({ appError: expect.objectContaining({ code: 'danish.mobile.number.invalid' }) }));
-    expect(() => buildContactBody(contact(), { kind: 'subscribe', mobileNumber: ' ' })).toThrow(expect.objectContaining({ appError: expect.objectContaining({ code: 'danish.mobile.number.needed' }) }));
+    expect(() => buildContactBody(contact(), { kind: 'subscribe', mobileNumber: '123' })).toThrow(
+      expect.objectContaining({ appError: expect.objectContaining({ code: 'danish.mobile.number.invalid' }) }),
+    );
+    expect(() => buildContactBody(contact(), { kind: 'subscribe', mobileNumber: ' ' })).toThrow(
+      expect.objectContaining({ appError: expect.objectContaining({ code: 'danish.mobile.number.needed' }) }),
+    );
   });
 
   it('the view says verified only with a verification time', () => {
@@ -45,7 +61,11 @@ describe('NemSMS contact body', () => {
       'GET contacts/c-1': () => contact(null, 2 + gets++),
       'PUT contacts/c-1': (call) => {
         if (puts++ === 0) throw dpFault(409, 'app.conflict');
-        return { ...(call.body as object), nemSmsSubscription: { id: 'n-2', mobileNumber: '31415926', verificationTime: null }, version: 9 };
+        return {
+          ...(call.body as object),
+          nemSmsSubscription: { id: 'n-2', mobileNumber: '31415926', verificationTime: null },
+          version: 9,
+        };
       },
     });
     const store = new ContactStore(fake.api);

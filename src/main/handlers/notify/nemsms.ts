@@ -25,7 +25,11 @@ const ContactPageSchema = z.looseObject({ contacts: z.array(z.unknown()).optiona
 
 const parseContact = (data: unknown): Contact => {
   const parsed = ContactSchema.safeParse(data);
-  if (!parsed.success) throw new AppFault({ code: APP_ERROR_CODES.internal, message: 'Digital Post svarede med en kontakt, appen ikke kan læse.' });
+  if (!parsed.success)
+    throw new AppFault({
+      code: APP_ERROR_CODES.internal,
+      message: 'Digital Post svarede med en kontakt, appen ikke kan læse.',
+    });
   return parsed.data;
 };
 
@@ -57,7 +61,13 @@ export const buildContactBody = (contact: Contact, intent: NemSmsIntent): Record
   const field = 'nemSmsSubscription.mobileNumber';
   if (intent.mobileNumber.trim() === '') throw dpRefusal('danish.mobile.number.needed', { resource: 'contact', field });
   const mobileNumber = normaliseDanishMobile(intent.mobileNumber);
-  if (mobileNumber === undefined) throw dpRefusal('danish.mobile.number.invalid', { resource: 'contact', field, rejectedValue: intent.mobileNumber, args: [intent.mobileNumber] });
+  if (mobileNumber === undefined)
+    throw dpRefusal('danish.mobile.number.invalid', {
+      resource: 'contact',
+      field,
+      rejectedValue: intent.mobileNumber,
+      args: [intent.mobileNumber],
+    });
   if (contact.nemSmsSubscription?.mobileNumber === mobileNumber) return undefined;
   // A new number is a new subscription (§4.5.4): nothing of the old one is carried over.
   body.nemSmsSubscription = { mobileNumber };
@@ -74,7 +84,12 @@ export class ContactStore {
       const res = await this.api.get<unknown>(contactsPath());
       const page = ContactPageSchema.safeParse(res.data);
       const first = page.success ? page.data.contacts?.[0] : undefined;
-      if (first === undefined) throw new AppFault({ code: 'id.not.exist', message: 'Der blev ikke fundet en kontakt for dig i Digital Post.', status: 404 });
+      if (first === undefined)
+        throw new AppFault({
+          code: 'id.not.exist',
+          message: 'Der blev ikke fundet en kontakt for dig i Digital Post.',
+          status: 404,
+        });
       this.contactId = parseContact(first).id;
     }
     const res = await this.api.get<unknown>(contactPath(this.contactId));
@@ -102,7 +117,10 @@ export class ContactStore {
 
   async verification(subscriptionId: string, pin?: string): Promise<Contact> {
     if (!this.contactId) await this.fetch();
-    const res = await this.api.put<unknown>(nemSmsVerificationPath(this.contactId!, subscriptionId), pin === undefined ? {} : { pin });
+    const res = await this.api.put<unknown>(
+      nemSmsVerificationPath(this.contactId!, subscriptionId),
+      pin === undefined ? {} : { pin },
+    );
     return parseContact(res.data);
   }
 }

@@ -18,7 +18,10 @@ afterAll(async () => {
 });
 
 const clientFor = (identity: string, beforePut?: () => Promise<void>): DpClient => {
-  const tokens = { getAccessToken: () => sandbox.mintAccessToken(identity), renewAfterUnauthorized: () => sandbox.mintAccessToken(identity) };
+  const tokens = {
+    getAccessToken: () => sandbox.mintAccessToken(identity),
+    renewAfterUnauthorized: () => sandbox.mintAccessToken(identity),
+  };
   const client = createDpClient({ baseUrl: () => sandbox.apiBase, tokens });
   if (!beforePut) return client;
   let armed = true;
@@ -63,14 +66,29 @@ describe('notify handlers against the sandbox', () => {
     const mailboxId = await ownMailboxId(other);
     // Someone else (another window) adds an address between our fetch and our PUT.
     const api = clientFor('karl', async () => {
-      const fresh = await other.get<Record<string, unknown>>(`mailboxes/${mailboxId}/accesses/${(await dispatcherFor(other)<AccessView>('notify.getAccess', { mailboxId })).accessId}`);
-      const body = { ...fresh.data, emailNotificationSubscriptions: [...(fresh.data.emailNotificationSubscriptions as unknown[]), { email: 'andet.vindue@example.dk' }] };
+      const fresh = await other.get<Record<string, unknown>>(
+        `mailboxes/${mailboxId}/accesses/${(await dispatcherFor(other)<AccessView>('notify.getAccess', { mailboxId })).accessId}`,
+      );
+      const body = {
+        ...fresh.data,
+        emailNotificationSubscriptions: [
+          ...(fresh.data.emailNotificationSubscriptions as unknown[]),
+          { email: 'andet.vindue@example.dk' },
+        ],
+      };
       await other.put(`mailboxes/${mailboxId}/accesses/${String(fresh.data.id)}`, body, { ifMatch: fresh.version! });
     });
     const call = dispatcherFor(api);
     const before = await call<AccessView>('notify.getAccess', { mailboxId });
-    const after = await call<AccessView>('notify.updateAccess', { mailboxId, change: { kind: 'addEmail', email: 'karl.ny@example.dk' } });
-    expect(after.emails.map((e) => e.email)).toEqual([...before.emails.map((e) => e.email), 'andet.vindue@example.dk', 'karl.ny@example.dk']);
+    const after = await call<AccessView>('notify.updateAccess', {
+      mailboxId,
+      change: { kind: 'addEmail', email: 'karl.ny@example.dk' },
+    });
+    expect(after.emails.map((e) => e.email)).toEqual([
+      ...before.emails.map((e) => e.email),
+      'andet.vindue@example.dk',
+      'karl.ny@example.dk',
+    ]);
     expect(after.push).toEqual(before.push);
     expect(after.sms).toEqual(before.sms);
     expect(after.version).toBe(before.version + 2);
@@ -80,11 +98,16 @@ describe('notify handlers against the sandbox', () => {
     const api = clientFor('lone');
     const call = dispatcherFor(api);
     const mailboxId = await ownMailboxId(api);
-    const set = await call<AccessView>('notify.updateAccess', { mailboxId, change: { kind: 'setSms', mobileNumber: '+45 51 52 53 54' } });
+    const set = await call<AccessView>('notify.updateAccess', {
+      mailboxId,
+      change: { kind: 'setSms', mobileNumber: '+45 51 52 53 54' },
+    });
     expect(set.sms).toMatchObject({ mobileNumber: '51525354', verified: false });
     const codes: string[] = [];
     for (let i = 0; i < 3; i += 1) {
-      codes.push((await appErrorOf(call('notify.verifySms', { mailboxId, subscriptionId: set.sms!.id, pin: '999999' }))).code);
+      codes.push(
+        (await appErrorOf(call('notify.verifySms', { mailboxId, subscriptionId: set.sms!.id, pin: '999999' }))).code,
+      );
     }
     expect(codes).toEqual(['verification.pin.invalid', 'verification.pin.invalid', 'verification.max.attempts']);
   });
@@ -94,10 +117,16 @@ describe('notify handlers against the sandbox', () => {
     const call = dispatcherFor(api);
     const mailboxId = await ownMailboxId(api);
     const before = await call<AccessView>('notify.getAccess', { mailboxId });
-    expect((await appErrorOf(call('notify.updateAccess', { mailboxId, change: { kind: 'setSms', mobileNumber: '0123' } }))).code).toBe(
-      'access.smsNotificationSubscription.mobileNumber.invalid',
+    expect(
+      (await appErrorOf(call('notify.updateAccess', { mailboxId, change: { kind: 'setSms', mobileNumber: '0123' } })))
+        .code,
+    ).toBe('access.smsNotificationSubscription.mobileNumber.invalid');
+    const dup = await appErrorOf(
+      call('notify.updateAccess', {
+        mailboxId,
+        change: { kind: 'addEmail', email: before.emails[0]!.email.toUpperCase() },
+      }),
     );
-    const dup = await appErrorOf(call('notify.updateAccess', { mailboxId, change: { kind: 'addEmail', email: before.emails[0]!.email.toUpperCase() } }));
     expect(dup.code).toBe('access.emailNotificationSubscriptions.email.alreadyUsed');
     expect((await call<AccessView>('notify.getAccess', { mailboxId })).version).toBe(before.version);
   });

@@ -3,7 +3,8 @@
 const seg = encodeURIComponent;
 
 export const mailboxPath = (mailboxId: string): string => `mailboxes/${seg(mailboxId)}`;
-export const accessPath = (mailboxId: string, accessId: string): string => `${mailboxPath(mailboxId)}/accesses/${seg(accessId)}`;
+export const accessPath = (mailboxId: string, accessId: string): string =>
+  `${mailboxPath(mailboxId)}/accesses/${seg(accessId)}`;
 export const smsVerificationPath = (mailboxId: string, accessId: string, subscriptionId: string): string =>
   `${accessPath(mailboxId, accessId)}/subscriptions/${seg(subscriptionId)}/verification`;
 export const contactsPath = (): string => 'contacts/';

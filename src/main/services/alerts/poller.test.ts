@@ -16,14 +16,18 @@ const setup = (opts: { prefs?: Record<string, boolean> } = {}) => {
   const api = {
     get: vi.fn(async (path: string, o?: { query?: Record<string, unknown> }) => {
       gets.push(path);
-      if (path === 'mailboxes/') return { status: 200, headers: new Headers(), data: { mailboxes: Object.keys(inbox).map((id) => ({ id })) } };
+      if (path === 'mailboxes/')
+        return { status: 200, headers: new Headers(), data: { mailboxes: Object.keys(inbox).map((id) => ({ id })) } };
       const id = decodeURIComponent(path.split('/')[1]!);
       expect(o?.query).toMatchObject({ size: 1, read: false, sortFields: 'messageDateTime:desc' });
       const unread = [...(inbox[id] ?? [])].sort((a, b) => b.messageDateTime.localeCompare(a.messageDateTime));
       return {
         status: 200,
         headers: new Headers(),
-        data: { totalElements: unread.length, messages: unread.slice(0, 1).map((m) => ({ ...m, sender: { label: 'Skattestyrelsen' } })) },
+        data: {
+          totalElements: unread.length,
+          messages: unread.slice(0, 1).map((m) => ({ ...m, sender: { label: 'Skattestyrelsen' } })),
+        },
       };
     }),
   };
@@ -38,7 +42,11 @@ const setup = (opts: { prefs?: Record<string, boolean> } = {}) => {
     intervalMs: 60_000,
   });
   const deliver = (mailboxId: string, id: string, minutesAfterStart: number) =>
-    inbox[mailboxId]!.push({ id, label: `Brev ${id}`, messageDateTime: new Date(START + minutesAfterStart * 60_000).toISOString() });
+    inbox[mailboxId]!.push({
+      id,
+      label: `Brev ${id}`,
+      messageDateTime: new Date(START + minutesAfterStart * 60_000).toISOString(),
+    });
   const tick = async () => {
     await vi.advanceTimersByTimeAsync(60_000);
     await poller.settled();
@@ -66,7 +74,13 @@ describe('AlertPoller', () => {
     t.deliver('mb-a', 'm1', 1);
     await t.tick();
     expect(t.shown.map((n) => [n.title, n.body])).toEqual([['Ny post fra Skattestyrelsen', 'Brev m1']]);
-    expect(t.events).toContainEqual({ type: 'mail.new', mailboxId: 'mb-a', messageId: 'm1', senderLabel: 'Skattestyrelsen', label: 'Brev m1' });
+    expect(t.events).toContainEqual({
+      type: 'mail.new',
+      mailboxId: 'mb-a',
+      messageId: 'm1',
+      senderLabel: 'Skattestyrelsen',
+      label: 'Brev m1',
+    });
     expect(t.badges.at(-1)).toBe(2);
     expect(t.events.at(-1)).toEqual({ type: 'mail.unread', total: 2 });
 
@@ -113,7 +127,10 @@ describe('AlertPoller', () => {
     t.deliver('mb-a', 'seen', 1);
     t.deliver('mb-b', 'other', 1);
     await t.tick();
-    expect(t.events.filter((e) => e.type === 'mail.new').map((e) => (e as { messageId: string }).messageId)).toEqual(['seen', 'other']);
+    expect(t.events.filter((e) => e.type === 'mail.new').map((e) => (e as { messageId: string }).messageId)).toEqual([
+      'seen',
+      'other',
+    ]);
     expect(t.shown.map((n) => n.body)).toEqual(['Brev other']);
 
     // Window in the background: the same mailbox alerts again.

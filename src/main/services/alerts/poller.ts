@@ -151,7 +151,10 @@ export class AlertPoller {
     const seen = this.seen.get(mailboxId);
     if (!seen) {
       // Baseline: nothing that is already there alerts, nor an old letter marked unread later.
-      this.seen.set(mailboxId, { since: Math.max(newest ? timeOf(newest) : 0, this.startedAt), ids: new Set(newest ? [newest.id] : []) });
+      this.seen.set(mailboxId, {
+        since: Math.max(newest ? timeOf(newest) : 0, this.startedAt),
+        ids: new Set(newest ? [newest.id] : []),
+      });
       return;
     }
     if (!newest || seen.ids.has(newest.id) || timeOf(newest) < seen.since) return;

@@ -27,7 +27,10 @@ export const memoryAlertPrefs = (initial: Record<string, boolean> = {}): AlertPr
 };
 
 /** Per-mailbox on/off, kept beside the settings in userDataDir; an unreadable file means "all on". */
-export const loadAlertPrefs = async (userDataDir: string, log: (msg: string, err?: unknown) => void = () => undefined): Promise<AlertPrefs> => {
+export const loadAlertPrefs = async (
+  userDataDir: string,
+  log: (msg: string, err?: unknown) => void = () => undefined,
+): Promise<AlertPrefs> => {
   const file = join(userDataDir, ALERT_PREFS_FILE);
   let initial: Record<string, boolean> = {};
   try {

@@ -43,7 +43,12 @@ const trackingFetch: typeof fetch = async (input, init) => {
     method,
     url,
     auth: headers.get('authorization') ?? undefined,
-    body: typeof init?.body === 'string' ? init.body : init?.body instanceof URLSearchParams ? init.body.toString() : undefined,
+    body:
+      typeof init?.body === 'string'
+        ? init.body
+        : init?.body instanceof URLSearchParams
+          ? init.body.toString()
+          : undefined,
   };
   net.log.push(entry);
   const res = await fetch(input instanceof Request ? input : url, { ...init, headers });
@@ -66,13 +71,17 @@ const browserAs =
     return Promise.resolve();
   };
 
-const start = async (options: { browser?: (url: string) => Promise<void>; extra?: AppServicesOptions; mode?: 'electron' | 'browser' } = {}) => {
+const start = async (
+  options: { browser?: (url: string) => Promise<void>; extra?: AppServicesOptions; mode?: 'electron' | 'browser' } = {},
+) => {
   const services = await createDesktopServices(
     {
       mode: options.mode ?? 'electron',
       userDataDir: dir,
       appVersion: '0.0.0-test',
-      ...(options.mode === 'browser' ? { appUrl: 'http://127.0.0.1:9/app' } : { openSystemBrowser: options.browser ?? browserAs('lone') }),
+      ...(options.mode === 'browser'
+        ? { appUrl: 'http://127.0.0.1:9/app' }
+        : { openSystemBrowser: options.browser ?? browserAs('lone') }),
       env: { DP_SANDBOX_URL: sandbox.url },
     },
     {
@@ -80,7 +89,15 @@ const start = async (options: { browser?: (url: string) => Promise<void>; extra?
       secretStoreFor: (env: EnvironmentName, purpose) => {
         const key = `${env}:${purpose}`;
         if (!stores.has(key)) {
-          stores.set(key, createSecretStore({ userDataDir: dir, account: `${purpose}.${env}`, service: `dp-test-${process.pid}`, log: () => undefined }));
+          stores.set(
+            key,
+            createSecretStore({
+              userDataDir: dir,
+              account: `${purpose}.${env}`,
+              service: `dp-test-${process.pid}`,
+              log: () => undefined,
+            }),
+          );
         }
         return stores.get(key)!;
       },
@@ -108,7 +125,11 @@ const tryRefresh = async (refreshToken: string): Promise<{ status: number; error
   const res = await fetch(`${sandbox.issuer}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'digital-post-desktop-sandbox' }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: 'digital-post-desktop-sandbox',
+    }).toString(),
   });
   const body = (await res.json()) as { error?: string };
   return { status: res.status, ...(body.error ? { error: body.error } : {}) };
@@ -166,7 +187,13 @@ describe('login through the loopback redirect', () => {
     expect(page.text).toContain('du kan lukke denne fane');
 
     const status = await s2.auth.status();
-    expect(status).toMatchObject({ loggedIn: true, pending: false, displayName: 'Lone Defaultssen', maskedCpr: '010170-****', environment: 'sandbox' });
+    expect(status).toMatchObject({
+      loggedIn: true,
+      pending: false,
+      displayName: 'Lone Defaultssen',
+      maskedCpr: '010170-****',
+      environment: 'sandbox',
+    });
     expect(await storedRefreshToken()).toBeTruthy();
     const res = await s2.dp.get<{ mailboxes: unknown[] }>('/mailboxes/', mine);
     expect(res.status).toBe(200);
@@ -214,7 +241,9 @@ describe('login through the loopback redirect', () => {
     expect((await denied.auth.status()).notice).toBeTruthy();
 
     let redirectUri = '';
-    const forged = await start({ browser: (url) => ((redirectUri = new URL(url).searchParams.get('redirect_uri')!), Promise.resolve()) });
+    const forged = await start({
+      browser: (url) => ((redirectUri = new URL(url).searchParams.get('redirect_uri')!), Promise.resolve()),
+    });
     await forged.auth.login();
     const completion = forged.auth.loginCompletion()!;
     const res = await fetch(`${redirectUri}?code=abc&state=not-the-state`);
@@ -255,7 +284,8 @@ describe('token lifecycle', () => {
   it('shares one refresh among concurrent callers, and renews once on a 401', async () => {
     const services = await start({ extra: { renewLeadMs: 1 } });
     await login(services);
-    const refreshes = () => net.log.filter((e) => e.url.endsWith('/token') && e.body?.includes('grant_type=refresh_token')).length;
+    const refreshes = () =>
+      net.log.filter((e) => e.url.endsWith('/token') && e.body?.includes('grant_type=refresh_token')).length;
     const before = refreshes();
     net.spoilNextApiToken = true;
     const res = await services.dp.get('/mailboxes/', mine);
@@ -285,7 +315,11 @@ describe('token lifecycle', () => {
     const revoke = await fetch(`${sandbox.issuer}/revoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token: rt, token_type_hint: 'refresh_token', client_id: 'digital-post-desktop-sandbox' }).toString(),
+      body: new URLSearchParams({
+        token: rt,
+        token_type_hint: 'refresh_token',
+        client_id: 'digital-post-desktop-sandbox',
+      }).toString(),
     });
     expect(revoke.status).toBe(200);
     const second = await start({ browser: () => Promise.reject(new Error('the browser must not open')) });

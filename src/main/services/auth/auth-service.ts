@@ -77,7 +77,8 @@ export interface AuthService extends AccessTokenSource {
 
 const MESSAGES = {
   expired: 'Din session er udløbet. Log ind igen.',
-  restoreOffline: 'Kunne ikke genoptage din session, fordi der ikke er forbindelse til Digital Post. Prøv igen senere eller log ind.',
+  restoreOffline:
+    'Kunne ikke genoptage din session, fordi der ikke er forbindelse til Digital Post. Prøv igen senere eller log ind.',
   notLoggedIn: 'Du er ikke logget ind.',
   network: 'Der er ingen forbindelse til Digital Post. Prøv igen, når du er online.',
   loginFailed: 'Login mislykkedes. Prøv igen.',
@@ -128,7 +129,10 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
 
   const emitChanged = (): void => options.events.emit({ type: 'auth.changed' });
 
-  const store = (purpose: 'refresh-token' | 'pending-revocation', env: EnvironmentName = envName): Promise<SecretStore> => {
+  const store = (
+    purpose: 'refresh-token' | 'pending-revocation',
+    env: EnvironmentName = envName,
+  ): Promise<SecretStore> => {
     const key = `${env}:${purpose}`;
     let s = stores.get(key);
     if (!s) {
@@ -183,7 +187,11 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
     renewTimer.unref?.();
   };
 
-  const adoptTokens = async (tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers, oneTimeUse: boolean, previous?: Session): Promise<void> => {
+  const adoptTokens = async (
+    tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers,
+    oneTimeUse: boolean,
+    previous?: Session,
+  ): Promise<void> => {
     const lifetimeMs = Math.max(1, tokens.expires_in ?? 300) * 1000;
     const issuedAt = now();
     const idToken = tokens.id_token ?? previous?.idToken;
@@ -214,7 +222,8 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
     clearTimeout(renewTimer);
     session = null;
     notice = why;
-    if (deleteStored) await (await store('refresh-token')).delete().catch((e: unknown) => log('Could not delete the stored token', e));
+    if (deleteStored)
+      await (await store('refresh-token')).delete().catch((e: unknown) => log('Could not delete the stored token', e));
     emitChanged();
   };
 
@@ -260,7 +269,12 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
       await refresh();
     } catch (err) {
       // Offline but the old token still has a little life: use it rather than fail.
-      if (err instanceof AppFault && err.appError.code === APP_ERROR_CODES.network && s.accessToken && now() < s.expiresAt - 5_000) {
+      if (
+        err instanceof AppFault &&
+        err.appError.code === APP_ERROR_CODES.network &&
+        s.accessToken &&
+        now() < s.expiresAt - 5_000
+      ) {
         return s.accessToken;
       }
       throw err;

@@ -15,7 +15,10 @@ export const personFromClaims = (claims: Record<string, unknown> | undefined): P
   if (!claims) return {};
   const given = typeof claims.given_name === 'string' ? claims.given_name : undefined;
   const family = typeof claims.family_name === 'string' ? claims.family_name : undefined;
-  const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name : [given, family].filter(Boolean).join(' ') || undefined;
+  const name =
+    typeof claims.name === 'string' && claims.name.trim()
+      ? claims.name
+      : [given, family].filter(Boolean).join(' ') || undefined;
   const maskedCpr = maskCpr(claims.cpr_number);
   return { ...(name ? { displayName: name } : {}), ...(maskedCpr ? { maskedCpr } : {}) };
 };

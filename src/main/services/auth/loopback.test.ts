@@ -29,7 +29,10 @@ describe('loopback listener', () => {
     await l.done;
     expect(calls).toEqual([`${l.redirectUri}?code=c1&state=s1`]);
     // Closed (or, on a reused keep-alive socket, refused): a second response is never taken.
-    const second = await fetch(`${l.redirectUri}?code=c2&state=s1`).then((r) => r.status, () => 'closed');
+    const second = await fetch(`${l.redirectUri}?code=c2&state=s1`).then(
+      (r) => r.status,
+      () => 'closed',
+    );
     expect(['closed', 404]).toContain(second);
     expect(calls).toHaveLength(1);
   });
@@ -45,7 +48,11 @@ describe('loopback listener', () => {
   });
 
   it('times out and can be cancelled', async () => {
-    const slow = await startLoopbackListener({ expectedState: 's', timeoutMs: 50, onCallback: () => Promise.resolve({ ok: true }) });
+    const slow = await startLoopbackListener({
+      expectedState: 's',
+      timeoutMs: 50,
+      onCallback: () => Promise.resolve({ ok: true }),
+    });
     expect(await codeOf(slow.done)).toBe('app.auth.login-timeout');
     const c = await startLoopbackListener({ expectedState: 's', onCallback: () => Promise.resolve({ ok: true }) });
     c.cancel();
@@ -53,7 +60,11 @@ describe('loopback listener', () => {
   });
 
   it('sends the browser-mode tab back to the app', async () => {
-    const l = await startLoopbackListener({ expectedState: 's', appUrl: 'http://127.0.0.1:5555/', onCallback: () => Promise.resolve({ ok: true }) });
+    const l = await startLoopbackListener({
+      expectedState: 's',
+      appUrl: 'http://127.0.0.1:5555/',
+      onCallback: () => Promise.resolve({ ok: true }),
+    });
     const res = await fetch(`${l.redirectUri}?code=c&state=s`, { redirect: 'manual' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('http://127.0.0.1:5555/');

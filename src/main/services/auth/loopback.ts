@@ -74,13 +74,23 @@ export const startLoopbackListener = async (options: LoopbackOptions): Promise<L
     };
     if (url.searchParams.get('state') !== options.expectedState) {
       answer(false, 'Svaret passer ikke til det login, appen startede. Start login igen fra appen.');
-      finish(fault(APP_ERROR_CODES.loginStateMismatch, 'Login-svaret passede ikke til det login, appen startede. Prøv igen.'));
+      finish(
+        fault(
+          APP_ERROR_CODES.loginStateMismatch,
+          'Login-svaret passede ikke til det login, appen startede. Prøv igen.',
+        ),
+      );
       return;
     }
     const error = url.searchParams.get('error');
     if (error) {
       const denied = error === 'access_denied';
-      answer(false, denied ? 'Login blev afbrudt eller afvist. Du kan lukke denne fane.' : 'Login mislykkedes. Du kan lukke denne fane og prøve igen.');
+      answer(
+        false,
+        denied
+          ? 'Login blev afbrudt eller afvist. Du kan lukke denne fane.'
+          : 'Login mislykkedes. Du kan lukke denne fane og prøve igen.',
+      );
       finish(
         fault(
           APP_ERROR_CODES.loginDenied,
@@ -92,7 +102,10 @@ export const startLoopbackListener = async (options: LoopbackOptions): Promise<L
     handling = true;
     options.onCallback(new URL(`${redirectUri}${url.search}`)).then(
       (outcome) => {
-        answer(outcome.ok, outcome.ok ? 'Du er logget ind — du kan lukke denne fane.' : (outcome.message ?? 'Login mislykkedes.'));
+        answer(
+          outcome.ok,
+          outcome.ok ? 'Du er logget ind — du kan lukke denne fane.' : (outcome.message ?? 'Login mislykkedes.'),
+        );
         finish(outcome.ok ? undefined : fault(APP_ERROR_CODES.loginDenied, outcome.message ?? 'Login mislykkedes.'));
       },
       (err: unknown) => {

@@ -35,7 +35,9 @@ const counting = () => {
     try {
       const res = await fetch(input, init);
       statuses.push(res.status);
-      trace.push(`sent=${sent} got=${Date.now() - t0} ${res.status} remaining=${res.headers.get('x-ratelimit-remaining')}`);
+      trace.push(
+        `sent=${sent} got=${Date.now() - t0} ${res.status} remaining=${res.headers.get('x-ratelimit-remaining')}`,
+      );
       return res;
     } catch (err) {
       statuses.push(0);
@@ -58,10 +60,18 @@ const faultOf = async (p: Promise<unknown>): Promise<AppFault> => {
 describe('DpClient against the sandbox', () => {
   it('200 queued calls at the default limit complete without a single 429', { timeout: 90_000 }, async () => {
     const wire = counting();
-    const dp = createDpClient({ baseUrl: () => sandbox.apiBase, tokens: tokenFor('lone'), fetch: wire.fetchFn, log: () => undefined });
+    const dp = createDpClient({
+      baseUrl: () => sandbox.apiBase,
+      tokens: tokenFor('lone'),
+      fetch: wire.fetchFn,
+      log: () => undefined,
+    });
     const results = await Promise.all(Array.from({ length: 200 }, () => dp.get('/mailboxes/')));
     expect(results.every((r) => r.status === 200)).toBe(true);
-    expect(wire.statuses.filter((s) => s !== 200), wire.trace.join('\n')).toEqual([]);
+    expect(
+      wire.statuses.filter((s) => s !== 200),
+      wire.trace.join('\n'),
+    ).toEqual([]);
     expect(wire.statuses).toHaveLength(200);
   });
 
@@ -85,7 +95,13 @@ describe('DpClient against the sandbox', () => {
 
   it('retries a GET through injected 503s and dropped connections', async () => {
     const wire = counting();
-    const dp = createDpClient({ baseUrl: () => sandbox.apiBase, tokens: tokenFor('mette'), fetch: wire.fetchFn, backoffMs: 10, log: () => undefined });
+    const dp = createDpClient({
+      baseUrl: () => sandbox.apiBase,
+      tokens: tokenFor('mette'),
+      fetch: wire.fetchFn,
+      backoffMs: 10,
+      log: () => undefined,
+    });
     sandbox.faults.add({ method: 'GET', path: '/apis/v1/mailboxes', kind: 'status', status: 503, times: 1 });
     sandbox.faults.add({ method: 'GET', path: '/apis/v1/mailboxes', kind: 'drop', times: 1 });
     const res = await dp.get('/mailboxes/');
@@ -95,7 +111,13 @@ describe('DpClient against the sandbox', () => {
 
   it('does not retry a POST after a dropped connection or a 503', async () => {
     const wire = counting();
-    const dp = createDpClient({ baseUrl: () => sandbox.apiBase, tokens: tokenFor('mette'), fetch: wire.fetchFn, backoffMs: 10, log: () => undefined });
+    const dp = createDpClient({
+      baseUrl: () => sandbox.apiBase,
+      tokens: tokenFor('mette'),
+      fetch: wire.fetchFn,
+      backoffMs: 10,
+      log: () => undefined,
+    });
     sandbox.faults.add({ method: 'POST', path: '/apis/v1/', kind: 'drop', times: 1 });
     const dropped = await faultOf(dp.post('/mailboxes/x/messages/', { label: 'x' }));
     expect(dropped.appError.code).toBe('app.network');

@@ -16,7 +16,12 @@ type Reply = Response | Error;
 const scripted = (replies: Reply[]) => {
   const seen: Seen[] = [];
   const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    seen.push({ method: init?.method ?? 'GET', url: String(input), headers: new Headers(init?.headers), body: init?.body ?? null });
+    seen.push({
+      method: init?.method ?? 'GET',
+      url: String(input),
+      headers: new Headers(init?.headers),
+      body: init?.body ?? null,
+    });
     const reply = replies.length > 1 ? replies.shift()! : replies[0]!;
     if (reply instanceof Error) throw reply;
     return reply.clone();
@@ -25,7 +30,10 @@ const scripted = (replies: Reply[]) => {
 };
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
-  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
 const tokens = (): AccessTokenSource & { renewals: number } => {
   const t = {
@@ -73,7 +81,9 @@ const fault = async (p: Promise<unknown>): Promise<AppFault> => {
 describe('DpClient', () => {
   it('sends Bearer, traceparent, JSON and query; returns data with ETag version', async () => {
     const { dp, seen } = client([json(200, { id: 'm1', version: 4 }, { etag: '"4"' })]);
-    const res = await dp.get<{ id: string }>('/mailboxes/', { query: { page: 0, size: 50, fields: ['a', 'b'], skip: undefined } });
+    const res = await dp.get<{ id: string }>('/mailboxes/', {
+      query: { page: 0, size: 50, fields: ['a', 'b'], skip: undefined },
+    });
     expect(res.data.id).toBe('m1');
     expect(res.version).toBe(4);
     expect(seen[0]!.url).toBe('https://dp.example/apis/v1/mailboxes/?page=0&size=50&fields=a&fields=b');
@@ -92,20 +102,33 @@ describe('DpClient', () => {
   it('maps a DP error body to an AppFault with the field error code and the response traceparent', async () => {
     const tp = '00-11111111111111111111111111111111-2222222222222222-01';
     const { dp } = client([
-      json(400, { code: 'digital.post.error', message: 'Fejl', fieldErrors: [{ field: 'label', code: 'message.label.required', message: 'Mangler' }] }, { traceparent: tp }),
+      json(
+        400,
+        {
+          code: 'digital.post.error',
+          message: 'Fejl',
+          fieldErrors: [{ field: 'label', code: 'message.label.required', message: 'Mangler' }],
+        },
+        { traceparent: tp },
+      ),
     ]);
     const f = await fault(dp.post('/x', {}));
     expect(f.appError).toMatchObject({ code: 'message.label.required', message: 'Fejl', status: 400, traceparent: tp });
   });
 
   it('409 → app.conflict with the current version', async () => {
-    const { dp } = client([json(409, { code: 'digital.post.error', message: 'Konflikt', fieldErrors: [] }, { etag: '"9"' })]);
+    const { dp } = client([
+      json(409, { code: 'digital.post.error', message: 'Konflikt', fieldErrors: [] }, { etag: '"9"' }),
+    ]);
     const f = await fault(dp.patch('/x', {}, { ifMatch: 8 }));
     expect(f.appError).toMatchObject({ code: 'app.conflict', currentVersion: 9, status: 409 });
   });
 
   it('waits Retry-After on a 429 and retries, even a POST (it was refused before any work)', async () => {
-    const { dp, seen } = client([json(429, { code: 'digital.post.error', message: 'Too many', fieldErrors: [] }, { 'retry-after': '2' }), json(201, { id: 'd' })]);
+    const { dp, seen } = client([
+      json(429, { code: 'digital.post.error', message: 'Too many', fieldErrors: [] }, { 'retry-after': '2' }),
+      json(201, { id: 'd' }),
+    ]);
     const limiter = new TokenBucket();
     const started = Date.now();
     const c2 = createDpClient({
@@ -173,13 +196,20 @@ describe('DpClient', () => {
   it('downloads bytes and uploads multipart with field `file` and If-Match', async () => {
     const bytes = new Uint8Array([1, 2, 3, 250]);
     const { dp, seen } = client([
-      new Response(bytes, { status: 200, headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="brev.pdf"' } }),
+      new Response(bytes, {
+        status: 200,
+        headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="brev.pdf"' },
+      }),
       json(200, { version: 2 }, { etag: '"2"' }),
     ]);
     const got = await dp.getBytes('/files/f/content');
     expect([...got.data.data]).toEqual([1, 2, 3, 250]);
     expect(got.data).toMatchObject({ contentType: 'application/pdf', filename: 'brev.pdf' });
-    const up = await dp.putMultipart('/files/f/content', { data: bytes, filename: 'a.pdf', contentType: 'application/pdf' }, { ifMatch: 1 });
+    const up = await dp.putMultipart(
+      '/files/f/content',
+      { data: bytes, filename: 'a.pdf', contentType: 'application/pdf' },
+      { ifMatch: 1 },
+    );
     expect(up.version).toBe(2);
     const form = seen[1]!.body as FormData;
     expect(form).toBeInstanceOf(FormData);

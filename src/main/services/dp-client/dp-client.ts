@@ -64,7 +64,11 @@ export const UPLOAD_PROGRESS_MS = 100;
  * The already-encoded body as a stream of 64 KB chunks that counts what the connection pulled. Pull-based, so a chunk
  * is counted when fetch asks for it (it has room to send), not when it is queued. Made afresh for every attempt.
  */
-const countingStream = (body: Uint8Array, onProgress: UploadProgress, signal?: AbortSignal): ReadableStream<Uint8Array> => {
+const countingStream = (
+  body: Uint8Array,
+  onProgress: UploadProgress,
+  signal?: AbortSignal,
+): ReadableStream<Uint8Array> => {
   let offset = 0;
   let reportedAt = 0;
   let reportedBytes = -1;
@@ -83,7 +87,11 @@ const countingStream = (body: Uint8Array, onProgress: UploadProgress, signal?: A
         controller.enqueue(body.subarray(offset, end));
         offset = end;
         const now = Date.now();
-        if (offset === body.length || offset - reportedBytes >= UPLOAD_PROGRESS_CHUNK || now - reportedAt >= UPLOAD_PROGRESS_MS) {
+        if (
+          offset === body.length ||
+          offset - reportedBytes >= UPLOAD_PROGRESS_CHUNK ||
+          now - reportedAt >= UPLOAD_PROGRESS_MS
+        ) {
           reportedAt = now;
           reportedBytes = offset;
           onProgress(offset, body.length);
@@ -168,7 +176,13 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
   const sleep = options.sleep ?? realSleep;
   const log = options.log ?? ((m: string, e?: unknown) => console.warn(m, e ?? ''));
 
-  const send = async (method: Method, path: string, body: BodyKind, opts: MultipartOptions | RequestOptions, responseKind: ResponseKind): Promise<DpResponse<unknown>> => {
+  const send = async (
+    method: Method,
+    path: string,
+    body: BodyKind,
+    opts: MultipartOptions | RequestOptions,
+    responseKind: ResponseKind,
+  ): Promise<DpResponse<unknown>> => {
     const onUploadProgress = 'onUploadProgress' in opts ? opts.onUploadProgress : undefined;
     const base = await options.baseUrl();
     const url = buildUrl(base, path, opts.query);
@@ -194,7 +208,11 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
       } else if (body.kind === 'multipart') {
         const form = new FormData();
         const bytes = new Uint8Array(body.file.data);
-        form.set('file', new Blob([bytes], { type: body.file.contentType ?? 'application/octet-stream' }), body.file.filename);
+        form.set(
+          'file',
+          new Blob([bytes], { type: body.file.contentType ?? 'application/octet-stream' }),
+          body.file.filename,
+        );
         requestBody = form;
         if (onUploadProgress) {
           // fetch encodes the form itself (boundary and all); encoding it here first gives the exact bytes to count,
@@ -297,7 +315,9 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
   };
 
   const json = <T>(method: Method, path: string, body: unknown, opts: RequestOptions = {}): Promise<DpResponse<T>> =>
-    send(method, path, body === undefined ? { kind: 'none' } : { kind: 'json', value: body }, opts, 'json') as Promise<DpResponse<T>>;
+    send(method, path, body === undefined ? { kind: 'none' } : { kind: 'json', value: body }, opts, 'json') as Promise<
+      DpResponse<T>
+    >;
 
   return {
     limiter,
@@ -308,6 +328,7 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
     patch: (path, body, opts) => json('PATCH', path, body, opts),
     delete: (path, opts) => json('DELETE', path, undefined, opts),
     getBytes: (path, opts = {}) => send('GET', path, { kind: 'none' }, opts, 'bytes') as Promise<DpResponse<DpBytes>>,
-    putMultipart: (path, file, opts) => send('PUT', path, { kind: 'multipart', file }, opts, 'json') as Promise<DpResponse<never>>,
+    putMultipart: (path, file, opts) =>
+      send('PUT', path, { kind: 'multipart', file }, opts, 'json') as Promise<DpResponse<never>>,
   };
 };

@@ -47,7 +47,9 @@ const fileOf = (size: number): Uint8Array => {
 };
 
 const fileIn = async (r: Received): Promise<Uint8Array> => {
-  const form = await new Response(new Uint8Array(r.body), { headers: { 'content-type': String(r.headers['content-type']) } }).formData();
+  const form = await new Response(new Uint8Array(r.body), {
+    headers: { 'content-type': String(r.headers['content-type']) },
+  }).formData();
   const file = form.get('file');
   if (!(file instanceof Blob)) throw new Error('no file field');
   return new Uint8Array(await file.arrayBuffer());
@@ -58,10 +60,14 @@ describe('DpClient.putMultipart upload progress', () => {
     const { client, received } = await startServer([200]);
     const data = fileOf(700_000);
     const seen: [number, number][] = [];
-    const res = await client.putMultipart('/files/f1/content', { data, filename: 'a.pdf', contentType: 'application/pdf' }, {
-      ifMatch: 1,
-      onUploadProgress: (loaded, total) => seen.push([loaded, total]),
-    });
+    const res = await client.putMultipart(
+      '/files/f1/content',
+      { data, filename: 'a.pdf', contentType: 'application/pdf' },
+      {
+        ifMatch: 1,
+        onUploadProgress: (loaded, total) => seen.push([loaded, total]),
+      },
+    );
     expect(res.status).toBe(200);
     expect(received).toHaveLength(1);
     const total = received[0]!.body.length;
@@ -78,7 +84,11 @@ describe('DpClient.putMultipart upload progress', () => {
     const { client, received } = await startServer([503, 200]);
     const data = fileOf(3 * UPLOAD_PROGRESS_CHUNK + 10);
     const seen: number[] = [];
-    const res = await client.putMultipart('/files/f1/content', { data, filename: 'a.pdf' }, { ifMatch: 4, onUploadProgress: (loaded) => seen.push(loaded) });
+    const res = await client.putMultipart(
+      '/files/f1/content',
+      { data, filename: 'a.pdf' },
+      { ifMatch: 4, onUploadProgress: (loaded) => seen.push(loaded) },
+    );
     expect(res.status).toBe(200);
     expect(received).toHaveLength(2);
     expect(await fileIn(received[1]!)).toEqual(data);
@@ -91,14 +101,18 @@ describe('DpClient.putMultipart upload progress', () => {
     const { client, received } = await startServer([200]);
     const controller = new AbortController();
     const seen: number[] = [];
-    const put = client.putMultipart('/files/f1/content', { data: fileOf(1_000_000), filename: 'a.pdf' }, {
-      ifMatch: 1,
-      signal: controller.signal,
-      onUploadProgress: (loaded) => {
-        seen.push(loaded);
-        if (seen.length === 2) controller.abort();
+    const put = client.putMultipart(
+      '/files/f1/content',
+      { data: fileOf(1_000_000), filename: 'a.pdf' },
+      {
+        ifMatch: 1,
+        signal: controller.signal,
+        onUploadProgress: (loaded) => {
+          seen.push(loaded);
+          if (seen.length === 2) controller.abort();
+        },
       },
-    });
+    );
     await expect(put).rejects.toThrow();
     expect(seen.length).toBeLessThan(5);
     expect(received.every((r) => r.body.length < 1_000_000)).toBe(true);

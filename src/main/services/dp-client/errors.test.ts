@@ -20,13 +20,21 @@ describe('dpErrorToAppError', () => {
   });
 
   it('uses the body code when there are no field errors', () => {
-    const err = dpErrorToAppError(404, { code: 'digital.post.error', message: 'Ikke fundet', fieldErrors: [] }, new Headers());
+    const err = dpErrorToAppError(
+      404,
+      { code: 'digital.post.error', message: 'Ikke fundet', fieldErrors: [] },
+      new Headers(),
+    );
     expect(err.code).toBe('digital.post.error');
     expect(err.fieldErrors).toBeUndefined();
   });
 
   it('makes a 409 app.conflict with the current version from the ETag', () => {
-    const err = dpErrorToAppError(409, { code: 'digital.post.error', message: 'Konflikt', fieldErrors: [] }, new Headers({ etag: '"7"' }));
+    const err = dpErrorToAppError(
+      409,
+      { code: 'digital.post.error', message: 'Konflikt', fieldErrors: [] },
+      new Headers({ etag: '"7"' }),
+    );
     expect(err).toMatchObject({ code: 'app.conflict', status: 409, currentVersion: 7, message: 'Konflikt' });
   });
 

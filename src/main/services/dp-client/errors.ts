@@ -20,7 +20,8 @@ const GENERIC_MESSAGES: Record<number, string> = {
 };
 
 const genericMessage = (status: number): string =>
-  GENERIC_MESSAGES[status] ?? (status >= 500 ? 'Digital Post svarer ikke lige nu. Prøv igen senere.' : 'Digital Post afviste forespørgslen.');
+  GENERIC_MESSAGES[status] ??
+  (status >= 500 ? 'Digital Post svarer ikke lige nu. Prøv igen senere.' : 'Digital Post afviste forespørgslen.');
 
 const defaultCode = (status: number): string => {
   if (status === 401) return APP_ERROR_CODES.notLoggedIn;
@@ -50,7 +51,8 @@ export const dpErrorToAppError = (status: number, body: unknown, headers: Header
       })
     : [];
   const dpCode = parsed.success ? parsed.data.code : undefined;
-  const code = fieldErrors[0]?.code ?? (status === 409 ? APP_ERROR_CODES.conflict : undefined) ?? dpCode ?? defaultCode(status);
+  const code =
+    fieldErrors[0]?.code ?? (status === 409 ? APP_ERROR_CODES.conflict : undefined) ?? dpCode ?? defaultCode(status);
   const message = (parsed.success && parsed.data.message) || fieldErrors[0]?.message || genericMessage(status);
   const error: AppError = { code, message, status };
   if (fieldErrors.length > 0) error.fieldErrors = fieldErrors;
@@ -59,7 +61,9 @@ export const dpErrorToAppError = (status: number, body: unknown, headers: Header
   if (status === 409) {
     const version =
       parseEtagVersion(headers.get('etag')) ??
-      (typeof (body as { version?: unknown } | null)?.version === 'number' ? (body as { version: number }).version : undefined);
+      (typeof (body as { version?: unknown } | null)?.version === 'number'
+        ? (body as { version: number }).version
+        : undefined);
     if (version !== undefined) error.currentVersion = version;
   }
   return error;

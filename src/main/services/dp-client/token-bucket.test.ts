@@ -10,7 +10,14 @@ const clock = () => {
 describe('TokenBucket', () => {
   it('lets a full burst through at once, then paces at the replenish rate (with the safety margin)', async () => {
     const c = clock();
-    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, safety: 1, reserve: 0, now: c.now, sleep: c.sleep });
+    const bucket = new TokenBucket({
+      capacity: 20,
+      replenishRate: 10,
+      safety: 1,
+      reserve: 0,
+      now: c.now,
+      sleep: c.sleep,
+    });
     for (let i = 0; i < 20; i++) await bucket.acquire();
     expect(c.now()).toBe(0);
     bucket.complete();
@@ -77,7 +84,14 @@ describe('TokenBucket', () => {
 
   it('counts no refill until the server has answered once (it may not have started counting yet)', async () => {
     const c = clock();
-    const bucket = new TokenBucket({ capacity: 4, replenishRate: 10, safety: 0.9, reserve: 0, now: c.now, sleep: c.sleep });
+    const bucket = new TokenBucket({
+      capacity: 4,
+      replenishRate: 10,
+      safety: 0.9,
+      reserve: 0,
+      now: c.now,
+      sleep: c.sleep,
+    });
     for (let i = 0; i < 4; i++) await bucket.acquire();
     c.advance(5000);
     expect(bucket.snapshot().tokens).toBe(0);
@@ -90,7 +104,14 @@ describe('TokenBucket', () => {
 
   it('falls back to plain pacing when answers carry no rate-limit headers', async () => {
     const c = clock();
-    const bucket = new TokenBucket({ capacity: 2, replenishRate: 10, safety: 1, reserve: 0, now: c.now, sleep: c.sleep });
+    const bucket = new TokenBucket({
+      capacity: 2,
+      replenishRate: 10,
+      safety: 1,
+      reserve: 0,
+      now: c.now,
+      sleep: c.sleep,
+    });
     await bucket.acquire();
     await bucket.acquire();
     bucket.complete();
@@ -111,9 +132,17 @@ describe('TokenBucket', () => {
 
 describe('rate-limit headers', () => {
   it('reads X-RateLimit-* and Retry-After', () => {
-    const h = new Headers({ 'X-RateLimit-Remaining': '7', 'X-RateLimit-Burst-Capacity': '20', 'X-RateLimit-Replenish-Rate': '10' });
+    const h = new Headers({
+      'X-RateLimit-Remaining': '7',
+      'X-RateLimit-Burst-Capacity': '20',
+      'X-RateLimit-Replenish-Rate': '10',
+    });
     expect(readRateLimitHeaders(h)).toEqual({ remaining: 7, burstCapacity: 20, replenishRate: 10 });
-    expect(readRateLimitHeaders(new Headers())).toEqual({ remaining: undefined, burstCapacity: undefined, replenishRate: undefined });
+    expect(readRateLimitHeaders(new Headers())).toEqual({
+      remaining: undefined,
+      burstCapacity: undefined,
+      replenishRate: undefined,
+    });
     expect(parseRetryAfter('2')).toBe(2000);
     expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
     expect(parseRetryAfter('soon')).toBeUndefined();

@@ -13,7 +13,13 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const entry = (html: string, messageId = 'm-1') => ({ mailboxId: 'mb-1', messageId, html, label: 'Overskrift', baseFileVersion: 3 });
+const entry = (html: string, messageId = 'm-1') => ({
+  mailboxId: 'mb-1',
+  messageId,
+  html,
+  label: 'Overskrift',
+  baseFileVersion: 3,
+});
 
 describe('draft journal', () => {
   it('has the words on disk when write resolves, one file per draft, no temp files left', async () => {
@@ -38,7 +44,12 @@ describe('draft journal', () => {
     const journal = createDraftJournal(dir);
     const older = await journal.write({ ...entry('Tekst'), format: 'text' });
     expect(await journal.rebase('mb-1', 'm-1', older.seq, 7)).toBe(true);
-    expect(await journal.get('mb-1', 'm-1')).toMatchObject({ format: 'text', html: 'Tekst', baseFileVersion: 7, seq: older.seq });
+    expect(await journal.get('mb-1', 'm-1')).toMatchObject({
+      format: 'text',
+      html: 'Tekst',
+      baseFileVersion: 7,
+      seq: older.seq,
+    });
     await journal.write(entry('<p>nyere</p>'));
     expect(await journal.rebase('mb-1', 'm-1', older.seq, 9)).toBe(false);
     expect((await journal.get('mb-1', 'm-1'))?.baseFileVersion).toBe(3);

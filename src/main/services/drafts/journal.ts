@@ -8,7 +8,11 @@ import { KeyedQueue } from './keyed-queue';
 // Post has confirmed them. One file per draft, replaced atomically, so a crash leaves either the old or the new
 // words and never half of them.
 
-const SafeId = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/);
+const SafeId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/);
 
 export const JournalRecordSchema = z.object({
   mailboxId: SafeId,
@@ -74,7 +78,11 @@ const writeDurably = async (path: string, dir: string, data: string): Promise<vo
   }
   // Not every platform can open a folder for fsync (Windows); the rename is already done, so this is best effort.
   const folder = await open(dir, 'r').catch(() => undefined);
-  if (folder) await folder.sync().catch(() => undefined).finally(() => folder.close());
+  if (folder)
+    await folder
+      .sync()
+      .catch(() => undefined)
+      .finally(() => folder.close());
 };
 
 export const createDraftJournal = (dir: string, now: () => Date = () => new Date()): DraftJournal => {
@@ -86,7 +94,8 @@ export const createDraftJournal = (dir: string, now: () => Date = () => new Date
     return lastSeq;
   };
 
-  const key = (mailboxId: string, messageId: string): string => `${SafeId.parse(mailboxId)}__${SafeId.parse(messageId)}`;
+  const key = (mailboxId: string, messageId: string): string =>
+    `${SafeId.parse(mailboxId)}__${SafeId.parse(messageId)}`;
   const fileOf = (k: string): string => join(dir, `${k}${SUFFIX}`);
 
   const read = async (path: string): Promise<JournalRecord | undefined> => {
@@ -113,7 +122,11 @@ export const createDraftJournal = (dir: string, now: () => Date = () => new Date
       return queue.run(k, async () => {
         // After what is on disk even if the clock went back since an earlier run wrote it.
         const onDisk = await readKey(k);
-        const record: JournalRecord = { ...input, savedAt: now().toISOString(), seq: Math.max(nextSeq(), (onDisk?.seq ?? 0) + 1) };
+        const record: JournalRecord = {
+          ...input,
+          savedAt: now().toISOString(),
+          seq: Math.max(nextSeq(), (onDisk?.seq ?? 0) + 1),
+        };
         lastSeq = Math.max(lastSeq, record.seq);
         await writeDurably(fileOf(k), dir, JSON.stringify(record));
         return record;
@@ -160,7 +173,9 @@ export const createDraftJournal = (dir: string, now: () => Date = () => new Date
         throw err;
       }
       const records = await Promise.all(
-        names.filter((n) => n.endsWith(SUFFIX)).map((n) => queue.run(n.slice(0, -SUFFIX.length), () => read(join(dir, n)))),
+        names
+          .filter((n) => n.endsWith(SUFFIX))
+          .map((n) => queue.run(n.slice(0, -SUFFIX.length), () => read(join(dir, n)))),
       );
       return records.filter((r): r is JournalRecord => r !== undefined).sort((a, b) => b.seq - a.seq);
     },

@@ -10,8 +10,10 @@ const created = new Set<string>();
  * Callers pass an already scrubbed name (§10.13.1); this is the filesystem's own guard.
  */
 export const safeLeafName = (name: string): string => {
-  // eslint-disable-next-line no-control-regex
-  const leaf = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const leaf = basename(name.replace(/\\/g, '/'))
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   return leaf === '' || /^\.+$/.test(leaf) ? 'fil' : leaf;
 };
 

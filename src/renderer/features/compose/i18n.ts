@@ -105,8 +105,10 @@ export const composeDa = {
   forwardComment: 'Kommentar',
   forwardSenderLabel: 'Dit navn',
   forwardRecipientLabel: 'Modtagers navn',
-  forwardEmailLimit: 'Ved videresendelse til e-mail sendes filerne som vedhæftninger. Beskeden må samlet højst fylde {{max}} (denne fylder {{size}}).',
-  forwardEmailLimitUnknown: 'Ved videresendelse til e-mail sendes filerne som vedhæftninger. Beskeden må samlet højst fylde {{max}}.',
+  forwardEmailLimit:
+    'Ved videresendelse til e-mail sendes filerne som vedhæftninger. Beskeden må samlet højst fylde {{max}} (denne fylder {{size}}).',
+  forwardEmailLimitUnknown:
+    'Ved videresendelse til e-mail sendes filerne som vedhæftninger. Beskeden må samlet højst fylde {{max}}.',
   forwardEmailTooBig: 'Beskeden fylder {{size}} og er for stor til at blive videresendt som e-mail (højst {{max}}).',
   forwardSend: 'Videresend',
   forwardDone: 'Beskeden er videresendt.',
@@ -225,8 +227,10 @@ export const composeEn: { [K in keyof typeof composeDa]: string } = {
   forwardComment: 'Comment',
   forwardSenderLabel: 'Your name',
   forwardRecipientLabel: 'Recipient name',
-  forwardEmailLimit: 'When forwarding to e-mail the files are sent as attachments. The message may be at most {{max}} in total (this one is {{size}}).',
-  forwardEmailLimitUnknown: 'When forwarding to e-mail the files are sent as attachments. The message may be at most {{max}} in total.',
+  forwardEmailLimit:
+    'When forwarding to e-mail the files are sent as attachments. The message may be at most {{max}} in total (this one is {{size}}).',
+  forwardEmailLimitUnknown:
+    'When forwarding to e-mail the files are sent as attachments. The message may be at most {{max}} in total.',
   forwardEmailTooBig: 'The message is {{size}}, too large to forward by e-mail (at most {{max}}).',
   forwardSend: 'Forward',
   forwardDone: 'The message was forwarded.',

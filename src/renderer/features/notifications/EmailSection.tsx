@@ -11,11 +11,20 @@ export function checkEmail(email: string, others: { email: string }[]): LocalRef
   const value = email.trim();
   if (value === '') return new LocalRefusal('emailRequired');
   if (!isValidEmail(value)) return new LocalRefusal('emailInvalid');
-  if (others.some((o) => o.email.toLowerCase() === value.toLowerCase())) return new LocalRefusal('emailDuplicate', { email: value });
+  if (others.some((o) => o.email.toLowerCase() === value.toLowerCase()))
+    return new LocalRefusal('emailDuplicate', { email: value });
   return null;
 }
 
-export function EmailSection({ access, disabled, onChange }: { access: AccessView; disabled: boolean; onChange: (c: AccessIntent) => Promise<SaveResult> }) {
+export function EmailSection({
+  access,
+  disabled,
+  onChange,
+}: {
+  access: AccessView;
+  disabled: boolean;
+  onChange: (c: AccessIntent) => Promise<SaveResult>;
+}) {
   const { t } = useTranslation();
   const action = useAction();
   const [draft, setDraft] = useState('');
@@ -26,12 +35,18 @@ export function EmailSection({ access, disabled, onChange }: { access: AccessVie
     e.preventDefault();
     const refusal = checkEmail(draft, access.emails);
     if (refusal) return action.fail(refusal);
-    void action.run(() => onChange({ kind: 'addEmail', email: draft.trim() }), { doneText: t('notifications.saved'), onSuccess: () => setDraft('') });
+    void action.run(() => onChange({ kind: 'addEmail', email: draft.trim() }), {
+      doneText: t('notifications.saved'),
+      onSuccess: () => setDraft(''),
+    });
   };
   const saveEdit = (e: React.FormEvent) => {
     e.preventDefault();
     if (!editing) return;
-    const refusal = checkEmail(editing.email, access.emails.filter((x) => x.id !== editing.id));
+    const refusal = checkEmail(
+      editing.email,
+      access.emails.filter((x) => x.id !== editing.id),
+    );
     if (refusal) return action.fail(refusal);
     void action.run(() => onChange({ kind: 'changeEmail', id: editing.id, email: editing.email.trim() }), {
       doneText: t('notifications.saved'),
@@ -53,7 +68,13 @@ export function EmailSection({ access, disabled, onChange }: { access: AccessVie
                   <label htmlFor={ids.edit} className="sr-only">
                     {t('notifications.emailEditLabel')}
                   </label>
-                  <input id={ids.edit} type="email" autoComplete="email" value={editing.email} onChange={(ev) => setEditing({ id: e.id, email: ev.target.value })} />
+                  <input
+                    id={ids.edit}
+                    type="email"
+                    autoComplete="email"
+                    value={editing.email}
+                    onChange={(ev) => setEditing({ id: e.id, email: ev.target.value })}
+                  />
                   <button type="submit" disabled={action.busy}>
                     {t('app.save')}
                   </button>
@@ -66,13 +87,22 @@ export function EmailSection({ access, disabled, onChange }: { access: AccessVie
               <li key={e.id}>
                 <span className="notify-value">{e.email}</span>
                 <span className="notify-actions">
-                  <button type="button" disabled={disabled || action.busy} onClick={() => setEditing({ id: e.id, email: e.email })} aria-label={t('notifications.emailEdit', { email: e.email })}>
+                  <button
+                    type="button"
+                    disabled={disabled || action.busy}
+                    onClick={() => setEditing({ id: e.id, email: e.email })}
+                    aria-label={t('notifications.emailEdit', { email: e.email })}
+                  >
                     {t('notifications.edit')}
                   </button>
                   <button
                     type="button"
                     disabled={disabled || action.busy}
-                    onClick={() => void action.run(() => onChange({ kind: 'removeEmail', id: e.id }), { doneText: t('notifications.saved') })}
+                    onClick={() =>
+                      void action.run(() => onChange({ kind: 'removeEmail', id: e.id }), {
+                        doneText: t('notifications.saved'),
+                      })
+                    }
                     aria-label={t('notifications.emailRemove', { email: e.email })}
                   >
                     {t('notifications.remove')}
@@ -85,7 +115,14 @@ export function EmailSection({ access, disabled, onChange }: { access: AccessVie
       )}
       <form className="notify-inline" noValidate onSubmit={add}>
         <label htmlFor={ids.add}>{t('notifications.emailNew')}</label>
-        <input id={ids.add} type="email" autoComplete="email" value={draft} disabled={disabled} onChange={(e) => setDraft(e.target.value)} />
+        <input
+          id={ids.add}
+          type="email"
+          autoComplete="email"
+          value={draft}
+          disabled={disabled}
+          onChange={(e) => setDraft(e.target.value)}
+        />
         <button type="submit" disabled={disabled || action.busy}>
           {t('notifications.emailAdd')}
         </button>

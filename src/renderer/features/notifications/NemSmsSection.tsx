@@ -33,7 +33,10 @@ export function NemSmsSection({
     e.preventDefault();
     const refusal = checkMobile(number);
     if (refusal) return action.fail(refusal);
-    void action.run(() => onChange({ kind: 'subscribe', mobileNumber: number.trim() }), { doneText: t('notifications.saved'), onSuccess: () => setNumber('') });
+    void action.run(() => onChange({ kind: 'subscribe', mobileNumber: number.trim() }), {
+      doneText: t('notifications.saved'),
+      onSuccess: () => setNumber(''),
+    });
   };
 
   return (
@@ -55,9 +58,17 @@ export function NemSmsSection({
             <p className="notify-row">
               <span className="notify-value">{t('notifications.nemSmsCurrent', { number: sub.mobileNumber })}</span>{' '}
               <span className={`notify-state ${sub.verified ? 'ok' : 'wait'}`}>
-                {t('notifications.state', { state: t(sub.verified ? 'notifications.verified' : 'notifications.notVerified') })}
+                {t('notifications.state', {
+                  state: t(sub.verified ? 'notifications.verified' : 'notifications.notVerified'),
+                })}
               </span>{' '}
-              <button type="button" disabled={action.busy} onClick={() => void action.run(() => onChange({ kind: 'unsubscribe' }), { doneText: t('notifications.saved') })}>
+              <button
+                type="button"
+                disabled={action.busy}
+                onClick={() =>
+                  void action.run(() => onChange({ kind: 'unsubscribe' }), { doneText: t('notifications.saved') })
+                }
+              >
                 {t('notifications.nemSmsUnsubscribe')}
               </button>
             </p>
@@ -65,11 +76,22 @@ export function NemSmsSection({
             <p>{t('notifications.nemSmsNone')}</p>
           )}
           {sub && !sub.verified && (
-            <PinForm action={action} verifyLabel={t('notifications.nemSmsPinVerify')} onVerify={(pin) => onVerify(sub.id, pin)} onResend={() => onResend(sub.id)} />
+            <PinForm
+              action={action}
+              verifyLabel={t('notifications.nemSmsPinVerify')}
+              onVerify={(pin) => onVerify(sub.id, pin)}
+              onResend={() => onResend(sub.id)}
+            />
           )}
           <form className="notify-inline" noValidate onSubmit={save}>
             <label htmlFor={ids.number}>{t('notifications.nemSmsNumber')}</label>
-            <input id={ids.number} type="tel" autoComplete="tel" value={number} onChange={(e) => setNumber(e.target.value)} />
+            <input
+              id={ids.number}
+              type="tel"
+              autoComplete="tel"
+              value={number}
+              onChange={(e) => setNumber(e.target.value)}
+            />
             <button type="submit" disabled={action.busy}>
               {t(sub ? 'notifications.nemSmsChange' : 'notifications.nemSmsSubscribe')}
             </button>

@@ -73,7 +73,12 @@ export function NotificationSettings({ mailbox, onClose }: { mailbox: MailboxVie
             onResend={(id) => store().resendNemSmsPin(id)}
           />
         )}
-        <DesktopSection mailboxId={mailboxId} settings={alertSettings} mode={alertMode} onToggle={(enabled) => store().setMailboxAlerts(mailboxId, enabled)} />
+        <DesktopSection
+          mailboxId={mailboxId}
+          settings={alertSettings}
+          mode={alertMode}
+          onToggle={(enabled) => store().setMailboxAlerts(mailboxId, enabled)}
+        />
         <div className="button-row">
           <button type="button" className="primary" onClick={onClose}>
             {t('app.close')}

@@ -5,7 +5,15 @@ import type { SaveResult } from '../../store/notifications';
 import { ActionStatus } from './ActionStatus';
 import { useAction } from './use-action';
 
-export function OptOutSection({ access, disabled, onChange }: { access: AccessView; disabled: boolean; onChange: (c: AccessIntent) => Promise<SaveResult> }) {
+export function OptOutSection({
+  access,
+  disabled,
+  onChange,
+}: {
+  access: AccessView;
+  disabled: boolean;
+  onChange: (c: AccessIntent) => Promise<SaveResult>;
+}) {
   const { t } = useTranslation();
   const action = useAction();
   const ids = { heading: useId(), box: useId() };

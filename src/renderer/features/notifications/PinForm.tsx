@@ -28,11 +28,21 @@ export function PinForm({
   return (
     <form className="notify-inline" noValidate onSubmit={submit}>
       <label htmlFor={id}>{t('notifications.pin')}</label>
-      <input id={id} inputMode="numeric" autoComplete="one-time-code" value={pin} onChange={(e) => setPin(e.target.value)} />
+      <input
+        id={id}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        value={pin}
+        onChange={(e) => setPin(e.target.value)}
+      />
       <button type="submit" disabled={action.busy}>
         {verifyLabel}
       </button>
-      <button type="button" disabled={action.busy} onClick={() => void action.run(onResend, { doneText: t('notifications.pinSent') })}>
+      <button
+        type="button"
+        disabled={action.busy}
+        onClick={() => void action.run(onResend, { doneText: t('notifications.pinSent') })}
+      >
         {t('notifications.pinResend')}
       </button>
     </form>

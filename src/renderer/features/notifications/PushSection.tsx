@@ -8,7 +8,15 @@ import { useAction } from './use-action';
 /** Device ids are long; the start is enough to tell two phones apart. */
 const shortDevice = (id: string): string => (id.length > 13 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id);
 
-export function PushSection({ access, disabled, onChange }: { access: AccessView; disabled: boolean; onChange: (c: AccessIntent) => Promise<SaveResult> }) {
+export function PushSection({
+  access,
+  disabled,
+  onChange,
+}: {
+  access: AccessView;
+  disabled: boolean;
+  onChange: (c: AccessIntent) => Promise<SaveResult>;
+}) {
   const { t } = useTranslation();
   const action = useAction();
   const heading = useId();
@@ -31,7 +39,11 @@ export function PushSection({ access, disabled, onChange }: { access: AccessView
                   type="button"
                   disabled={disabled || action.busy}
                   aria-label={t('notifications.pushRemove', { provider, device })}
-                  onClick={() => void action.run(() => onChange({ kind: 'removePush', id: p.id }), { doneText: t('notifications.saved') })}
+                  onClick={() =>
+                    void action.run(() => onChange({ kind: 'removePush', id: p.id }), {
+                      doneText: t('notifications.saved'),
+                    })
+                  }
                 >
                   {t('notifications.remove')}
                 </button>

@@ -35,7 +35,10 @@ export function SmsSection({
     e.preventDefault();
     const refusal = checkMobile(number);
     if (refusal) return action.fail(refusal);
-    void action.run(() => onChange({ kind: 'setSms', mobileNumber: number.trim() }), { doneText: t('notifications.saved'), onSuccess: () => setNumber('') });
+    void action.run(() => onChange({ kind: 'setSms', mobileNumber: number.trim() }), {
+      doneText: t('notifications.saved'),
+      onSuccess: () => setNumber(''),
+    });
   };
 
   return (
@@ -45,9 +48,17 @@ export function SmsSection({
         <p className="notify-row">
           <span className="notify-value">{t('notifications.smsCurrent', { number: sms.mobileNumber })}</span>{' '}
           <span className={`notify-state ${sms.verified ? 'ok' : 'wait'}`}>
-            {t('notifications.state', { state: t(sms.verified ? 'notifications.verified' : 'notifications.notVerified') })}
+            {t('notifications.state', {
+              state: t(sms.verified ? 'notifications.verified' : 'notifications.notVerified'),
+            })}
           </span>{' '}
-          <button type="button" disabled={disabled || action.busy} onClick={() => void action.run(() => onChange({ kind: 'removeSms' }), { doneText: t('notifications.saved') })}>
+          <button
+            type="button"
+            disabled={disabled || action.busy}
+            onClick={() =>
+              void action.run(() => onChange({ kind: 'removeSms' }), { doneText: t('notifications.saved') })
+            }
+          >
             {t('notifications.smsRemove')}
           </button>
         </p>
@@ -55,11 +66,23 @@ export function SmsSection({
         <p className="muted">{t('notifications.smsNone')}</p>
       )}
       {sms && !sms.verified && !disabled && (
-        <PinForm action={action} verifyLabel={t('notifications.pinVerify')} onVerify={(pin) => onVerify(sms.id, pin)} onResend={() => onResend(sms.id)} />
+        <PinForm
+          action={action}
+          verifyLabel={t('notifications.pinVerify')}
+          onVerify={(pin) => onVerify(sms.id, pin)}
+          onResend={() => onResend(sms.id)}
+        />
       )}
       <form className="notify-inline" noValidate onSubmit={save}>
         <label htmlFor={ids.number}>{t('notifications.smsNumber')}</label>
-        <input id={ids.number} type="tel" autoComplete="tel" value={number} disabled={disabled} onChange={(e) => setNumber(e.target.value)} />
+        <input
+          id={ids.number}
+          type="tel"
+          autoComplete="tel"
+          value={number}
+          disabled={disabled}
+          onChange={(e) => setNumber(e.target.value)}
+        />
         <button type="submit" disabled={disabled || action.busy}>
           {t('notifications.smsSave')}
         </button>

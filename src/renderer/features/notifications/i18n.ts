@@ -119,7 +119,8 @@ export const notificationsEn: typeof notificationsDa = {
   providerAPN: 'Apple',
   providerFCM: 'Google/Android',
   nemSmsHeading: 'NemSMS',
-  nemSmsIntro: 'With NemSMS you can answer some letters by text message. It applies to you as a person, not to one mailbox.',
+  nemSmsIntro:
+    'With NemSMS you can answer some letters by text message. It applies to you as a person, not to one mailbox.',
   nemSmsNone: 'You are not signed up for NemSMS.',
   nemSmsCurrent: 'Signed up with {{number}}',
   nemSmsNumber: 'Mobile number for NemSMS',

@@ -38,9 +38,10 @@ const type = (el: HTMLElement, value: string) =>
     Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
-const flush = () => act(async () => {
-  await new Promise((r) => setTimeout(r, 0));
-});
+const flush = () =>
+  act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
 
 const setup = () => {
   const api = installFakeApi();
@@ -58,7 +59,11 @@ const setup = () => {
     setFocus: vi.fn(async () => ({ ok: true as const })),
   };
   (api as unknown as { notify: typeof notify }).notify = notify;
-  (api.app as unknown as { info: () => Promise<unknown> }).info = async () => ({ version: '1', mode: 'browser', platform: 'linux' });
+  (api.app as unknown as { info: () => Promise<unknown> }).info = async () => ({
+    version: '1',
+    mode: 'browser',
+    platform: 'linux',
+  });
   return notify;
 };
 
@@ -98,15 +103,21 @@ describe('NotificationSettings', () => {
     click(byRole(container, 'button', 'Prøv igen'));
     await flush();
     expect(notify.updateAccess).toHaveBeenCalledTimes(2);
-    expect(notify.updateAccess).toHaveBeenLastCalledWith({ mailboxId: 'mb-1', change: { kind: 'addEmail', email: 'ny@example.dk' } });
+    expect(notify.updateAccess).toHaveBeenLastCalledWith({
+      mailboxId: 'mb-1',
+      change: { kind: 'addEmail', email: 'ny@example.dk' },
+    });
     expect(container.textContent).toContain('ny@example.dk');
     expect((field(container, 'Ny e-mailadresse') as HTMLInputElement).value).toBe('');
     unmount();
   });
 
   it('PIN refusals are told in plain Danish; the device shows its provider', async () => {
-    const refusal = (code: string) => new AppErrorException({ code, message: 'x', fieldErrors: [{ code, message: 'x' }] });
-    notify.verifySms.mockRejectedValueOnce(refusal('verification.max.attempts')).mockRejectedValueOnce(refusal('verification.validity.exceeded'));
+    const refusal = (code: string) =>
+      new AppErrorException({ code, message: 'x', fieldErrors: [{ code, message: 'x' }] });
+    notify.verifySms
+      .mockRejectedValueOnce(refusal('verification.max.attempts'))
+      .mockRejectedValueOnce(refusal('verification.validity.exceeded'));
     const { container, unmount } = render(<NotificationSettings mailbox={MAILBOX} onClose={vi.fn()} />);
     await flush();
     expect(container.textContent).toContain('Google/Android · enhed device-1');
@@ -152,7 +163,13 @@ describe('startWebAlerts', () => {
       open,
     });
     emit({ type: 'mail.new', mailboxId: 'mb-read', messageId: 'm0', senderLabel: 'Skattestyrelsen', label: 'Stille' });
-    emit({ type: 'mail.new', mailboxId: 'mb-2', messageId: 'm1', senderLabel: 'Skattestyrelsen', label: 'Årsopgørelse' });
+    emit({
+      type: 'mail.new',
+      mailboxId: 'mb-2',
+      messageId: 'm1',
+      senderLabel: 'Skattestyrelsen',
+      label: 'Årsopgørelse',
+    });
     expect(created.map((c) => [c.title, c.body])).toEqual([['Ny post fra Skattestyrelsen', 'Årsopgørelse']]);
     created[0]!.self.onclick!();
     expect(open).toHaveBeenCalledWith('mb-2', 'm1');

@@ -4,7 +4,8 @@ import type { AppEvent } from '../../../shared/ipc/events';
 
 export type PermissionState = 'granted' | 'denied' | 'default' | 'unsupported';
 
-const api = (): typeof Notification | undefined => (typeof window !== 'undefined' && 'Notification' in window ? window.Notification : undefined);
+const api = (): typeof Notification | undefined =>
+  typeof window !== 'undefined' && 'Notification' in window ? window.Notification : undefined;
 
 export const notificationPermission = (): PermissionState => api()?.permission ?? 'unsupported';
 

@@ -11,7 +11,8 @@ beforeEach(() => {
   h.sandbox.api.reset();
 });
 
-const create = (who: string, mailboxId: string, body: Record<string, unknown>) => h.call(who, 'POST', `/mailboxes/${mailboxId}/accesses/`, { body: { mailboxId, ...body } });
+const create = (who: string, mailboxId: string, body: Record<string, unknown>) =>
+  h.call(who, 'POST', `/mailboxes/${mailboxId}/accesses/`, { body: { mailboxId, ...body } });
 const codes = (res: { body: { fieldErrors?: { code: string }[] } }) => (res.body.fieldErrors ?? []).map((e) => e.code);
 
 describe('create access', () => {
@@ -40,7 +41,9 @@ describe('create access', () => {
     expect(res.headers.get('location')).toMatch(new RegExp(`/mailboxes/${karlMb}/accesses/${res.body.id}$`));
     const listed = await h.call('lone', 'GET', `/mailboxes/${karlMb}/accesses/`);
     expect(listed.body.accesses.map((a: { id: string }) => a.id)).toEqual([res.body.id]);
-    expect((await h.outbox()).filter((e: { to: string; pin?: string }) => e.to === '31313131' && e.pin)).toHaveLength(1);
+    expect((await h.outbox()).filter((e: { to: string; pin?: string }) => e.to === '31313131' && e.pin)).toHaveLength(
+      1,
+    );
 
     const again = await create('lone', karlMb, { accessType: 'FULL_POWER_OF_ATTORNEY' });
     expect(again.status).toBe(409);
@@ -58,8 +61,17 @@ describe('create access', () => {
     expect(empty.status).toBe(400);
     expect(codes(empty)).toEqual(['access.mailboxId.notNull', 'access.accessType.notNull']);
     expect(codes(await create('lone', h.ids.karl.mailboxId, { accessType: 'BOSS' }))).toEqual(['type.wrong']);
-    expect(codes(await h.call('lone', 'POST', path, { body: { mailboxId: h.ids.lone.mailboxId, accessType: 'FULL_POWER_OF_ATTORNEY' } }))).toEqual(['id.not.exist']);
-    const badSms = await create('lone', h.ids.karl.mailboxId, { accessType: 'FULL_POWER_OF_ATTORNEY', smsNotificationSubscription: { mobileNumber: '1234' } });
+    expect(
+      codes(
+        await h.call('lone', 'POST', path, {
+          body: { mailboxId: h.ids.lone.mailboxId, accessType: 'FULL_POWER_OF_ATTORNEY' },
+        }),
+      ),
+    ).toEqual(['id.not.exist']);
+    const badSms = await create('lone', h.ids.karl.mailboxId, {
+      accessType: 'FULL_POWER_OF_ATTORNEY',
+      smsNotificationSubscription: { mobileNumber: '1234' },
+    });
     expect(codes(badSms)).toEqual(['access.smsNotificationSubscription.mobileNumber.invalid']);
     // Nothing was created by the refused attempts.
     expect((await h.call('lone', 'GET', `/mailboxes/${h.ids.karl.mailboxId}/accesses/`)).status).toBe(403);

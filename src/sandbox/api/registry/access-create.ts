@@ -23,7 +23,12 @@ const ACCESS_TYPE_OF_PRIVILEGE: Record<string, AccessType> = {
 };
 
 /** DP Medarbejder is not among the roles that may create an access; every other mailbox role is. */
-const MAY_CREATE: ReadonlySet<AccessType> = new Set(['OWNER', 'FULL_POWER_OF_ATTORNEY', 'LEGAL_REPRESENTATIVE_READER', 'ESTATE_ADMINISTRATOR']);
+const MAY_CREATE: ReadonlySet<AccessType> = new Set([
+  'OWNER',
+  'FULL_POWER_OF_ATTORNEY',
+  'LEGAL_REPRESENTATIVE_READER',
+  'ESTATE_ADMINISTRATOR',
+]);
 
 /** Body fields a client might use to name the holder; the access resource has none, its holder is the caller. */
 const HOLDER_FIELDS = ['identityId', 'dpiid', 'trusteeId', 'holderId'] as const;
@@ -40,25 +45,49 @@ export const createAccessCreateRoute = (ctx: RegistryContext, writeAccess: Acces
     const mailbox = store.mailboxes.get(mailboxId);
     if (!mailbox) throw notFound('mailbox', mailboxId);
     const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw validationError('access', [{ code: 'field.value.is.needed', field: 'body' }]);
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw validationError('access', [{ code: 'field.value.is.needed', field: 'body' }]);
     const fields = body as Json;
 
     const problems: FieldProblem[] = [];
-    if (fields.mailboxId === undefined || fields.mailboxId === null || fields.mailboxId === '') problems.push({ code: 'access.mailboxId.notNull', field: 'mailboxId' });
-    else if (String(fields.mailboxId).toLowerCase() !== mailbox.id) problems.push({ code: 'id.not.exist', field: 'mailboxId', rejectedValue: fields.mailboxId });
+    if (fields.mailboxId === undefined || fields.mailboxId === null || fields.mailboxId === '')
+      problems.push({ code: 'access.mailboxId.notNull', field: 'mailboxId' });
+    else if (String(fields.mailboxId).toLowerCase() !== mailbox.id)
+      problems.push({ code: 'id.not.exist', field: 'mailboxId', rejectedValue: fields.mailboxId });
     const parsedType = AccessTypeSchema.safeParse(fields.accessType);
-    if (fields.accessType === undefined || fields.accessType === null || fields.accessType === '') problems.push({ code: 'access.accessType.notNull', field: 'accessType' });
-    else if (!parsedType.success) problems.push({ code: 'type.wrong', field: 'accessType', rejectedValue: fields.accessType, args: [String(fields.accessType)] });
+    if (fields.accessType === undefined || fields.accessType === null || fields.accessType === '')
+      problems.push({ code: 'access.accessType.notNull', field: 'accessType' });
+    else if (!parsedType.success)
+      problems.push({
+        code: 'type.wrong',
+        field: 'accessType',
+        rejectedValue: fields.accessType,
+        args: [String(fields.accessType)],
+      });
     if (problems.length > 0) throw validationError('access', problems);
     const accessType = parsedType.data as AccessType;
 
-    if (HOLDER_FIELDS.some((name) => fields[name] !== undefined && fields[name] !== identity.id && fields[name] !== identity.dpiid)) throw forbidden();
-    const held = new Set<AccessType>(privilegesOf(identity).filter((p) => privilegeCovers(p, mailbox)).flatMap((p) => ACCESS_TYPE_OF_PRIVILEGE[p.type] ?? []));
+    if (
+      HOLDER_FIELDS.some(
+        (name) => fields[name] !== undefined && fields[name] !== identity.id && fields[name] !== identity.dpiid,
+      )
+    )
+      throw forbidden();
+    const held = new Set<AccessType>(
+      privilegesOf(identity)
+        .filter((p) => privilegeCovers(p, mailbox))
+        .flatMap((p) => ACCESS_TYPE_OF_PRIVILEGE[p.type] ?? []),
+    );
     const existing = store.accessFor(identity.id, mailbox.id);
     if (existing) held.add(existing.accessType);
     if (!held.has(accessType) || !MAY_CREATE.has(accessType)) throw forbidden();
     // One access per holder and mailbox: its settings change with PUT.
-    if (existing) throw new DpHttpError(409, `ConflictException: the caller already has access ${existing.id} on mailbox ${mailbox.id}`, []);
+    if (existing)
+      throw new DpHttpError(
+        409,
+        `ConflictException: the caller already has access ${existing.id} on mailbox ${mailbox.id}`,
+        [],
+      );
 
     const at = ctx.now().toISOString();
     const record: AccessRecord = {

@@ -12,7 +12,8 @@ export const MAX_EMAIL_SUBSCRIPTIONS = 5;
 const PROVIDER_TYPES = ['APN', 'FCM'] as const;
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 export interface AccessChange {
@@ -20,7 +21,14 @@ export interface AccessChange {
   optOut: boolean;
   emails: { id?: string; email: string }[];
   sms: { id?: string; mobileNumber: string; unlistedNumber: boolean } | null;
-  push: { id?: string; providerType: 'APN' | 'FCM'; deviceId: string; deviceToken: string; instanceId?: string; tenantId?: string }[];
+  push: {
+    id?: string;
+    providerType: 'APN' | 'FCM';
+    deviceId: string;
+    deviceToken: string;
+    instanceId?: string;
+    tenantId?: string;
+  }[];
 }
 
 /**
@@ -38,31 +46,65 @@ export const parseAccessPut = (body: unknown, current: AccessRecord, now: Date):
     const optedOut = body.optedOutOfNotificationsDateTime;
     if (optedOut !== null) {
       const at = Date.parse(String(optedOut));
-      if (Number.isNaN(at)) problems.push({ code: 'field.value.is.needed', field: 'optedOutOfNotificationsDateTime', rejectedValue: optedOut });
-      else if (at > now.getTime()) problems.push({ code: 'access.optedOutOfNotificationsDateTime.isInAFuture', field: 'optedOutOfNotificationsDateTime', rejectedValue: optedOut });
+      if (Number.isNaN(at))
+        problems.push({
+          code: 'field.value.is.needed',
+          field: 'optedOutOfNotificationsDateTime',
+          rejectedValue: optedOut,
+        });
+      else if (at > now.getTime())
+        problems.push({
+          code: 'access.optedOutOfNotificationsDateTime.isInAFuture',
+          field: 'optedOutOfNotificationsDateTime',
+          rejectedValue: optedOut,
+        });
       else optOut = true;
     }
   }
 
   const emails: AccessChange['emails'] = [];
   const rawEmails = body.emailNotificationSubscriptions ?? [];
-  if (!Array.isArray(rawEmails)) problems.push({ code: 'access.emailNotificationSubscriptions.email.invalid', field: 'emailNotificationSubscriptions' });
+  if (!Array.isArray(rawEmails))
+    problems.push({
+      code: 'access.emailNotificationSubscriptions.email.invalid',
+      field: 'emailNotificationSubscriptions',
+    });
   else {
     if (rawEmails.length > MAX_EMAIL_SUBSCRIPTIONS) {
-      problems.push({ code: 'access.maximum.number.of.emails.exceeded', field: 'emailNotificationSubscriptions', args: [MAX_EMAIL_SUBSCRIPTIONS] });
+      problems.push({
+        code: 'access.maximum.number.of.emails.exceeded',
+        field: 'emailNotificationSubscriptions',
+        args: [MAX_EMAIL_SUBSCRIPTIONS],
+      });
     }
     const seen = new Set<string>();
     rawEmails.forEach((item: unknown, index) => {
       const field = `emailNotificationSubscriptions[${index}].email`;
       const email = isObject(item) ? str(item.email)?.trim() : undefined;
-      if (email === undefined || email === '') return void problems.push({ code: 'access.emailNotificationSubscriptions.email.required', field });
-      if (!isEmail(email)) return void problems.push({ code: 'access.emailNotificationSubscriptions.email.invalid', field, rejectedValue: email });
+      if (email === undefined || email === '')
+        return void problems.push({ code: 'access.emailNotificationSubscriptions.email.required', field });
+      if (!isEmail(email))
+        return void problems.push({
+          code: 'access.emailNotificationSubscriptions.email.invalid',
+          field,
+          rejectedValue: email,
+        });
       const key = email.toLowerCase();
-      if (seen.has(key)) return void problems.push({ code: 'access.emailNotificationSubscriptions.email.alreadyUsed', field, rejectedValue: email, args: [email] });
+      if (seen.has(key))
+        return void problems.push({
+          code: 'access.emailNotificationSubscriptions.email.alreadyUsed',
+          field,
+          rejectedValue: email,
+          args: [email],
+        });
       seen.add(key);
       const id = isObject(item) ? str(item.id) : undefined;
       if (id !== undefined && !current.emailNotificationSubscriptions.some((s) => s.id === id)) {
-        return void problems.push({ code: 'id.not.exist', field: `emailNotificationSubscriptions[${index}].id`, rejectedValue: id });
+        return void problems.push({
+          code: 'id.not.exist',
+          field: `emailNotificationSubscriptions[${index}].id`,
+          rejectedValue: id,
+        });
       }
       emails.push({ ...(id !== undefined ? { id } : {}), email });
     });
@@ -74,14 +116,22 @@ export const parseAccessPut = (body: unknown, current: AccessRecord, now: Date):
     const field = 'smsNotificationSubscription.mobileNumber';
     const number = isObject(rawSms) ? str(rawSms.mobileNumber)?.trim() : undefined;
     const id = isObject(rawSms) ? str(rawSms.id) : undefined;
-    if (number === undefined || number === '') problems.push({ code: 'access.smsNotificationSubscription.mobileNumber.required', field });
+    if (number === undefined || number === '')
+      problems.push({ code: 'access.smsNotificationSubscription.mobileNumber.required', field });
     else {
       const mobileNumber = normaliseDanishMobile(number);
-      if (mobileNumber === undefined) problems.push({ code: 'access.smsNotificationSubscription.mobileNumber.invalid', field, rejectedValue: number, args: [number] });
+      if (mobileNumber === undefined)
+        problems.push({
+          code: 'access.smsNotificationSubscription.mobileNumber.invalid',
+          field,
+          rejectedValue: number,
+          args: [number],
+        });
       else if (id !== undefined && current.smsNotificationSubscription?.id !== id) {
         problems.push({ code: 'id.not.exist', field: 'smsNotificationSubscription.id', rejectedValue: id });
       } else {
-        const unlistedNumber = isObject(rawSms) && typeof rawSms.unlistedNumber === 'boolean' ? rawSms.unlistedNumber : false;
+        const unlistedNumber =
+          isObject(rawSms) && typeof rawSms.unlistedNumber === 'boolean' ? rawSms.unlistedNumber : false;
         sms = { ...(id !== undefined ? { id } : {}), mobileNumber, unlistedNumber };
       }
     }
@@ -100,12 +150,27 @@ export const parseAccessPut = (body: unknown, current: AccessRecord, now: Date):
       const providerType = str(entry.providerType);
       const id = str(entry.id);
       const before = problems.length;
-      if (deviceId === undefined || deviceId === '') problems.push({ code: 'access.pushNotificationSubscriptions.deviceId.required', field: `${at}.deviceId` });
-      else if (devices.has(deviceId)) problems.push({ code: 'access.pushNotificationSubscriptions.deviceId.alreadyUsed', field: `${at}.deviceId`, rejectedValue: deviceId, args: [deviceId] });
+      if (deviceId === undefined || deviceId === '')
+        problems.push({ code: 'access.pushNotificationSubscriptions.deviceId.required', field: `${at}.deviceId` });
+      else if (devices.has(deviceId))
+        problems.push({
+          code: 'access.pushNotificationSubscriptions.deviceId.alreadyUsed',
+          field: `${at}.deviceId`,
+          rejectedValue: deviceId,
+          args: [deviceId],
+        });
       if (providerType === undefined) problems.push({ code: 'field.value.is.needed', field: `${at}.providerType` });
-      else if (!(PROVIDER_TYPES as readonly string[]).includes(providerType)) problems.push({ code: 'type.wrong', field: `${at}.providerType`, rejectedValue: providerType, args: [providerType] });
-      if (deviceToken === undefined || deviceToken === '') problems.push({ code: 'field.value.is.needed', field: `${at}.deviceToken` });
-      if (id !== undefined && !current.pushNotificationSubscriptions.some((s) => s.id === id)) problems.push({ code: 'id.not.exist', field: `${at}.id`, rejectedValue: id });
+      else if (!(PROVIDER_TYPES as readonly string[]).includes(providerType))
+        problems.push({
+          code: 'type.wrong',
+          field: `${at}.providerType`,
+          rejectedValue: providerType,
+          args: [providerType],
+        });
+      if (deviceToken === undefined || deviceToken === '')
+        problems.push({ code: 'field.value.is.needed', field: `${at}.deviceToken` });
+      if (id !== undefined && !current.pushNotificationSubscriptions.some((s) => s.id === id))
+        problems.push({ code: 'id.not.exist', field: `${at}.id`, rejectedValue: id });
       if (problems.length > before || deviceId === undefined || deviceToken === undefined) return;
       devices.add(deviceId);
       const instanceId = str(entry.instanceId);
@@ -149,9 +214,13 @@ export const applyAccessChange = (
   access.emailNotificationSubscriptions = change.emails.map((wanted): EmailSubscriptionRecord => {
     const existing =
       (wanted.id !== undefined ? oldEmails.find((s) => s.id === wanted.id) : undefined) ??
-      (wanted.id === undefined ? oldEmails.find((s) => s.email.toLowerCase() === wanted.email.toLowerCase()) : undefined);
+      (wanted.id === undefined
+        ? oldEmails.find((s) => s.email.toLowerCase() === wanted.email.toLowerCase())
+        : undefined);
     if (!existing) return { id: newId(), version: 0, email: wanted.email };
-    return existing.email === wanted.email ? { ...existing } : { id: existing.id, version: existing.version + 1, email: wanted.email };
+    return existing.email === wanted.email
+      ? { ...existing }
+      : { id: existing.id, version: existing.version + 1, email: wanted.email };
   });
 
   const oldSms = access.smsNotificationSubscription;
@@ -160,7 +229,11 @@ export const applyAccessChange = (
     if (oldSms) result.removedSmsId = oldSms.id;
   } else if (oldSms && oldSms.mobileNumber === change.sms.mobileNumber) {
     const changed = oldSms.unlistedNumber !== change.sms.unlistedNumber;
-    access.smsNotificationSubscription = { ...oldSms, unlistedNumber: change.sms.unlistedNumber, version: oldSms.version + (changed ? 1 : 0) };
+    access.smsNotificationSubscription = {
+      ...oldSms,
+      unlistedNumber: change.sms.unlistedNumber,
+      version: oldSms.version + (changed ? 1 : 0),
+    };
   } else {
     // A new number starts unverified unless the holder already proved it elsewhere (§4.5.4 does the same for NemSMS).
     const record: SmsSubscriptionRecord = {

@@ -13,16 +13,24 @@ beforeEach(async () => {
   h.clock.now = new Date('2026-01-05T09:00:00.000Z');
 });
 
-const accessPath = (who: 'lone' | 'karl' | 'mette' | 'karlViaLone' = 'lone') => `/mailboxes/${h.ids[who].mailboxId}/accesses/${h.ids[who].accessId}`;
+const accessPath = (who: 'lone' | 'karl' | 'mette' | 'karlViaLone' = 'lone') =>
+  `/mailboxes/${h.ids[who].mailboxId}/accesses/${h.ids[who].accessId}`;
 const getAccess = async () => (await h.call('lone', 'GET', accessPath())).body;
-const put = (body: unknown, ifMatch: number | undefined, who: string = 'lone', path = accessPath()) => h.call(who, 'PUT', path, { body, ...(ifMatch !== undefined ? { ifMatch } : {}) });
+const put = (body: unknown, ifMatch: number | undefined, who: string = 'lone', path = accessPath()) =>
+  h.call(who, 'PUT', path, { body, ...(ifMatch !== undefined ? { ifMatch } : {}) });
 
 describe('access fetch and query', () => {
   it('returns the caller’s access with its version as ETag', async () => {
     const res = await h.call('lone', 'GET', accessPath());
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toBe('"3"');
-    expect(res.body).toMatchObject({ id: h.ids.lone.accessId, version: 3, accessType: 'OWNER', mailboxId: h.ids.lone.mailboxId, emailNotificationSubscriptions: [] });
+    expect(res.body).toMatchObject({
+      id: h.ids.lone.accessId,
+      version: 3,
+      accessType: 'OWNER',
+      mailboxId: h.ids.lone.mailboxId,
+      emailNotificationSubscriptions: [],
+    });
   });
 
   it('lists only the caller’s own accesses on a mailbox', async () => {
@@ -40,19 +48,30 @@ describe('access fetch and query', () => {
 describe('access update (PUT replaces)', () => {
   it('adds subscriptions, then removes what a later PUT leaves out and keeps the rest untouched', async () => {
     const first = await put(
-      { introductionCompleted: true, smsNotificationSubscription: { mobileNumber: '+45 29 89 26 30' }, emailNotificationSubscriptions: [{ email: 'a@example.dk' }, { email: 'b@example.dk' }] },
+      {
+        introductionCompleted: true,
+        smsNotificationSubscription: { mobileNumber: '+45 29 89 26 30' },
+        emailNotificationSubscriptions: [{ email: 'a@example.dk' }, { email: 'b@example.dk' }],
+      },
       3,
     );
     expect(first.status).toBe(200);
     expect(first.body.version).toBe(4);
     expect(first.headers.get('etag')).toBe('"4"');
     expect(first.body.introductionCompleted).toBe(true);
-    expect(first.body.smsNotificationSubscription).toMatchObject({ version: 0, mobileNumber: '29892630', verified: false });
+    expect(first.body.smsNotificationSubscription).toMatchObject({
+      version: 0,
+      mobileNumber: '29892630',
+      verified: false,
+    });
     const [a, b] = first.body.emailNotificationSubscriptions;
     expect(a).toMatchObject({ version: 0, email: 'a@example.dk' });
     expect(b.id).not.toBe(a.id);
 
-    const second = await put({ smsNotificationSubscription: first.body.smsNotificationSubscription, emailNotificationSubscriptions: [a] }, 4);
+    const second = await put(
+      { smsNotificationSubscription: first.body.smsNotificationSubscription, emailNotificationSubscriptions: [a] },
+      4,
+    );
     expect(second.status).toBe(200);
     expect(second.body.version).toBe(5);
     expect(second.body.emailNotificationSubscriptions).toEqual([a]);
@@ -73,14 +92,20 @@ describe('access update (PUT replaces)', () => {
     expect(stale.body.code).toBe('digital.post.error');
     const missing = await put({ emailNotificationSubscriptions: [{ email: 'a@example.dk' }] }, undefined);
     expect(missing.status).toBe(400);
-    expect((await getAccess())).toMatchObject({ version: 3, emailNotificationSubscriptions: [] });
+    expect(await getAccess()).toMatchObject({ version: 3, emailNotificationSubscriptions: [] });
   });
 
   it('rejects invalid input with the §13.4.1 codes and Danish messages', async () => {
-    const dup = await put({ emailNotificationSubscriptions: [{ email: 'a@example.dk' }, { email: 'A@example.dk' }] }, 3);
+    const dup = await put(
+      { emailNotificationSubscriptions: [{ email: 'a@example.dk' }, { email: 'A@example.dk' }] },
+      3,
+    );
     expect(dup.status).toBe(400);
     expect(dup.body.message).toBe('E-mailadressen A@example.dk er allerede angivet én gang.');
-    expect(dup.body.fieldErrors[0]).toMatchObject({ code: 'access.emailNotificationSubscriptions.email.alreadyUsed', field: 'emailNotificationSubscriptions[1].email' });
+    expect(dup.body.fieldErrors[0]).toMatchObject({
+      code: 'access.emailNotificationSubscriptions.email.alreadyUsed',
+      field: 'emailNotificationSubscriptions[1].email',
+    });
 
     const bad = await put({ emailNotificationSubscriptions: [{ email: 'not-an-email' }, { email: '' }] }, 3);
     expect(bad.body.fieldErrors.map((e: { code: string; message: string }) => [e.code, e.message])).toEqual([
@@ -104,17 +129,31 @@ describe('access update (PUT replaces)', () => {
         message: `Mobiltelefonnummeret ${number} er ikke et gyldigt dansk nummer.`,
       });
     }
-    expect((await put({ smsNotificationSubscription: { mobileNumber: ' ' } }, 4)).body.fieldErrors[0].code).toBe('access.smsNotificationSubscription.mobileNumber.required');
+    expect((await put({ smsNotificationSubscription: { mobileNumber: ' ' } }, 4)).body.fieldErrors[0].code).toBe(
+      'access.smsNotificationSubscription.mobileNumber.required',
+    );
   });
 
   it('validates push subscriptions and keeps their ids', async () => {
-    const push = (deviceId: string, providerType = 'APN') => ({ providerType, deviceId, deviceToken: `tok-${deviceId}`, tenantId: 't', instanceId: 'i' });
+    const push = (deviceId: string, providerType = 'APN') => ({
+      providerType,
+      deviceId,
+      deviceToken: `tok-${deviceId}`,
+      tenantId: 't',
+      instanceId: 'i',
+    });
     const dup = await put({ pushNotificationSubscriptions: [push('d1'), push('d1', 'FCM')] }, 3);
-    expect(dup.body.fieldErrors[0]).toMatchObject({ code: 'access.pushNotificationSubscriptions.deviceId.alreadyUsed', message: 'Device id d1 er allerede angivet én gang.' });
+    expect(dup.body.fieldErrors[0]).toMatchObject({
+      code: 'access.pushNotificationSubscriptions.deviceId.alreadyUsed',
+      message: 'Device id d1 er allerede angivet én gang.',
+    });
     const wrongType = await put({ pushNotificationSubscriptions: [push('d1', 'SMS')] }, 3);
     expect(wrongType.body.fieldErrors[0]).toMatchObject({ code: 'type.wrong', message: '"SMS" er den forkerte type' });
     const noDevice = await put({ pushNotificationSubscriptions: [{ providerType: 'FCM', deviceToken: 'x' }] }, 3);
-    expect(noDevice.body.fieldErrors[0]).toMatchObject({ code: 'access.pushNotificationSubscriptions.deviceId.required', message: 'Device id skal udfyldes.' });
+    expect(noDevice.body.fieldErrors[0]).toMatchObject({
+      code: 'access.pushNotificationSubscriptions.deviceId.required',
+      message: 'Device id skal udfyldes.',
+    });
 
     const ok = await put({ pushNotificationSubscriptions: [push('d1'), push('d2', 'FCM')] }, 3);
     expect(ok.status).toBe(200);
@@ -126,15 +165,27 @@ describe('access update (PUT replaces)', () => {
   it('opts out of all notifications and back in without losing the subscriptions', async () => {
     const on = await put({ emailNotificationSubscriptions: [{ email: 'a@example.dk' }] }, 3);
     const out = await put({ optOut: true, emailNotificationSubscriptions: on.body.emailNotificationSubscriptions }, 4);
-    expect(out.body).toMatchObject({ optOut: true, emailNotificationSubscriptions: on.body.emailNotificationSubscriptions });
-    const back = await put({ optOut: false, emailNotificationSubscriptions: on.body.emailNotificationSubscriptions }, 5);
+    expect(out.body).toMatchObject({
+      optOut: true,
+      emailNotificationSubscriptions: on.body.emailNotificationSubscriptions,
+    });
+    const back = await put(
+      { optOut: false, emailNotificationSubscriptions: on.body.emailNotificationSubscriptions },
+      5,
+    );
     expect(back.body.optOut).toBe(false);
     const future = await put({ optedOutOfNotificationsDateTime: '2027-01-01T00:00:00Z' }, 6);
-    expect(future.body.fieldErrors[0]).toMatchObject({ code: 'access.optedOutOfNotificationsDateTime.isInAFuture', message: 'datoen må ikke være i fremtiden.' });
+    expect(future.body.fieldErrors[0]).toMatchObject({
+      code: 'access.optedOutOfNotificationsDateTime.isInAFuture',
+      message: 'datoen må ikke være i fremtiden.',
+    });
   });
 
   it('refuses notification changes through an employee access', async () => {
-    const res = await h.call('mette', 'PUT', accessPath('mette'), { body: { emailNotificationSubscriptions: [] }, ifMatch: 3 });
+    const res = await h.call('mette', 'PUT', accessPath('mette'), {
+      body: { emailNotificationSubscriptions: [] },
+      ifMatch: 3,
+    });
     expect(res.status).toBe(403);
   });
 });
@@ -158,7 +209,9 @@ describe('SMS verification by PIN', () => {
     expect(sent.pin).toMatch(/^\d{6}$/);
     expect(sent.body).toContain(sent.pin);
 
-    const wrong = await h.call('lone', 'PUT', verifyPath(sub.id), { body: { pin: sent.pin === '000000' ? '111111' : '000000' } });
+    const wrong = await h.call('lone', 'PUT', verifyPath(sub.id), {
+      body: { pin: sent.pin === '000000' ? '111111' : '000000' },
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body).toMatchObject({ message: 'Ugyldig PIN', fieldErrors: [{ code: 'verification.pin.invalid' }] });
 
@@ -176,8 +229,14 @@ describe('SMS verification by PIN', () => {
     const { pin } = await latestPin();
     const wrongPin = pin === '000000' ? '111111' : '000000';
     const codes: string[] = [];
-    for (let i = 0; i < PIN_MAX_ATTEMPTS; i++) codes.push((await h.call('lone', 'PUT', verifyPath(sub.id), { body: { pin: wrongPin } })).body.fieldErrors[0].code);
-    expect(codes).toEqual([...Array(PIN_MAX_ATTEMPTS - 1).fill('verification.pin.invalid'), 'verification.max.attempts']);
+    for (let i = 0; i < PIN_MAX_ATTEMPTS; i++)
+      codes.push(
+        (await h.call('lone', 'PUT', verifyPath(sub.id), { body: { pin: wrongPin } })).body.fieldErrors[0].code,
+      );
+    expect(codes).toEqual([
+      ...Array(PIN_MAX_ATTEMPTS - 1).fill('verification.pin.invalid'),
+      'verification.max.attempts',
+    ]);
     const locked = await h.call('lone', 'PUT', verifyPath(sub.id), { body: { pin } });
     expect(locked.body).toMatchObject({ message: 'Det maksimale antal forsøg er overskredet.' });
 
@@ -194,7 +253,10 @@ describe('SMS verification by PIN', () => {
     const { pin } = await latestPin();
     h.clock.now = new Date(h.clock.now.getTime() + PIN_VALIDITY_MS + 1000);
     const res = await h.call('lone', 'PUT', verifyPath(sub.id), { body: { pin } });
-    expect(res.body).toMatchObject({ message: 'PIN er udløbet.', fieldErrors: [{ code: 'verification.validity.exceeded' }] });
+    expect(res.body).toMatchObject({
+      message: 'PIN er udløbet.',
+      fieldErrors: [{ code: 'verification.validity.exceeded' }],
+    });
   });
 
   it('changing the number starts verification over; removing it ends the pending PIN', async () => {
@@ -209,7 +271,13 @@ describe('SMS verification by PIN', () => {
 
 describe('new-post notifications', () => {
   it('notifies every e-mail and the verified number of accesses that have not opted out', async () => {
-    const put1 = await put({ emailNotificationSubscriptions: [{ email: 'a@example.dk' }], smsNotificationSubscription: { mobileNumber: '29892630' } }, 3);
+    const put1 = await put(
+      {
+        emailNotificationSubscriptions: [{ email: 'a@example.dk' }],
+        smsNotificationSubscription: { mobileNumber: '29892630' },
+      },
+      3,
+    );
     const sub = put1.body.smsNotificationSubscription;
     const pin = (await h.outbox()).find((e) => e.to === '29892630').pin;
     await h.call(null, 'DELETE', '/sandbox/outbox');
@@ -220,7 +288,10 @@ describe('new-post notifications', () => {
     await h.call(null, 'DELETE', '/sandbox/outbox');
     h.registry.notifyNewMessage(h.ids.lone.mailboxId, { id: 'm2', senderName: 'Skattestyrelsen' });
     const sent = await h.outbox();
-    expect(sent.map((e) => [e.kind, e.to, e.messageId])).toEqual([['email', 'a@example.dk', 'm2'], ['sms', '29892630', 'm2']]);
+    expect(sent.map((e) => [e.kind, e.to, e.messageId])).toEqual([
+      ['email', 'a@example.dk', 'm2'],
+      ['sms', '29892630', 'm2'],
+    ]);
     expect(sent[0].body).toContain('Skattestyrelsen');
 
     const current = await getAccess();

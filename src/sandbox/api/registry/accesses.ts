@@ -24,7 +24,8 @@ const ownAccess = (ctx: RegistryContext, req: Request, res: Response): AccessRec
   if (!ctx.store.mailboxes.has(mailboxId)) throw notFound('mailbox', mailboxId);
   if (!ctx.store.accessFor(identity.id, mailboxId)) throw forbidden();
   const access = ctx.store.accesses.get(accessId);
-  if (!access || access.mailboxId !== mailboxId || access.identityId !== identity.id) throw notFound('access', accessId);
+  if (!access || access.mailboxId !== mailboxId || access.identityId !== identity.id)
+    throw notFound('access', accessId);
   return access;
 };
 

@@ -36,7 +36,11 @@ describe('search terms', () => {
 
 describe('contact structure over HTTP (no token)', () => {
   it('finds contact points across organisations by searchTermOrName with a wildcard', async () => {
-    const res = await h.call(null, 'GET', `/contact-points/?searchTermOrName=${encodeURIComponent('Røntgen*')}&active=true&visible=true`);
+    const res = await h.call(
+      null,
+      'GET',
+      `/contact-points/?searchTermOrName=${encodeURIComponent('Røntgen*')}&active=true&visible=true`,
+    );
     expect(res.status).toBe(200);
     expect(names(res.body)).toEqual(['Røntgen og scanning', 'Røntgenafdelingen, Herlev']);
     expect(res.body).toMatchObject({ currentPage: 0, totalPages: 1, elementsOnPage: 2, totalElements: 2 });
@@ -73,7 +77,12 @@ describe('contact structure over HTTP (no token)', () => {
   it('pages and enforces the 100-character limit', async () => {
     const total = (await h.call(null, 'GET', '/contact-points/')).body.totalElements;
     const second = await h.call(null, 'GET', '/contact-points/?page=1&size=5');
-    expect(second.body).toMatchObject({ currentPage: 1, elementsOnPage: 5, totalElements: total, totalPages: Math.ceil(total / 5) });
+    expect(second.body).toMatchObject({
+      currentPage: 1,
+      elementsOnPage: 5,
+      totalElements: total,
+      totalPages: Math.ceil(total / 5),
+    });
     const tooLong = await h.call(null, 'GET', `/contact-points/?searchTerm=${'a'.repeat(101)}`);
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.message).toBe('IllegalArgumentException: searchTerm length of 101 exceeds limit of 100');
@@ -83,6 +92,14 @@ describe('contact structure over HTTP (no token)', () => {
     const point = CONTACT_STRUCTURE.points[0]!;
     const res = await h.call(null, 'GET', `/organisations/${point.organisationId}/contact-points/${point.id}`);
     expect(res.body).toMatchObject({ id: point.id, name: point.name });
-    expect((await h.call(null, 'GET', `/organisations/${point.organisationId}/contact-points/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    expect(
+      (
+        await h.call(
+          null,
+          'GET',
+          `/organisations/${point.organisationId}/contact-points/00000000-0000-4000-8000-000000000000`,
+        )
+      ).status,
+    ).toBe(404);
   });
 });

@@ -1,7 +1,12 @@
 import { Router, type Request } from 'express';
 import { DpHttpError } from '../../http/dp-error';
 import { pathId } from '../util';
-import { CONTACT_STRUCTURE, type ContactGroupRecord, type ContactPointRecord, type OrganisationRecord } from './authorities';
+import {
+  CONTACT_STRUCTURE,
+  type ContactGroupRecord,
+  type ContactPointRecord,
+  type OrganisationRecord,
+} from './authorities';
 import { notFound } from './errors';
 import { booleanParam, matchesAny, page, searchValues } from './search';
 

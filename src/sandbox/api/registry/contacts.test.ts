@@ -27,7 +27,7 @@ describe('own contact and NemSMS', () => {
     const lone = await ownContact('lone');
     expect(lone).toMatchObject({ type: 'CITIZEN', cprNumber: '010170****', status: { type: 'ACTIVE' } });
     expect(lone.nemSmsSubscription).toBeUndefined();
-    expect((await ownContact('mette'))).toMatchObject({ type: 'COMPANY', cvrNumber: '99887766' });
+    expect(await ownContact('mette')).toMatchObject({ type: 'COMPANY', cvrNumber: '99887766' });
     expect((await h.call('karl', 'GET', `/contacts/${lone.id}`)).status).toBe(403);
     const fetched = await h.call('lone', 'GET', `/contacts/${lone.id}`);
     expect(fetched.headers.get('etag')).toBe(`"${lone.version}"`);
@@ -36,11 +36,19 @@ describe('own contact and NemSMS', () => {
   it('subscribes, verifies by PIN (after a wrong one), re-confirms and unsubscribes', async () => {
     const contact = await ownContact('lone');
     const path = `/contacts/${contact.id}`;
-    const subscribed = await h.call('lone', 'PUT', path, { body: { ...contact, nemSmsSubscription: { mobileNumber: '20 30 40 50' } }, ifMatch: contact.version });
+    const subscribed = await h.call('lone', 'PUT', path, {
+      body: { ...contact, nemSmsSubscription: { mobileNumber: '20 30 40 50' } },
+      ifMatch: contact.version,
+    });
     expect(subscribed.status).toBe(200);
     expect(subscribed.body.version).toBe(contact.version + 1);
     const sub = subscribed.body.nemSmsSubscription;
-    expect(sub).toMatchObject({ version: 0, mobileNumber: '20304050', verificationTime: null, confirmedDateTime: null });
+    expect(sub).toMatchObject({
+      version: 0,
+      mobileNumber: '20304050',
+      verificationTime: null,
+      confirmedDateTime: null,
+    });
     const sent = await lastPin('20304050');
     expect(sent.purpose).toBe('nemsms');
 
@@ -49,15 +57,26 @@ describe('own contact and NemSMS', () => {
     expect(wrong.body).toMatchObject({ message: 'Ugyldig PIN', fieldErrors: [{ code: 'verification.pin.invalid' }] });
     const ok = await h.call('lone', 'PUT', verify, { body: { pin: sent.pin } });
     expect(ok.status).toBe(200);
-    expect(ok.body.nemSmsSubscription).toMatchObject({ id: sub.id, verificationTime: '2026-01-05T09:00:00.000Z', confirmedDateTime: '2026-01-05T09:00:00.000Z' });
+    expect(ok.body.nemSmsSubscription).toMatchObject({
+      id: sub.id,
+      verificationTime: '2026-01-05T09:00:00.000Z',
+      confirmedDateTime: '2026-01-05T09:00:00.000Z',
+    });
 
     h.clock.now = new Date('2026-06-01T00:00:00.000Z');
-    const older = await h.call('lone', 'PUT', path, { body: { nemSmsSubscription: { ...ok.body.nemSmsSubscription, confirmedDateTime: '2025-12-01T00:00:00.000Z' } }, ifMatch: ok.body.version });
+    const older = await h.call('lone', 'PUT', path, {
+      body: { nemSmsSubscription: { ...ok.body.nemSmsSubscription, confirmedDateTime: '2025-12-01T00:00:00.000Z' } },
+      ifMatch: ok.body.version,
+    });
     expect(older.body.fieldErrors[0]).toMatchObject({
       code: 'new.confirmedDateTime.must.be.after.old.confirmedDateTime',
-      message: 'En ny bekræftelse: 2025-12-01T00:00:00.000Z skal være nyere end den foregående: 2026-01-05T09:00:00.000Z',
+      message:
+        'En ny bekræftelse: 2025-12-01T00:00:00.000Z skal være nyere end den foregående: 2026-01-05T09:00:00.000Z',
     });
-    const reconfirmed = await h.call('lone', 'PUT', path, { body: { nemSmsSubscription: { ...ok.body.nemSmsSubscription, confirmedDateTime: '2026-05-31T00:00:00.000Z' } }, ifMatch: ok.body.version });
+    const reconfirmed = await h.call('lone', 'PUT', path, {
+      body: { nemSmsSubscription: { ...ok.body.nemSmsSubscription, confirmedDateTime: '2026-05-31T00:00:00.000Z' } },
+      ifMatch: ok.body.version,
+    });
     expect(reconfirmed.body.nemSmsSubscription.confirmedDateTime).toBe('2026-05-31T00:00:00.000Z');
 
     const gone = await h.call('lone', 'PUT', path, { body: { id: contact.id }, ifMatch: reconfirmed.body.version });
@@ -68,7 +87,12 @@ describe('own contact and NemSMS', () => {
   it('orders a new PIN, and honours max attempts and expiry', async () => {
     const contact = await ownContact('lone');
     const path = `/contacts/${contact.id}`;
-    const sub = (await h.call('lone', 'PUT', path, { body: { nemSmsSubscription: { mobileNumber: '20304050' } }, ifMatch: contact.version })).body.nemSmsSubscription;
+    const sub = (
+      await h.call('lone', 'PUT', path, {
+        body: { nemSmsSubscription: { mobileNumber: '20304050' } },
+        ifMatch: contact.version,
+      })
+    ).body.nemSmsSubscription;
     const verify = `${path}/verifications/${sub.id}`;
     const first = await lastPin('20304050');
     const bad = first.pin === '000000' ? '111111' : '000000';
@@ -81,16 +105,31 @@ describe('own contact and NemSMS', () => {
     const second = await lastPin('20304050');
     h.clock.now = new Date(h.clock.now.getTime() + 60 * 60 * 1000);
     const expired = await h.call('lone', 'PUT', verify, { body: { pin: second.pin } });
-    expect(expired.body.fieldErrors[0]).toMatchObject({ code: 'verification.validity.exceeded', message: 'PIN er udløbet.' });
+    expect(expired.body.fieldErrors[0]).toMatchObject({
+      code: 'verification.validity.exceeded',
+      message: 'PIN er udløbet.',
+    });
   });
 
   it('rejects a non-Danish number and a stale version', async () => {
     const contact = await ownContact('lone');
-    const bad = await h.call('lone', 'PUT', `/contacts/${contact.id}`, { body: { nemSmsSubscription: { mobileNumber: '123' } }, ifMatch: contact.version });
+    const bad = await h.call('lone', 'PUT', `/contacts/${contact.id}`, {
+      body: { nemSmsSubscription: { mobileNumber: '123' } },
+      ifMatch: contact.version,
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.fieldErrors[0]).toMatchObject({ code: 'danish.mobile.number.invalid', message: '"123" er ugyldigt dansk mobilnummer' });
-    const missing = await h.call('lone', 'PUT', `/contacts/${contact.id}`, { body: { nemSmsSubscription: { mobileNumber: '' } }, ifMatch: contact.version });
-    expect(missing.body.fieldErrors[0]).toMatchObject({ code: 'danish.mobile.number.needed', message: 'Dansk mobilnummer er påkrævet' });
+    expect(bad.body.fieldErrors[0]).toMatchObject({
+      code: 'danish.mobile.number.invalid',
+      message: '"123" er ugyldigt dansk mobilnummer',
+    });
+    const missing = await h.call('lone', 'PUT', `/contacts/${contact.id}`, {
+      body: { nemSmsSubscription: { mobileNumber: '' } },
+      ifMatch: contact.version,
+    });
+    expect(missing.body.fieldErrors[0]).toMatchObject({
+      code: 'danish.mobile.number.needed',
+      message: 'Dansk mobilnummer er påkrævet',
+    });
     const stale = await h.call('lone', 'PUT', `/contacts/${contact.id}`, { body: {}, ifMatch: contact.version + 7 });
     expect(stale.status).toBe(409);
   });
@@ -98,7 +137,10 @@ describe('own contact and NemSMS', () => {
   it('treats a number already verified in Digital Post as verified at once, without a PIN', async () => {
     // karl's seeded NemSMS number 20202020 is verified; using it for SMS notifications needs no new PIN.
     const path = `/mailboxes/${h.ids.karl.mailboxId}/accesses/${h.ids.karl.accessId}`;
-    const res = await h.call('karl', 'PUT', path, { body: { smsNotificationSubscription: { mobileNumber: '20202020' } }, ifMatch: 3 });
+    const res = await h.call('karl', 'PUT', path, {
+      body: { smsNotificationSubscription: { mobileNumber: '20202020' } },
+      ifMatch: 3,
+    });
     expect(res.body.smsNotificationSubscription.verified).toBe(true);
     expect(await h.outbox()).toEqual([]);
   });
@@ -107,9 +149,15 @@ describe('own contact and NemSMS', () => {
 describe('outbox hook', () => {
   it('lists SMS PINs newest last and clears on DELETE', async () => {
     const contact = await ownContact('lone');
-    await h.call('lone', 'PUT', `/contacts/${contact.id}`, { body: { nemSmsSubscription: { mobileNumber: '20304050' } }, ifMatch: contact.version });
+    await h.call('lone', 'PUT', `/contacts/${contact.id}`, {
+      body: { nemSmsSubscription: { mobileNumber: '20304050' } },
+      ifMatch: contact.version,
+    });
     h.clock.now = new Date('2026-01-05T09:05:00.000Z');
-    await h.call('lone', 'PUT', `/mailboxes/${h.ids.lone.mailboxId}/accesses/${h.ids.lone.accessId}`, { body: { smsNotificationSubscription: { mobileNumber: '29892630' } }, ifMatch: 3 });
+    await h.call('lone', 'PUT', `/mailboxes/${h.ids.lone.mailboxId}/accesses/${h.ids.lone.accessId}`, {
+      body: { smsNotificationSubscription: { mobileNumber: '29892630' } },
+      ifMatch: 3,
+    });
     const entries = await h.outbox();
     expect(entries.map((e) => [e.kind, e.to, e.purpose, e.at])).toEqual([
       ['sms', '20304050', 'nemsms', '2026-01-05T09:00:00.000Z'],
@@ -123,7 +171,10 @@ describe('outbox hook', () => {
 
   it('reset restores the seeded contacts', async () => {
     const contact = await ownContact('lone');
-    await h.call('lone', 'PUT', `/contacts/${contact.id}`, { body: { nemSmsSubscription: { mobileNumber: '20304050' } }, ifMatch: contact.version });
+    await h.call('lone', 'PUT', `/contacts/${contact.id}`, {
+      body: { nemSmsSubscription: { mobileNumber: '20304050' } },
+      ifMatch: contact.version,
+    });
     h.sandbox.api.reset();
     expect(await ownContact('lone')).toEqual(contact);
   });

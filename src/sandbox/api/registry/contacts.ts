@@ -50,7 +50,13 @@ export const seedContacts = (identities: readonly Identity[]): Map<string, Conta
         registeredSince: SEED_TIME,
         nemSmsSubscription:
           identity.id === 'karl'
-            ? { id: stableUuid('nemsms:karl'), version: 1, mobileNumber: '20202020', verificationTime: SEED_TIME, confirmedDateTime: SEED_TIME }
+            ? {
+                id: stableUuid('nemsms:karl'),
+                version: 1,
+                mobileNumber: '20202020',
+                verificationTime: SEED_TIME,
+                confirmedDateTime: SEED_TIME,
+              }
             : null,
       });
     } else if (identity.cvr) {
@@ -102,7 +108,8 @@ export interface ContactRoutesDeps {
 
 const identityOf = (res: Response): Identity => res.locals.identity as Identity;
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const createContactRoutes = ({ ctx, pins, contacts, verifiedNumbers }: ContactRoutesDeps): Router => {
   const router = Router();
@@ -125,7 +132,12 @@ export const createContactRoutes = ({ ctx, pins, contacts, verifiedNumbers }: Co
   router.get('/contacts', (req, res) => {
     const identity = identityOf(res);
     const wanted = (name: string) =>
-      typeof req.query[name] === 'string' ? (req.query[name] as string).split(',').map((v) => v.trim()).filter(Boolean) : undefined;
+      typeof req.query[name] === 'string'
+        ? (req.query[name] as string)
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : undefined;
     const cprs = wanted('cprNumber');
     const cvrs = wanted('cvrNumber');
     const own = [...contacts().values()].filter(
@@ -134,7 +146,13 @@ export const createContactRoutes = ({ ctx, pins, contacts, verifiedNumbers }: Co
         (!cprs || (c.cprNumber !== undefined && cprs.includes(c.cprNumber))) &&
         (!cvrs || (c.cvrNumber !== undefined && cvrs.includes(c.cvrNumber))),
     );
-    res.json({ currentPage: 0, totalPages: own.length > 0 ? 1 : 0, elementsOnPage: own.length, totalElements: own.length, contacts: own.map(contactView) });
+    res.json({
+      currentPage: 0,
+      totalPages: own.length > 0 ? 1 : 0,
+      elementsOnPage: own.length,
+      totalElements: own.length,
+      contacts: own.map(contactView),
+    });
   });
 
   router.get('/contacts/:contactId', (req, res) => send(res, ownContact(req, res)));
@@ -159,20 +177,44 @@ export const createContactRoutes = ({ ctx, pins, contacts, verifiedNumbers }: Co
       const field = 'nemSmsSubscription.mobileNumber';
       const mobileNumber = raw === '' ? undefined : normaliseDanishMobile(raw);
       if (raw === '') problems.push({ code: 'danish.mobile.number.needed', field });
-      else if (mobileNumber === undefined) problems.push({ code: 'danish.mobile.number.invalid', field, rejectedValue: raw, args: [raw] });
+      else if (mobileNumber === undefined)
+        problems.push({ code: 'danish.mobile.number.invalid', field, rejectedValue: raw, args: [raw] });
       else if (current && current.mobileNumber === mobileNumber && isObject(wanted)) {
         const confirmed = wanted.confirmedDateTime;
         if (confirmed === null && current.confirmedDateTime !== null) {
-          problems.push({ code: 'removal.of.confirmedDateTime.not.allowed', field: 'nemSmsSubscription.confirmedDateTime' });
+          problems.push({
+            code: 'removal.of.confirmedDateTime.not.allowed',
+            field: 'nemSmsSubscription.confirmedDateTime',
+          });
         } else if (typeof confirmed === 'string' && confirmed !== current.confirmedDateTime) {
           const at = Date.parse(confirmed);
           const field2 = 'nemSmsSubscription.confirmedDateTime';
-          if (Number.isNaN(at) || at > now.getTime()) problems.push({ code: 'confirmedDateTime.can.not.be.in.the.future', field: field2, rejectedValue: confirmed, args: [confirmed] });
-          else if (current.verificationTime === null) problems.push({ code: 'cannot.confirm.nem.sms.for.nonexistent.verification', field: field2, rejectedValue: confirmed });
+          if (Number.isNaN(at) || at > now.getTime())
+            problems.push({
+              code: 'confirmedDateTime.can.not.be.in.the.future',
+              field: field2,
+              rejectedValue: confirmed,
+              args: [confirmed],
+            });
+          else if (current.verificationTime === null)
+            problems.push({
+              code: 'cannot.confirm.nem.sms.for.nonexistent.verification',
+              field: field2,
+              rejectedValue: confirmed,
+            });
           else if (current.confirmedDateTime !== null && at <= Date.parse(current.confirmedDateTime)) {
-            problems.push({ code: 'new.confirmedDateTime.must.be.after.old.confirmedDateTime', field: field2, rejectedValue: confirmed, args: [confirmed, current.confirmedDateTime] });
+            problems.push({
+              code: 'new.confirmedDateTime.must.be.after.old.confirmedDateTime',
+              field: field2,
+              rejectedValue: confirmed,
+              args: [confirmed, current.confirmedDateTime],
+            });
           } else {
-            contact.nemSmsSubscription = { ...current, version: current.version + 1, confirmedDateTime: new Date(at).toISOString() };
+            contact.nemSmsSubscription = {
+              ...current,
+              version: current.version + 1,
+              confirmedDateTime: new Date(at).toISOString(),
+            };
           }
         }
       } else {
@@ -180,7 +222,13 @@ export const createContactRoutes = ({ ctx, pins, contacts, verifiedNumbers }: Co
         // §4.5.4: a number already proved elsewhere in Digital Post is verified and confirmed at once.
         const known = verifiedNumbers(identityOf(res).id).has(mobileNumber);
         const stamp = known ? now.toISOString() : null;
-        const record: NemSmsRecord = { id: ctx.store.newId(), version: 0, mobileNumber, verificationTime: stamp, confirmedDateTime: stamp };
+        const record: NemSmsRecord = {
+          id: ctx.store.newId(),
+          version: 0,
+          mobileNumber,
+          verificationTime: stamp,
+          confirmedDateTime: stamp,
+        };
         contact.nemSmsSubscription = record;
         if (!known) pins.issue(record.id, mobileNumber, 'nemsms');
       }
@@ -205,10 +253,16 @@ export const createContactRoutes = ({ ctx, pins, contacts, verifiedNumbers }: Co
       send(res, contact);
       return;
     }
-    if (sub.verificationTime !== null) throw codedError(400, 'verification', 'verification.pin.is.present.for.non.verifying.state');
+    if (sub.verificationTime !== null)
+      throw codedError(400, 'verification', 'verification.pin.is.present.for.non.verifying.state');
     pins.verify(sub.id, String(pin), 'verification');
     const stamp = ctx.now().toISOString();
-    contact.nemSmsSubscription = { ...sub, version: sub.version + 1, verificationTime: stamp, confirmedDateTime: stamp };
+    contact.nemSmsSubscription = {
+      ...sub,
+      version: sub.version + 1,
+      verificationTime: stamp,
+      confirmedDateTime: stamp,
+    };
     touch(contact);
     send(res, contact);
   });

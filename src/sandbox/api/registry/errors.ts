@@ -23,10 +23,17 @@ export const validationError = (resource: string, problems: readonly FieldProble
 };
 
 /** One coded error (status chosen by the caller), e.g. a PIN problem. */
-export const codedError = (status: number, resource: string, code: DpErrorCode, args: (string | number)[] = []): DpHttpError =>
-  new DpHttpError(status, dpErrorMessage(code, ...args), [dpFieldError(code, { resource, args })]);
+export const codedError = (
+  status: number,
+  resource: string,
+  code: DpErrorCode,
+  args: (string | number)[] = [],
+): DpHttpError => new DpHttpError(status, dpErrorMessage(code, ...args), [dpFieldError(code, { resource, args })]);
 
 export const notFound = (what: string, id: string): DpHttpError =>
-  new DpHttpError(404, `EntityNotFoundException: ${what} ${id} not found`, [dpFieldError('id.not.exist', { resource: what, rejectedValue: id })]);
+  new DpHttpError(404, `EntityNotFoundException: ${what} ${id} not found`, [
+    dpFieldError('id.not.exist', { resource: what, rejectedValue: id }),
+  ]);
 
-export const forbidden = (): DpHttpError => new DpHttpError(403, dpErrorMessage('access.denied'), [dpFieldError('access.denied')]);
+export const forbidden = (): DpHttpError =>
+  new DpHttpError(403, dpErrorMessage('access.denied'), [dpFieldError('access.denied')]);

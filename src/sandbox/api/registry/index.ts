@@ -42,7 +42,8 @@ export const createRegistryApi = (ctx: RegistryContext): RegistryApi => {
     }
     for (const contact of contacts.values()) {
       const nemSms = contact.nemSmsSubscription;
-      if (contact.holders.includes(identityId) && nemSms && nemSms.verificationTime !== null) numbers.add(nemSms.mobileNumber);
+      if (contact.holders.includes(identityId) && nemSms && nemSms.verificationTime !== null)
+        numbers.add(nemSms.mobileNumber);
     }
     return numbers;
   };
@@ -58,7 +59,12 @@ export const createRegistryApi = (ctx: RegistryContext): RegistryApi => {
   publicRouter.use(createContactStructureRoutes());
 
   const hooksRouter = Router();
-  hooksRouter.use(createOutboxRoutes(() => ctx.store.outbox, (entry) => pins.sentPins.get(entry)));
+  hooksRouter.use(
+    createOutboxRoutes(
+      () => ctx.store.outbox,
+      (entry) => pins.sentPins.get(entry),
+    ),
+  );
 
   return {
     router,

@@ -5,7 +5,11 @@ import type { OutboxEntry, RegistryContext } from '../context';
  * every access on the mailbox that has not opted out. The text names neither subject nor content: a notification
  * only says that post has arrived. Push subscriptions have no outbox channel and are skipped.
  */
-export const notifyNewMessage = (ctx: RegistryContext, mailboxId: string, message: { id: string; senderName?: string }): OutboxEntry[] => {
+export const notifyNewMessage = (
+  ctx: RegistryContext,
+  mailboxId: string,
+  message: { id: string; senderName?: string },
+): OutboxEntry[] => {
   const sent: OutboxEntry[] = [];
   const from = message.senderName ? ` fra ${message.senderName}` : '';
   for (const access of ctx.store.accesses.values()) {
@@ -23,7 +27,14 @@ export const notifyNewMessage = (ctx: RegistryContext, mailboxId: string, messag
     }
     const sms = access.smsNotificationSubscription;
     if (sms?.verified) {
-      sent.push(ctx.store.outbox.push({ kind: 'sms', to: sms.mobileNumber, body: `Du har modtaget ny post${from} i Digital Post.`, messageId: message.id }));
+      sent.push(
+        ctx.store.outbox.push({
+          kind: 'sms',
+          to: sms.mobileNumber,
+          body: `Du har modtaget ny post${from} i Digital Post.`,
+          messageId: message.id,
+        }),
+      );
     }
   }
   return sent;

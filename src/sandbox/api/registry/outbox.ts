@@ -11,12 +11,17 @@ export const outboxView = (entry: OutboxEntry, pin: PinMeta | undefined) => ({
   ...(pin ? { pin: pin.pin, purpose: pin.purpose } : {}),
 });
 
-export const createOutboxRoutes = (outbox: () => Outbox, pinOf: (entry: OutboxEntry) => PinMeta | undefined): Router => {
+export const createOutboxRoutes = (
+  outbox: () => Outbox,
+  pinOf: (entry: OutboxEntry) => PinMeta | undefined,
+): Router => {
   const router = Router();
   router.get('/outbox', (req, res) => {
     const kind = typeof req.query.kind === 'string' ? req.query.kind : undefined;
     const to = typeof req.query.to === 'string' ? req.query.to : undefined;
-    const entries = outbox().entries.filter((e) => (kind === undefined || e.kind === kind) && (to === undefined || e.to === to));
+    const entries = outbox().entries.filter(
+      (e) => (kind === undefined || e.kind === kind) && (to === undefined || e.to === to),
+    );
     res.json({ entries: entries.map((e) => outboxView(e, pinOf(e))) });
   });
   router.delete('/outbox', (_req, res) => {

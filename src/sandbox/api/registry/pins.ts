@@ -54,7 +54,8 @@ export class PinVerifications {
     const state = this.pending.get(subscriptionId);
     if (!state) throw codedError(400, resource, 'verification.not.in.verifying.state');
     if (state.failedAttempts >= PIN_MAX_ATTEMPTS) throw codedError(400, resource, 'verification.max.attempts');
-    if (this.now().getTime() - state.issuedAt > PIN_VALIDITY_MS) throw codedError(400, resource, 'verification.validity.exceeded');
+    if (this.now().getTime() - state.issuedAt > PIN_VALIDITY_MS)
+      throw codedError(400, resource, 'verification.validity.exceeded');
     if (pin.trim() !== state.pin) {
       state.failedAttempts += 1;
       if (state.failedAttempts >= PIN_MAX_ATTEMPTS) throw codedError(400, resource, 'verification.max.attempts');

@@ -14,10 +14,16 @@ export const searchValues = (req: Request, name: string): string[] | undefined =
   const raw = req.query[name];
   if (raw === undefined) return undefined;
   const list = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
-  const values = list.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const values = list
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   for (const value of values) {
     if (value.length > MAX_SEARCH_VALUE_LENGTH) {
-      throw new DpHttpError(400, `IllegalArgumentException: ${name} length of ${value.length} exceeds limit of ${MAX_SEARCH_VALUE_LENGTH}`);
+      throw new DpHttpError(
+        400,
+        `IllegalArgumentException: ${name} length of ${value.length} exceeds limit of ${MAX_SEARCH_VALUE_LENGTH}`,
+      );
     }
   }
   return values;
@@ -41,10 +47,20 @@ export const matchesTerm = (fieldValue: string, term: string): boolean => {
   if (quoted) return value === (quoted[2] ?? '').toLocaleLowerCase('da');
   const t = term.toLocaleLowerCase('da');
   if (/[*?]/.test(t)) {
-    const pattern = new RegExp(`^${t.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : escapeRegExp(c))).join('')}$`, 'su');
+    const pattern = new RegExp(
+      `^${t
+        .split('')
+        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : escapeRegExp(c)))
+        .join('')}$`,
+      'su',
+    );
     return pattern.test(value) || words(value).some((w) => pattern.test(w));
   }
-  return value === t || words(value).includes(t) || (words(t).length > 1 && ` ${words(value).join(' ')} `.includes(` ${words(t).join(' ')} `));
+  return (
+    value === t ||
+    words(value).includes(t) ||
+    (words(t).length > 1 && ` ${words(value).join(' ')} `.includes(` ${words(t).join(' ')} `))
+  );
 };
 
 /** Any of the field values matches any of the terms (no terms given = no restriction). */

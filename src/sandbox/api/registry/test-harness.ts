@@ -21,7 +21,12 @@ export interface Harness {
   clock: { now: Date };
   /** mailbox id and access id per identity; `karlViaLone` is lone's power of attorney on karl's mailbox. */
   ids: Record<'lone' | 'karl' | 'mette' | 'karlViaLone', { mailboxId: string; accessId: string }>;
-  call(identity: string | null, method: string, path: string, opts?: { body?: unknown; ifMatch?: number | string; contentType?: string; raw?: string }): Promise<{ status: number; body: Json; headers: Headers }>;
+  call(
+    identity: string | null,
+    method: string,
+    path: string,
+    opts?: { body?: unknown; ifMatch?: number | string; contentType?: string; raw?: string },
+  ): Promise<{ status: number; body: Json; headers: Headers }>;
   outbox(): Promise<Json[]>;
   close(): Promise<void>;
 }
@@ -39,16 +44,34 @@ export const startHarness = async (): Promise<Harness> => {
     store.clear();
     const mailbox = (owner: string, ownerType: 'CITIZEN' | 'COMPANY', ownerId: string): MailboxRecord => {
       const record: MailboxRecord = {
-        id: randomUUID(), version: 0, createdDateTime: T0, lastUpdated: T0, ownerType, ownerName: owner, ownerId,
-        ...(ownerType === 'CITIZEN' ? { ownerIdentityId: owner } : {}), statusType: 'ACTIVE', statusDate: '2026-01-05',
+        id: randomUUID(),
+        version: 0,
+        createdDateTime: T0,
+        lastUpdated: T0,
+        ownerType,
+        ownerName: owner,
+        ownerId,
+        ...(ownerType === 'CITIZEN' ? { ownerIdentityId: owner } : {}),
+        statusType: 'ACTIVE',
+        statusDate: '2026-01-05',
       };
       store.mailboxes.set(record.id, record);
       return record;
     };
     const access = (mailboxId: string, identityId: string, accessType: AccessType): AccessRecord => {
       const record: AccessRecord = {
-        id: randomUUID(), version: 3, createdDateTime: T0, lastUpdated: T0, mailboxId, identityId, accessType,
-        introductionCompleted: false, optOut: false, emailNotificationSubscriptions: [], smsNotificationSubscription: null, pushNotificationSubscriptions: [],
+        id: randomUUID(),
+        version: 3,
+        createdDateTime: T0,
+        lastUpdated: T0,
+        mailboxId,
+        identityId,
+        accessType,
+        introductionCompleted: false,
+        optOut: false,
+        emailNotificationSubscriptions: [],
+        smsNotificationSubscription: null,
+        pushNotificationSubscriptions: [],
       };
       store.accesses.set(record.id, record);
       return record;
@@ -104,7 +127,11 @@ export const startHarness = async (): Promise<Harness> => {
       headers['Content-Type'] = 'application/json';
     }
     const base = path.startsWith('/sandbox') ? sandbox.url : sandbox.apiBase;
-    const response = await fetch(`${base}${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      ...(payload !== undefined ? { body: payload } : {}),
+    });
     const text = await response.text();
     return { status: response.status, body: text === '' ? undefined : JSON.parse(text), headers: response.headers };
   };

@@ -20,7 +20,8 @@ describe('POST /validations/ (§10.14.3)', () => {
         {
           resource: 'errorMessage',
           code: 'html.validator.rejected.element',
-          message: 'Filen test indeholder element "link", som enten ikke tilladt eller som indeholder data, der ikke er tilladt.',
+          message:
+            'Filen test indeholder element "link", som enten ikke tilladt eller som indeholder data, der ikke er tilladt.',
         },
       ],
     });
@@ -29,7 +30,11 @@ describe('POST /validations/ (§10.14.3)', () => {
   it('approves clean HTML with the documented body', async () => {
     const res = await validate('<html><body><h1>Brev</h1><p>Hej <b>Lone</b></p></body></html>', '?policy=STRICT');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ code: 'html.validator.approved', message: 'Approved: Html validation using NgDP whitelist - STRICT policy found 0 errors.', fieldErrors: [] });
+    expect(res.body).toEqual({
+      code: 'html.validator.approved',
+      message: 'Approved: Html validation using NgDP whitelist - STRICT policy found 0 errors.',
+      fieldErrors: [],
+    });
   });
 
   it('lets LENIENT accept what only LENIENT allows and STRICT reject it', async () => {
@@ -37,8 +42,13 @@ describe('POST /validations/ (§10.14.3)', () => {
     expect((await validate(html, '?policy=LENIENT')).status).toBe(200);
     const strict = await validate(html, '?policy=STRICT&filename=brev.html');
     expect(strict.status).toBe(400);
-    expect(strict.body.fieldErrors.map((e: { code: string }) => e.code).sort()).toEqual(['html.validator.rejected.comments', 'html.validator.rejected.element']);
-    expect(strict.body.fieldErrors.find((e: { code: string }) => e.code === 'html.validator.rejected.element').message).toBe(
+    expect(strict.body.fieldErrors.map((e: { code: string }) => e.code).sort()).toEqual([
+      'html.validator.rejected.comments',
+      'html.validator.rejected.element',
+    ]);
+    expect(
+      strict.body.fieldErrors.find((e: { code: string }) => e.code === 'html.validator.rejected.element').message,
+    ).toBe(
       'Filen brev.html indeholder element "pre", som enten ikke tilladt eller som indeholder data, der ikke er tilladt.',
     );
   });
@@ -46,8 +56,14 @@ describe('POST /validations/ (§10.14.3)', () => {
   it('reports attributes and remote URLs under LENIENT', async () => {
     const res = await validate('<p onclick="x()" style="background:url(https://evil.example/a.png)">x</p>');
     expect(res.status).toBe(400);
-    expect(res.body.fieldErrors.map((e: { code: string }) => e.code).sort()).toEqual(['html.validator.rejected.element.attributes', 'html.validator.rejected.unknown-element']);
-    expect(res.body.fieldErrors.find((e: { code: string }) => e.code === 'html.validator.rejected.element.attributes').message).toBe(
+    expect(res.body.fieldErrors.map((e: { code: string }) => e.code).sort()).toEqual([
+      'html.validator.rejected.element.attributes',
+      'html.validator.rejected.unknown-element',
+    ]);
+    expect(
+      res.body.fieldErrors.find((e: { code: string }) => e.code === 'html.validator.rejected.element.attributes')
+        .message,
+    ).toBe(
       'Filen test indeholder element "p" med attribut "onclick", der enten ikke er tilladt attribut, eller som indeholder data, der ikke er tilladt.',
     );
   });

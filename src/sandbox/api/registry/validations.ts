@@ -55,7 +55,8 @@ export const validateLenientHtml = (html: string): Finding[] => {
             continue;
           }
           const rule = attributeRule(LENIENT_POLICY, name, attribute);
-          if (!rule || !valueAllowed(rule, value)) add({ code: 'html.validator.rejected.element.attributes', element: name, attribute });
+          if (!rule || !valueAllowed(rule, value))
+            add({ code: 'html.validator.rejected.element.attributes', element: name, attribute });
         }
       },
       onclosetag(name) {
@@ -100,11 +101,17 @@ export const createValidationRoutes = (): Router => {
   const router = Router();
   router.post('/validations', express.text({ type: ['text/html'], limit: '10mb' }), (req, res) => {
     const policy = policyOf(req);
-    if (typeof req.body !== 'string') throw new DpHttpError(415, 'HttpMediaTypeNotSupportedException: Content-Type must be text/html');
-    const filename = typeof req.query.filename === 'string' && req.query.filename !== '' ? req.query.filename : DEFAULT_FILENAME;
+    if (typeof req.body !== 'string')
+      throw new DpHttpError(415, 'HttpMediaTypeNotSupportedException: Content-Type must be text/html');
+    const filename =
+      typeof req.query.filename === 'string' && req.query.filename !== '' ? req.query.filename : DEFAULT_FILENAME;
     const findings = validateHtml(req.body, policy);
     if (findings.length === 0) {
-      res.json({ code: 'html.validator.approved', message: `Approved: Html validation using NgDP whitelist - ${policy} policy found 0 errors.`, fieldErrors: [] });
+      res.json({
+        code: 'html.validator.approved',
+        message: `Approved: Html validation using NgDP whitelist - ${policy} policy found 0 errors.`,
+        fieldErrors: [],
+      });
       return;
     }
     res.status(400).json({

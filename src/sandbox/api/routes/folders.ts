@@ -40,31 +40,94 @@ export const folderRoutes = (store: InMemoryMailStore): Router => {
 
   const validateNameAndParent = (mailboxId: string, input: z.infer<typeof FolderInputSchema>, self?: FolderRecord) => {
     const name = (input.name ?? '').trim();
-    if (name === '') throw validation('name is blank', fieldError('folder.name.notBlank', { resource: 'folder', field: 'name' }));
-    if (name.length > MAX_FOLDER_NAME) throw validation('name too long', fieldError('folder.createOrUpdate.name.size', { resource: 'folder', field: 'name', args: [MAX_FOLDER_NAME] }));
+    if (name === '')
+      throw validation('name is blank', fieldError('folder.name.notBlank', { resource: 'folder', field: 'name' }));
+    if (name.length > MAX_FOLDER_NAME)
+      throw validation(
+        'name too long',
+        fieldError('folder.createOrUpdate.name.size', { resource: 'folder', field: 'name', args: [MAX_FOLDER_NAME] }),
+      );
     if (ILLEGAL_FOLDER_CHARACTERS.some((c) => name.includes(c)) || [...name].some((c) => c.charCodeAt(0) < 0x20)) {
-      throw validation('illegal name', fieldError('folder.createOrUpdate.name.illegal', { resource: 'folder', field: 'name', rejectedValue: name, args: [ILLEGAL_FOLDER_CHARACTERS.join(' ')] }));
+      throw validation(
+        'illegal name',
+        fieldError('folder.createOrUpdate.name.illegal', {
+          resource: 'folder',
+          field: 'name',
+          rejectedValue: name,
+          args: [ILLEGAL_FOLDER_CHARACTERS.join(' ')],
+        }),
+      );
     }
     let parent: FolderRecord | undefined;
     if (input.parentFolderId) {
       parent = isUuid(input.parentFolderId) ? store.folders.get(input.parentFolderId.toLowerCase()) : undefined;
       if (!parent || parent.mailboxId !== mailboxId) {
-        throw validation('no such parent', fieldError('folder.createOrUpdate.non.existing.parent', { resource: 'folder', field: 'parentFolderId', rejectedValue: input.parentFolderId, args: [input.parentFolderId] }));
+        throw validation(
+          'no such parent',
+          fieldError('folder.createOrUpdate.non.existing.parent', {
+            resource: 'folder',
+            field: 'parentFolderId',
+            rejectedValue: input.parentFolderId,
+            args: [input.parentFolderId],
+          }),
+        );
       }
       if (parent.folderType !== 'USER_DEFINED') {
-        throw validation('standard parent', fieldError('folder.createOrUpdate.standard.parent.not.allowed', { resource: 'folder', field: 'parentFolderId' }));
+        throw validation(
+          'standard parent',
+          fieldError('folder.createOrUpdate.standard.parent.not.allowed', {
+            resource: 'folder',
+            field: 'parentFolderId',
+          }),
+        );
       }
       // A folder cannot become its own descendant.
-      for (let f: FolderRecord | undefined = parent; f; f = f.parentFolderId ? store.folders.get(f.parentFolderId) : undefined) {
-        if (self && f.id === self.id) throw validation('cycle', fieldError('folder.createOrUpdate.non.existing.parent', { resource: 'folder', field: 'parentFolderId', args: [input.parentFolderId] }));
+      for (
+        let f: FolderRecord | undefined = parent;
+        f;
+        f = f.parentFolderId ? store.folders.get(f.parentFolderId) : undefined
+      ) {
+        if (self && f.id === self.id)
+          throw validation(
+            'cycle',
+            fieldError('folder.createOrUpdate.non.existing.parent', {
+              resource: 'folder',
+              field: 'parentFolderId',
+              args: [input.parentFolderId],
+            }),
+          );
       }
     }
     const span = self ? depthBelow(store.foldersOf(mailboxId), self) : 1;
     if (levelOf(store.folders, parent) + span > MAX_FOLDER_LEVELS) {
-      throw validation('too deep', fieldError('folder.createOrUpdate.too.many.levels', { resource: 'folder', field: 'parentFolderId', args: [MAX_FOLDER_LEVELS] }));
+      throw validation(
+        'too deep',
+        fieldError('folder.createOrUpdate.too.many.levels', {
+          resource: 'folder',
+          field: 'parentFolderId',
+          args: [MAX_FOLDER_LEVELS],
+        }),
+      );
     }
-    const clash = store.foldersOf(mailboxId).some((f) => f !== self && f.folderType === 'USER_DEFINED' && (f.parentFolderId ?? null) === (parent?.id ?? null) && f.name.toLowerCase() === name.toLowerCase());
-    if (clash) throw validation('name exists', fieldError('folder.createOrUpdate.name.exists.at.level', { resource: 'folder', field: 'name', rejectedValue: name, args: [name] }));
+    const clash = store
+      .foldersOf(mailboxId)
+      .some(
+        (f) =>
+          f !== self &&
+          f.folderType === 'USER_DEFINED' &&
+          (f.parentFolderId ?? null) === (parent?.id ?? null) &&
+          f.name.toLowerCase() === name.toLowerCase(),
+      );
+    if (clash)
+      throw validation(
+        'name exists',
+        fieldError('folder.createOrUpdate.name.exists.at.level', {
+          resource: 'folder',
+          field: 'name',
+          rejectedValue: name,
+          args: [name],
+        }),
+      );
     return { name, parent };
   };
 
@@ -78,7 +141,12 @@ export const folderRoutes = (store: InMemoryMailStore): Router => {
 
   router.get(base, (req, res) => {
     const mb = openMailbox(store, res, pathId(req, 'mailboxId'));
-    res.json(search(store.foldersOf(mb.mailbox.id).map(folderView), req.query, { plural: 'folders', defaultSort: [{ path: 'createdDateTime', desc: false }] }));
+    res.json(
+      search(store.foldersOf(mb.mailbox.id).map(folderView), req.query, {
+        plural: 'folders',
+        defaultSort: [{ path: 'createdDateTime', desc: false }],
+      }),
+    );
   });
 
   // Before /:folderId so "summary" is never read as an id.
@@ -112,15 +180,36 @@ export const folderRoutes = (store: InMemoryMailStore): Router => {
     const mb = openMailbox(store, res, pathId(req, 'mailboxId'));
     requireWrite(mb);
     const input = parseBody(FolderInputSchema, req.body, 'folder');
-    if (!input.folderType) throw validation('folderType missing', fieldError('folder.folderType.notNull', { resource: 'folder', field: 'folderType' }));
+    if (!input.folderType)
+      throw validation(
+        'folderType missing',
+        fieldError('folder.folderType.notNull', { resource: 'folder', field: 'folderType' }),
+      );
     if (!['INBOX', 'DRAFTS', 'SENT', 'DELETED', 'USER_DEFINED'].includes(input.folderType)) {
-      throw validation('folderType invalid', fieldError('folder.folderType.invalid', { resource: 'folder', field: 'folderType', rejectedValue: input.folderType, args: [input.folderType] }));
+      throw validation(
+        'folderType invalid',
+        fieldError('folder.folderType.invalid', {
+          resource: 'folder',
+          field: 'folderType',
+          rejectedValue: input.folderType,
+          args: [input.folderType],
+        }),
+      );
     }
     if (input.folderType !== 'USER_DEFINED') {
-      throw validation('standard folder', fieldError(input.parentFolderId ? 'folder.create.standard.folder.with.parent.not.allowed' : 'folder.folderType.illegal', { resource: 'folder', field: 'folderType', rejectedValue: input.folderType }));
+      throw validation(
+        'standard folder',
+        fieldError(
+          input.parentFolderId ? 'folder.create.standard.folder.with.parent.not.allowed' : 'folder.folderType.illegal',
+          { resource: 'folder', field: 'folderType', rejectedValue: input.folderType },
+        ),
+      );
     }
     if (store.foldersOf(mb.mailbox.id).filter((f) => f.folderType === 'USER_DEFINED').length >= MAX_FOLDERS) {
-      throw validation('too many folders', fieldError('folder.create.too.many.folders', { resource: 'folder', args: [MAX_FOLDERS] }));
+      throw validation(
+        'too many folders',
+        fieldError('folder.create.too.many.folders', { resource: 'folder', args: [MAX_FOLDERS] }),
+      );
     }
     const { name, parent } = validateNameAndParent(mb.mailbox.id, input);
     const folder = newFolder(store, store.nowIso(), mb.mailbox.id, 'USER_DEFINED', name, parent?.id);
@@ -134,10 +223,20 @@ export const folderRoutes = (store: InMemoryMailStore): Router => {
     requireIfMatch(req, folder.version, 'folder');
     const input = parseBody(FolderInputSchema, req.body, 'folder');
     if (folder.folderType !== 'USER_DEFINED') {
-      throw validation('standard folder', fieldError('folder.update.standard.folder.may.no.be.updated', { resource: 'folder' }));
+      throw validation(
+        'standard folder',
+        fieldError('folder.update.standard.folder.may.no.be.updated', { resource: 'folder' }),
+      );
     }
     if (input.folderType && input.folderType !== 'USER_DEFINED') {
-      throw validation('folderType', fieldError('folder.folderType.illegal', { resource: 'folder', field: 'folderType', rejectedValue: input.folderType }));
+      throw validation(
+        'folderType',
+        fieldError('folder.folderType.illegal', {
+          resource: 'folder',
+          field: 'folderType',
+          rejectedValue: input.folderType,
+        }),
+      );
     }
     const { name, parent } = validateNameAndParent(mb.mailbox.id, input, folder);
     folder.name = name;
@@ -152,7 +251,10 @@ export const folderRoutes = (store: InMemoryMailStore): Router => {
     requireWrite(mb);
     requireIfMatch(req, folder.version, 'folder');
     if (folder.folderType !== 'USER_DEFINED') {
-      throw validation('standard folder', fieldError('folder.delete.standard.folders.may.not.be.deleted', { resource: 'folder' }));
+      throw validation(
+        'standard folder',
+        fieldError('folder.delete.standard.folders.may.not.be.deleted', { resource: 'folder' }),
+      );
     }
     if (store.messagesOf(mb.mailbox.id).some((m) => m.folderId === folder.id)) {
       throw validation('folder not empty', fieldError('folder.delete.messages.exists', { resource: 'folder' }));

@@ -50,7 +50,12 @@ export interface HookDeps {
   reset: () => void;
 }
 
-const mailboxFor = (store: InMemoryMailStore, identities: readonly Identity[], owner: string | undefined, mailboxId: string | undefined): MailboxRecord => {
+const mailboxFor = (
+  store: InMemoryMailStore,
+  identities: readonly Identity[],
+  owner: string | undefined,
+  mailboxId: string | undefined,
+): MailboxRecord => {
   if (mailboxId) {
     const mb = store.mailboxes.get(mailboxId.toLowerCase());
     if (!mb) throw notFound('Mailbox', mailboxId);
@@ -58,7 +63,11 @@ const mailboxFor = (store: InMemoryMailStore, identities: readonly Identity[], o
   }
   const identity = identities.find((i) => i.id === owner);
   const mb = [...store.mailboxes.values()].find((m) =>
-    identity ? (identity.kind === 'employee' ? m.ownerType === 'COMPANY' && m.ownerId === identity.cvr : m.ownerIdentityId === identity.id) : m.ownerId === owner,
+    identity
+      ? identity.kind === 'employee'
+        ? m.ownerType === 'COMPANY' && m.ownerId === identity.cvr
+        : m.ownerIdentityId === identity.id
+      : m.ownerId === owner,
   );
   if (!mb) throw dpError(400, `ValidationException: no mailbox for owner ${String(owner).slice(0, 64)}`, []);
   return mb;
@@ -72,38 +81,68 @@ export const hookRoutes = ({ store, identities, reset }: HookDeps): Router => {
     const mailbox = mailboxFor(store, identities, input.mailboxOwner, input.mailboxId);
     const sources = [input.html, input.text, input.pdfPages].filter((v) => v !== undefined).length;
     if (sources !== 1) throw dpError(400, 'ValidationException: give exactly one of html, text, pdfPages', []);
-    if (input.senderCvr !== undefined && !isCvr(input.senderCvr)) throw dpError(400, 'ValidationException: senderCvr must be 8 digits', []);
-    const senderCvr = input.senderCvr ?? AUTHORITIES.find((a) => a.name === input.senderLabel)?.cvr ?? AUTHORITIES[0]!.cvr;
+    if (input.senderCvr !== undefined && !isCvr(input.senderCvr))
+      throw dpError(400, 'ValidationException: senderCvr must be 8 digits', []);
+    const senderCvr =
+      input.senderCvr ?? AUTHORITIES.find((a) => a.name === input.senderLabel)?.cvr ?? AUTHORITIES[0]!.cvr;
     const senderLabel = input.senderLabel ?? knownCvr(senderCvr)?.name ?? senderCvr;
     const at = input.messageDateTime ? new Date(input.messageDateTime).toISOString() : store.nowIso();
 
     let main;
-    if (input.html !== undefined) main = newFile(store, at, { encodingFormat: 'text/html', filename: 'brev.html', content: Buffer.from(input.html) });
-    else if (input.text !== undefined) main = newFile(store, at, { encodingFormat: 'text/plain', filename: 'brev.txt', content: Buffer.from(input.text) });
+    if (input.html !== undefined)
+      main = newFile(store, at, {
+        encodingFormat: 'text/html',
+        filename: 'brev.html',
+        content: Buffer.from(input.html),
+      });
+    else if (input.text !== undefined)
+      main = newFile(store, at, {
+        encodingFormat: 'text/plain',
+        filename: 'brev.txt',
+        content: Buffer.from(input.text),
+      });
     else {
-      const pages = typeof input.pdfPages === 'number' ? pdfPagesFor(input.label, input.pdfPages, 'Dokumentet er leveret af sandkassens testkrog.') : (input.pdfPages ?? []);
-      main = newFile(store, at, { encodingFormat: 'application/pdf', filename: 'brev.pdf', content: await makePdf(input.label, pages) });
+      const pages =
+        typeof input.pdfPages === 'number'
+          ? pdfPagesFor(input.label, input.pdfPages, 'Dokumentet er leveret af sandkassens testkrog.')
+          : (input.pdfPages ?? []);
+      main = newFile(store, at, {
+        encodingFormat: 'application/pdf',
+        filename: 'brev.pdf',
+        content: await makePdf(input.label, pages),
+      });
     }
     const documents: DocumentRecord[] = [newDocument(store, at, 'MAIN', input.label, [main])];
     for (const att of input.attachments ?? []) {
       const type = att.documentType ?? 'ADDITIONAL';
-      if (!isEncodingFormatAllowed(type, att.encodingFormat)) throw dpError(400, `ValidationException: ${att.encodingFormat} is not allowed for ${type}`, []);
+      if (!isEncodingFormatAllowed(type, att.encodingFormat))
+        throw dpError(400, `ValidationException: ${att.encodingFormat} is not allowed for ${type}`, []);
       const bytes = att.base64 !== undefined ? Buffer.from(att.base64, 'base64') : Buffer.from(att.text ?? '');
-      documents.push(newDocument(store, at, type, att.label ?? att.filename, [newFile(store, at, { encodingFormat: att.encodingFormat, filename: scrubFilename(att.filename), content: bytes })]));
+      documents.push(
+        newDocument(store, at, type, att.label ?? att.filename, [
+          newFile(store, at, {
+            encodingFormat: att.encodingFormat,
+            filename: scrubFilename(att.filename),
+            content: bytes,
+          }),
+        ]),
+      );
     }
-    const message = store.deliver(newMessage(store, at, {
-      mailboxId: mailbox.id,
-      folderId: store.standardFolder(mailbox.id, 'INBOX').id,
-      messageState: 'RECEIVED',
-      label: input.label,
-      reply: input.reply ?? false,
-      forward: input.forward ?? true,
-      read: input.read ?? false,
-      legalNotification: input.legalNotification ?? false,
-      sender: newParty(store, senderCvr, 'CVR', senderLabel),
-      recipient: newParty(store, mailbox.ownerId, mailbox.ownerType === 'CITIZEN' ? 'CPR' : 'CVR', mailbox.ownerName),
-      documents,
-    }));
+    const message = store.deliver(
+      newMessage(store, at, {
+        mailboxId: mailbox.id,
+        folderId: store.standardFolder(mailbox.id, 'INBOX').id,
+        messageState: 'RECEIVED',
+        label: input.label,
+        reply: input.reply ?? false,
+        forward: input.forward ?? true,
+        read: input.read ?? false,
+        legalNotification: input.legalNotification ?? false,
+        sender: newParty(store, senderCvr, 'CVR', senderLabel),
+        recipient: newParty(store, mailbox.ownerId, mailbox.ownerType === 'CITIZEN' ? 'CPR' : 'CVR', mailbox.ownerName),
+        documents,
+      }),
+    );
     res.status(201).json({ messageId: message.id, mailboxId: mailbox.id });
   });
 
@@ -115,7 +154,11 @@ export const hookRoutes = ({ store, identities, reset }: HookDeps): Router => {
   router.get('/state/messages/:messageId', (req, res) => {
     const message = store.messages.get(pathId(req, 'messageId'));
     if (!message) throw notFound('Message', String(req.params.messageId));
-    res.json({ ...messageView(message), folderType: store.folders.get(message.folderId)?.folderType, forwarded: message.forwarded });
+    res.json({
+      ...messageView(message),
+      folderType: store.folders.get(message.folderId)?.folderType,
+      forwarded: message.forwarded,
+    });
   });
 
   return router;

@@ -33,7 +33,10 @@ export const mailboxRoutes = (store: InMemoryMailStore, writeAccess: AccessWrite
     const trustees = [...store.accesses.values()]
       .filter((a) => a.mailboxId === own.id && a.identityId !== identity.id)
       .map((a) => {
-        const holder = store.mailboxes.size > 0 ? [...store.mailboxes.values()].find((mb) => mb.ownerIdentityId === a.identityId) : undefined;
+        const holder =
+          store.mailboxes.size > 0
+            ? [...store.mailboxes.values()].find((mb) => mb.ownerIdentityId === a.identityId)
+            : undefined;
         return {
           id: a.id,
           version: a.version,
@@ -49,13 +52,27 @@ export const mailboxRoutes = (store: InMemoryMailStore, writeAccess: AccessWrite
 
   // Unread REGULAR messages within the last six months for a CPR/CVR (GET with parameters, POST with a body).
   const unreadExists = (idType: unknown, id: unknown): boolean => {
-    if ((idType !== 'CPR' && idType !== 'CVR') || typeof id !== 'string' || !(idType === 'CPR' ? isCpr(id) : isCvr(id))) {
+    if (
+      (idType !== 'CPR' && idType !== 'CVR') ||
+      typeof id !== 'string' ||
+      !(idType === 'CPR' ? isCpr(id) : isCvr(id))
+    ) {
       throw dpError(400, 'IllegalArgumentException: give a valid CPR or CVR and its type', []);
     }
-    const mailbox = [...store.mailboxes.values()].find((mb) => mb.ownerId === id && mb.ownerType === (idType === 'CPR' ? 'CITIZEN' : 'COMPANY'));
+    const mailbox = [...store.mailboxes.values()].find(
+      (mb) => mb.ownerId === id && mb.ownerType === (idType === 'CPR' ? 'CITIZEN' : 'COMPANY'),
+    );
     if (!mailbox) return false;
     const since = store.now().getTime() - SIX_MONTHS_MS;
-    return store.messagesOf(mailbox.id).some((m) => m.messageState === 'RECEIVED' && m.messageType === 'REGULAR' && !m.read && Date.parse(m.messageDateTime) >= since);
+    return store
+      .messagesOf(mailbox.id)
+      .some(
+        (m) =>
+          m.messageState === 'RECEIVED' &&
+          m.messageType === 'REGULAR' &&
+          !m.read &&
+          Date.parse(m.messageDateTime) >= since,
+      );
   };
   router.get('/mailboxes/messages/unread/exists', (req, res) => {
     callerOf(res);
@@ -80,7 +97,8 @@ export const mailboxRoutes = (store: InMemoryMailStore, writeAccess: AccessWrite
     if (mb.access.accessType === 'EMPLOYEE') throw forbidden('an employee cannot change notification subscriptions');
     requireIfMatch(req, mb.mailbox.version, 'mailbox');
     const body = (req.body ?? {}) as Record<string, unknown>;
-    if (typeof body !== 'object' || Array.isArray(body)) throw dpError(400, 'ValidationException: body must be a mailbox', []);
+    if (typeof body !== 'object' || Array.isArray(body))
+      throw dpError(400, 'ValidationException: body must be a mailbox', []);
     if (body.access !== undefined && body.access !== null) writeAccess(mb.identity.id, mb.access, body.access);
     store.touch(mb.mailbox);
     res.set('ETag', etag(mb.mailbox.version)).json(mailboxView(mb.mailbox, mb.access));
@@ -89,14 +107,36 @@ export const mailboxRoutes = (store: InMemoryMailStore, writeAccess: AccessWrite
   // Per sender: latest message, total and unread; senders identified by CPR are left out (§6.1).
   router.get('/mailboxes/:mailboxId/sender-information', (req, res) => {
     const mb = openMailbox(store, res, pathId(req, 'mailboxId'));
-    const bySender = new Map<string, { senderId: string; senderIdType: string; label: string; total: number; unread: number; latest: { id: string; label?: string; messageDateTime: string } }>();
+    const bySender = new Map<
+      string,
+      {
+        senderId: string;
+        senderIdType: string;
+        label: string;
+        total: number;
+        unread: number;
+        latest: { id: string; label?: string; messageDateTime: string };
+      }
+    >();
     for (const m of store.messagesOf(mb.mailbox.id)) {
       if (m.messageState !== 'RECEIVED' || !m.sender || m.sender.idType === 'CPR') continue;
       const key = m.sender.idValue;
-      const entry = bySender.get(key) ?? { senderId: key, senderIdType: m.sender.idType, label: m.sender.label ?? key, total: 0, unread: 0, latest: { id: m.id, messageDateTime: '' } };
+      const entry = bySender.get(key) ?? {
+        senderId: key,
+        senderIdType: m.sender.idType,
+        label: m.sender.label ?? key,
+        total: 0,
+        unread: 0,
+        latest: { id: m.id, messageDateTime: '' },
+      };
       entry.total += 1;
       if (!m.read) entry.unread += 1;
-      if (m.messageDateTime > entry.latest.messageDateTime) entry.latest = { id: m.id, ...(m.label !== undefined ? { label: m.label } : {}), messageDateTime: m.messageDateTime };
+      if (m.messageDateTime > entry.latest.messageDateTime)
+        entry.latest = {
+          id: m.id,
+          ...(m.label !== undefined ? { label: m.label } : {}),
+          messageDateTime: m.messageDateTime,
+        };
       bySender.set(key, entry);
     }
     const senders = [...bySender.values()].map((s) => ({

@@ -37,7 +37,9 @@ export const messageRoutes = (store: InMemoryMailStore): Router => {
   router.get(base, (req, res) => {
     const mb = openMailbox(store, res, pathId(req, 'mailboxId'));
     const folderIds = queryValues(req.query, 'folderId');
-    for (const id of folderIds) if (!isUuid(id)) throw dpError(400, `IllegalArgumentException: folderId ${String(id).slice(0, 50)} is not a UUID`, []);
+    for (const id of folderIds)
+      if (!isUuid(id))
+        throw dpError(400, `IllegalArgumentException: folderId ${String(id).slice(0, 50)} is not a UUID`, []);
     const folders = new Set(folderIds.map((id) => id.toLowerCase()));
     const from = dateParam(req, 'dateFrom');
     const to = dateParam(req, 'dateTo');

@@ -7,7 +7,12 @@ const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A letter an authority's sender system would send: plain structural HTML that passes the LENIENT whitelist. */
-export const letterHtml = (title: string, sender: string, paragraphs: readonly string[], table?: readonly (readonly string[])[]): string => {
+export const letterHtml = (
+  title: string,
+  sender: string,
+  paragraphs: readonly string[],
+  table?: readonly (readonly string[])[],
+): string => {
   const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   const tableHtml = table
     ? `<table><thead><tr>${(table[0] ?? []).map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${table
@@ -28,9 +33,22 @@ ${tableHtml}
 /** The ~200 KB "detailed annual statement" letter benchmarks render. */
 export const largeAnnualStatementHtml = (): string => {
   const rows: string[][] = [['Rubrik', 'Beskrivelse', 'Beløb (kr.)']];
-  const items = ['Lønindkomst', 'Befordringsfradrag', 'Renteudgifter', 'Fagforeningskontingent', 'Pensionsindbetaling', 'Gaver til foreninger', 'Servicefradrag', 'Aktieindkomst'];
+  const items = [
+    'Lønindkomst',
+    'Befordringsfradrag',
+    'Renteudgifter',
+    'Fagforeningskontingent',
+    'Pensionsindbetaling',
+    'Gaver til foreninger',
+    'Servicefradrag',
+    'Aktieindkomst',
+  ];
   for (let i = 0; i < 2650; i += 1) {
-    rows.push([String(10 + i), `${items[i % items.length]} – post ${i + 1}`, ((i * 7919) % 100000).toLocaleString('da-DK')]);
+    rows.push([
+      String(10 + i),
+      `${items[i % items.length]} – post ${i + 1}`,
+      ((i * 7919) % 100000).toLocaleString('da-DK'),
+    ]);
   }
   return letterHtml(
     'Årsopgørelse 2025 – detaljeret',

@@ -3,7 +3,15 @@ import type { SandboxConfig } from '../../config';
 import type { Identity } from '../../identity';
 import type { AccessType } from '../../../shared/dp/enums';
 import type { AccessRecord, DocumentRecord, FileRecord, FolderRecord, MailboxRecord, MessageRecord } from '../context';
-import { emptyMainDocument, newDocument, newFile, newFolder, newMessage, newParty, STANDARD_FOLDER_NAMES } from '../records';
+import {
+  emptyMainDocument,
+  newDocument,
+  newFile,
+  newFolder,
+  newMessage,
+  newParty,
+  STANDARD_FOLDER_NAMES,
+} from '../records';
 import type { InMemoryMailStore } from '../store';
 import { createPrng, type Prng } from '../util';
 import { authority, COMPANY, type AuthorityKey } from './authorities';
@@ -16,7 +24,12 @@ export const SEED_BASE = Date.parse('2026-11-20T08:00:00.000Z');
 // Rendered PDFs survive resets: the bytes only depend on title and pages.
 const pdfCache = new Map<string, Buffer>();
 
-interface PdfJob { key: string; title: string; pages: string[][]; file: FileRecord }
+interface PdfJob {
+  key: string;
+  title: string;
+  pages: string[][];
+  file: FileRecord;
+}
 
 interface SeedRun {
   store: InMemoryMailStore;
@@ -24,12 +37,18 @@ interface SeedRun {
   pdfJobs: PdfJob[];
 }
 
-const iso = (daysAgo: number, minutes = 0): string => new Date(SEED_BASE - daysAgo * 86_400_000 - minutes * 60_000).toISOString();
+const iso = (daysAgo: number, minutes = 0): string =>
+  new Date(SEED_BASE - daysAgo * 86_400_000 - minutes * 60_000).toISOString();
 
 const pdfFile = (run: SeedRun, at: string, filename: string, title: string, pages: string[][]): FileRecord => {
   const key = `${title}\u0000${JSON.stringify(pages)}`;
   const cached = pdfCache.get(key);
-  const file = newFile(run.store, at, { encodingFormat: 'application/pdf', filename, content: cached ?? null, fileSize: cached?.length ?? 0 });
+  const file = newFile(run.store, at, {
+    encodingFormat: 'application/pdf',
+    filename,
+    content: cached ?? null,
+    fileSize: cached?.length ?? 0,
+  });
   if (!cached) {
     // Until rendered, reading the content waits for the render.
     file.content = async () => {
@@ -42,7 +61,11 @@ const pdfFile = (run: SeedRun, at: string, filename: string, title: string, page
   return file;
 };
 
-const mainDocumentFor = (run: SeedRun, at: string, spec: { label: string; from: AuthorityKey; body: Body }): DocumentRecord => {
+const mainDocumentFor = (
+  run: SeedRun,
+  at: string,
+  spec: { label: string; from: AuthorityKey; body: Body },
+): DocumentRecord => {
   const sender = authority(spec.from).name;
   const { store } = run;
   let file: FileRecord;
@@ -74,10 +97,20 @@ const attachmentDocument = (run: SeedRun, at: string, att: Attachment, hue: numb
   let file: FileRecord;
   switch (att.kind) {
     case 'pdf':
-      file = pdfFile(run, at, att.filename, att.label, pdfPagesFor(att.label, att.pages, `${att.label}. Bilaget er en del af afgørelsen.`));
+      file = pdfFile(
+        run,
+        at,
+        att.filename,
+        att.label,
+        pdfPagesFor(att.label, att.pages, `${att.label}. Bilaget er en del af afgørelsen.`),
+      );
       break;
     case 'csv':
-      file = newFile(store, at, { encodingFormat: 'text/csv', filename: att.filename, content: Buffer.from(csvTable(att.rows)) });
+      file = newFile(store, at, {
+        encodingFormat: 'text/csv',
+        filename: att.filename,
+        content: Buffer.from(csvTable(att.rows)),
+      });
       break;
     case 'png':
       file = newFile(store, at, { encodingFormat: 'image/png', filename: att.filename, content: makePng(64, 48, hue) });
@@ -86,7 +119,10 @@ const attachmentDocument = (run: SeedRun, at: string, att: Attachment, hue: numb
   return newDocument(store, at, 'ADDITIONAL', att.label, [file]);
 };
 
-const createMailbox = (run: SeedRun, init: Pick<MailboxRecord, 'ownerType' | 'ownerName' | 'ownerId' | 'ownerIdentityId'>): MailboxRecord => {
+const createMailbox = (
+  run: SeedRun,
+  init: Pick<MailboxRecord, 'ownerType' | 'ownerName' | 'ownerId' | 'ownerIdentityId'>,
+): MailboxRecord => {
   const at = iso(400);
   const mailbox: MailboxRecord = {
     id: run.store.newId(),
@@ -111,7 +147,13 @@ const userFolder = (run: SeedRun, mailboxId: string, name: string, parent?: Fold
   return folder;
 };
 
-const grantAccess = (run: SeedRun, identity: Identity, mailbox: MailboxRecord, accessType: AccessType, n: number): AccessRecord => {
+const grantAccess = (
+  run: SeedRun,
+  identity: Identity,
+  mailbox: MailboxRecord,
+  accessType: AccessType,
+  n: number,
+): AccessRecord => {
   const { store, prng } = run;
   const at = iso(390);
   const hex = (len: number) => Array.from({ length: len }, () => prng.int(0, 15).toString(16)).join('');
@@ -125,22 +167,55 @@ const grantAccess = (run: SeedRun, identity: Identity, mailbox: MailboxRecord, a
     accessType,
     introductionCompleted: true,
     optOut: false,
-    emailNotificationSubscriptions: [{ id: store.newId(), version: 0, email: `${identity.id}${n > 0 ? `+${n}` : ''}@example.dk` }],
-    smsNotificationSubscription: { id: store.newId(), version: 0, mobileNumber: `2${String(prng.int(1000000, 9999999))}`, unlistedNumber: false, verified: true },
+    emailNotificationSubscriptions: [
+      { id: store.newId(), version: 0, email: `${identity.id}${n > 0 ? `+${n}` : ''}@example.dk` },
+    ],
+    smsNotificationSubscription: {
+      id: store.newId(),
+      version: 0,
+      mobileNumber: `2${String(prng.int(1000000, 9999999))}`,
+      unlistedNumber: false,
+      verified: true,
+    },
     pushNotificationSubscriptions: [
-      { id: store.newId(), version: 0, providerType: 'APN', deviceId: store.newId(), instanceId: store.newId(), tenantId: store.newId(), deviceToken: hex(64) },
-      { id: store.newId(), version: 0, providerType: 'FCM', deviceId: store.newId(), instanceId: store.newId(), tenantId: store.newId(), deviceToken: hex(32).toUpperCase() },
+      {
+        id: store.newId(),
+        version: 0,
+        providerType: 'APN',
+        deviceId: store.newId(),
+        instanceId: store.newId(),
+        tenantId: store.newId(),
+        deviceToken: hex(64),
+      },
+      {
+        id: store.newId(),
+        version: 0,
+        providerType: 'FCM',
+        deviceId: store.newId(),
+        instanceId: store.newId(),
+        tenantId: store.newId(),
+        deviceToken: hex(32).toUpperCase(),
+      },
     ],
   };
   store.accesses.set(access.id, access);
   return access;
 };
 
-const receive = (run: SeedRun, mailbox: MailboxRecord, folders: Map<string, FolderRecord>, spec: LetterSpec, minutes: number): MessageRecord => {
+const receive = (
+  run: SeedRun,
+  mailbox: MailboxRecord,
+  folders: Map<string, FolderRecord>,
+  spec: LetterSpec,
+  minutes: number,
+): MessageRecord => {
   const { store } = run;
   const at = iso(spec.daysAgo, minutes);
   const from = authority(spec.from);
-  const documents = [mainDocumentFor(run, at, spec), ...(spec.attachments ?? []).map((a, i) => attachmentDocument(run, at, a, i * 40))];
+  const documents = [
+    mainDocumentFor(run, at, spec),
+    ...(spec.attachments ?? []).map((a, i) => attachmentDocument(run, at, a, i * 40)),
+  ];
   const folder = spec.folder ? folders.get(spec.folder) : undefined;
   return store.addMessage(
     newMessage(store, at, {
@@ -164,7 +239,11 @@ const receive = (run: SeedRun, mailbox: MailboxRecord, folders: Map<string, Fold
 
 const htmlMain = (run: SeedRun, at: string, label: string, sender: string, paragraphs: string[]): DocumentRecord =>
   newDocument(run.store, at, 'MAIN', 'Hoveddokument', [
-    newFile(run.store, at, { encodingFormat: 'text/html', filename: 'hoveddokument.html', content: Buffer.from(letterHtml(label, sender, paragraphs)) }),
+    newFile(run.store, at, {
+      encodingFormat: 'text/html',
+      filename: 'hoveddokument.html',
+      content: Buffer.from(letterHtml(label, sender, paragraphs)),
+    }),
   ]);
 
 /** A reply thread A (received) → B (sent reply) → C (authority's answer), per §6.13.8. */
@@ -186,7 +265,13 @@ const seedThread = (run: SeedRun, mailbox: MailboxRecord, original: MessageRecor
     }),
   );
   b.replyData = [{ id: store.newId(), version: 0, childMessageId: b.id, parentMessageId: original.id }];
-  original.userActivities.push({ id: store.newId(), version: 0, userActivityType: 'REPLIED', activityDateTime: bAt, messageId: b.id });
+  original.userActivities.push({
+    id: store.newId(),
+    version: 0,
+    userActivityType: 'REPLIED',
+    activityDateTime: bAt,
+    messageId: b.id,
+  });
   const cAt = new Date(Date.parse(bAt) + 2 * 86_400_000).toISOString();
   const c = store.addMessage(
     newMessage(store, cAt, {
@@ -199,7 +284,11 @@ const seedThread = (run: SeedRun, mailbox: MailboxRecord, original: MessageRecor
       forward: true,
       sender: newParty(store, from.cvr, 'CVR', from.name),
       recipient: newParty(store, mailbox.ownerId, 'CPR', citizenName),
-      documents: [htmlMain(run, cAt, 'Bekræftelse af plads', from.name, ['Vi har registreret, at I tager imod pladsen. Velkommen i Vuggestuen Solsikken.'])],
+      documents: [
+        htmlMain(run, cAt, 'Bekræftelse af plads', from.name, [
+          'Vi har registreret, at I tager imod pladsen. Velkommen i Vuggestuen Solsikken.',
+        ]),
+      ],
     }),
   );
   c.replyData = [
@@ -217,33 +306,59 @@ const seedDraftsAndSent = (run: SeedRun, mailbox: MailboxRecord, citizenName: st
   // A draft with content, ready to send, and an empty one.
   const d1At = iso(1, 30);
   const d1 = newMessage(store, d1At, {
-    mailboxId: mailbox.id, folderId: drafts, messageState: 'DRAFT', label: 'Spørgsmål om affaldsordning', read: true,
+    mailboxId: mailbox.id,
+    folderId: drafts,
+    messageState: 'DRAFT',
+    label: 'Spørgsmål om affaldsordning',
+    read: true,
     sender: newParty(store, mailbox.ownerId, 'CPR', citizenName),
     recipient: newParty(store, kk.cvr, 'CVR', kk.name),
-    documents: [htmlMain(run, d1At, 'Spørgsmål om affaldsordning', citizenName, ['Hvornår tømmes containeren til pap i vores gård?'])],
+    documents: [
+      htmlMain(run, d1At, 'Spørgsmål om affaldsordning', citizenName, [
+        'Hvornår tømmes containeren til pap i vores gård?',
+      ]),
+    ],
   });
   store.addMessage(d1);
-  store.addMessage(newMessage(store, iso(0, 90), {
-    mailboxId: mailbox.id, folderId: drafts, messageState: 'DRAFT', read: true,
-    sender: newParty(store, mailbox.ownerId, 'CPR', citizenName),
-    documents: [emptyMainDocument(store, iso(0, 90))],
-  }));
+  store.addMessage(
+    newMessage(store, iso(0, 90), {
+      mailboxId: mailbox.id,
+      folderId: drafts,
+      messageState: 'DRAFT',
+      read: true,
+      sender: newParty(store, mailbox.ownerId, 'CPR', citizenName),
+      documents: [emptyMainDocument(store, iso(0, 90))],
+    }),
+  );
   for (const [days, to, label, text] of [
     [50, kk, 'Ansøgning om parkeringslicens', 'Jeg ansøger hermed om beboerlicens til zone K.'],
     [33, skat, 'Spørgsmål til forskudsopgørelse', 'Skal jeg selv indtaste mit befordringsfradrag?'],
   ] as const) {
     const at = iso(days);
-    store.addMessage(newMessage(store, at, {
-      mailboxId: mailbox.id, folderId: sent, messageState: 'SENT', label, read: true, sendDateTime: at,
-      sender: newParty(store, mailbox.ownerId, 'CPR', citizenName),
-      recipient: newParty(store, to.cvr, 'CVR', to.name),
-      documents: [htmlMain(run, at, label, citizenName, [text])],
-    }));
+    store.addMessage(
+      newMessage(store, at, {
+        mailboxId: mailbox.id,
+        folderId: sent,
+        messageState: 'SENT',
+        label,
+        read: true,
+        sendDateTime: at,
+        sender: newParty(store, mailbox.ownerId, 'CPR', citizenName),
+        recipient: newParty(store, to.cvr, 'CVR', to.name),
+        documents: [htmlMain(run, at, label, citizenName, [text])],
+      }),
+    );
   }
 };
 
 /** Cheap filler: metadata now, HTML rendered only when someone downloads it. */
-const fillerMessages = (run: SeedRun, mailbox: MailboxRecord, count: number, startDaysAgo: number, spreadDays: number): void => {
+const fillerMessages = (
+  run: SeedRun,
+  mailbox: MailboxRecord,
+  count: number,
+  startDaysAgo: number,
+  spreadDays: number,
+): void => {
   const { store, prng } = run;
   const inbox = store.standardFolder(mailbox.id, 'INBOX').id;
   for (let i = 0; i < count; i += 1) {
@@ -254,15 +369,28 @@ const fillerMessages = (run: SeedRun, mailbox: MailboxRecord, count: number, sta
     const label = i < FILLER_SUBJECTS.length ? subject.label : `${subject.label} (${i + 1})`;
     const render = () => letterHtml(label, from.name, [subject.text, 'Denne meddelelse er genereret af sandkassen.']);
     const fileSize = Buffer.byteLength(render());
-    const file = newFile(store, at, { encodingFormat: 'text/html', filename: 'brev.html', fileSize, content: () => Buffer.from(render()) });
+    const file = newFile(store, at, {
+      encodingFormat: 'text/html',
+      filename: 'brev.html',
+      fileSize,
+      content: () => Buffer.from(render()),
+    });
     file.fileSize = fileSize;
-    store.addMessage(newMessage(store, at, {
-      mailboxId: mailbox.id, folderId: inbox, messageState: 'RECEIVED', label,
-      read: prng.next() < 0.7, flag: prng.next() < 0.05, reply: prng.next() < 0.3, forward: true,
-      sender: newParty(store, from.cvr, 'CVR', from.name),
-      recipient: newParty(store, mailbox.ownerId, mailbox.ownerType === 'CITIZEN' ? 'CPR' : 'CVR', mailbox.ownerName),
-      documents: [newDocument(store, at, 'MAIN', label, [file])],
-    }));
+    store.addMessage(
+      newMessage(store, at, {
+        mailboxId: mailbox.id,
+        folderId: inbox,
+        messageState: 'RECEIVED',
+        label,
+        read: prng.next() < 0.7,
+        flag: prng.next() < 0.05,
+        reply: prng.next() < 0.3,
+        forward: true,
+        sender: newParty(store, from.cvr, 'CVR', from.name),
+        recipient: newParty(store, mailbox.ownerId, mailbox.ownerType === 'CITIZEN' ? 'CPR' : 'CVR', mailbox.ownerName),
+        documents: [newDocument(store, at, 'MAIN', label, [file])],
+      }),
+    );
   }
 };
 
@@ -270,7 +398,11 @@ const fillerMessages = (run: SeedRun, mailbox: MailboxRecord, count: number, sta
  * Fills the store from config.seed. Synchronous except PDF rendering (pdf-lib is async): the returned promise
  * settles when every seeded PDF has bytes and a fileSize; content requests before that simply wait.
  */
-export const seedStore = (store: InMemoryMailStore, config: SandboxConfig, identities: readonly Identity[]): Promise<void> => {
+export const seedStore = (
+  store: InMemoryMailStore,
+  config: SandboxConfig,
+  identities: readonly Identity[],
+): Promise<void> => {
   store.clear();
   store.queryLagMs = 0; // seeded data is visible at once
   const prng = createPrng(config.seed);
@@ -281,7 +413,15 @@ export const seedStore = (store: InMemoryMailStore, config: SandboxConfig, ident
     const mailboxOf = new Map<string, MailboxRecord>();
     for (const identity of identities) {
       if (identity.kind === 'citizen') {
-        mailboxOf.set(identity.id, createMailbox(run, { ownerType: 'CITIZEN', ownerName: identity.name, ownerId: identity.cpr, ownerIdentityId: identity.id }));
+        mailboxOf.set(
+          identity.id,
+          createMailbox(run, {
+            ownerType: 'CITIZEN',
+            ownerName: identity.name,
+            ownerId: identity.cpr,
+            ownerIdentityId: identity.id,
+          }),
+        );
       }
     }
     const companyCvr = identities.find((i) => i.kind === 'employee' && i.cvr)?.cvr ?? COMPANY.cvr;
@@ -324,22 +464,88 @@ export const seedStore = (store: InMemoryMailStore, config: SandboxConfig, ident
     if (karlMb) {
       const folders = new Map<string, FolderRecord>();
       const karlLetters: LetterSpec[] = [
-        { from: 'digst', label: 'Velkommen til Digital Post', daysAgo: 300, read: true, welcomeMessage: true, body: { kind: 'html', paragraphs: ['Velkommen til Digital Post.'] } },
-        { from: 'udk', label: 'Folkepension – udbetaling', daysAgo: 40, reply: true, body: { kind: 'html', paragraphs: ['Din folkepension udbetales den sidste hverdag i måneden.'] } },
-        { from: 'skat', label: 'Årsopgørelse 2025', daysAgo: 210, read: true, body: { kind: 'pdf', pages: 2, paragraph: 'Din årsopgørelse viser, at du skal have 1.104 kr. tilbage.' } },
-        { from: 'regionh', label: 'Henvisning til fysioterapi', daysAgo: 12, body: { kind: 'text', lines: ['Du er henvist til fysioterapi.', 'Kontakt en fysioterapeut med ydernummer.'] } },
-        { from: 'kk', label: 'Tilbud om hjemmehjælp', daysAgo: 6, reply: true, body: { kind: 'html', paragraphs: ['Du er bevilget praktisk hjælp hver 14. dag.'] } },
-        { from: 'politi', label: 'Anmeldelse modtaget', daysAgo: 90, read: true, body: { kind: 'html', paragraphs: ['Vi har modtaget din anmeldelse af indbrud.'] } },
+        {
+          from: 'digst',
+          label: 'Velkommen til Digital Post',
+          daysAgo: 300,
+          read: true,
+          welcomeMessage: true,
+          body: { kind: 'html', paragraphs: ['Velkommen til Digital Post.'] },
+        },
+        {
+          from: 'udk',
+          label: 'Folkepension – udbetaling',
+          daysAgo: 40,
+          reply: true,
+          body: { kind: 'html', paragraphs: ['Din folkepension udbetales den sidste hverdag i måneden.'] },
+        },
+        {
+          from: 'skat',
+          label: 'Årsopgørelse 2025',
+          daysAgo: 210,
+          read: true,
+          body: { kind: 'pdf', pages: 2, paragraph: 'Din årsopgørelse viser, at du skal have 1.104 kr. tilbage.' },
+        },
+        {
+          from: 'regionh',
+          label: 'Henvisning til fysioterapi',
+          daysAgo: 12,
+          body: { kind: 'text', lines: ['Du er henvist til fysioterapi.', 'Kontakt en fysioterapeut med ydernummer.'] },
+        },
+        {
+          from: 'kk',
+          label: 'Tilbud om hjemmehjælp',
+          daysAgo: 6,
+          reply: true,
+          body: { kind: 'html', paragraphs: ['Du er bevilget praktisk hjælp hver 14. dag.'] },
+        },
+        {
+          from: 'politi',
+          label: 'Anmeldelse modtaget',
+          daysAgo: 90,
+          read: true,
+          body: { kind: 'html', paragraphs: ['Vi har modtaget din anmeldelse af indbrud.'] },
+        },
       ];
       karlLetters.forEach((spec, i) => receive(run, karlMb, folders, spec, i));
     }
     {
       const folders = new Map<string, FolderRecord>();
       const companyLetters: LetterSpec[] = [
-        { from: 'erst', label: 'Påmindelse: Indsend årsrapport', daysAgo: 20, reply: true, body: { kind: 'html', paragraphs: ['Husk at indsende årsrapporten for regnskabsåret.'] } },
-        { from: 'skat', label: 'Momsangivelse – kvittering', daysAgo: 9, read: true, body: { kind: 'html', paragraphs: ['Vi har modtaget jeres momsangivelse.'], table: [['Periode', 'Beløb'], ['3. kvartal', '42.180 kr.']] } },
-        { from: 'skat', label: 'Lønsumsafgift', daysAgo: 60, read: true, body: { kind: 'pdf', pages: 1, paragraph: 'Opgørelse af lønsumsafgift for perioden.' } },
-        { from: 'kk', label: 'Erhvervsaffald – registrering', daysAgo: 4, body: { kind: 'html', paragraphs: ['Virksomheden er registreret i erhvervsaffaldsordningen.'] } },
+        {
+          from: 'erst',
+          label: 'Påmindelse: Indsend årsrapport',
+          daysAgo: 20,
+          reply: true,
+          body: { kind: 'html', paragraphs: ['Husk at indsende årsrapporten for regnskabsåret.'] },
+        },
+        {
+          from: 'skat',
+          label: 'Momsangivelse – kvittering',
+          daysAgo: 9,
+          read: true,
+          body: {
+            kind: 'html',
+            paragraphs: ['Vi har modtaget jeres momsangivelse.'],
+            table: [
+              ['Periode', 'Beløb'],
+              ['3. kvartal', '42.180 kr.'],
+            ],
+          },
+        },
+        {
+          from: 'skat',
+          label: 'Lønsumsafgift',
+          daysAgo: 60,
+          read: true,
+          body: { kind: 'pdf', pages: 1, paragraph: 'Opgørelse af lønsumsafgift for perioden.' },
+        },
+        {
+          from: 'kk',
+          label: 'Erhvervsaffald – registrering',
+          daysAgo: 4,
+          body: { kind: 'html', paragraphs: ['Virksomheden er registreret i erhvervsaffaldsordningen.'] },
+        },
       ];
       companyLetters.forEach((spec, i) => receive(run, company, folders, spec, i));
     }

@@ -9,7 +9,8 @@ const seeded = (messages = 0, seed = defaultSandboxConfig().seed) => {
   const pdfs = seedStore(store, { ...defaultSandboxConfig(), messages, seed }, SANDBOX_IDENTITIES);
   return { store, pdfs };
 };
-const loneMailbox = (store: InMemoryMailStore) => [...store.mailboxes.values()].find((m) => m.ownerIdentityId === 'lone')!;
+const loneMailbox = (store: InMemoryMailStore) =>
+  [...store.mailboxes.values()].find((m) => m.ownerIdentityId === 'lone')!;
 
 describe('seed', () => {
   it('is deterministic for a seed and different for another', () => {
@@ -36,12 +37,15 @@ describe('seed', () => {
     expect(messages.filter((m) => m.messageState === 'DRAFT').length).toBe(2);
     expect(messages.filter((m) => m.messageState === 'SENT').length).toBeGreaterThanOrEqual(2);
     const formats = new Set(messages.flatMap((m) => m.documents.flatMap((d) => d.files.map((f) => f.encodingFormat))));
-    for (const f of ['text/html', 'application/pdf', 'text/plain', 'image/png', 'text/csv']) expect(formats).toContain(f);
+    for (const f of ['text/html', 'application/pdf', 'text/plain', 'image/png', 'text/csv'])
+      expect(formats).toContain(f);
     const months = new Set(received.map((m) => m.messageDateTime.slice(0, 7)));
     expect(months.size).toBeGreaterThanOrEqual(5);
-    for (const m of messages) for (const d of m.documents) for (const f of d.files) {
-      if (f.content !== null) expect(f.fileSize).toBeGreaterThan(0);
-    }
+    for (const m of messages)
+      for (const d of m.documents)
+        for (const f of d.files) {
+          if (f.content !== null) expect(f.fileSize).toBeGreaterThan(0);
+        }
   });
 
   it('gives every access an e-mail, an SMS and two push subscriptions', () => {

@@ -61,7 +61,9 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 export const SettingsUpdateSchema = z.strictObject({
   environment: EnvironmentNameSchema.optional(),
-  registrations: z.strictObject({ test: ClientRegistrationSchema.optional(), prod: ClientRegistrationSchema.optional() }).optional(),
+  registrations: z
+    .strictObject({ test: ClientRegistrationSchema.optional(), prod: ClientRegistrationSchema.optional() })
+    .optional(),
   language: z.enum(['da', 'en']).optional(),
   keepRunningInTray: z.boolean().optional(),
 });

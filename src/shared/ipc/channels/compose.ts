@@ -8,7 +8,11 @@ import { MessageSchema } from '../../dp/resources';
 // refused before any request or the server refused; a conflict is NOT an error but a `conflict` result carrying
 // both versions, so nothing is ever overwritten silently.
 
-const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/);
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/);
 const DraftRef = { mailboxId: Id, messageId: Id };
 
 /** A draft's recipient: CPR (a masked `DDMMYY****` echo leaves the stored one unchanged, §6.12) or an existing CVR. */
@@ -47,7 +51,10 @@ const textContent = { format: z.literal('text'), text: Words };
  * The words of the MAIN document: STRICT html, or plain text (saved as text/plain, which has no STRICT check).
  * Switching the format changes the MAIN file's encodingFormat and filename too.
  */
-export const DraftContentSchema = z.discriminatedUnion('format', [z.strictObject(htmlContent), z.strictObject(textContent)]);
+export const DraftContentSchema = z.discriminatedUnion('format', [
+  z.strictObject(htmlContent),
+  z.strictObject(textContent),
+]);
 export type DraftContent = z.infer<typeof DraftContentSchema>;
 export type DraftFormat = DraftContent['format'];
 
@@ -87,7 +94,10 @@ export const DraftViewSchema = z.object({
    * it instead of `html`. Absent when the server holds the latest words.
    */
   unsaved: z
-    .discriminatedUnion('format', [z.object({ ...htmlContent, savedAt: z.string() }), z.object({ ...textContent, savedAt: z.string() })])
+    .discriminatedUnion('format', [
+      z.object({ ...htmlContent, savedAt: z.string() }),
+      z.object({ ...textContent, savedAt: z.string() }),
+    ])
     .optional(),
 });
 export type DraftView = z.infer<typeof DraftViewSchema>;
@@ -157,8 +167,15 @@ export const ComposeLimitsSchema = z.object({
 
 // A base64 string is 4/3 of its bytes; the cap lets main see files over the limits and refuse them with Digital
 // Post's codes rather than a bare schema error.
-const Base64 = z.string().max(100_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/);
-const UploadId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const Base64 = z
+  .string()
+  .max(100_000_000)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const UploadId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const composeChannels = {
   /**
@@ -216,7 +233,10 @@ export const composeChannels = {
    */
   'compose.send': channel(
     z.strictObject(DraftRef),
-    z.object({ message: MessageSchema, /** True when the outcome was learnt after a lost connection. */ reconciled: z.boolean() }),
+    z.object({
+      message: MessageSchema,
+      /** True when the outcome was learnt after a lost connection. */ reconciled: z.boolean(),
+    }),
   ),
   /** Discard: delete the draft and its journal entry. */
   'compose.discard': channel(z.strictObject(DraftRef), z.object({ discarded: z.literal(true) })),
@@ -289,7 +309,11 @@ export const composeChannels = {
    * trailing wildcard is added), or all contact points of the authority with that CVR when `query` is 8 digits.
    */
   'authorities.search': channel(
-    z.strictObject({ query: z.string().min(1).max(100), page: z.number().int().min(0).optional(), size: z.number().int().min(1).max(100).optional() }),
+    z.strictObject({
+      query: z.string().min(1).max(100),
+      page: z.number().int().min(0).optional(),
+      size: z.number().int().min(1).max(100).optional(),
+    }),
     z.object({ hits: z.array(ContactPointHitSchema), totalElements: z.number().int() }),
   ),
   /** Drafts whose latest words are only in the local journal (offer to restore after a crash or restart). */

@@ -6,7 +6,11 @@ import { FolderSchema, FolderSummaryEntrySchema, MessageSchema } from '../../dp/
 // Reading post (issue 4): mailboxes, folders, the message list, the message view, organising.
 // Ids are Digital Post UUIDs; the schemas bound their length so a hostile renderer cannot smuggle paths.
 
-const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/);
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/);
 const MailboxRef = { mailboxId: Id };
 
 export const MailboxViewSchema = z.object({
@@ -86,11 +90,17 @@ export const mailChannels = {
   'messages.query': channel(MessageQuerySchema, MessagePageSchema),
   'messages.get': channel(z.strictObject({ ...MailboxRef, messageId: Id }), MessageSchema),
   /** PATCH with If-Match; main resolves a 409 by refetching and reapplying this change. */
-  'messages.update': channel(z.strictObject({ ...MailboxRef, messageId: Id, patch: MessagePatchSchema }), MessageSchema),
+  'messages.update': channel(
+    z.strictObject({ ...MailboxRef, messageId: Id, patch: MessagePatchSchema }),
+    MessageSchema,
+  ),
   /** Drafts are deleted for real; anything else is moved to Slettet with messages.update. */
   'messages.delete': channel(z.strictObject({ ...MailboxRef, messageId: Id }), z.object({ deleted: z.literal(true) })),
   /** The reply chain the message belongs to (from replyData), oldest first. */
-  'messages.thread': channel(z.strictObject({ ...MailboxRef, messageId: Id }), z.object({ messages: z.array(MessageSchema) })),
+  'messages.thread': channel(
+    z.strictObject({ ...MailboxRef, messageId: Id }),
+    z.object({ messages: z.array(MessageSchema) }),
+  ),
   'senders.list': channel(z.strictObject(MailboxRef), z.object({ senders: z.array(SenderSummarySchema) })),
   /** File content as base64 (the same over Electron IPC and the browser-mode bridge). */
   'files.content': channel(FileRef, z.object({ base64: z.string(), encodingFormat: z.string(), filename: z.string() })),

@@ -6,7 +6,11 @@ import { AccessTypeSchema, PushProviderTypeSchema } from '../../dp/enums';
 // app's own desktop alerts for new post. Changes to an access travel as intents, so main can rebuild the PUT body
 // from a freshly fetched resource and reapply the same intent after a 409.
 
-const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/);
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/);
 const Pin = z.string().trim().min(1).max(12).regex(/^\d+$/);
 
 /** Loose on purpose (the server has the last word); the UI and main both refuse obvious typos before a request. */
@@ -92,5 +96,8 @@ export const notifyChannels = {
   'notify.getAlerts': channel(noInput, AlertSettingsSchema),
   'notify.setAlerts': channel(z.strictObject({ ...MailboxRef, enabled: z.boolean() }), AlertSettingsSchema),
   /** Which mailbox the user is looking at, and whether the window has focus: that mailbox gets no OS alert. */
-  'notify.setFocus': channel(z.strictObject({ mailboxId: Id.nullable(), focused: z.boolean() }), z.object({ ok: z.literal(true) })),
+  'notify.setFocus': channel(
+    z.strictObject({ mailboxId: Id.nullable(), focused: z.boolean() }),
+    z.object({ ok: z.literal(true) }),
+  ),
 } satisfies Record<string, ChannelDef>;

@@ -14,7 +14,8 @@ export interface AttachmentListProps {
   onRemove(documentId: string): void;
 }
 
-const fraction = (part: number | undefined, whole: number | undefined): number => (part !== undefined && whole ? part / whole : 0);
+const fraction = (part: number | undefined, whole: number | undefined): number =>
+  part !== undefined && whole ? part / whole : 0;
 /** Confirmed bytes, or bytes on their way during the content step when main counts them: whichever is further. */
 const percent = (u: UploadView): number =>
   Math.min(100, Math.round(Math.max(fraction(u.sentBytes, u.totalBytes), fraction(u.loaded, u.total)) * 100));
@@ -68,7 +69,12 @@ export function AttachmentList({ attachments, uploads, errors, onAttach, onCance
             <li key={d.documentId}>
               <span className="file-name">{name}</span>
               {file?.fileSize !== undefined && <span className="muted">{formatMegabytes(file.fileSize)}</span>}
-              <button type="button" className="link-button" aria-label={t('compose.attachRemove', { name })} onClick={() => onRemove(d.documentId)}>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={t('compose.attachRemove', { name })}
+                onClick={() => onRemove(d.documentId)}
+              >
                 {t('compose.attachRemove', { name: '' }).trim()}
               </button>
             </li>
@@ -87,7 +93,11 @@ export function AttachmentList({ attachments, uploads, errors, onAttach, onCance
             >
               <span style={{ width: `${percent(u)}%` }} />
             </div>
-            <button type="button" aria-label={t('compose.attachCancel', { name: u.filename })} onClick={() => onCancel(u.uploadId)}>
+            <button
+              type="button"
+              aria-label={t('compose.attachCancel', { name: u.filename })}
+              onClick={() => onCancel(u.uploadId)}
+            >
               {t('app.cancel')}
             </button>
           </li>

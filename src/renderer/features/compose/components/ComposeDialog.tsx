@@ -37,7 +37,8 @@ export interface ComposeDialogProps {
   actions: ComposeActions;
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]):not([tabindex="-1"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]):not([tabindex="-1"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** The composer: recipient, subject, sender name, the letter, attachments; autosaved, checked before send. */
 export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }: ComposeDialogProps) {
@@ -56,7 +57,9 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     // Straight to the first thing to do: the recipient search, or (in a reply) the text above the quote.
-    (ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>(FOCUSABLE))?.focus();
+    (
+      ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>(FOCUSABLE)
+    )?.focus();
     return () => opener?.focus?.();
   }, []);
 
@@ -93,11 +96,16 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
 
   return (
     <div className="compose-backdrop">
-      <div ref={ref} className="compose-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+      <div
+        ref={ref}
+        className="compose-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onKeyDown={onKeyDown}
+      >
         <div className="compose-header">
-          <h2 id={titleId}>
-            {title}
-          </h2>
+          <h2 id={titleId}>{title}</h2>
           <SaveStatusLine state={s.saveState} savedAt={s.savedAt} error={s.saveError} onRetry={actions.retry} />
           <button type="button" onClick={actions.close}>
             {t('compose.close')}
@@ -143,7 +151,9 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
                 value={s.label}
                 readOnly={s.isReply}
                 aria-invalid={labelErrors.length > 0 || undefined}
-                aria-describedby={labelErrors.length > 0 ? `${labelId}-err` : s.isReply ? `${labelId}-fixed` : undefined}
+                aria-describedby={
+                  labelErrors.length > 0 ? `${labelId}-err` : s.isReply ? `${labelId}-fixed` : undefined
+                }
                 onChange={(e) => actions.setFields({ label: e.target.value })}
                 onBlur={actions.flush}
               />
@@ -158,7 +168,9 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
                 </span>
               )}
               {!s.isReply && s.label.length > maxLabelLength - 30 && (
-                <span className="muted small">{t('compose.charsLeft', { count: maxLabelLength - s.label.length })}</span>
+                <span className="muted small">
+                  {t('compose.charsLeft', { count: maxLabelLength - s.label.length })}
+                </span>
               )}
             </div>
             <div className="compose-field">
@@ -182,11 +194,21 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
           <div className="compose-format-row">
             <div className="compose-format" role="radiogroup" aria-label={t('compose.format')}>
               <label className="radio-row">
-                <input type="radio" name={`${titleId}-format`} checked={format === 'html'} onChange={() => switchFormat('html')} />
+                <input
+                  type="radio"
+                  name={`${titleId}-format`}
+                  checked={format === 'html'}
+                  onChange={() => switchFormat('html')}
+                />
                 {t('compose.formatHtml')}
               </label>
               <label className="radio-row">
-                <input type="radio" name={`${titleId}-format`} checked={format === 'text'} onChange={() => switchFormat('text')} />
+                <input
+                  type="radio"
+                  name={`${titleId}-format`}
+                  checked={format === 'text'}
+                  onChange={() => switchFormat('text')}
+                />
                 {t('compose.formatText')}
               </label>
             </div>
@@ -196,7 +218,13 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
           {s.conflict && <ConflictView conflict={s.conflict} localHtml={s.html} onKeep={actions.resolveConflict} />}
 
           {format === 'html' ? (
-            <RichTextEditor initialHtml={s.initialHtml} contentKey={s.contentKey} onChange={actions.setHtml} onBlur={actions.flush} autoFocus={s.isReply} />
+            <RichTextEditor
+              initialHtml={s.initialHtml}
+              contentKey={s.contentKey}
+              onChange={actions.setHtml}
+              onBlur={actions.flush}
+              autoFocus={s.isReply}
+            />
           ) : (
             <div className="plain-editor">
               <label htmlFor={textId}>{t('compose.body')}</label>
@@ -230,7 +258,13 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
             <button type="button" className="danger" onClick={() => setConfirmDiscard(true)}>
               {t('compose.discard')}
             </button>
-            <button type="button" className="primary" disabled={s.sending} aria-describedby={s.sendError ? errorsId : undefined} onClick={actions.send}>
+            <button
+              type="button"
+              className="primary"
+              disabled={s.sending}
+              aria-describedby={s.sendError ? errorsId : undefined}
+              onClick={actions.send}
+            >
               {s.sending ? t('compose.sending') : t('compose.send')}
             </button>
           </div>

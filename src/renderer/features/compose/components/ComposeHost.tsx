@@ -63,7 +63,12 @@ export function ComposeHost() {
 
   return (
     <>
-      <JournalBanner entries={journal} error={journalError} onRestore={(e) => void store().restoreJournal(e)} onDismiss={(e) => void store().dismissJournal(e)} />
+      <JournalBanner
+        entries={journal}
+        error={journalError}
+        onRestore={(e) => void store().restoreJournal(e)}
+        onDismiss={(e) => void store().dismissJournal(e)}
+      />
       <div className="compose-live" role="status" aria-live="polite">
         {starting ? t('app.loading') : ''}
         {notice && (

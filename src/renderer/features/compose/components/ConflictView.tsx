@@ -4,7 +4,15 @@ import type { ComposeConflict } from '../../../store/compose';
 import { htmlToText } from '../lib/strict-html';
 
 /** Both versions side by side; nothing is written until the user picks one. */
-export function ConflictView({ conflict, localHtml, onKeep }: { conflict: ComposeConflict; localHtml: string; onKeep: (keep: 'local' | 'server') => void }) {
+export function ConflictView({
+  conflict,
+  localHtml,
+  onKeep,
+}: {
+  conflict: ComposeConflict;
+  localHtml: string;
+  onKeep: (keep: 'local' | 'server') => void;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const localId = useId();

@@ -18,7 +18,14 @@ export interface ForwardDialogProps {
 }
 
 /** Forward to an e-mail address, a trusted person's CPR or an authority's CVR (§6.13.6–7), checked before sending. */
-export function ForwardDialog({ messageLabel, messageBytes, defaultSenderLabel, limits, onForward, onClose }: ForwardDialogProps) {
+export function ForwardDialog({
+  messageLabel,
+  messageBytes,
+  defaultSenderLabel,
+  limits,
+  onForward,
+  onClose,
+}: ForwardDialogProps) {
   const { t } = useTranslation();
   const recipientId = useId();
   const commentId = useId();
@@ -34,7 +41,14 @@ export function ForwardDialog({ messageLabel, messageBytes, defaultSenderLabel, 
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
 
-  const fields: ForwardFields = { recipientIdType: kind, recipientId: recipient, comment, senderLabel, recipientLabel, messageBytes };
+  const fields: ForwardFields = {
+    recipientIdType: kind,
+    recipientId: recipient,
+    comment,
+    senderLabel,
+    recipientLabel,
+    messageBytes,
+  };
   const tooBigForEmail = kind === 'EMAIL' && messageBytes > limits.maxEmailForwardBytes;
 
   const submit = async (e: React.FormEvent) => {
@@ -84,13 +98,21 @@ export function ForwardDialog({ messageLabel, messageBytes, defaultSenderLabel, 
         {kind === 'EMAIL' && (
           <p id={limitId} className={tooBigForEmail ? 'error' : 'notice'}>
             {tooBigForEmail
-              ? t('compose.forwardEmailTooBig', { size: formatMegabytes(messageBytes), max: formatMegabytes(limits.maxEmailForwardBytes) })
+              ? t('compose.forwardEmailTooBig', {
+                  size: formatMegabytes(messageBytes),
+                  max: formatMegabytes(limits.maxEmailForwardBytes),
+                })
               : messageBytes > 0
-                ? t('compose.forwardEmailLimit', { size: formatMegabytes(messageBytes), max: formatMegabytes(limits.maxEmailForwardBytes) })
+                ? t('compose.forwardEmailLimit', {
+                    size: formatMegabytes(messageBytes),
+                    max: formatMegabytes(limits.maxEmailForwardBytes),
+                  })
                 : t('compose.forwardEmailLimitUnknown', { max: formatMegabytes(limits.maxEmailForwardBytes) })}
           </p>
         )}
-        <label htmlFor={recipientId}>{kind === 'EMAIL' ? t('compose.forwardEmail') : kind === 'CPR' ? 'CPR-nummer' : 'CVR-nummer'}</label>
+        <label htmlFor={recipientId}>
+          {kind === 'EMAIL' ? t('compose.forwardEmail') : kind === 'CPR' ? 'CPR-nummer' : 'CVR-nummer'}
+        </label>
         <input
           id={recipientId}
           type={kind === 'EMAIL' ? 'email' : 'text'}
@@ -112,7 +134,13 @@ export function ForwardDialog({ messageLabel, messageBytes, defaultSenderLabel, 
         <label htmlFor={recipientLabelId}>{t('compose.forwardRecipientLabel')}</label>
         <input id={recipientLabelId} value={recipientLabel} onChange={(e) => setRecipientLabel(e.target.value)} />
         <label htmlFor={commentId}>{t('compose.forwardComment')}</label>
-        <textarea id={commentId} rows={4} value={comment} aria-describedby={`${commentId}-left`} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          id={commentId}
+          rows={4}
+          value={comment}
+          aria-describedby={`${commentId}-left`}
+          onChange={(e) => setComment(e.target.value)}
+        />
         <span id={`${commentId}-left`} className="muted small">
           {t('compose.charsLeft', { count: limits.maxForwardCommentLength - comment.length })}
         </span>

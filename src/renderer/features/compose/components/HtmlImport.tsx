@@ -53,7 +53,12 @@ export function HtmlImport({ onUse }: { onUse: (html: string) => void }) {
     if (!imported) return;
     const fixed = cleanHtml(imported.html);
     const verdict = validateStrictHtml(fixed.html);
-    setImported({ ...imported, html: fixed.html, errors: verdict.approved ? [] : verdict.errors, removed: fixed.removed });
+    setImported({
+      ...imported,
+      html: fixed.html,
+      errors: verdict.approved ? [] : verdict.errors,
+      removed: fixed.removed,
+    });
   };
 
   const approved = imported !== null && imported.errors.length === 0;

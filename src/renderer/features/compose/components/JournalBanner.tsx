@@ -3,7 +3,17 @@ import type { JournalEntry } from '../../../../shared/ipc/channels/compose';
 import { formatDateTime } from '../../../i18n';
 
 /** After a crash or restart: drafts whose latest words only the local journal holds. */
-export function JournalBanner({ entries, error, onRestore, onDismiss }: { entries: JournalEntry[]; error: string | null; onRestore: (e: JournalEntry) => void; onDismiss: (e: JournalEntry) => void }) {
+export function JournalBanner({
+  entries,
+  error,
+  onRestore,
+  onDismiss,
+}: {
+  entries: JournalEntry[];
+  error: string | null;
+  onRestore: (e: JournalEntry) => void;
+  onDismiss: (e: JournalEntry) => void;
+}) {
   const { t } = useTranslation();
   if (entries.length === 0 && !error) return null;
   return (

@@ -27,7 +27,12 @@ export function MessageComposeActions({ message, canWrite }: { message: Message;
   if (message.messageState === 'SENT') return null;
   return (
     <div className="compose-message-actions">
-      <ReplyForwardButtons message={message} canWrite={canWrite} onReply={() => void store().startReply(message.id)} onForward={() => setForwarding(true)} />
+      <ReplyForwardButtons
+        message={message}
+        canWrite={canWrite}
+        onReply={() => void store().startReply(message.id)}
+        onForward={() => setForwarding(true)}
+      />
       {forwarding && (
         <ForwardDialog
           messageLabel={message.label ?? ''}

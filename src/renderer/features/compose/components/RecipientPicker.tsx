@@ -8,12 +8,18 @@ import { useDebouncedValue } from '../hooks/useDebouncedValue';
 
 export const SEARCH_DELAY_MS = 300;
 
-const hitName = (hit: ContactPointHit): string => (hit.contactPointName ? `${hit.authority} – ${hit.contactPointName}` : hit.authority);
+const hitName = (hit: ContactPointHit): string =>
+  hit.contactPointName ? `${hit.authority} – ${hit.contactPointName}` : hit.authority;
 
 export function recipientFromHit(hit: ContactPointHit): { recipient: DraftRecipient; name: string } {
   const name = hitName(hit).slice(0, 256);
   return {
-    recipient: { recipientIdType: 'CVR', recipientId: hit.cvr, label: name, ...(hit.contactPointId ? { contactPointId: hit.contactPointId } : {}) },
+    recipient: {
+      recipientIdType: 'CVR',
+      recipientId: hit.cvr,
+      label: name,
+      ...(hit.contactPointId ? { contactPointId: hit.contactPointId } : {}),
+    },
     name: `${name} (CVR ${hit.cvr})`,
   };
 }
@@ -22,7 +28,13 @@ export function recipientFromHit(hit: ContactPointHit): { recipient: DraftRecipi
  * "Skriv til myndighed": contact points across organisations by name (debounced), or a CVR/CPR typed directly. An
  * authority that points to a self-service solution says so before the user writes.
  */
-export function RecipientPicker({ allowCpr, onChoose }: { allowCpr: boolean; onChoose: (recipient: DraftRecipient, name: string) => void }) {
+export function RecipientPicker({
+  allowCpr,
+  onChoose,
+}: {
+  allowCpr: boolean;
+  onChoose: (recipient: DraftRecipient, name: string) => void;
+}) {
   const { t } = useTranslation();
   const inputId = useId();
   const hintId = useId();
@@ -103,14 +115,26 @@ export function RecipientPicker({ allowCpr, onChoose }: { allowCpr: boolean; onC
         </p>
       )}
       {directRecipient && (
-        <button type="button" onClick={() => onChoose(directRecipient, `${directRecipient.recipientIdType} ${directRecipient.recipientIdType === 'CPR' ? maskCpr(directRecipient.recipientId) : directRecipient.recipientId}`)}>
+        <button
+          type="button"
+          onClick={() =>
+            onChoose(
+              directRecipient,
+              `${directRecipient.recipientIdType} ${directRecipient.recipientIdType === 'CPR' ? maskCpr(directRecipient.recipientId) : directRecipient.recipientId}`,
+            )
+          }
+        >
           {directRecipient.recipientIdType === 'CVR'
             ? t('compose.recipientUseCvr', { cvr: directRecipient.recipientId })
             : t('compose.recipientUseCpr', { cpr: maskCpr(directRecipient.recipientId) })}
         </button>
       )}
       <div id={resultsId} role="status" aria-live="polite" className="search-status">
-        {searching ? t('compose.recipientSearching') : hits && hits.length === 0 && !error ? t('compose.recipientNone') : ''}
+        {searching
+          ? t('compose.recipientSearching')
+          : hits && hits.length === 0 && !error
+            ? t('compose.recipientNone')
+            : ''}
       </div>
       {error && (
         <p className="error" role="alert">
@@ -126,7 +150,11 @@ export function RecipientPicker({ allowCpr, onChoose }: { allowCpr: boolean; onC
           {notice.reportLink.description && <p>{notice.reportLink.description}</p>}
           <p className="link-url">{notice.reportLink.url}</p>
           <div className="button-row">
-            <button type="button" className="primary" onClick={() => void dp().app.openExternal({ url: notice.reportLink!.url })}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void dp().app.openExternal({ url: notice.reportLink!.url })}
+            >
               {notice.reportLink.text || t('compose.reportLinkOpen')}
             </button>
             <button type="button" onClick={() => choose(notice)}>

@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/dp/resources';
 
-export const wasForwarded = (m: Message): boolean => (m.userActivities ?? []).some((a) => a.userActivityType === 'FORWARDED');
+export const wasForwarded = (m: Message): boolean =>
+  (m.userActivities ?? []).some((a) => a.userActivityType === 'FORWARDED');
 
 export const messageBytes = (m: Message): number =>
   (m.documents ?? []).reduce((n, d) => n + d.files.reduce((k, f) => k + (f.fileSize ?? 0), 0), 0);
@@ -11,15 +12,34 @@ export const messageBytes = (m: Message): number =>
  * "Svar" and "Videresend" for a received message. When Digital Post does not allow an action the button stays, but
  * disabled and described with the reason, so the user learns why rather than wondering where it went.
  */
-export function ReplyForwardButtons({ message, canWrite, onReply, onForward }: { message: Message; canWrite: boolean; onReply: () => void; onForward: () => void }) {
+export function ReplyForwardButtons({
+  message,
+  canWrite,
+  onReply,
+  onForward,
+}: {
+  message: Message;
+  canWrite: boolean;
+  onReply: () => void;
+  onForward: () => void;
+}) {
   const { t } = useTranslation();
   const replyWhy = useId();
   const forwardWhy = useId();
   if (!canWrite || message.messageState === 'DRAFT') return null;
-  const forwardReason = !message.forward ? t('compose.forwardNotAllowed') : wasForwarded(message) ? t('compose.forwardAlready') : null;
+  const forwardReason = !message.forward
+    ? t('compose.forwardNotAllowed')
+    : wasForwarded(message)
+      ? t('compose.forwardAlready')
+      : null;
   return (
     <span className="reply-forward">
-      <button type="button" disabled={!message.reply} aria-describedby={message.reply ? undefined : replyWhy} onClick={onReply}>
+      <button
+        type="button"
+        disabled={!message.reply}
+        aria-describedby={message.reply ? undefined : replyWhy}
+        onClick={onReply}
+      >
         {t('compose.reply')}
       </button>
       {!message.reply && (
@@ -27,7 +47,12 @@ export function ReplyForwardButtons({ message, canWrite, onReply, onForward }: {
           {t('compose.replyNotAllowed')}
         </span>
       )}
-      <button type="button" disabled={forwardReason !== null} aria-describedby={forwardReason ? forwardWhy : undefined} onClick={onForward}>
+      <button
+        type="button"
+        disabled={forwardReason !== null}
+        aria-describedby={forwardReason ? forwardWhy : undefined}
+        onClick={onForward}
+      >
         {t('compose.forward')}
       </button>
       {forwardReason && (

@@ -39,7 +39,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const HOSTILE = '<h2 onclick="steal()">Hej</h2><p>Se <a href="javascript:alert(1)">her</a> og <a href="https://borger.dk">her</a></p><script>x()</script><iframe src="https://evil.example"></iframe><!-- note --><p style="position: fixed; color: red">tekst</p>';
+const HOSTILE =
+  '<h2 onclick="steal()">Hej</h2><p>Se <a href="javascript:alert(1)">her</a> og <a href="https://borger.dk">her</a></p><script>x()</script><iframe src="https://evil.example"></iframe><!-- note --><p style="position: fixed; color: red">tekst</p>';
 
 function typeInto(area: HTMLElement, html: string) {
   act(() => {
@@ -86,7 +87,10 @@ describe('RichTextEditor', () => {
     const onChange = vi.fn();
     const { container } = mount(<RichTextEditor initialHtml="" contentKey={1} onChange={onChange} />);
     const area = byRole(container, 'textbox');
-    const event = paste(area, { 'text/html': '<p>Fra Word</p><script>a()</script><iframe></iframe><o:p></o:p>', 'text/plain': 'Fra Word' });
+    const event = paste(area, {
+      'text/html': '<p>Fra Word</p><script>a()</script><iframe></iframe><o:p></o:p>',
+      'text/plain': 'Fra Word',
+    });
     expect(event.defaultPrevented).toBe(true);
     expect(area.innerHTML).toContain('Fra Word');
     expect(area.innerHTML).not.toMatch(/script|iframe/);
@@ -125,14 +129,18 @@ describe('HtmlImport', () => {
     const onUse = vi.fn();
     const { container } = mount(<HtmlImport onUse={onUse} />);
     const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
-    const file = new File(['<html><body><p onclick="x()">Brev</p><script>y()</script></body></html>'], 'brev.html', { type: 'text/html' });
+    const file = new File(['<html><body><p onclick="x()">Brev</p><script>y()</script></body></html>'], 'brev.html', {
+      type: 'text/html',
+    });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     await act(async () => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
       await new Promise((r) => setTimeout(r, 20));
     });
     const errors = Array.from(container.querySelectorAll('.import-errors li')).map((li) => li.textContent);
-    expect(errors.some((e) => /Elementet "script" indeholder html der ikke accepteres af Digital Post/.test(e ?? ''))).toBe(true);
+    expect(
+      errors.some((e) => /Elementet "script" indeholder html der ikke accepteres af Digital Post/.test(e ?? '')),
+    ).toBe(true);
     expect(errors.some((e) => /attribut "onclick"/.test(e ?? ''))).toBe(true);
     const use = byRole(container, 'button', 'Brug indholdet') as HTMLButtonElement;
     expect(use.disabled).toBe(true);
@@ -150,10 +158,19 @@ describe('HtmlImport', () => {
 
 describe('ReplyForwardButtons', () => {
   it('keeps Svar visible but disabled, described with the reason, when the message cannot be answered', () => {
-    const { container } = mount(<ReplyForwardButtons message={message('m1', { reply: false, forward: true })} canWrite onReply={vi.fn()} onForward={vi.fn()} />);
+    const { container } = mount(
+      <ReplyForwardButtons
+        message={message('m1', { reply: false, forward: true })}
+        canWrite
+        onReply={vi.fn()}
+        onForward={vi.fn()}
+      />,
+    );
     const reply = byRole(container, 'button', 'Svar') as HTMLButtonElement;
     expect(reply.disabled).toBe(true);
-    expect(document.getElementById(reply.getAttribute('aria-describedby')!)?.textContent).toBe('Denne meddelelse kan ikke besvares');
+    expect(document.getElementById(reply.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Denne meddelelse kan ikke besvares',
+    );
     expect((byRole(container, 'button', 'Videresend') as HTMLButtonElement).disabled).toBe(false);
   });
 
@@ -165,7 +182,9 @@ describe('ReplyForwardButtons', () => {
     expect(onReply).toHaveBeenCalled();
     const forward = byRole(container, 'button', 'Videresend') as HTMLButtonElement;
     expect(forward.disabled).toBe(true);
-    expect(document.getElementById(forward.getAttribute('aria-describedby')!)?.textContent).toBe('Denne meddelelse er allerede videresendt');
+    expect(document.getElementById(forward.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Denne meddelelse er allerede videresendt',
+    );
   });
 });
 
@@ -187,7 +206,9 @@ describe('RecipientPicker', () => {
     });
     expect(compose.authorities.search).toHaveBeenCalledTimes(1);
     expect(compose.authorities.search).toHaveBeenCalledWith({ query: 'bol', size: 20 });
-    const hit = Array.from(container.querySelectorAll<HTMLButtonElement>('.recipient-hit')).find((b) => b.textContent?.includes('Boligstøtte'))!;
+    const hit = Array.from(container.querySelectorAll<HTMLButtonElement>('.recipient-hit')).find((b) =>
+      b.textContent?.includes('Boligstøtte'),
+    )!;
     click(hit);
     expect(onChoose).not.toHaveBeenCalled();
     const notice = container.querySelector('.report-link')!;
@@ -196,7 +217,12 @@ describe('RecipientPicker', () => {
     expect(api.app.openExternal).toHaveBeenCalledWith({ url: 'https://www.borger.dk/boligstoette' });
     click(byRole(notice, 'button', 'Skriv alligevel'));
     expect(onChoose).toHaveBeenCalledWith(
-      { recipientIdType: 'CVR', recipientId: '87654321', label: 'Udbetaling Danmark – Boligstøtte', contactPointId: 'cp2' },
+      {
+        recipientIdType: 'CVR',
+        recipientId: '87654321',
+        label: 'Udbetaling Danmark – Boligstøtte',
+        contactPointId: 'cp2',
+      },
       'Udbetaling Danmark – Boligstøtte (CVR 87654321)',
     );
   });
@@ -223,12 +249,23 @@ describe('RecipientPicker', () => {
 describe('ForwardDialog', () => {
   it('explains the e-mail size limit and refuses a too-long comment before any request', () => {
     const onForward = vi.fn(async () => null);
-    mount(<ForwardDialog messageLabel="Skat" messageBytes={25 * 1024 * 1024} defaultSenderLabel="Lone" limits={DEFAULT_LIMITS} onForward={onForward} onClose={vi.fn()} />);
+    mount(
+      <ForwardDialog
+        messageLabel="Skat"
+        messageBytes={25 * 1024 * 1024}
+        defaultSenderLabel="Lone"
+        limits={DEFAULT_LIMITS}
+        onForward={onForward}
+        onClose={vi.fn()}
+      />,
+    );
     const dialog = byRole(document.body, 'dialog');
     expect(dialog.textContent).toMatch(/for stor til at blive videresendt som e-mail \(højst 20,0 MB\)/);
     click(byRole(dialog, 'button', 'Videresend'));
     expect(onForward).not.toHaveBeenCalled();
-    expect(dialog.querySelector('[role="alert"]')?.textContent).toMatch(/Modtagers id skal angives.*Total filstørrelse 25,0 MB overskrider/);
+    expect(dialog.querySelector('[role="alert"]')?.textContent).toMatch(
+      /Modtagers id skal angives.*Total filstørrelse 25,0 MB overskrider/,
+    );
   });
 });
 
@@ -236,7 +273,11 @@ describe('ConflictView', () => {
   it('shows both versions side by side and lets the user choose', () => {
     const onKeep = vi.fn();
     const { container } = mount(
-      <ConflictView conflict={{ local: '<p>mine</p>', server: { html: '<p>fra en anden enhed</p>', fileVersion: 3 } }} localHtml="<p>mine, nyeste</p>" onKeep={onKeep} />,
+      <ConflictView
+        conflict={{ local: '<p>mine</p>', server: { html: '<p>fra en anden enhed</p>', fileVersion: 3 } }}
+        localHtml="<p>mine, nyeste</p>"
+        onKeep={onKeep}
+      />,
     );
     const figures = container.querySelectorAll('figure');
     expect(figures).toHaveLength(2);
@@ -251,8 +292,18 @@ describe('JournalBanner and SaveStatusLine', () => {
   it('offers to restore or discard a draft the journal holds', () => {
     const onRestore = vi.fn();
     const onDismiss = vi.fn();
-    const entry = { mailboxId: 'mb-1', messageId: 'd7', label: 'Til kommunen', savedAt: '2026-11-23T11:00:00Z', format: 'html' as const, excerpt: 'Hej', bytes: 3 };
-    const { container } = mount(<JournalBanner entries={[entry]} error={null} onRestore={onRestore} onDismiss={onDismiss} />);
+    const entry = {
+      mailboxId: 'mb-1',
+      messageId: 'd7',
+      label: 'Til kommunen',
+      savedAt: '2026-11-23T11:00:00Z',
+      format: 'html' as const,
+      excerpt: 'Hej',
+      bytes: 3,
+    };
+    const { container } = mount(
+      <JournalBanner entries={[entry]} error={null} onRestore={onRestore} onDismiss={onDismiss} />,
+    );
     expect(container.textContent).toMatch(/Vi fandt en kladde, der ikke blev gemt: Til kommunen/);
     click(byRole(container, 'button', 'Gendan'));
     click(byRole(container, 'button', 'Kassér'));
@@ -262,12 +313,21 @@ describe('JournalBanner and SaveStatusLine', () => {
 
   it('announces the save state politely and offers a retry after a failure', () => {
     const onRetry = vi.fn();
-    const { container, rerender } = mount(<SaveStatusLine state="saving" savedAt={null} error={null} onRetry={onRetry} />);
+    const { container, rerender } = mount(
+      <SaveStatusLine state="saving" savedAt={null} error={null} onRetry={onRetry} />,
+    );
     const live = container.querySelector('[aria-live="polite"]')!;
     expect(live.textContent).toBe('Gemmer…');
     rerender(<SaveStatusLine state="saved" savedAt="2026-11-23T12:03:00" error={null} onRetry={onRetry} />);
     expect(live.textContent).toBe('Gemt 12:03');
-    rerender(<SaveStatusLine state="error" savedAt="2026-11-23T12:03:00" error="Der er ingen forbindelse til Digital Post. Prøv igen." onRetry={onRetry} />);
+    rerender(
+      <SaveStatusLine
+        state="error"
+        savedAt="2026-11-23T12:03:00"
+        error="Der er ingen forbindelse til Digital Post. Prøv igen."
+        onRetry={onRetry}
+      />,
+    );
     expect(live.textContent).toBe('Ikke gemt — prøver igen');
     click(byRole(container, 'button', 'Prøv igen'));
     expect(onRetry).toHaveBeenCalled();
@@ -335,7 +395,9 @@ describe('ComposeDialog', () => {
 
   it('Escape in a filled search empties it instead of closing the composer', () => {
     const a = actions();
-    const { container } = mount(<ComposeDialog session={session()} maxLabelLength={256} allowCpr={false} actions={a} />);
+    const { container } = mount(
+      <ComposeDialog session={session()} maxLabelLength={256} allowCpr={false} actions={a} />,
+    );
     const search = container.querySelector<HTMLInputElement>('input[type="search"]')!;
     act(() => {
       const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
@@ -351,14 +413,23 @@ describe('ComposeDialog', () => {
 
   it('plain-text mode: the radio asks for text, and a text draft opens in "Ren tekst" writing its raw words', () => {
     const a = actions();
-    const { container, rerender } = mount(<ComposeDialog session={session()} maxLabelLength={256} allowCpr={false} actions={a} />);
+    const { container, rerender } = mount(
+      <ComposeDialog session={session()} maxLabelLength={256} allowCpr={false} actions={a} />,
+    );
     const radios = () => Array.from(container.querySelectorAll<HTMLInputElement>('input[type="radio"]'));
     expect(radios()[0]!.checked).toBe(true);
     expect(container.querySelector('textarea')).toBeNull();
     click(radios()[1]!);
     expect(a.setFormat).toHaveBeenCalledWith('text');
 
-    rerender(<ComposeDialog session={session({ format: 'text', text: 'Hej med dig', html: '<p>Hej med dig</p>' })} maxLabelLength={256} allowCpr={false} actions={a} />);
+    rerender(
+      <ComposeDialog
+        session={session({ format: 'text', text: 'Hej med dig', html: '<p>Hej med dig</p>' })}
+        maxLabelLength={256}
+        allowCpr={false}
+        actions={a}
+      />,
+    );
     expect(radios()[1]!.checked).toBe(true);
     expect(container.querySelector('[role="textbox"]')).toBeNull();
     const textarea = container.querySelector('textarea')!;
@@ -374,14 +445,22 @@ describe('ComposeDialog', () => {
 
   it('marks the subject invalid with the Danish message and shows a save failure without losing the words', () => {
     const s = session({
-      fieldErrors: [{ code: 'message.send.label.required', field: 'label', message: 'Feltet label skal udfyldes ved afsendelse.' }],
+      fieldErrors: [
+        { code: 'message.send.label.required', field: 'label', message: 'Feltet label skal udfyldes ved afsendelse.' },
+      ],
       saveState: 'error',
       saveError: 'Der er ingen forbindelse til Digital Post. Prøv igen.',
     });
-    const { container } = mount(<ComposeDialog session={s} maxLabelLength={256} allowCpr={false} actions={actions()} />);
-    const subject = Array.from(container.querySelectorAll('input')).find((i) => document.querySelector(`label[for="${i.id}"]`)?.textContent === 'Emne')!;
+    const { container } = mount(
+      <ComposeDialog session={s} maxLabelLength={256} allowCpr={false} actions={actions()} />,
+    );
+    const subject = Array.from(container.querySelectorAll('input')).find(
+      (i) => document.querySelector(`label[for="${i.id}"]`)?.textContent === 'Emne',
+    )!;
     expect(subject.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(subject.getAttribute('aria-describedby')!)?.textContent).toBe('Feltet label skal udfyldes ved afsendelse.');
+    expect(document.getElementById(subject.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Feltet label skal udfyldes ved afsendelse.',
+    );
     expect(container.textContent).toMatch(/Ikke gemt — prøver igen/);
     expect(container.querySelector('[role="textbox"]')?.textContent).toBe('Hej med dig');
   });

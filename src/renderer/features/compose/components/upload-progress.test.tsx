@@ -25,14 +25,30 @@ describe('upload progress bar', () => {
     const { uploadId } = compose.compose.attach.mock.calls[0]![0] as { uploadId: string };
 
     const view = () => (
-      <AttachmentList attachments={[]} uploads={store.getState().compose!.uploads} errors={[]} onAttach={() => undefined} onCancel={() => undefined} onRemove={() => undefined} />
+      <AttachmentList
+        attachments={[]}
+        uploads={store.getState().compose!.uploads}
+        errors={[]}
+        onAttach={() => undefined}
+        onCancel={() => undefined}
+        onRemove={() => undefined}
+      />
     );
     const { container, rerender, unmount } = render(view());
     const total = 1_000_000;
     const bar = () => byRole(container, 'progressbar').getAttribute('aria-valuenow');
     const send = (phase: 'content' | 'done', loaded: number, sentBytes = 0) =>
       act(() => {
-        store.getState().onComposeEvent({ type: 'compose.upload', uploadId, messageId: 'd1', phase, sentBytes, totalBytes: total, loaded, total });
+        store.getState().onComposeEvent({
+          type: 'compose.upload',
+          uploadId,
+          messageId: 'd1',
+          phase,
+          sentBytes,
+          totalBytes: total,
+          loaded,
+          total,
+        });
         rerender(view());
       });
 

@@ -4,7 +4,15 @@ import { Modal } from '../../../components/Modal';
 import { ALLOWED_LINK } from './dom-editing';
 
 /** Asks for a link target; only https: and mailto: pass, the only schemes STRICT allows on `a href`. */
-export function LinkDialog({ initialText, onInsert, onCancel }: { initialText: string; onInsert: (url: string, text: string) => void; onCancel: () => void }) {
+export function LinkDialog({
+  initialText,
+  onInsert,
+  onCancel,
+}: {
+  initialText: string;
+  onInsert: (url: string, text: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const urlId = useId();
   const textId = useId();

@@ -44,7 +44,14 @@ const EMPTY_STATE: ToolbarState = { bold: false, italic: false, underline: false
  * leaves, pasted markup is cleaned before it enters (and the user is told what was removed), links must be https: or
  * mailto:.
  */
-export function RichTextEditor({ initialHtml, contentKey, onChange, onBlur, describedBy, autoFocus }: RichTextEditorProps) {
+export function RichTextEditor({
+  initialHtml,
+  contentKey,
+  onChange,
+  onBlur,
+  describedBy,
+  autoFocus,
+}: RichTextEditorProps) {
   const { t } = useTranslation();
   const labelId = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -156,8 +163,20 @@ export function RichTextEditor({ initialHtml, contentKey, onChange, onBlur, desc
   return (
     <div className="rich-editor">
       <div className="editor-toolbar" role="toolbar" aria-label={t('compose.toolbar')}>
-        {button('h2', t('compose.heading'), state.block === 'H2', () => apply(() => formatBlock(state.block === 'H2' ? 'p' : 'h2')), 'H')}
-        {button('h3', t('compose.subheading'), state.block === 'H3', () => apply(() => formatBlock(state.block === 'H3' ? 'p' : 'h3')), 'h')}
+        {button(
+          'h2',
+          t('compose.heading'),
+          state.block === 'H2',
+          () => apply(() => formatBlock(state.block === 'H2' ? 'p' : 'h2')),
+          'H',
+        )}
+        {button(
+          'h3',
+          t('compose.subheading'),
+          state.block === 'H3',
+          () => apply(() => formatBlock(state.block === 'H3' ? 'p' : 'h3')),
+          'h',
+        )}
         {button('p', t('compose.paragraph'), state.block === 'P', () => apply(() => formatBlock('p')), '¶')}
         <span className="toolbar-gap" />
         {button('b', t('compose.bold'), state.bold, () => apply(() => runCommand('bold')), 'B')}
@@ -166,8 +185,20 @@ export function RichTextEditor({ initialHtml, contentKey, onChange, onBlur, desc
         <span className="toolbar-gap" />
         {button('ul', t('compose.bulletList'), state.ul, () => apply(() => runCommand('insertUnorderedList')), '•≡')}
         {button('ol', t('compose.numberedList'), state.ol, () => apply(() => runCommand('insertOrderedList')), '1.')}
-        {button('quote', t('compose.quote'), state.block === 'BLOCKQUOTE', () => apply(() => formatBlock(state.block === 'BLOCKQUOTE' ? 'p' : 'blockquote')), '❝')}
-        {button('table', t('compose.table'), undefined, () => apply(() => ref.current && insertHtml(ref.current, TABLE_HTML)), '▦')}
+        {button(
+          'quote',
+          t('compose.quote'),
+          state.block === 'BLOCKQUOTE',
+          () => apply(() => formatBlock(state.block === 'BLOCKQUOTE' ? 'p' : 'blockquote')),
+          '❝',
+        )}
+        {button(
+          'table',
+          t('compose.table'),
+          undefined,
+          () => apply(() => ref.current && insertHtml(ref.current, TABLE_HTML)),
+          '▦',
+        )}
         <span className="toolbar-gap" />
         {button('link', t('compose.link'), undefined, openLinkDialog, 'Link')}
         {button('unlink', t('compose.unlink'), undefined, () => apply(() => runCommand('unlink')), '⊘')}
@@ -195,8 +226,12 @@ export function RichTextEditor({ initialHtml, contentKey, onChange, onBlur, desc
         onKeyUp={refreshState}
         onMouseUp={refreshState}
       />
-      {removal.count > 0 && <RemovalNote count={removal.count} names={removal.names} onDismiss={() => setPasteRemoved([])} />}
-      {linkRange && <LinkDialog initialText={linkRange.text} onInsert={insertLink} onCancel={() => setLinkRange(null)} />}
+      {removal.count > 0 && (
+        <RemovalNote count={removal.count} names={removal.names} onDismiss={() => setPasteRemoved([])} />
+      )}
+      {linkRange && (
+        <LinkDialog initialText={linkRange.text} onInsert={insertLink} onCancel={() => setLinkRange(null)} />
+      )}
     </div>
   );
 }

@@ -22,7 +22,9 @@ export function configureEditing(): void {
 
 export const runCommand = (command: Command): boolean => exec(command);
 
-export function queryState(command: 'bold' | 'italic' | 'underline' | 'insertUnorderedList' | 'insertOrderedList'): boolean {
+export function queryState(
+  command: 'bold' | 'italic' | 'underline' | 'insertUnorderedList' | 'insertOrderedList',
+): boolean {
   try {
     return typeof document.queryCommandState === 'function' && document.queryCommandState(command);
   } catch {
@@ -38,7 +40,8 @@ export function currentBlock(root: HTMLElement): string | null {
   const blocks = new Set(['P', 'H2', 'H3', 'BLOCKQUOTE', 'DIV', 'LI']);
   while (node && node !== root) {
     if (node.nodeType === 1 && blocks.has(node.nodeName)) {
-      if (node.nodeName === 'P' && node.parentNode && (node.parentNode as Element).closest?.('blockquote')) return 'BLOCKQUOTE';
+      if (node.nodeName === 'P' && node.parentNode && (node.parentNode as Element).closest?.('blockquote'))
+        return 'BLOCKQUOTE';
       return node.nodeName;
     }
     node = node.parentNode;
@@ -75,7 +78,8 @@ export function restoreRange(root: HTMLElement, range: Range | null): void {
 /** Inserts already-clean HTML at the caret (or at the end when the caret is outside the editor). */
 export function insertHtml(root: HTMLElement, html: string): void {
   const selection = document.getSelection();
-  const inside = selection && selection.rangeCount > 0 && root.contains(selection.getRangeAt(0).commonAncestorContainer);
+  const inside =
+    selection && selection.rangeCount > 0 && root.contains(selection.getRangeAt(0).commonAncestorContainer);
   if (inside && exec('insertHTML', html)) return;
   const range = inside ? selection.getRangeAt(0) : document.createRange();
   if (!inside) {

@@ -40,14 +40,24 @@ export function checkLabel(label: string, limits: ComposeLimitsView): FieldError
 /** What `…/send` would refuse (§6.13): label and sender label required, a recipient and a main document with content. */
 export function checkBeforeSend(f: SendFields, limits: ComposeLimitsView): FieldError[] {
   const errors: FieldError[] = [];
-  if (f.label.trim() === '') errors.push(dpFieldError('message.send.label.required', { resource: 'message', field: 'label' }));
+  if (f.label.trim() === '')
+    errors.push(dpFieldError('message.send.label.required', { resource: 'message', field: 'label' }));
   errors.push(...checkLabel(f.label, limits));
-  if (f.senderLabel.trim() === '') errors.push(dpFieldError('message.send.sender.label.required', { resource: 'message', field: 'sender.label' }));
+  if (f.senderLabel.trim() === '')
+    errors.push(dpFieldError('message.send.sender.label.required', { resource: 'message', field: 'sender.label' }));
   if (!f.isReply && !f.hasRecipient) {
-    errors.push(dpFieldError('message.create.forward.recipientId.notBlank', { resource: 'message', field: 'recipient' }));
+    errors.push(
+      dpFieldError('message.create.forward.recipientId.notBlank', { resource: 'message', field: 'recipient' }),
+    );
   }
   if (!f.hasContent) {
-    errors.push(dpFieldError('message.send.documents.files.content.required', { resource: 'file', field: 'content', args: ['Besked'] }));
+    errors.push(
+      dpFieldError('message.send.documents.files.content.required', {
+        resource: 'file',
+        field: 'content',
+        args: ['Besked'],
+      }),
+    );
   }
   return errors;
 }
@@ -59,14 +69,23 @@ export function parseDirectRecipient(input: string, allowCpr: boolean): DirectRe
   const id = normaliseId(input.trim());
   if (!/^\d+$/.test(id)) return null;
   if (id.length === 8) {
-    return isValidCvr(id) ? { recipientIdType: 'CVR', recipientId: id } : dpFieldError('message.recipient.recipientId.cvr.invalid', { field: 'recipient.recipientId', args: [id] });
+    return isValidCvr(id)
+      ? { recipientIdType: 'CVR', recipientId: id }
+      : dpFieldError('message.recipient.recipientId.cvr.invalid', { field: 'recipient.recipientId', args: [id] });
   }
   if (id.length === 10 && allowCpr) {
     return isValidCpr(id)
       ? { recipientIdType: 'CPR', recipientId: id }
-      : dpFieldError('message.recipient.recipientId.cpr.invalid', { field: 'recipient.recipientId', args: [maskCpr(id)] });
+      : dpFieldError('message.recipient.recipientId.cpr.invalid', {
+          field: 'recipient.recipientId',
+          args: [maskCpr(id)],
+        });
   }
-  if (id.length === 10) return dpFieldError('message.recipient.recipientIdType.invalid', { field: 'recipient.recipientIdType', args: ['CPR'] });
+  if (id.length === 10)
+    return dpFieldError('message.recipient.recipientIdType.invalid', {
+      field: 'recipient.recipientIdType',
+      args: ['CPR'],
+    });
   return dpFieldError('message.recipient.recipientId.cvr.invalid', { field: 'recipient.recipientId', args: [id] });
 }
 
@@ -80,7 +99,8 @@ export interface ForwardFields {
   messageBytes: number;
 }
 
-export const formatMegabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1).replace('.', ',')} MB`;
+export const formatMegabytes = (bytes: number): string =>
+  `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1).replace('.', ',')} MB`;
 
 /** The `message.create.forward.*` refusals (§6.13.6–7) before the request. */
 export function checkForward(f: ForwardFields, limits: ComposeLimitsView): FieldError[] {
@@ -88,17 +108,35 @@ export function checkForward(f: ForwardFields, limits: ComposeLimitsView): Field
   const field = { resource: 'forward', field: 'recipientId' };
   const id = f.recipientIdType === 'EMAIL' ? f.recipientId.trim() : normaliseId(f.recipientId);
   if (id === '') errors.push(dpFieldError('message.create.forward.recipientId.notBlank', field));
-  else if (f.recipientIdType === 'EMAIL' && !isValidEmail(id)) errors.push(dpFieldError('message.create.forward.recipientId.email.invalid', { ...field, args: [id] }));
-  else if (f.recipientIdType === 'CPR' && !isValidCpr(id)) errors.push(dpFieldError('message.create.forward.recipientId.cpr.invalid', { ...field, args: [maskCpr(id)] }));
-  else if (f.recipientIdType === 'CVR' && !isValidCvr(id)) errors.push(dpFieldError('message.create.forward.recipientId.cvr.invalid', { ...field, args: [id] }));
+  else if (f.recipientIdType === 'EMAIL' && !isValidEmail(id))
+    errors.push(dpFieldError('message.create.forward.recipientId.email.invalid', { ...field, args: [id] }));
+  else if (f.recipientIdType === 'CPR' && !isValidCpr(id))
+    errors.push(dpFieldError('message.create.forward.recipientId.cpr.invalid', { ...field, args: [maskCpr(id)] }));
+  else if (f.recipientIdType === 'CVR' && !isValidCvr(id))
+    errors.push(dpFieldError('message.create.forward.recipientId.cvr.invalid', { ...field, args: [id] }));
   if (f.comment.length > limits.maxForwardCommentLength) {
-    errors.push(dpFieldError('message.create.forward.comment.size', { field: 'comment', args: ['kommentar', limits.maxForwardCommentLength] }));
+    errors.push(
+      dpFieldError('message.create.forward.comment.size', {
+        field: 'comment',
+        args: ['kommentar', limits.maxForwardCommentLength],
+      }),
+    );
   }
   if (f.senderLabel.length > limits.maxForwardLabelLength) {
-    errors.push(dpFieldError('message.create.forward.senderLabel.size', { field: 'senderLabel', args: ['afsendernavn', limits.maxForwardLabelLength] }));
+    errors.push(
+      dpFieldError('message.create.forward.senderLabel.size', {
+        field: 'senderLabel',
+        args: ['afsendernavn', limits.maxForwardLabelLength],
+      }),
+    );
   }
   if (f.recipientLabel.length > limits.maxForwardLabelLength) {
-    errors.push(dpFieldError('message.create.forward.recipientLabel.size', { field: 'recipientLabel', args: ['modtagernavn', limits.maxForwardLabelLength] }));
+    errors.push(
+      dpFieldError('message.create.forward.recipientLabel.size', {
+        field: 'recipientLabel',
+        args: ['modtagernavn', limits.maxForwardLabelLength],
+      }),
+    );
   }
   if (f.recipientIdType === 'EMAIL' && f.messageBytes > limits.maxEmailForwardBytes) {
     errors.push(

@@ -26,7 +26,11 @@ export function editorOutput(html: string): string {
 /** The names removed, in the "script, iframe, …" form of the paste note; the count is the number of things removed. */
 export function summariseRemovals(removed: readonly Removal[]): { count: number; names: string } {
   const count = removed.reduce((n, r) => n + r.count, 0);
-  const names = [...new Set(removed.map((r) => (r.kind === 'comment' ? 'kommentar' : r.kind === 'css' ? `style: ${r.name}` : r.name)))];
+  const names = [
+    ...new Set(
+      removed.map((r) => (r.kind === 'comment' ? 'kommentar' : r.kind === 'css' ? `style: ${r.name}` : r.name)),
+    ),
+  ];
   const shown = names.slice(0, 6).join(', ');
   return { count, names: names.length > 6 ? `${shown}, …` : shown };
 }
@@ -73,7 +77,10 @@ export function htmlToText(html: string): string {
   const rest: string[] = [];
   walk(doc.body, rest);
   if (rest.length > 0) lines.push(rest.join(''));
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** The original letter quoted below the reply: a whitelist blockquote with a "… skrev …:" line above it. */

@@ -27,7 +27,9 @@ export function installFakeCompose(api: ReturnType<typeof installFakeApi>) {
     compose: {
       create: vi.fn(async (_req: unknown) => draftView()),
       open: vi.fn(async ({ messageId }: { messageId: string }) => draftView({ messageId })),
-      update: vi.fn(async ({ messageId, label }: { messageId: string; label?: string }) => draftView({ messageId, ...(label !== undefined ? { label } : {}) })),
+      update: vi.fn(async ({ messageId, label }: { messageId: string; label?: string }) =>
+        draftView({ messageId, ...(label !== undefined ? { label } : {}) }),
+      ),
       save: vi.fn(async (_req: unknown): Promise<SaveResult> => saved()),
       send: vi.fn(async (_req: unknown): Promise<unknown> => ({ message: {}, reconciled: false })),
       discard: vi.fn(async () => ({ discarded: true as const })),
@@ -51,7 +53,13 @@ export function installFakeCompose(api: ReturnType<typeof installFakeApi>) {
     authorities: {
       search: vi.fn(async (_req: unknown) => ({
         hits: [
-          { organisationId: 'o1', authority: 'Skattestyrelsen', cvr: '12345678', contactPointId: 'cp1', contactPointName: 'Personskat' },
+          {
+            organisationId: 'o1',
+            authority: 'Skattestyrelsen',
+            cvr: '12345678',
+            contactPointId: 'cp1',
+            contactPointName: 'Personskat',
+          },
           {
             organisationId: 'o2',
             authority: 'Udbetaling Danmark',
@@ -66,9 +74,22 @@ export function installFakeCompose(api: ReturnType<typeof installFakeApi>) {
     },
     journal: {
       list: vi.fn(async () => ({
-        entries: [{ mailboxId: 'mb-1', messageId: 'd7', label: 'Til kommunen', savedAt: '2026-11-23T11:00:00Z', format: 'html' as const, excerpt: 'gendannet', bytes: 20 }],
+        entries: [
+          {
+            mailboxId: 'mb-1',
+            messageId: 'd7',
+            label: 'Til kommunen',
+            savedAt: '2026-11-23T11:00:00Z',
+            format: 'html' as const,
+            excerpt: 'gendannet',
+            bytes: 20,
+          },
+        ],
       })),
-      restore: vi.fn(async ({ messageId }: { messageId: string }) => ({ draft: draftView({ messageId, html: '<p>gendannet</p>' }), result: saved() })),
+      restore: vi.fn(async ({ messageId }: { messageId: string }) => ({
+        draft: draftView({ messageId, html: '<p>gendannet</p>' }),
+        result: saved(),
+      })),
       dismiss: vi.fn(async () => ({ dismissed: true })),
     },
   };
