@@ -203,7 +203,12 @@ describe('messages', () => {
     const page = await h['messages.query']({ mailboxId: MB, folderId: 'inbox', size: 1, search: 'skat' }, ctx);
     expect(page).toMatchObject({ totalElements: 3, next: 'n1' });
     expect(page.messages.map((m) => m.id)).toEqual(['m1']);
-    expect(calls[0]?.query).toEqual({ folderId: 'inbox', size: 1, sortFields: 'messageDateTime:desc', any: 'skat' });
+    expect(calls[0]?.query).toEqual({
+      folderId: 'inbox',
+      size: 1,
+      sortFields: 'messageDateTime:desc,id:desc',
+      any: 'skat',
+    });
   });
 
   it('refuses an over-long search without a request', async () => {

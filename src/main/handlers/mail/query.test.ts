@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppFault } from '../../ipc/dispatch';
-import { toAnySearch, toMessageQueryParams, toQueryDate, toSenderLabelSearch } from './query';
+import { toAnySearch, toMessageQueryParams, toQueryDate, toSenderLabelSearch, withTiebreaker } from './query';
 
 const faultOf = (fn: () => unknown): AppFault => {
   try {
@@ -63,7 +63,7 @@ describe('toQueryDate', () => {
 
 describe('toMessageQueryParams', () => {
   it('defaults the sort to newest first', () => {
-    expect(toMessageQueryParams({})).toEqual({ sortFields: 'messageDateTime:desc' });
+    expect(toMessageQueryParams({})).toEqual({ sortFields: 'messageDateTime:desc,id:desc' });
   });
 
   it('maps every field', () => {
@@ -82,12 +82,23 @@ describe('toMessageQueryParams', () => {
       folderId: 'f1',
       size: 200,
       page: 2,
-      sortFields: 'sender.label:asc',
+      sortFields: 'sender.label:asc,id:asc',
       dateFrom: '2024-01-01',
       dateTo: '2024-12-31',
       any: 'skat',
       'sender.label': '"Skattestyrelsen"',
     });
+  });
+
+  it('ends every sort with the unique id, so paging with next neither skips nor repeats (§3.3.3)', () => {
+    expect(withTiebreaker('messageDateTime:desc')).toBe('messageDateTime:desc,id:desc');
+    expect(withTiebreaker('label')).toBe('label,id:asc');
+    expect(withTiebreaker('label:asc,messageDateTime:DESC')).toBe('label:asc,messageDateTime:DESC,id:desc');
+    expect(withTiebreaker('id:desc')).toBe('id:desc');
+    expect(withTiebreaker('id,label:asc')).toBe('id,label:asc');
+    expect(withTiebreaker('messageDateTime:asc,id:desc')).toBe('messageDateTime:asc,id:desc');
+    const paged = toMessageQueryParams({ next: 'abc', sort: { field: 'messageDateTime', direction: 'asc' } });
+    expect(String(paged.sortFields).split(',').at(-1)).toBe('id:asc');
   });
 
   it('sends next instead of page', () => {

@@ -77,6 +77,20 @@ export const toQueryDate = (field: 'dateFrom' | 'dateTo', raw: string): string =
   return date;
 };
 
+/** The unique field that breaks ties between messages with equal sort values. */
+export const SORT_TIEBREAKER = 'id';
+
+/**
+ * Paging with `next` skips or repeats messages unless the sort is deterministic (§3.3.3), so the sort ends with a
+ * unique field, in the direction of the last one. Every query gets it, since any first page may be continued by `next`.
+ */
+export const withTiebreaker = (sortFields: string): string => {
+  const specs = sortFields.split(',').filter((s) => s.trim() !== '');
+  if (specs.some((s) => s.split(':')[0]?.trim() === SORT_TIEBREAKER)) return specs.join(',');
+  const lastDirection = specs.at(-1)?.split(':')[1]?.trim().toLowerCase() === 'desc' ? 'desc' : 'asc';
+  return [...specs, `${SORT_TIEBREAKER}:${lastDirection}`].join(',');
+};
+
 /** The contract's message query → GET /mailboxes/{id}/messages/ parameters. */
 export const toMessageQueryParams = (q: Omit<MessageQuery, 'mailboxId'>): Record<string, QueryValue> => {
   const params: Record<string, QueryValue> = {};
@@ -85,7 +99,7 @@ export const toMessageQueryParams = (q: Omit<MessageQuery, 'mailboxId'>): Record
   // `next` replaces page; the server's currentPage is always 0 with it (§3.3.3).
   if (q.next !== undefined && q.next !== '') params.next = q.next;
   else if (q.page !== undefined) params.page = q.page;
-  params.sortFields = q.sort ? `${q.sort.field}:${q.sort.direction}` : DEFAULT_MESSAGE_SORT;
+  params.sortFields = withTiebreaker(q.sort ? `${q.sort.field}:${q.sort.direction}` : DEFAULT_MESSAGE_SORT);
   if (q.dateFrom !== undefined && q.dateFrom.trim() !== '') params.dateFrom = toQueryDate('dateFrom', q.dateFrom);
   if (q.dateTo !== undefined && q.dateTo.trim() !== '') params.dateTo = toQueryDate('dateTo', q.dateTo);
   if (q.search !== undefined) {
