@@ -8,6 +8,7 @@ import { fetchMessage, totalBytes } from './drafts-read';
 import { COMPOSE_ERROR_CODES, appRefusal, dpRefusal, isConflict, isOutcomeUnknown, refusals } from './faults';
 import { LIMITS } from '../../../shared/dp/limits';
 import { sendPath } from './paths';
+import type { DpClient } from '../../services/dp-client/dp-client';
 
 /** What Digital Post would refuse on send (§6.13.1, the message.send.* codes), checked on the message as it is. */
 export const sendProblems = (m: Message): FieldError[] => {
@@ -44,6 +45,20 @@ export const sendProblems = (m: Message): FieldError[] => {
     );
   }
   return errors;
+};
+
+/**
+ * The send use case is a POST (§6.13.1) while the service table lists PUT; a 405 says this gateway wants the other
+ * one, and was refused before anything was sent, so PUT is tried once.
+ */
+export const sendCommand = async (api: DpClient, path: string, version: number | undefined) => {
+  const opts = version !== undefined ? { ifMatch: version } : {};
+  try {
+    return await api.post<unknown>(path, undefined, opts);
+  } catch (err) {
+    if (!(err instanceof AppFault) || err.appError.status !== 405) throw err;
+    return api.put<unknown>(path, undefined, opts);
+  }
 };
 
 export const createSendHandler = (state: ComposeState): Pick<Handlers, 'compose.send'> => {
@@ -89,7 +104,7 @@ export const createSendHandler = (state: ComposeState): Pick<Handlers, 'compose.
         if (sent) return afterSent(checked, true);
         state.sendAttempts.add(key);
         // A command: the client never repeats it on its own, and neither do we without looking first.
-        const res = await api.post<unknown>(sendPath(mailboxId, messageId), undefined, { ifMatch: checked.version });
+        const res = await sendCommand(api, sendPath(mailboxId, messageId), checked.version);
         const parsed = MessageSchema.safeParse(res.data);
         return afterSent(parsed.success ? parsed.data : await fetchMessage(api, mailboxId, messageId), false);
       };
