@@ -25,12 +25,15 @@ vi.mock('electron', () => ({
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
 }));
 
+import { isExternalUrlAllowed as sharedAllowlist } from '../../shared/external-url';
+import { isAllowedExternalUrl } from '../handlers/app';
 import { isAppUrl } from './app-protocol';
 import {
   confirmAndOpenExternal,
   guardWebContents,
   installGuards,
   installPermissionHandlers,
+  isExternalUrlAllowed as guardsAllowlist,
   openExternalSafely,
 } from './guards';
 
@@ -149,17 +152,76 @@ describe('openExternalSafely', () => {
     expect(m.openExternal).toHaveBeenCalledTimes(2);
   });
 
-  it('asks in Danish first and opens only on yes', async () => {
+  it('asks in Danish first, the host on its own and the full URL in the detail, and opens only on yes', async () => {
     m.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
-    expect(await confirmAndOpenExternal('https://borger.dk/')).toBe(false);
+    expect(await confirmAndOpenExternal('https://borger.dk/boligstoette')).toBe(false);
     expect(m.openExternal).not.toHaveBeenCalled();
     expect(m.showMessageBox).toHaveBeenCalledWith(
-      expect.objectContaining({ message: 'Åbn link i din browser?', detail: 'https://borger.dk/' }),
+      expect.objectContaining({
+        message: 'Åbn borger.dk i din browser?',
+        detail: 'Hele adressen:\nhttps://borger.dk/boligstoette',
+        buttons: ['Åbn i browser', 'Annuller'],
+        cancelId: 1,
+      }),
     );
-    expect(await confirmAndOpenExternal('https://borger.dk/')).toBe(true);
-    expect(m.openExternal).toHaveBeenCalledWith('https://borger.dk/');
+    expect(await confirmAndOpenExternal('https://borger.dk/boligstoette')).toBe(true);
+    expect(m.openExternal).toHaveBeenCalledWith('https://borger.dk/boligstoette');
     expect(await confirmAndOpenExternal('file:///etc/passwd')).toBe(false);
     expect(m.showMessageBox).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows a look-alike host in punycode, with a warning, and opens exactly what it showed', async () => {
+    // Cyrillic а (U+0430) in place of the Latin a.
+    expect(await confirmAndOpenExternal('https://digit\u0430lpost.dk/login')).toBe(true);
+    const shown = (m.showMessageBox.mock.calls[0] as unknown as [{ message: string; detail: string }])[0];
+    expect(shown.message).toBe('Åbn xn--digitlpost-3qi.dk i din browser?');
+    expect(shown.message).not.toContain('digitalpost.dk');
+    expect(shown.detail).toContain('https://xn--digitlpost-3qi.dk/login');
+    expect(shown.detail).toContain('internationale tegn');
+    expect(m.openExternal).toHaveBeenCalledWith('https://xn--digitlpost-3qi.dk/login');
+  });
+
+  it('opens a mailto link rebuilt: recipients, subject and body, never attach', async () => {
+    expect(
+      await confirmAndOpenExternal('mailto:post@example.dk?subject=Hej&attach=/etc/passwd&bcc=x@evil.example'),
+    ).toBe(true);
+    expect(m.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'Skriv e-mail til\npost@example.dk?' }),
+    );
+    expect(m.openExternal).toHaveBeenCalledWith('mailto:post@example.dk?subject=Hej');
+    expect(await openExternalSafely('mailto:a@example.dk?attach=C:%5Csecret.txt')).toBe(true);
+    expect(m.openExternal).toHaveBeenLastCalledWith('mailto:a@example.dk');
+  });
+
+  it('refuses https with credentials in it', async () => {
+    expect(await openExternalSafely('https://www.borger.dk@evil.example/')).toBe(false);
+    expect(await confirmAndOpenExternal('https://user:pass@example.dk/')).toBe(false);
+    expect(m.showMessageBox).not.toHaveBeenCalled();
+    expect(m.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('one allowlist for the guards and app.openExternal', () => {
+  it('is the same function, and both ends agree on every case', () => {
+    expect(guardsAllowlist).toBe(sharedAllowlist);
+    const cases = [
+      'https://www.borger.dk/',
+      'https://digit\u0430lpost.dk/',
+      'mailto:a@example.dk,b@example.dk?subject=x&attach=y',
+      'mailto:not-an-address',
+      'https://user:pass@example.dk/',
+      'http://example.dk/',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'vscode://file/x',
+    ];
+    for (const url of cases) {
+      const { contents, confirm } = setup();
+      contents.openHandler!({ url });
+      expect(confirm.mock.calls.length > 0, url).toBe(isAllowedExternalUrl(url));
+    }
   });
 });
 

@@ -1,53 +1,57 @@
 import { app, dialog, session, shell, BrowserWindow, type WebContents } from 'electron';
 
-const EXTERNAL_PROTOCOLS = new Set(['https:', 'mailto:']);
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+import {
+  describeExternalUrl,
+  isExternalUrlAllowed,
+  toSafeExternalUrl,
+  type ExternalUrlDisplay,
+  type ExternalUrlPolicy,
+} from '../../shared/external-url';
 
-export interface ExternalUrlPolicy {
-  /**
-   * Login only: the local sandbox's OpenID provider runs on http://127.0.0.1. Plain http to a loopback host never
-   * leaves the machine; anything else over http is still refused.
-   */
-  allowLoopbackHttp?: boolean;
-}
-
-/** True only for well-formed https: and mailto: URLs (plus loopback http when asked): all the app hands the OS. */
-export const isExternalUrlAllowed = (url: string, policy: ExternalUrlPolicy = {}): boolean => {
-  try {
-    const parsed = new URL(url);
-    if (EXTERNAL_PROTOCOLS.has(parsed.protocol)) return true;
-    return policy.allowLoopbackHttp === true && parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname);
-  } catch {
-    return false;
-  }
-};
+// The guards and the app.openExternal handler share one allowlist, so no link is allowed by one and refused by the other.
+export { isExternalUrlAllowed, type ExternalUrlPolicy };
 
 /**
  * The only path to `shell.openExternal`. Anything but https:/mailto: (file:, smb:, custom handlers, javascript:)
- * could start programs on the user's machine, so it is refused here whatever the caller checked.
+ * could start programs on the user's machine, so it is refused here whatever the caller checked; what is opened is
+ * the allowlist's rebuilt URL, never the caller's text.
  */
 export const openExternalSafely = async (url: string, policy: ExternalUrlPolicy = {}): Promise<boolean> => {
-  if (!isExternalUrlAllowed(url, policy)) return false;
-  await shell.openExternal(url);
+  const safe = toSafeExternalUrl(url, policy);
+  if (!safe) return false;
+  await shell.openExternal(safe);
   return true;
 };
 
-/** Asks first ("Åbn link i din browser?"), then opens; false when refused or declined. */
+/**
+ * The dialog's texts: the host (punycode, so a look-alike such as a Cyrillic "а" shows as `xn--…`) or the
+ * recipients alone in the message, where the eye goes; the full URL in the detail.
+ */
+export const externalLinkDialogText = (shown: ExternalUrlDisplay): { message: string; detail: string } => {
+  const warning = shown.internationalised
+    ? '\n\nAdressen indeholder internationale tegn og vises derfor som xn--…. Tjek, at det er den afsender, du venter.'
+    : '';
+  return shown.kind === 'mail'
+    ? { message: `Skriv e-mail til\n${shown.target}?`, detail: `Hele linket:\n${shown.href}${warning}` }
+    : { message: `Åbn ${shown.target} i din browser?`, detail: `Hele adressen:\n${shown.href}${warning}` };
+};
+
+/** Asks first, showing the host on its own, then opens; false when refused or declined. */
 export const confirmAndOpenExternal = async (url: string, parent?: BrowserWindow | null): Promise<boolean> => {
-  if (!isExternalUrlAllowed(url)) return false;
+  const shown = describeExternalUrl(url);
+  if (!shown) return false;
   const options = {
     type: 'question' as const,
-    buttons: ['Åbn i browser', 'Annuller'],
+    buttons: [shown.kind === 'mail' ? 'Skriv e-mail' : 'Åbn i browser', 'Annuller'],
     defaultId: 1,
     cancelId: 1,
     noLink: true,
     title: 'Digital Post',
-    message: 'Åbn link i din browser?',
-    detail: url,
+    ...externalLinkDialogText(shown),
   };
   const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
   if (response !== 0) return false;
-  return openExternalSafely(url);
+  return openExternalSafely(shown.href);
 };
 
 export interface GuardOptions {
