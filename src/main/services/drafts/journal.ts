@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writeDurably } from './durable-write';
 import { KeyedQueue } from './keyed-queue';
 
-// The local draft journal: the latest words of each draft, on disk before any request carries them, until Digital
-// Post has confirmed them. One file per draft, replaced atomically, so a crash leaves either the old or the new
-// words and never half of them.
+// The local draft journal: the latest words of each draft, kept before any request carries them, until Digital Post
+// has confirmed them. One entry per draft, replaced atomically, so a crash leaves either the old or the new words
+// and never half of them. Where and how an entry is kept (sealed on disk, or in memory only) is the store's business.
 
-const SafeId = z
+export const SafeId = z
   .string()
   .min(1)
   .max(64)
@@ -36,7 +36,7 @@ export type JournalRecord = z.infer<typeof JournalRecordSchema>;
 export type JournalInput = Omit<JournalRecord, 'savedAt' | 'seq'>;
 
 export interface DraftJournal {
-  /** Writes the words to disk; resolves once they are there. */
+  /** Keeps the words; resolves once they are kept (on disk, for a disk store). */
   write(input: JournalInput): Promise<JournalRecord>;
   /**
    * The server confirmed the words of `seq` as `fileVersion`: drop the entry, unless newer words were journalled
@@ -53,39 +53,96 @@ export interface DraftJournal {
   remove(mailboxId: string, messageId: string): Promise<boolean>;
 }
 
-const SUFFIX = '.draft.json';
+/** Where entries live. `stem` names one draft's entry; a store never sees two operations on one stem at once. */
+export interface JournalStore {
+  stemOf(mailboxId: string, messageId: string): string;
+  read(stem: string): Promise<JournalRecord | undefined>;
+  write(stem: string, record: JournalRecord): Promise<void>;
+  remove(stem: string): Promise<void>;
+  stems(): Promise<string[]>;
+}
 
-/**
- * Temp file, fsync, rename, fsync of the folder: after a crash or a power cut the entry holds the old words or the
- * new ones, never an empty file (a rename alone can reach the disk before the data does). Owner-only: drafts are
- * private post.
- */
-const writeDurably = async (path: string, dir: string, data: string): Promise<void> => {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const handle = await open(tmp, 'w', 0o600);
+/** How a disk store turns an entry into bytes and back. `decode` answers undefined for anything it cannot trust. */
+export interface JournalCodec {
+  suffix: string;
+  stemOf(mailboxId: string, messageId: string): string;
+  encode(stem: string, record: JournalRecord): Uint8Array;
+  decode(stem: string, data: Buffer): JournalRecord | undefined;
+}
+
+/** The format of earlier versions: readable JSON named after the ids. Read for migration only; never written. */
+export const legacyPlainCodec: JournalCodec = {
+  suffix: '.draft.json',
+  stemOf: (mailboxId, messageId) => `${SafeId.parse(mailboxId)}__${SafeId.parse(messageId)}`,
+  encode: (_stem, record) => Buffer.from(JSON.stringify(record), 'utf8'),
+  decode: (_stem, data) => {
     try {
-      await handle.writeFile(data, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
+      const parsed = JournalRecordSchema.safeParse(JSON.parse(data.toString('utf8')));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
     }
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-  // Not every platform can open a folder for fsync (Windows); the rename is already done, so this is best effort.
-  const folder = await open(dir, 'r').catch(() => undefined);
-  if (folder)
-    await folder
-      .sync()
-      .catch(() => undefined)
-      .finally(() => folder.close());
+  },
 };
 
-export const createDraftJournal = (dir: string, now: () => Date = () => new Date()): DraftJournal => {
+export const createDiskStore = (dir: string, codec: JournalCodec): JournalStore => {
+  const fileOf = (stem: string): string => join(dir, `${stem}${codec.suffix}`);
+  return {
+    stemOf: codec.stemOf,
+    async read(stem) {
+      let data: Buffer;
+      try {
+        data = await readFile(fileOf(stem));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw err;
+      }
+      try {
+        return codec.decode(stem, data);
+      } catch {
+        return undefined;
+      }
+    },
+    write: (stem, record) => writeDurably(fileOf(stem), codec.encode(stem, record)),
+    remove: (stem) => rm(fileOf(stem), { force: true }),
+    async stems() {
+      try {
+        return (await readdir(dir))
+          .filter((n) => n.endsWith(codec.suffix))
+          .map((n) => n.slice(0, -codec.suffix.length));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw err;
+      }
+    },
+  };
+};
+
+/** For a machine without a secure key store: the words stay in this process and are gone when it ends. */
+export const createMemoryStore = (): JournalStore => {
+  const entries = new Map<string, JournalRecord>();
+  return {
+    stemOf: legacyPlainCodec.stemOf,
+    read: (stem) => Promise.resolve(entries.has(stem) ? structuredClone(entries.get(stem)) : undefined),
+    write: (stem, record) => {
+      entries.set(stem, structuredClone(record));
+      return Promise.resolve();
+    },
+    remove: (stem) => {
+      entries.delete(stem);
+      return Promise.resolve();
+    },
+    stems: () => Promise.resolve([...entries.keys()]),
+  };
+};
+
+/** A journal that can also take in an entry written elsewhere (migration), keeping its words, base and order. */
+export interface AdoptingJournal extends DraftJournal {
+  /** Keeps `record` unless newer words for that draft are already kept; true when it was kept. */
+  adopt(record: JournalRecord): Promise<boolean>;
+}
+
+export const createDraftJournal = (store: JournalStore, now: () => Date = () => new Date()): AdoptingJournal => {
   const queue = new KeyedQueue();
   let lastSeq = 0;
   const nextSeq = (): number => {
@@ -94,97 +151,76 @@ export const createDraftJournal = (dir: string, now: () => Date = () => new Date
     return lastSeq;
   };
 
-  const key = (mailboxId: string, messageId: string): string =>
-    `${SafeId.parse(mailboxId)}__${SafeId.parse(messageId)}`;
-  const fileOf = (k: string): string => join(dir, `${k}${SUFFIX}`);
-
-  const read = async (path: string): Promise<JournalRecord | undefined> => {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw err;
-    }
-    try {
-      const parsed = JournalRecordSchema.safeParse(JSON.parse(text));
-      return parsed.success ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-
-  const readKey = (k: string) => read(fileOf(k));
-
   return {
     write(input) {
-      const k = key(input.mailboxId, input.messageId);
+      const k = store.stemOf(input.mailboxId, input.messageId);
       return queue.run(k, async () => {
-        // After what is on disk even if the clock went back since an earlier run wrote it.
-        const onDisk = await readKey(k);
+        // After what is kept even if the clock went back since an earlier run wrote it.
+        const kept = await store.read(k);
         const record: JournalRecord = {
           ...input,
           savedAt: now().toISOString(),
-          seq: Math.max(nextSeq(), (onDisk?.seq ?? 0) + 1),
+          seq: Math.max(nextSeq(), (kept?.seq ?? 0) + 1),
         };
         lastSeq = Math.max(lastSeq, record.seq);
-        await writeDurably(fileOf(k), dir, JSON.stringify(record));
+        await store.write(k, record);
         return record;
       });
     },
 
     confirm(mailboxId, messageId, seq, fileVersion) {
-      const k = key(mailboxId, messageId);
+      const k = store.stemOf(mailboxId, messageId);
       return queue.run(k, async () => {
-        const current = await readKey(k);
+        const current = await store.read(k);
         if (!current) return false;
         if (current.seq !== seq) {
           if (current.seq > seq && fileVersion !== undefined) {
-            await writeDurably(fileOf(k), dir, JSON.stringify({ ...current, baseFileVersion: fileVersion }));
+            await store.write(k, { ...current, baseFileVersion: fileVersion });
           }
           return false;
         }
-        await rm(fileOf(k), { force: true });
+        await store.remove(k);
         return true;
       });
     },
 
     rebase(mailboxId, messageId, seq, fileVersion) {
-      const k = key(mailboxId, messageId);
+      const k = store.stemOf(mailboxId, messageId);
       return queue.run(k, async () => {
-        const current = await readKey(k);
+        const current = await store.read(k);
         if (!current || current.seq !== seq) return false;
-        await writeDurably(fileOf(k), dir, JSON.stringify({ ...current, baseFileVersion: fileVersion }));
+        await store.write(k, { ...current, baseFileVersion: fileVersion });
         return true;
       });
     },
 
     get(mailboxId, messageId) {
-      const k = key(mailboxId, messageId);
-      return queue.run(k, () => readKey(k));
+      const k = store.stemOf(mailboxId, messageId);
+      return queue.run(k, () => store.read(k));
     },
 
     async list() {
-      let names: string[];
-      try {
-        names = await readdir(dir);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-        throw err;
-      }
-      const records = await Promise.all(
-        names
-          .filter((n) => n.endsWith(SUFFIX))
-          .map((n) => queue.run(n.slice(0, -SUFFIX.length), () => read(join(dir, n)))),
-      );
+      const stems = await store.stems();
+      const records = await Promise.all(stems.map((k) => queue.run(k, () => store.read(k))));
       return records.filter((r): r is JournalRecord => r !== undefined).sort((a, b) => b.seq - a.seq);
     },
 
-    remove(mailboxId, messageId) {
-      const k = key(mailboxId, messageId);
+    adopt(record) {
+      const k = store.stemOf(record.mailboxId, record.messageId);
       return queue.run(k, async () => {
-        const existed = (await readKey(k)) !== undefined;
-        await rm(fileOf(k), { force: true });
+        const kept = await store.read(k);
+        if (kept && kept.seq >= record.seq) return false;
+        lastSeq = Math.max(lastSeq, record.seq);
+        await store.write(k, record);
+        return true;
+      });
+    },
+
+    remove(mailboxId, messageId) {
+      const k = store.stemOf(mailboxId, messageId);
+      return queue.run(k, async () => {
+        const existed = (await store.read(k)) !== undefined;
+        await store.remove(k);
         return existed;
       });
     },
