@@ -3,7 +3,11 @@ import { parseArgs } from 'node:util';
 import { defaultSandboxConfig, type SandboxConfig } from './config';
 import { startSandbox } from './server';
 
-/** `npm run sandbox -- --port <n> [...]`: maps flags onto SandboxConfig; prints one line once it serves. */
+/**
+ * `npm run sandbox -- --port <n> [...]`: maps flags onto SandboxConfig; prints one line once it serves.
+ * `--client-secret <s> [--client-auth-method client_secret_post] --redirect-uri <uri>` makes the app's client
+ * confidential and bound to one exact redirect URI, as a real enrolment is.
+ */
 export const parseCli = (argv: string[]): Partial<SandboxConfig> => {
   const { values } = parseArgs({
     args: argv,
@@ -16,6 +20,9 @@ export const parseCli = (argv: string[]): Partial<SandboxConfig> => {
       'no-rate-limit': { type: 'boolean' },
       'query-lag': { type: 'string' },
       seed: { type: 'string' },
+      'client-secret': { type: 'string' },
+      'client-auth-method': { type: 'string' },
+      'redirect-uri': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -46,6 +53,24 @@ export const parseCli = (argv: string[]): Partial<SandboxConfig> => {
       burstCapacity: burst ?? defaults.burstCapacity,
       replenishRate: replenish ?? defaults.replenishRate,
     };
+  }
+  const secret = values['client-secret'];
+  if (secret !== undefined) {
+    if (secret.length === 0) throw new Error('--client-secret must not be empty');
+    config.clientSecret = secret;
+  }
+  const method = values['client-auth-method'];
+  if (method !== undefined) {
+    if (method !== 'client_secret_basic' && method !== 'client_secret_post') {
+      throw new Error(`--client-auth-method must be client_secret_basic or client_secret_post, got ${method}`);
+    }
+    if (secret === undefined) throw new Error('--client-auth-method needs --client-secret');
+    config.clientAuthMethod = method;
+  }
+  const redirectUri = values['redirect-uri'];
+  if (redirectUri !== undefined) {
+    if (!URL.canParse(redirectUri)) throw new Error(`--redirect-uri must be an absolute URI, got ${redirectUri}`);
+    config.redirectUri = redirectUri;
   }
   return config;
 };

@@ -12,6 +12,14 @@ export interface SandboxConfig {
   rateLimit: { enabled: boolean; burstCapacity: number; replenishRate: number };
   /** Queries see writes only after this delay (eventual consistency, §3.3.1); fetch by id never lags. */
   queryLagMs: number;
+  /**
+   * Makes the app's client confidential: the token endpoint then wants this secret (client_secret_basic or
+   * client_secret_post, as `clientAuthMethod` says) and the discovery document offers only that method.
+   */
+  clientSecret?: string;
+  clientAuthMethod?: 'client_secret_basic' | 'client_secret_post';
+  /** Accept exactly this redirect URI and refuse any other (by default any loopback port of /callback). */
+  redirectUri?: string;
 }
 
 export const defaultSandboxConfig = (): SandboxConfig => ({

@@ -2,7 +2,7 @@ import type { EnvironmentName } from '../../shared/ipc/channels/auth';
 import { createHandlers, type ServiceContext } from '../handlers';
 import { createAlertService } from './alerts/alert-service';
 import { loadAlertPrefs } from './alerts/prefs';
-import { createAuthService, type AuthService } from './auth/auth-service';
+import { createAuthService, type AuthService, type SecretPurpose } from './auth/auth-service';
 import { createDpClient, type DpClient } from './dp-client/dp-client';
 import { TokenBucket } from './dp-client/token-bucket';
 import { createEnvironmentResolver, type SandboxStarter } from './environments';
@@ -21,7 +21,7 @@ export interface DesktopServices extends AppServices {
 /** Seams for tests and benchmarks; the app itself passes none. */
 export interface AppServicesOptions {
   fetch?: typeof fetch;
-  secretStoreFor?: (env: EnvironmentName, purpose: 'refresh-token' | 'pending-revocation') => Promise<SecretStore>;
+  secretStoreFor?: (env: EnvironmentName, purpose: SecretPurpose) => Promise<SecretStore>;
   keytarLoader?: (() => Promise<KeytarLike>) | null;
   startSandbox?: SandboxStarter;
   loginTimeoutMs?: number;
@@ -53,7 +53,7 @@ export const createDesktopServices = async (
   });
   const secretStoreFor =
     options.secretStoreFor ??
-    ((envName: EnvironmentName, purpose: 'refresh-token' | 'pending-revocation') =>
+    ((envName: EnvironmentName, purpose: SecretPurpose) =>
       createSecretStore({
         userDataDir: hooks.userDataDir,
         account: `${purpose}.${envName}`,
@@ -69,6 +69,7 @@ export const createDesktopServices = async (
     secretStoreFor,
     events,
     hooks,
+    ...(hooks.redirects ? { redirects: hooks.redirects } : {}),
     log,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.loginTimeoutMs ? { loginTimeoutMs: options.loginTimeoutMs } : {}),

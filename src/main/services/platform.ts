@@ -1,5 +1,6 @@
 import type { AppEvent } from '../../shared/ipc/events';
 import type { PartialHandlers } from '../ipc/dispatch';
+import type { RedirectSource } from './auth/app-redirect';
 import type { DpClient } from './dp-client/dp-client';
 
 /** Electron's safeStorage, as far as the SecretStore needs it (so tests and browser mode can pass a fake or none). */
@@ -22,6 +23,8 @@ export interface PlatformHooks {
    * navigates the app's own tab instead.
    */
   openSystemBrowser?: (url: string) => Promise<void>;
+  /** Electron: login redirects of the app's private-use URI scheme, as the OS hands them over. */
+  redirects?: RedirectSource;
   /** Browser mode: the app's own URL, where the loopback callback page sends the tab back after login. */
   appUrl?: string;
   /** Asks the user before an https:/mailto: link leaves the app; opens it. Absent in browser mode (the page does it). */

@@ -65,15 +65,21 @@ export const createSandboxOidc = (options: SandboxOidcOptions): SandboxOidc => {
       ),
     );
 
+  // With a secret the client is confidential and the discovery document offers only the method it must use, as an
+  // enrolment with a secret would; without one it is the public native app.
+  const authMethod = config.clientSecret ? (config.clientAuthMethod ?? 'client_secret_basic') : 'none';
+
   const configuration: Configuration = {
     adapter: store.adapterClass(),
+    clientAuthMethods: [authMethod],
     clients: [
       {
         client_id: SANDBOX_CLIENT_ID,
         client_name: 'Digital Post Desktop (sandbox)',
         application_type: 'native',
-        token_endpoint_auth_method: 'none',
-        redirect_uris: [SANDBOX_REDIRECT_URI],
+        token_endpoint_auth_method: authMethod,
+        ...(config.clientSecret ? { client_secret: config.clientSecret } : {}),
+        redirect_uris: [config.redirectUri ?? SANDBOX_REDIRECT_URI],
         post_logout_redirect_uris: [SANDBOX_POST_LOGOUT_REDIRECT_URI],
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
@@ -165,6 +171,14 @@ export const createSandboxOidc = (options: SandboxOidcOptions): SandboxOidc => {
   // session (`sid`); oidc-provider would otherwise add it only for back-channel-logout clients. The Client class
   // is private to this provider instance.
   Object.defineProperty(provider.Client.prototype, 'includeSid', { value: () => true });
+  // An enrolled redirect URI is matched character for character; oidc-provider would let a native client's loopback
+  // redirect through on any port (RFC 8252 §7.3), which only the default, port-free registration relies on.
+  const exactRedirect = config.redirectUri;
+  if (exactRedirect !== undefined) {
+    Object.defineProperty(provider.Client.prototype, 'redirectUriAllowed', {
+      value: (value: string) => value === exactRedirect,
+    });
+  }
 
   // Remember which codes came from a OneTimeUse realm; the token endpoint no longer sees the `idp`.
   provider.use(async (ctx, next) => {

@@ -37,6 +37,12 @@ export const APP_ERROR_CODES = {
   loginTimeout: 'app.auth.login-timeout',
   loginDenied: 'app.auth.access-denied',
   loginStateMismatch: 'app.auth.state-mismatch',
+  /** The fixed loopback port of the registered redirect URI is taken by another program. */
+  redirectPortBusy: 'app.auth.redirect-port-busy',
+  /** The registered redirect URI cannot be received here (e.g. the app's own scheme in browser mode). */
+  redirectUnusable: 'app.auth.redirect-unusable',
+  /** Digital Post refused the client itself (`invalid_client`): client id or secret do not match the enrolment. */
+  invalidClient: 'app.auth.invalid-client',
   network: 'app.network',
   conflict: 'app.conflict',
   rateLimited: 'app.rate-limited',

@@ -234,21 +234,25 @@ describe('login through the loopback redirect', () => {
     expect((await again.auth.status()).loggedIn).toBe(false);
   });
 
-  it('reports access_denied, a wrong state and a cancel as typed errors', async () => {
+  it('reports access_denied and a cancel as typed errors, and outlasts a forged response', async () => {
     const denied = await start({ browser: browserAs('abort') });
     await denied.auth.login();
     expect((await faultOf(denied.auth.loginCompletion()!)).appError.code).toBe('app.auth.access-denied');
     expect((await denied.auth.status()).notice).toBeTruthy();
 
-    let redirectUri = '';
-    const forged = await start({
-      browser: (url) => ((redirectUri = new URL(url).searchParams.get('redirect_uri')!), Promise.resolve()),
-    });
+    // A forged response is refused but does not end the login: the real one still gets through.
+    let authUrl = '';
+    const forged = await start({ browser: (url) => ((authUrl = url), Promise.resolve()) });
     await forged.auth.login();
     const completion = forged.auth.loginCompletion()!;
+    const redirectUri = new URL(authUrl).searchParams.get('redirect_uri')!;
     const res = await fetch(`${redirectUri}?code=abc&state=not-the-state`);
     expect(res.status).toBe(400);
-    expect((await faultOf(completion)).appError.code).toBe('app.auth.state-mismatch');
+    expect((await forged.auth.status()).pending).toBe(true);
+    const callback = await followLogin(authUrl, 'lone');
+    expect((await fetch(callback)).status).toBe(200);
+    await completion;
+    expect((await forged.auth.status()).loggedIn).toBe(true);
 
     const cancelled = await start({ browser: () => Promise.resolve() });
     await cancelled.auth.login();

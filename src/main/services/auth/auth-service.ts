@@ -1,14 +1,26 @@
 import * as oidc from 'openid-client';
 import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
-import type { AuthStatus, EnvironmentName } from '../../../shared/ipc/channels/auth';
+import {
+  DEFAULT_APP_REDIRECT_URI,
+  REDIRECT_PROBLEM_MESSAGES,
+  classifyRedirectUri,
+  redirectProblem,
+  type AuthStatus,
+  type EnvironmentName,
+} from '../../../shared/ipc/channels/auth';
 import { AppFault } from '../../ipc/dispatch';
 import type { AccessTokenSource } from '../dp-client/dp-client';
 import type { EnvironmentResolver, ResolvedEnvironment } from '../environments';
 import type { EventHub, PlatformHooks } from '../platform';
 import type { SecretStore } from '../secret-store';
 import { personFromClaims, type Person } from './claims';
-import { startLoopbackListener, type LoopbackListener } from './loopback';
+import { awaitAppRedirect, type RedirectSource } from './app-redirect';
+import type { CallbackOutcome, CallbackReceiver } from './callback-check';
+import { startLoopbackListener } from './loopback';
 import { oneTimeUseRealm } from './realms';
+
+/** What the auth service keeps in the SecretStore, one entry per environment and purpose. */
+export type SecretPurpose = 'refresh-token' | 'pending-revocation' | 'client-secret';
 
 /** What is kept in the SecretStore for one environment: never the access token. */
 interface StoredSession {
@@ -16,6 +28,8 @@ interface StoredSession {
   refreshToken: string;
   /** Needed as id_token_hint for logout after a restart, and for the name when a refresh brings no new id token. */
   idToken?: string;
+  /** Whose session it is (the id token's `sub`), so a login by someone else can revoke it first (§16.3.3). */
+  sub?: string;
 }
 
 /** A logout whose server-side part could not be done yet (offline); retried later. */
@@ -33,6 +47,7 @@ interface Session {
   renewAt: number;
   refreshToken?: string;
   idToken?: string;
+  sub?: string;
   person: Person;
   oneTimeUse: boolean;
 }
@@ -40,10 +55,12 @@ interface Session {
 export interface AuthServiceOptions {
   resolver: EnvironmentResolver;
   environment: EnvironmentName;
-  /** One store per environment and purpose (`refresh-token`, `pending-revocation`). */
-  secretStoreFor: (env: EnvironmentName, purpose: 'refresh-token' | 'pending-revocation') => Promise<SecretStore>;
+  /** One store per environment and purpose (`refresh-token`, `pending-revocation`, `client-secret`). */
+  secretStoreFor: (env: EnvironmentName, purpose: SecretPurpose) => Promise<SecretStore>;
   events: EventHub;
   hooks: Pick<PlatformHooks, 'openSystemBrowser' | 'appUrl'>;
+  /** URLs of the app's private-use scheme handed over by the OS (Electron only). */
+  redirects?: RedirectSource;
   fetch?: typeof fetch;
   loginTimeoutMs?: number;
   /** Renew this long before expiry (capped at a third of the token's lifetime). */
@@ -70,6 +87,10 @@ export interface AuthService extends AccessTokenSource {
   environment(): Promise<ResolvedEnvironment>;
   /** Drops the in-memory session (tokens stay stored for that environment) and restores the other one's. */
   switchEnvironment(env: EnvironmentName): Promise<void>;
+  /** Whether a client secret is stored for test / prod; the secret itself never leaves main. */
+  clientSecretStored(): Promise<{ test: boolean; prod: boolean }>;
+  /** Stores (string) or removes (null) the client secret of a real environment in the SecretStore. */
+  setClientSecret(env: 'test' | 'prod', secret: string | null): Promise<void>;
   /** Resolves when the start-up restore has finished. */
   ready(): Promise<void>;
   dispose(): Promise<void>;
@@ -82,6 +103,10 @@ const MESSAGES = {
   notLoggedIn: 'Du er ikke logget ind.',
   network: 'Der er ingen forbindelse til Digital Post. Prøv igen, når du er online.',
   loginFailed: 'Login mislykkedes. Prøv igen.',
+  invalidClient:
+    'Digital Post afviste appens klientregistrering (klient-id eller klienthemmelighed). Tjek dem under Indstillinger.',
+  schemeUnavailable:
+    'Denne redirect-URI bruger appens eget URI-skema, som kun skrivebordsappen kan modtage. Angiv en loopback-redirect (http://127.0.0.1:<port>/callback) for en testklient.',
 };
 
 /** fetch() rejects with a TypeError when the network (not the server) fails. */
@@ -90,6 +115,43 @@ const isNetworkError = (err: unknown): boolean =>
 
 const isOAuthError = (err: unknown): err is { error: string; status?: number } =>
   typeof err === 'object' && err !== null && typeof (err as { error?: unknown }).error === 'string';
+
+/** Digital Post refused the client (wrong id or secret): a problem of the settings, not of the user's session. */
+const isInvalidClient = (err: unknown): boolean =>
+  isOAuthError(err) && (err.error === 'invalid_client' || err.error === 'unauthorized_client');
+
+const invalidClientFault = (): AppFault =>
+  new AppFault({ code: APP_ERROR_CODES.invalidClient, message: MESSAGES.invalidClient });
+
+/** The `sub` of an id token we already verified when it was issued; only used to compare people. */
+const subjectOf = (idToken: string | undefined): string | undefined => {
+  const payload = idToken?.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const sub = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown }).sub;
+    return typeof sub === 'string' ? sub : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The token endpoint's client authentication as the discovery document offers it: with a secret, `client_secret_basic`
+ * (RFC 8414's default when nothing is listed) or else `client_secret_post`; without one, `none` (a public native app).
+ */
+export const clientAuthFor = (
+  meta: oidc.ServerMetadata,
+  secret: string | null,
+): { method: 'client_secret_basic' | 'client_secret_post' | 'none'; auth: oidc.ClientAuth } => {
+  if (!secret) return { method: 'none', auth: oidc.None() };
+  const offered = meta.token_endpoint_auth_methods_supported ?? ['client_secret_basic'];
+  if (offered.includes('client_secret_basic'))
+    return { method: 'client_secret_basic', auth: oidc.ClientSecretBasic(secret) };
+  if (offered.includes('client_secret_post'))
+    return { method: 'client_secret_post', auth: oidc.ClientSecretPost(secret) };
+  // Nothing we can send the secret with: let Digital Post decide whether the client may go without.
+  return { method: 'none', auth: oidc.None() };
+};
 
 const networkFault = (): AppFault => new AppFault({ code: APP_ERROR_CODES.network, message: MESSAGES.network });
 const notLoggedIn = (): AppFault => new AppFault({ code: APP_ERROR_CODES.notLoggedIn, message: MESSAGES.notLoggedIn });
@@ -116,23 +178,31 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
   let envName = options.environment;
   let session: Session | null = null;
   let notice: string | undefined;
-  let pendingLogin: { listener: LoopbackListener; completion: Promise<void> } | null = null;
+  let pendingLogin: { listener: CallbackReceiver; completion: Promise<void> } | null = null;
+  // One subscription for the app's life: a URL the OS handed over before any login began is passed to none.
+  const schemeListeners = new Set<(url: string) => void>();
+  const unsubscribeRedirects = options.redirects?.subscribe((url) => {
+    for (const l of [...schemeListeners]) l(url);
+  });
+  const schemeSource: RedirectSource = {
+    subscribe(listener) {
+      schemeListeners.add(listener);
+      return () => schemeListeners.delete(listener);
+    },
+  };
   let refreshing: Promise<void> | null = null;
   let renewTimer: NodeJS.Timeout | undefined;
   let revocationTimer: NodeJS.Timeout | undefined;
   /** Bumped whenever the session is dropped, so a refresh that was in flight cannot bring it back. */
   let epoch = 0;
   let disposed = false;
-  const configs = new Map<string, Promise<oidc.Configuration>>();
+  const discoveries = new Map<string, Promise<oidc.Configuration>>();
   const stores = new Map<string, Promise<SecretStore>>();
   let readyPromise: Promise<void> = Promise.resolve();
 
   const emitChanged = (): void => options.events.emit({ type: 'auth.changed' });
 
-  const store = (
-    purpose: 'refresh-token' | 'pending-revocation',
-    env: EnvironmentName = envName,
-  ): Promise<SecretStore> => {
+  const store = (purpose: SecretPurpose, env: EnvironmentName = envName): Promise<SecretStore> => {
     const key = `${env}:${purpose}`;
     let s = stores.get(key);
     if (!s) {
@@ -145,19 +215,30 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
 
   const fetchOption = (): Record<symbol, unknown> => (options.fetch ? { [oidc.customFetch]: options.fetch } : {});
 
-  const configFor = (env: ResolvedEnvironment): Promise<oidc.Configuration> => {
+  const discover = (env: ResolvedEnvironment): Promise<oidc.Configuration> => {
     const key = `${env.issuer.href}|${env.registration.clientId}`;
-    let c = configs.get(key);
+    let c = discoveries.get(key);
     if (!c) {
       c = oidc.discovery(env.issuer, env.registration.clientId, undefined, oidc.None(), {
         execute: env.allowInsecure ? [oidc.allowInsecureRequests] : [],
         ...fetchOption(),
       });
-      configs.set(key, c);
+      discoveries.set(key, c);
       // A failed discovery (offline) must be retried next time, not cached.
-      c.catch(() => configs.delete(key));
+      c.catch(() => discoveries.delete(key));
     }
     return c;
+  };
+
+  /** The discovered provider with the client authentication its metadata offers for the stored secret (if any). */
+  const configFor = async (env: ResolvedEnvironment): Promise<oidc.Configuration> => {
+    const discovered = await discover(env);
+    const secret = env.name === 'sandbox' ? null : await (await store('client-secret', env.name)).get();
+    const meta = discovered.serverMetadata();
+    const config = new oidc.Configuration(meta, env.registration.clientId, undefined, clientAuthFor(meta, secret).auth);
+    if (env.allowInsecure) oidc.allowInsecureRequests(config);
+    if (options.fetch) config[oidc.customFetch] = options.fetch as oidc.CustomFetch;
+    return config;
   };
 
   const currentConfig = async (): Promise<{ env: ResolvedEnvironment; config: oidc.Configuration }> => {
@@ -196,18 +277,25 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
     const issuedAt = now();
     const idToken = tokens.id_token ?? previous?.idToken;
     const claims = tokens.id_token ? (tokens.claims() as Record<string, unknown> | undefined) : undefined;
+    const sub = typeof claims?.sub === 'string' ? claims.sub : (previous?.sub ?? subjectOf(idToken));
     session = {
       accessToken: tokens.access_token,
       expiresAt: issuedAt + lifetimeMs,
       renewAt: issuedAt + lifetimeMs - Math.min(renewLeadMs, lifetimeMs / 3),
       refreshToken: tokens.refresh_token ?? previous?.refreshToken,
       idToken,
+      ...(sub ? { sub } : {}),
       person: claims ? personFromClaims(claims) : (previous?.person ?? {}),
       oneTimeUse,
     };
     // "Don't keep me logged in" keeps nothing beyond this run; otherwise store the (possibly rotated) refresh token.
     if (!oneTimeUse && session.refreshToken) {
-      const stored: StoredSession = { v: 1, refreshToken: session.refreshToken, ...(idToken ? { idToken } : {}) };
+      const stored: StoredSession = {
+        v: 1,
+        refreshToken: session.refreshToken,
+        ...(idToken ? { idToken } : {}),
+        ...(sub ? { sub } : {}),
+      };
       try {
         await (await store('refresh-token')).set(JSON.stringify(stored));
       } catch (err) {
@@ -240,6 +328,8 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
         tokens = await oidc.refreshTokenGrant(config, current.refreshToken as string);
       } catch (err) {
         if (isNetworkError(err)) throw networkFault();
+        // A wrong client secret says nothing about the refresh token: keep it for when the settings are fixed.
+        if (isInvalidClient(err)) throw invalidClientFault();
         if (startedEpoch === epoch) {
           log('Refresh token rejected; logging out', err);
           await dropSession(MESSAGES.expired, true);
@@ -304,6 +394,7 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
       renewAt: 0,
       refreshToken: stored.refreshToken,
       ...(stored.idToken ? { idToken: stored.idToken } : {}),
+      ...((stored.sub ?? subjectOf(stored.idToken)) ? { sub: stored.sub ?? subjectOf(stored.idToken) } : {}),
       person: {},
       oneTimeUse: false,
     };
@@ -380,6 +471,77 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
     return true;
   };
 
+  /**
+   * Where this login's authorization response comes back: the registered redirect URI, character for character.
+   * Only the built-in sandbox (whose registration accepts any loopback port) may fall back to a free port.
+   */
+  const receiverFor = async (
+    env: ResolvedEnvironment,
+    expectedState: string,
+    onCallback: (url: URL) => Promise<CallbackOutcome>,
+  ): Promise<CallbackReceiver> => {
+    const timeout = options.loginTimeoutMs ? { timeoutMs: options.loginTimeoutMs } : {};
+    const loopback = (fixed?: { port: number; path: string }) =>
+      startLoopbackListener({
+        expectedState,
+        onCallback,
+        ...(fixed ? { fixed } : {}),
+        ...(options.hooks.openSystemBrowser ? {} : options.hooks.appUrl ? { appUrl: options.hooks.appUrl } : {}),
+        ...timeout,
+      });
+    const registered = env.registration.redirectUri;
+    if (registered === undefined && env.name === 'sandbox') return loopback();
+    const redirectUri = registered ?? (options.redirects ? DEFAULT_APP_REDIRECT_URI : undefined);
+    if (redirectUri === undefined) {
+      throw new AppFault({ code: APP_ERROR_CODES.redirectUnusable, message: MESSAGES.schemeUnavailable });
+    }
+    if (env.name !== 'sandbox') {
+      const problem = redirectProblem(env.name, redirectUri);
+      if (problem)
+        throw new AppFault({ code: APP_ERROR_CODES.redirectUnusable, message: REDIRECT_PROBLEM_MESSAGES[problem] });
+    }
+    const kind = classifyRedirectUri(redirectUri);
+    if (kind.kind === 'loopback') return loopback({ port: kind.port, path: kind.path });
+    if (kind.kind === 'app-scheme' && options.redirects) {
+      return awaitAppRedirect({ redirectUri, expectedState, onCallback, source: schemeSource, ...timeout, log });
+    }
+    throw new AppFault({
+      code: APP_ERROR_CODES.redirectUnusable,
+      message: kind.kind === 'app-scheme' ? MESSAGES.schemeUnavailable : REDIRECT_PROBLEM_MESSAGES.unreceivable,
+    });
+  };
+
+  /**
+   * §16.3.3: a native app MUST revoke the stored refresh token when a new user enrols the device. Compared by the id
+   * token's subject; a stored session whose person we cannot tell counts as someone else's.
+   */
+  const revokeIfAnotherPerson = async (tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers) => {
+    const newSub = tokens.claims()?.sub;
+    const stored = parseJson<StoredSession>(await (await store('refresh-token')).get(), isStoredSession);
+    const old = session?.refreshToken
+      ? { refreshToken: session.refreshToken, idToken: session.idToken, sub: session.sub }
+      : stored
+        ? { refreshToken: stored.refreshToken, idToken: stored.idToken, sub: stored.sub ?? subjectOf(stored.idToken) }
+        : null;
+    if (!old || (old.sub !== undefined && old.sub === newSub)) return;
+    const pending: PendingRevocation = {
+      v: 1,
+      refreshToken: old.refreshToken,
+      ...(old.idToken ? { idToken: old.idToken } : {}),
+    };
+    try {
+      await endSessionRemotely(pending);
+    } catch (err) {
+      if (!(err instanceof AppFault && err.appError.code === APP_ERROR_CODES.network)) {
+        log("Revoking the previous person's session failed", err);
+        return;
+      }
+      // Offline: the new login still goes ahead; the old token is revoked as soon as the network allows.
+      await (await store('pending-revocation')).set(JSON.stringify(pending));
+      scheduleRevocationRetry();
+    }
+  };
+
   const cancelLogin = (): boolean => {
     if (!pendingLogin) return false;
     pendingLogin.listener.cancel();
@@ -424,32 +586,30 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
       const state = oidc.randomState();
       const nonce = oidc.randomNonce();
       const loginEpoch = epoch;
-      const listener = await startLoopbackListener({
-        expectedState: state,
-        ...(options.hooks.openSystemBrowser ? {} : options.hooks.appUrl ? { appUrl: options.hooks.appUrl } : {}),
-        ...(options.loginTimeoutMs ? { timeoutMs: options.loginTimeoutMs } : {}),
-        onCallback: async (callbackUrl) => {
-          let tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
-          try {
-            tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
-              pkceCodeVerifier: verifier,
-              expectedState: state,
-              expectedNonce: nonce,
-              idTokenExpected: true,
-            });
-          } catch (err) {
-            if (isNetworkError(err)) throw networkFault();
-            log('Authorization code exchange failed', err);
-            throw new AppFault({ code: APP_ERROR_CODES.loginDenied, message: MESSAGES.loginFailed });
-          }
-          if (loginEpoch !== epoch) throw notLoggedIn();
-          // A new login replaces whatever session there was (e.g. another person on this computer).
-          await adoptTokens(tokens, oneTimeUse);
-          if (oneTimeUse) await (await store('refresh-token')).delete();
-          notice = undefined;
-          return { ok: true };
-        },
-      });
+      const onCallback = async (callbackUrl: URL): Promise<CallbackOutcome> => {
+        let tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
+        try {
+          tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
+            pkceCodeVerifier: verifier,
+            expectedState: state,
+            expectedNonce: nonce,
+            idTokenExpected: true,
+          });
+        } catch (err) {
+          if (isNetworkError(err)) throw networkFault();
+          log('Authorization code exchange failed', err);
+          if (isInvalidClient(err)) throw invalidClientFault();
+          throw new AppFault({ code: APP_ERROR_CODES.loginDenied, message: MESSAGES.loginFailed });
+        }
+        if (loginEpoch !== epoch) throw notLoggedIn();
+        await revokeIfAnotherPerson(tokens);
+        if (loginEpoch !== epoch) throw notLoggedIn();
+        await adoptTokens(tokens, oneTimeUse);
+        if (oneTimeUse) await (await store('refresh-token')).delete();
+        notice = undefined;
+        return { ok: true };
+      };
+      const listener = await receiverFor(env, state, onCallback);
       const completion = listener.done.then(
         () => {
           pendingLogin = null;
@@ -473,7 +633,7 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
         code_challenge_method: 'S256',
         state,
         nonce,
-        idp: oneTimeUse ? oneTimeUseRealm(env.registration.idp) : env.registration.idp,
+        idp: oneTimeUse ? oneTimeUseRealm(env.registration.idp, env.registration.oneTimeUseIdp) : env.registration.idp,
       });
       emitChanged();
       if (options.hooks.openSystemBrowser) {
@@ -525,6 +685,18 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
     retryPendingRevocation,
     environment: () => options.resolver.resolve(envName),
 
+    async clientSecretStored() {
+      const has = async (env: 'test' | 'prod') => Boolean(await (await store('client-secret', env)).get());
+      const [test, prod] = await Promise.all([has('test'), has('prod')]);
+      return { test, prod };
+    },
+
+    async setClientSecret(env, secret) {
+      const s = await store('client-secret', env);
+      if (secret === null) await s.delete();
+      else await s.set(secret);
+    },
+
     async switchEnvironment(env) {
       if (env === envName) return;
       await readyPromise;
@@ -542,6 +714,7 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
 
     async dispose() {
       disposed = true;
+      unsubscribeRedirects?.();
       cancelLogin();
       clearTimeout(renewTimer);
       clearTimeout(revocationTimer);

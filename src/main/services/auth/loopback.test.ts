@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { AppFault } from '../../ipc/dispatch';
 import { startLoopbackListener } from './loopback';
@@ -20,7 +22,7 @@ describe('loopback listener', () => {
       onCallback: (url) => (calls.push(url.href), Promise.resolve({ ok: true })),
     });
     expect(l.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
-    expect((await fetch(new URL('/favicon.ico', l.redirectUri))).status).toBe(404);
+    expect((await fetch(new URL('/favicon.ico', l.redirectUri))).status).toBe(400);
     const res = await fetch(`${l.redirectUri}?code=c1&state=s1`);
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -33,18 +35,80 @@ describe('loopback listener', () => {
       (r) => r.status,
       () => 'closed',
     );
-    expect(['closed', 404]).toContain(second);
+    expect(['closed', 400]).toContain(second);
     expect(calls).toHaveLength(1);
   });
 
-  it('maps error=access_denied to loginDenied and a foreign state to loginStateMismatch', async () => {
+  it('maps error=access_denied with our state to loginDenied', async () => {
     const denied = await startLoopbackListener({ expectedState: 's', onCallback: () => Promise.resolve({ ok: true }) });
     expect((await fetch(`${denied.redirectUri}?error=access_denied&state=s`)).status).toBe(400);
     expect(await codeOf(denied.done)).toBe('app.auth.access-denied');
+  });
 
-    const forged = await startLoopbackListener({ expectedState: 's', onCallback: () => Promise.resolve({ ok: true }) });
-    await fetch(`${forged.redirectUri}?code=x&state=other`);
-    expect(await codeOf(forged.done)).toBe('app.auth.state-mismatch');
+  it('answers a wrong state, a wrong path or a foreign error with 400 and keeps waiting for the right response', async () => {
+    const calls: string[] = [];
+    const l = await startLoopbackListener({
+      expectedState: 's',
+      onCallback: (url) => (calls.push(url.href), Promise.resolve({ ok: true })),
+    });
+    let settled = false;
+    void l.done.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    const stray = [
+      `${l.redirectUri}?code=x&state=other`,
+      `${l.redirectUri}?code=x`,
+      `${l.redirectUri}?error=access_denied&state=other`,
+      new URL('/callback/extra?code=x&state=s', l.redirectUri).href,
+      new URL('/favicon.ico', l.redirectUri).href,
+    ];
+    for (const url of stray) expect((await fetch(url)).status, url).toBe(400);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+    expect(calls).toEqual([]);
+
+    const res = await fetch(`${l.redirectUri}?code=c&state=s`);
+    expect(res.status).toBe(200);
+    await l.done;
+    expect(calls).toEqual([`${l.redirectUri}?code=c&state=s`]);
+  });
+
+  it('still times out and can still be cancelled after stray requests', async () => {
+    const slow = await startLoopbackListener({
+      expectedState: 's',
+      timeoutMs: 150,
+      onCallback: () => Promise.resolve({ ok: true }),
+    });
+    expect((await fetch(`${slow.redirectUri}?code=x&state=other`)).status).toBe(400);
+    expect(await codeOf(slow.done)).toBe('app.auth.login-timeout');
+    const c = await startLoopbackListener({ expectedState: 's', onCallback: () => Promise.resolve({ ok: true }) });
+    expect((await fetch(`${c.redirectUri}?code=x&state=other`)).status).toBe(400);
+    c.cancel();
+    expect(await codeOf(c.done)).toBe('app.auth.login-cancelled');
+  });
+
+  it('listens on the registered port and path exactly, and says so when the port is taken', async () => {
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+
+    const l = await startLoopbackListener({
+      expectedState: 's',
+      fixed: { port, path: '/oauth/cb' },
+      onCallback: () => Promise.resolve({ ok: true }),
+    });
+    expect(l.redirectUri).toBe(`http://127.0.0.1:${port}/oauth/cb`);
+    expect((await fetch(`http://127.0.0.1:${port}/callback?code=c&state=s`)).status).toBe(400);
+    const busy = startLoopbackListener({
+      expectedState: 't',
+      fixed: { port, path: '/oauth/cb' },
+      onCallback: () => Promise.resolve({ ok: true }),
+    });
+    expect(await codeOf(busy)).toBe('app.auth.redirect-port-busy');
+    expect((await fetch(`http://127.0.0.1:${port}/oauth/cb?code=c&state=s`)).status).toBe(200);
+    await l.done;
   });
 
   it('times out and can be cancelled', async () => {

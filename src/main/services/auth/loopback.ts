@@ -1,31 +1,33 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
-import { AppFault } from '../../ipc/dispatch';
+import {
+  LOGIN_TIMEOUT_MS,
+  cancelledFault,
+  judgeCallback,
+  loginFault,
+  settleOnce,
+  type CallbackOutcome,
+  type CallbackReceiver,
+} from './callback-check';
 
-export const LOGIN_TIMEOUT_MS = 5 * 60 * 1000;
-
-export interface CallbackOutcome {
-  ok: boolean;
-  /** Shown on the page when !ok. */
-  message?: string;
-}
+export { LOGIN_TIMEOUT_MS, type CallbackOutcome };
 
 export interface LoopbackOptions {
   expectedState: string;
   /** Receives the one callback URL whose state matches; the page is answered once this settles. */
   onCallback: (url: URL) => Promise<CallbackOutcome>;
+  /**
+   * The registered loopback redirect, `http://127.0.0.1:<port>/<path>`, listened on exactly. Absent: a free port and
+   * `/callback` (only for the built-in sandbox, whose registration accepts any loopback port).
+   */
+  fixed?: { port: number; path: string };
   /** Browser mode: send the tab back to the app instead of showing the "close this tab" page. */
   appUrl?: string;
   timeoutMs?: number;
 }
 
-export interface LoopbackListener {
-  redirectUri: string;
-  /** Settles once the login has finished (success), failed, timed out or been cancelled. */
-  done: Promise<void>;
-  cancel(): void;
-}
+export type LoopbackListener = CallbackReceiver;
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -43,60 +45,51 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-const fault = (code: string, message: string): AppFault => new AppFault({ code, message });
-
 /**
- * The redirect target of the native-app login (RFC 8252 loopback): bound to 127.0.0.1 on a free port, it takes exactly
- * one authorization response, answers the browser tab and closes.
+ * The redirect target of the native-app login (RFC 8252 loopback), bound to 127.0.0.1. Only the authorization
+ * response carrying our state ends the wait; anything else (another path, another state, a second request while one
+ * is being handled) gets a 400 and the listener keeps waiting for the right one, a cancel or the timeout.
  */
 export const startLoopbackListener = async (options: LoopbackOptions): Promise<LoopbackListener> => {
-  let settle!: { resolve: () => void; reject: (e: unknown) => void };
-  const done = new Promise<void>((resolve, reject) => {
-    settle = { resolve, reject };
-  });
-  // Callers may only look at `done` later; an early rejection must not be reported as unhandled.
-  done.catch(() => undefined);
-  let finished = false;
+  const path = options.fixed?.path ?? '/callback';
   let handling = false;
+  const server = createServer();
+  const { done, finish, isFinished } = settleOnce(options.timeoutMs ?? LOGIN_TIMEOUT_MS, () => {
+    // Let the page that is being answered go out before the socket closes.
+    server.close();
+    setTimeout(() => server.closeAllConnections(), 1000).unref?.();
+  });
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method !== 'GET' || url.pathname !== '/callback' || finished || handling) {
-      res.writeHead(404, SECURITY_HEADERS).end(page('Ikke fundet', 'Denne side findes ikke.'));
-      return;
-    }
-    const answer = (ok: boolean, text: string): void => {
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const answer = (ok: boolean, title: string, text: string): void => {
       if (ok && options.appUrl) {
         res.writeHead(303, { location: options.appUrl, 'cache-control': 'no-store' }).end();
         return;
       }
-      res.writeHead(ok ? 200 : 400, SECURITY_HEADERS).end(page(ok ? 'Du er logget ind' : 'Login mislykkedes', text));
+      res.writeHead(ok ? 200 : 400, SECURITY_HEADERS).end(page(title, text));
     };
-    if (url.searchParams.get('state') !== options.expectedState) {
-      answer(false, 'Svaret passer ikke til det login, appen startede. Start login igen fra appen.');
-      finish(
-        fault(
-          APP_ERROR_CODES.loginStateMismatch,
-          'Login-svaret passede ikke til det login, appen startede. Prøv igen.',
-        ),
+    const refuse = (text: string): void => answer(false, 'Ikke dette login', text);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method !== 'GET' || url.pathname !== path || isFinished() || handling) {
+      refuse('Denne adresse venter kun på svaret på det login, appen startede.');
+      return;
+    }
+    const verdict = judgeCallback(url.searchParams, options.expectedState);
+    if (verdict.kind === 'foreign') {
+      refuse(
+        'Svaret passer ikke til det login, appen startede. Appen venter stadig; fortsæt login i den rigtige fane.',
       );
       return;
     }
-    const error = url.searchParams.get('error');
-    if (error) {
-      const denied = error === 'access_denied';
+    if (verdict.kind === 'error') {
       answer(
         false,
-        denied
+        'Login mislykkedes',
+        verdict.denied
           ? 'Login blev afbrudt eller afvist. Du kan lukke denne fane.'
           : 'Login mislykkedes. Du kan lukke denne fane og prøve igen.',
       );
-      finish(
-        fault(
-          APP_ERROR_CODES.loginDenied,
-          denied ? 'Login blev afbrudt eller afvist.' : `Login mislykkedes (${error.slice(0, 100)}).`,
-        ),
-      );
+      finish(verdict.fault);
       return;
     }
     handling = true;
@@ -104,46 +97,39 @@ export const startLoopbackListener = async (options: LoopbackOptions): Promise<L
       (outcome) => {
         answer(
           outcome.ok,
+          outcome.ok ? 'Du er logget ind' : 'Login mislykkedes',
           outcome.ok ? 'Du er logget ind — du kan lukke denne fane.' : (outcome.message ?? 'Login mislykkedes.'),
         );
-        finish(outcome.ok ? undefined : fault(APP_ERROR_CODES.loginDenied, outcome.message ?? 'Login mislykkedes.'));
+        finish(
+          outcome.ok ? undefined : loginFault(APP_ERROR_CODES.loginDenied, outcome.message ?? 'Login mislykkedes.'),
+        );
       },
       (err: unknown) => {
-        answer(false, 'Login mislykkedes. Du kan lukke denne fane og prøve igen fra appen.');
+        answer(false, 'Login mislykkedes', 'Login mislykkedes. Du kan lukke denne fane og prøve igen fra appen.');
         finish(err);
       },
     );
   });
 
-  const timer = setTimeout(
-    () => finish(fault(APP_ERROR_CODES.loginTimeout, 'Login tog for lang tid. Prøv igen.')),
-    options.timeoutMs ?? LOGIN_TIMEOUT_MS,
-  );
-  timer.unref?.();
-
-  function finish(err?: unknown): void {
-    if (finished) return;
-    finished = true;
-    clearTimeout(timer);
-    // Let the page that is being answered go out before the socket closes.
-    server.close();
-    setTimeout(() => server.closeAllConnections(), 1000).unref?.();
-    if (err === undefined) settle.resolve();
-    else settle.reject(err);
-  }
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.fixed?.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    finish(err);
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE' || (err as NodeJS.ErrnoException).code === 'EACCES') {
+      throw loginFault(
+        APP_ERROR_CODES.redirectPortBusy,
+        `Port ${options.fixed?.port ?? 0} på 127.0.0.1, som din redirect-URI bruger, er optaget af et andet program. Luk det og prøv igen.`,
+      );
+    }
+    throw err;
+  }
   const port = (server.address() as AddressInfo).port;
-  const redirectUri = `http://127.0.0.1:${port}/callback`;
-  return {
-    redirectUri,
-    done,
-    cancel: () => finish(fault(APP_ERROR_CODES.loginCancelled, 'Login blev annulleret.')),
-  };
+  const redirectUri = `http://127.0.0.1:${port}${path}`;
+  return { redirectUri, done, cancel: () => finish(cancelledFault()) };
 };

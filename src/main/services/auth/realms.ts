@@ -1,12 +1,19 @@
-/**
- * The OneTimeUse ("sessionless", no refresh token) realm that mirrors a regular realm, per the table of §16.3.4.
- * A realm enrolled for this app (or any realm not in that table) uses the public view clients' OneTimeUse realm.
- */
+/** The OneTimeUse ("sessionless", no refresh token) realm that mirrors a regular realm, per the table of §16.3.4. */
 const ONE_TIME_USE_BY_REALM: Record<string, string> = {
   nemlogin: 'nemloginOneTimeUse',
   'mit-dk-nemlogin': 'nemloginMitDkOneTimeUse',
   'e-boks-nemlogin': 'nemloginEboksOneTimeUse',
 };
 
-export const oneTimeUseRealm = (idp: string): string =>
-  idp.endsWith('OneTimeUse') ? idp : (ONE_TIME_USE_BY_REALM[idp] ?? 'nemloginOneTimeUse');
+/** The public view clients' OneTimeUse realm; used for a realm the table does not list (see assumptions.ts). */
+export const FALLBACK_ONE_TIME_USE_REALM = 'nemloginOneTimeUse';
+
+/**
+ * The realm of a OneTimeUse login: what the registration names (`oneTimeUseIdp`) wins, then the §16.3.4 table for
+ * the registered realm. A realm enrolled for this app and not in the table falls back to the public one.
+ */
+export const oneTimeUseRealm = (idp: string, override?: string): string => {
+  if (override) return override;
+  if (idp.endsWith('OneTimeUse')) return idp;
+  return ONE_TIME_USE_BY_REALM[idp] ?? FALLBACK_ONE_TIME_USE_REALM;
+};
