@@ -2,6 +2,7 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppFault } from '../ipc/dispatch';
 import { removePrivateTempFiles } from '../services/files/private-temp';
 
 const e = vi.hoisted(() => ({
@@ -10,7 +11,7 @@ const e = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => ({ dialog: { showSaveDialog: e.showSaveDialog }, shell: { openPath: e.openPath } }));
 
-const { createFileHooks } = await import('./file-hooks');
+const { createFileHooks, MARK_FAILED } = await import('./file-hooks');
 
 describe('Electron file hooks', () => {
   beforeEach(() => {
@@ -19,29 +20,61 @@ describe('Electron file hooks', () => {
   });
   afterAll(() => removePrivateTempFiles());
 
-  it('saves where the user chose, with the scrubbed name proposed', async () => {
+  it('saves where the user chose, with the proposed name, and marks the file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dp-save-'));
     const target = join(dir, 'brev.pdf');
     e.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
-    const hooks = createFileHooks(() => null);
+    const mark = vi.fn(async () => 'written' as const);
+    const hooks = createFileHooks(() => null, { mark });
     expect(await hooks.saveFile('brev.pdf', new Uint8Array([37, 80, 68, 70]))).toBe(true);
     expect(e.showSaveDialog.mock.calls[0]![0]).toMatchObject({ defaultPath: 'brev.pdf' });
     expect(await readFile(target, 'latin1')).toBe('%PDF');
+    expect(mark).toHaveBeenCalledWith(target);
+  });
+
+  it('keeps a saved file whose mark failed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dp-save-'));
+    const target = join(dir, 'brev.pdf');
+    e.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    const hooks = createFileHooks(() => null, { platform: 'win32', mark: async () => 'failed' });
+    expect(await hooks.saveFile('brev.pdf', new Uint8Array([1]))).toBe(true);
+    expect(await stat(target)).toBeTruthy();
   });
 
   it('writes nothing when the user cancels', async () => {
     e.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
-    expect(await createFileHooks(() => null).saveFile('a.txt', new Uint8Array([1]))).toBe(false);
+    const mark = vi.fn(async () => 'written' as const);
+    expect(await createFileHooks(() => null, { mark }).saveFile('a.txt', new Uint8Array([1]))).toBe(false);
+    expect(mark).not.toHaveBeenCalled();
   });
 
-  it('opens from a private temp folder and reports the system app failing', async () => {
+  it('opens a marked copy from a private temp folder and reports the system app failing', async () => {
     e.openPath.mockResolvedValueOnce('');
-    const hooks = createFileHooks(() => null);
+    const mark = vi.fn(async () => 'written' as const);
+    const hooks = createFileHooks(() => null, { platform: 'darwin', mark });
     expect(await hooks.openFile('kvittering.pdf', new Uint8Array([1, 2]))).toBe(true);
     const opened = e.openPath.mock.calls[0]![0] as string;
     expect(opened.endsWith('kvittering.pdf')).toBe(true);
+    expect(mark).toHaveBeenCalledWith(opened);
     if (process.platform !== 'win32') expect((await stat(join(opened, '..'))).mode & 0o777).toBe(0o700);
     e.openPath.mockResolvedValueOnce('No application is associated');
-    expect(await hooks.openFile('x.bin', new Uint8Array([1]))).toBe(false);
+    expect(await hooks.openFile('x.txt', new Uint8Array([1]))).toBe(false);
+  });
+
+  it.each(['win32', 'darwin'] as const)(
+    'refuses to open on %s when the mark could not be written',
+    async (platform) => {
+      const hooks = createFileHooks(() => null, { platform, mark: async () => 'failed', log: vi.fn() });
+      const err = await hooks.openFile('brev.pdf', new Uint8Array([1])).catch((x: unknown) => x);
+      expect(err).toBeInstanceOf(AppFault);
+      expect((err as AppFault).appError.code).toBe(MARK_FAILED);
+      expect(e.openPath).not.toHaveBeenCalled();
+    },
+  );
+
+  it('opens on Linux, which has no mark', async () => {
+    e.openPath.mockResolvedValueOnce('');
+    const hooks = createFileHooks(() => null, { platform: 'linux', mark: async () => 'not-supported' });
+    expect(await hooks.openFile('brev.pdf', new Uint8Array([1]))).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import type { FolderSummaryEntry, Message } from '../../shared/dp/resources';
 import { createDispatcher, AppFault, type CallContext } from '../ipc/dispatch';
 import { createDpClient } from '../services/dp-client/dp-client';
+import { takeDownload } from '../services/files/download-offers';
 import { createMailHandlers } from './mail';
 
 // The mail handlers against a real sandbox over HTTP: what the user sees, and which requests actually went out.
@@ -297,8 +298,8 @@ describe('mail handlers against the sandbox', () => {
     });
   });
 
-  it('downloads a PDF attachment as base64 and answers saved:false in browser mode', async () => {
-    const { h, sent } = setup('lone');
+  it('downloads a PDF attachment as base64 and offers browser mode a one-time download under the forced name', async () => {
+    const { h } = setup('lone');
     const mailboxId = (await h['mailboxes.list'](undefined, call)).mailboxes[0]!.id;
     const { messages } = await h['messages.query']({ mailboxId, size: 500 }, call);
     const withPdf = messages.find((m) =>
@@ -311,8 +312,8 @@ describe('mail handlers against the sandbox', () => {
     const out = await h['files.content'](address, call);
     expect(Buffer.from(out.base64, 'base64').subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(out).toMatchObject({ encodingFormat: 'application/pdf', filename: file.filename });
-    const count = sent.length;
-    expect(await h['files.save'](address, call)).toEqual({ saved: false });
-    expect(sent.length).toBe(count);
+    const saved = await h['files.save'](address, call);
+    expect(saved).toMatchObject({ saved: false, downloadPath: expect.stringMatching(/^\/download\//) });
+    expect(takeDownload(saved.downloadPath!.slice('/download/'.length))?.name).toMatch(/\.pdf$/);
   });
 });

@@ -43,6 +43,8 @@ export interface PlatformHooks {
    * system app (Electron: shell.openPath). Absent in browser mode.
    */
   openFile?: (name: string, bytes: Uint8Array) => Promise<boolean>;
+  /** "Åbn" on an HTML letter: the app's own window showing it sanitised (Electron). Absent in browser mode. */
+  openLetter?: (file: { mailboxId: string; messageId: string; documentId: string; fileId: string }) => Promise<boolean>;
   /** Overrides for tests: e.g. a sandbox URL, a fixed keytar service name. */
   env?: Record<string, string | undefined>;
 }

@@ -7,5 +7,5 @@ import type { PlatformHooks } from '../../services/platform';
  */
 export interface MailContext {
   api: DpClient;
-  hooks: Pick<PlatformHooks, 'saveFile' | 'openFile'>;
+  hooks: Pick<PlatformHooks, 'saveFile' | 'openFile' | 'openLetter'>;
 }

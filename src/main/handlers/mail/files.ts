@@ -1,6 +1,9 @@
+import { downloadContentType, openPolicyFor } from '../../../shared/dp/encoding-formats';
+import { offeredFilename } from '../../../shared/dp/filenames';
 import { FileSchema } from '../../../shared/dp/resources';
-import { scrubFilename } from '../../../shared/dp/filenames';
-import type { Handlers } from '../../ipc/dispatch';
+import { letterHash } from '../../../shared/ipc/letter-route';
+import { AppFault, type Handlers } from '../../ipc/dispatch';
+import { offerDownload } from '../../services/files/download-offers';
 import type { MailContext } from './context';
 import { fileContentPath, filePath, type FileAddress } from './paths';
 
@@ -22,8 +25,16 @@ const fetchFileContent = async (ctx: MailContext, address: FileAddress): Promise
   return { bytes: content.data.data, encodingFormat: file.encodingFormat, filename: file.filename };
 };
 
-/** The name offered to the OS: scrubbed (§10.13.1), never empty. */
-const offeredName = (filename: string): string => scrubFilename(filename) || 'fil';
+const fetchFileFormat = async (ctx: MailContext, address: FileAddress): Promise<string> =>
+  FileSchema.parse((await ctx.api.get<unknown>(filePath(address))).data).encodingFormat;
+
+export const FILE_OPEN_REFUSED = 'app.file.open-refused';
+
+const refuseOpen = (format: string): AppFault =>
+  new AppFault({
+    code: FILE_OPEN_REFUSED,
+    message: `Filer af typen ${format || 'ukendt'} åbnes ikke direkte, fordi de kan køre kode på computeren. Brug Gem som…`,
+  });
 
 export const createFileHandlers = (ctx: MailContext): FileHandlers => ({
   'files.content': async (address) => {
@@ -35,18 +46,33 @@ export const createFileHandlers = (ctx: MailContext): FileHandlers => ({
     };
   },
 
-  // Browser mode has no hook: nothing is downloaded that could not be delivered.
+  // Electron: the save dialog proposes the name that will be written. Browser mode: main holds the bytes for one
+  // download from its own loopback route, so the browser gets our name and headers, not the sender's.
   'files.save': async (address) => {
-    const save = ctx.hooks.saveFile;
-    if (!save) return { saved: false };
     const file = await fetchFileContent(ctx, address);
-    return { saved: await save(offeredName(file.filename), file.bytes) };
+    const name = offeredFilename(file.filename, file.encodingFormat);
+    const save = ctx.hooks.saveFile;
+    if (save) return { saved: await save(name, file.bytes) };
+    const token = offerDownload({ name, contentType: downloadContentType(file.encodingFormat), bytes: file.bytes });
+    return { saved: false, downloadPath: `/download/${token}` };
   },
 
+  // Only formats a viewer shows without running code reach the OS, and only under their forced extension; HTML is
+  // shown sanitised in the app's own letter view and never as the sender wrote it.
   'files.open': async (address) => {
+    const format = await fetchFileFormat(ctx, address);
+    const policy = openPolicyFor(format);
+    if (policy === 'save-only') throw refuseOpen(format);
+    if (policy === 'letter') {
+      const openLetter = ctx.hooks.openLetter;
+      if (openLetter) return { opened: await openLetter(address) };
+      return { opened: false, letterHash: letterHash(address) };
+    }
     const open = ctx.hooks.openFile;
     if (!open) return { opened: false };
     const file = await fetchFileContent(ctx, address);
-    return { opened: await open(offeredName(file.filename), file.bytes) };
+    // The format is read again with the bytes: the name is forced from the format that came with them.
+    if (openPolicyFor(file.encodingFormat) !== 'os') throw refuseOpen(file.encodingFormat);
+    return { opened: await open(offeredFilename(file.filename, file.encodingFormat), file.bytes) };
   },
 });

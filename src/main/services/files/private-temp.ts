@@ -1,21 +1,16 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { safeFilename } from '../../../shared/dp/filenames';
 
 const PREFIX = 'digital-post-';
 const created = new Set<string>();
 
 /**
- * The last path segment only, never empty or a dot name: the file must land inside our folder whatever the name.
- * Callers pass an already scrubbed name (§10.13.1); this is the filesystem's own guard.
+ * The last path segment only, scrubbed, never empty or a dot name: the file must land inside our folder whatever the
+ * name. Callers pass an already scrubbed, format-forced name; this is the file system's own guard.
  */
-export const safeLeafName = (name: string): string => {
-  const leaf = basename(name.replace(/\\/g, '/'))
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim();
-  return leaf === '' || /^\.+$/.test(leaf) ? 'fil' : leaf;
-};
+export const safeLeafName = (name: string): string => safeFilename(basename(name.replace(/\\/g, '/')));
 
 /**
  * Writes post content where only this user can read it: a fresh 0700 folder under the OS temp dir and a 0600 file,
@@ -32,7 +27,7 @@ export const writePrivateTempFile = async (name: string, bytes: Uint8Array): Pro
   return file;
 };
 
-/** Removes the folders this process created (on quit); files still open in another app may keep theirs on Windows. */
+/** Removes the folders this process created (at logout and on quit); files still open in another app may keep theirs on Windows. */
 export const removePrivateTempFiles = async (): Promise<void> => {
   const dirs = [...created];
   created.clear();

@@ -104,8 +104,26 @@ export const mailChannels = {
   'senders.list': channel(z.strictObject(MailboxRef), z.object({ senders: z.array(SenderSummarySchema) })),
   /** File content as base64 (the same over Electron IPC and the browser-mode bridge). */
   'files.content': channel(FileRef, z.object({ base64: z.string(), encodingFormat: z.string(), filename: z.string() })),
-  /** "Gem som…": a save dialog in main; the filename is scrubbed (§10.13.1) first. Browser mode answers saved:false. */
-  'files.save': channel(FileRef, z.object({ saved: z.boolean() })),
-  /** "Åbn": saved to a private temp folder and opened with the system app. Browser mode answers opened:false. */
-  'files.open': channel(FileRef, z.object({ opened: z.boolean() })),
+  /**
+   * "Gem som…": a save dialog in main proposing the scrubbed, format-forced name. Browser mode answers saved:false
+   * with a one-time `downloadPath` on its own server, which serves the file under that name.
+   */
+  'files.save': channel(
+    FileRef,
+    z.object({
+      saved: z.boolean(),
+      downloadPath: z
+        .string()
+        .regex(/^\/download\/[A-Za-z0-9_-]{1,100}$/)
+        .optional(),
+    }),
+  ),
+  /**
+   * "Åbn": formats that run no code go to the system app from a private temp folder; HTML opens in the app's own
+   * letter view (browser mode: `letterHash`, for a new tab); other formats are refused (`app.file.open-refused`).
+   */
+  'files.open': channel(
+    FileRef,
+    z.object({ opened: z.boolean(), letterHash: z.string().startsWith('#letter=').max(1000).optional() }),
+  ),
 };
