@@ -7,6 +7,7 @@ import { createDpClient, type DpClient } from './dp-client/dp-client';
 import { TokenBucket } from './dp-client/token-bucket';
 import { createEnvironmentResolver, type SandboxStarter } from './environments';
 import { createEventHub } from './event-hub';
+import { forgetLetterCopies, removeTempFilesAtLogout } from './files/temp-cleanup';
 import type { AppServices, CreateAppServices, PlatformHooks } from './platform';
 import { createSecretStore, type KeytarLike, type SecretStore } from './secret-store';
 import { createSettings, type SettingsService } from './settings';
@@ -117,6 +118,12 @@ export const createDesktopServices = async (
     .ready()
     .then(() => alerts.sync())
     .catch((err: unknown) => log('Alerts could not start', err));
+  const stopTempCleanup = removeTempFilesAtLogout({
+    events,
+    loggedIn: async () => (await auth.status()).loggedIn,
+    remove: forgetLetterCopies,
+    log,
+  });
   const context: ServiceContext = { api: dp, auth, settings, events, hooks, alerts };
   const handlers = createHandlers(context);
 
@@ -131,6 +138,7 @@ export const createDesktopServices = async (
     // always fills in the platform default; were it ever missing, quitting beats an app left running unseen.
     keepRunningInTray: () => settings.get().keepRunningInTray === true,
     async dispose() {
+      stopTempCleanup();
       alerts.dispose();
       await auth.dispose();
       await resolver.dispose();
