@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import DOMPurify from 'dompurify';
@@ -10,6 +10,7 @@ import { validateStrictHtml } from '../../shared/html/validate-strict';
 import { AppFault, createDispatcher, type CallContext } from '../ipc/dispatch';
 import { createDpClient } from '../services/dp-client/dp-client';
 import { TokenBucket } from '../services/dp-client/token-bucket';
+import { journalEntryFiles, sealedTestJournal } from '../services/drafts/journal.test-support';
 import { createComposeHandlers } from './compose';
 import { JOURNAL_FOLDER } from './compose/context';
 
@@ -71,7 +72,13 @@ const setup = async (opts: { identity?: string; dir?: string; before?: Tap; afte
     log: () => undefined,
   });
   const events: AppEvent[] = [];
-  const h = createComposeHandlers({ api, events: { emit: (e) => events.push(e) }, hooks: { userDataDir: dir } });
+  const journal = sealedTestJournal(join(dir, JOURNAL_FOLDER));
+  const h = createComposeHandlers({
+    api,
+    events: { emit: (e) => events.push(e) },
+    hooks: { userDataDir: dir },
+    journal,
+  });
   const direct = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     await limiter.acquire();
     const res = await fetch(`${sandbox.apiBase}/${path}`, {
@@ -91,8 +98,8 @@ const setup = async (opts: { identity?: string; dir?: string; before?: Tap; afte
   };
   const mailboxId = mailboxes.mailboxes.find((m) => m.access?.accessType === 'OWNER')!.id;
   const writes = () => sent.filter((s) => s.method !== 'GET');
-  const journalFiles = async () =>
-    (await readdir(join(dir, JOURNAL_FOLDER)).catch(() => [] as string[])).filter((f) => f.endsWith('.json'));
+  const journalFiles = () => journalEntryFiles(join(dir, JOURNAL_FOLDER));
+  const journalled = async () => (await journal.list()).map((r) => r.messageId);
   const inFolder = async (folderType: string, label: string) => {
     const folders = (await direct('GET', `mailboxes/${mailboxId}/folders/`)) as {
       folders: { id: string; folderType: string }[];
@@ -103,7 +110,7 @@ const setup = async (opts: { identity?: string; dir?: string; before?: Tap; afte
     };
     return page.messages.filter((m) => m.label === label).length;
   };
-  return { h, api, sent, writes, events, dir, direct, mailboxId, journalFiles, inFolder, taps };
+  return { h, api, sent, writes, events, dir, direct, mailboxId, journalFiles, journalled, inFolder, taps };
 };
 
 const codeOf = async (p: Promise<unknown>): Promise<string> =>
@@ -141,7 +148,7 @@ describe('writing to an authority', () => {
     const s = await setup({
       before: async (req) => {
         if (req.method === 'PUT' && CONTENT.test(req.path) && req.path.includes('/files/'))
-          journalAtUpload.push(await s.journalFiles());
+          journalAtUpload.push(await s.journalled());
       },
     });
     const { hits } = await s.h['authorities.search']({ query: 'skattek' }, call);
@@ -179,7 +186,7 @@ describe('writing to an authority', () => {
     );
     expect(saved.status).toBe('saved');
     // The words were on disk when the upload left, and gone once the server confirmed them.
-    expect(journalAtUpload).toEqual([[expect.stringContaining(draft.messageId)]]);
+    expect(journalAtUpload).toEqual([[draft.messageId]]);
     expect(await s.journalFiles()).toEqual([]);
 
     const attached = await s.h['compose.attach'](
@@ -487,9 +494,9 @@ describe('faults', () => {
     ).toBe('app.network');
     const files = await s.journalFiles();
     expect(files).toHaveLength(1);
-    expect(JSON.parse(await readFile(join(s.dir, JOURNAL_FOLDER, files[0]!), 'utf8'))).toMatchObject({
-      html: '<p>Vigtige ord</p>',
-    });
+    // Sealed: the words are in the journal, not readable in its file.
+    expect((await readFile(files[0]!)).includes(Buffer.from('Vigtige ord'))).toBe(false);
+    expect(await s.journalled()).toEqual([draft.messageId]);
     expect((await s.h['journal.list'](undefined, call)).entries).toEqual([
       expect.objectContaining({ messageId: draft.messageId, excerpt: 'Vigtige ord' }),
     ]);

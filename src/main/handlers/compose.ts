@@ -10,7 +10,7 @@ import { createJournalHandlers } from './compose/journal-handlers';
 import { composeLimits } from './compose/limits';
 import { createReplyHandler } from './compose/reply';
 import { createSendHandler } from './compose/send';
-import type { DraftJournal } from '../services/drafts/journal';
+import type { PersonJournal } from '../services/drafts/person-journal';
 
 export type { ComposeContext } from './compose/context';
 
@@ -38,7 +38,7 @@ export type ComposeChannel =
  */
 export const createComposeHandlers = (
   ctx: ComposeContext,
-  options: { journal?: DraftJournal } = {},
+  options: { journal?: PersonJournal } = {},
 ): Pick<Handlers, ComposeChannel> => {
   const state = createComposeState(ctx, options.journal);
   const drafts = createDraftOps(state);

@@ -55,20 +55,25 @@ export const createJournalHandlers = (
   };
 
   return {
-    'journal.list': async () => ({
-      entries: (await state.journal.list()).map((r) => {
-        const content = journalContent(r);
-        return {
-          mailboxId: r.mailboxId,
-          messageId: r.messageId,
-          ...(r.label !== undefined ? { label: r.label } : {}),
-          savedAt: r.savedAt,
-          format: content.format,
-          excerpt: excerptOfContent(content),
-          bytes: Buffer.byteLength(wordsOf(content), 'utf8'),
-        };
-      }),
-    }),
+    'journal.list': async () => {
+      const storage = await state.journal.storage();
+      const records = await state.journal.list();
+      return {
+        ...(storage ? { storage } : {}),
+        entries: records.map((r) => {
+          const content = journalContent(r);
+          return {
+            mailboxId: r.mailboxId,
+            messageId: r.messageId,
+            ...(r.label !== undefined ? { label: r.label } : {}),
+            savedAt: r.savedAt,
+            format: content.format,
+            excerpt: excerptOfContent(content),
+            bytes: Buffer.byteLength(wordsOf(content), 'utf8'),
+          };
+        }),
+      };
+    },
 
     'journal.restore': async ({ mailboxId, messageId }) => {
       const record = await state.journal.get(mailboxId, messageId);

@@ -317,7 +317,14 @@ export const composeChannels = {
     z.object({ hits: z.array(ContactPointHitSchema), totalElements: z.number().int() }),
   ),
   /** Drafts whose latest words are only in the local journal (offer to restore after a crash or restart). */
-  'journal.list': channel(noInput, z.object({ entries: z.array(JournalEntrySchema) })),
+  'journal.list': channel(
+    noInput,
+    z.object({
+      entries: z.array(JournalEntrySchema),
+      /** Where the person's unsent words are kept: sealed on disk, or in memory only (no secure key store). */
+      storage: z.enum(['disk', 'memory']).optional(),
+    }),
+  ),
   /**
    * Restore: uploads the journalled words to their draft (If-Match = the version they were based on, so a draft
    * changed elsewhere gives `conflict` with both). A draft gone from the server is recreated with the words.
