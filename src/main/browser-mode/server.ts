@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createDispatcher } from '../ipc/dispatch';
 import type { AppServices } from '../services/platform';
+import { DOWNLOAD_PREFIX, serveDownload } from './download-response';
 import { readStaticFile, SECURITY_HEADERS } from './static-files';
 
 /** Name of the meta tag the bridge reads the per-run secret from, and the header it sends it back in. */
@@ -193,6 +194,7 @@ export const startBrowserModeServer = async (options: BrowserModeServerOptions):
       }
       // Channel names are plain ASCII (`mail.list`); anything encoded is not a channel.
       if (rawPath.startsWith('/bridge/')) return handleInvoke(req, res, rawPath.slice('/bridge/'.length));
+      if (rawPath.startsWith(DOWNLOAD_PREFIX)) return serveDownload(req, res, rawPath.slice(DOWNLOAD_PREFIX.length));
       return handleStatic(req, res, rawPath);
     })().catch((err: unknown) => {
       log('Browser-mode request failed', err);
