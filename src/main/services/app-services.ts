@@ -1,5 +1,6 @@
 import type { EnvironmentName } from '../../shared/ipc/channels/auth';
 import { createHandlers, type ServiceContext } from '../handlers';
+import { createComposeJournal } from '../handlers/compose/context';
 import { createAlertService } from './alerts/alert-service';
 import { loadAlertPrefs } from './alerts/prefs';
 import { createAuthService, type AuthService, type SecretPurpose } from './auth/auth-service';
@@ -19,10 +20,13 @@ export interface DesktopServices extends AppServices {
   context: ServiceContext;
 }
 
+/** Besides the auth service's secrets, the key the draft journal is sealed with (one per environment). */
+type StorePurpose = SecretPurpose | 'journal-key';
+
 /** Seams for tests and benchmarks; the app itself passes none. */
 export interface AppServicesOptions {
   fetch?: typeof fetch;
-  secretStoreFor?: (env: EnvironmentName, purpose: SecretPurpose) => Promise<SecretStore>;
+  secretStoreFor?: (env: EnvironmentName, purpose: StorePurpose) => Promise<SecretStore>;
   keytarLoader?: (() => Promise<KeytarLike>) | null;
   startSandbox?: SandboxStarter;
   loginTimeoutMs?: number;
@@ -54,7 +58,7 @@ export const createDesktopServices = async (
   });
   const secretStoreFor =
     options.secretStoreFor ??
-    ((envName: EnvironmentName, purpose: SecretPurpose) =>
+    ((envName: EnvironmentName, purpose: StorePurpose) =>
       createSecretStore({
         userDataDir: hooks.userDataDir,
         account: `${purpose}.${envName}`,
@@ -124,7 +128,23 @@ export const createDesktopServices = async (
     remove: forgetLetterCopies,
     log,
   });
-  const context: ServiceContext = { api: dp, auth, settings, events, hooks, alerts };
+  // Unsent words belong to the person who typed them: sealed per person and environment, offered to no one else.
+  const journal = createComposeJournal({
+    api: dp,
+    userDataDir: hooks.userDataDir,
+    owner: () => auth.owner(),
+    keyStoreFor: (envName) => secretStoreFor(envName, 'journal-key'),
+    log,
+  });
+  const context: ServiceContext & { journal: typeof journal } = {
+    api: dp,
+    auth,
+    settings,
+    events,
+    hooks,
+    alerts,
+    journal,
+  };
   const handlers = createHandlers(context);
 
   return {

@@ -64,11 +64,11 @@ const memoryJournal = (): PersonJournal => {
  * `keyStoreFor`. Entries of earlier versions (which name no owner) go to a person only if Digital Post lets them open
  * that draft as a draft.
  */
-export const createComposeJournal = (options: {
+export const createComposeJournal = <E extends string>(options: {
   api: DpClient;
   userDataDir: string;
-  owner: () => Promise<JournalOwner | undefined>;
-  keyStoreFor: (environment: string) => Promise<SecretStore>;
+  owner: () => Promise<JournalOwner<E> | undefined>;
+  keyStoreFor: (environment: E) => Promise<SecretStore>;
   log?: (msg: string, err?: unknown) => void;
 }): PersonJournal =>
   createPersonJournal({

@@ -93,6 +93,8 @@ export interface AuthService extends AccessTokenSource {
   setClientSecret(env: 'test' | 'prod', secret: string | null): Promise<void>;
   /** Resolves when the start-up restore has finished. */
   ready(): Promise<void>;
+  /** Who is logged in (the id token's `sub`) and where, for what is kept per person; undefined while nobody is. */
+  owner(): Promise<{ environment: EnvironmentName; sub: string } | undefined>;
   dispose(): Promise<void>;
 }
 
@@ -560,6 +562,12 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
     getAccessToken,
     renewAfterUnauthorized,
     ready: () => readyPromise,
+
+    async owner() {
+      await readyPromise;
+      const sub = session?.sub;
+      return sub ? { environment: envName, sub } : undefined;
+    },
 
     async status() {
       await readyPromise;

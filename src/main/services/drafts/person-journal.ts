@@ -21,8 +21,8 @@ import {
 } from './sealed-codec';
 
 /** The person the words belong to: the id token's `sub` in one environment. */
-export interface JournalOwner {
-  environment: string;
+export interface JournalOwner<E extends string = string> {
+  environment: E;
   sub: string;
 }
 
@@ -34,13 +34,13 @@ export interface PersonJournal extends DraftJournal {
   storage(): Promise<JournalStorage | undefined>;
 }
 
-export interface PersonJournalOptions {
+export interface PersonJournalOptions<E extends string = string> {
   /** The journal's root folder in the user-data directory. */
   dir: string;
   /** Who is logged in now (undefined: nobody). */
-  owner: () => Promise<JournalOwner | undefined>;
+  owner: () => Promise<JournalOwner<E> | undefined>;
   /** The SecretStore holding the journal key of one environment. */
-  keyStoreFor: (environment: string) => Promise<SecretStore>;
+  keyStoreFor: (environment: E) => Promise<SecretStore>;
   /**
    * Whether Digital Post lets the logged-in person open this draft as a draft. Entries of earlier versions name no
    * owner; only one the server lets this person edit is offered to them. Throws when it cannot tell (offline).
@@ -69,15 +69,15 @@ const notLoggedIn = (): AppFault =>
  * The journal of whoever is logged in: one sealed folder per person and environment, so the next person on this
  * computer is offered none of the previous person's words, and logging out keeps them for that person's return.
  */
-export const createPersonJournal = (options: PersonJournalOptions): PersonJournal => {
+export const createPersonJournal = <E extends string>(options: PersonJournalOptions<E>): PersonJournal => {
   const log = options.log ?? ((m: string, e?: unknown) => console.warn(m, e ?? ''));
   const now = options.now ?? (() => new Date());
   const keysByEnv = new Map<string, Promise<EnvironmentKeys>>();
   const journals = new Map<string, OwnedJournal>();
   /** Saves and confirmations still in flight when the session ends belong to the person who typed them. */
-  let lastOwner: JournalOwner | undefined;
+  let lastOwner: JournalOwner<E> | undefined;
 
-  const loadKeys = async (environment: string): Promise<EnvironmentKeys> => {
+  const loadKeys = async (environment: E): Promise<EnvironmentKeys> => {
     const store = await options.keyStoreFor(environment);
     const fresh = (): Buffer => randomBytes(JOURNAL_KEY_BYTES);
     if (store.kind === 'memory') return { storage: 'memory', keys: deriveJournalKeys(fresh()) };
@@ -96,7 +96,7 @@ export const createPersonJournal = (options: PersonJournalOptions): PersonJourna
     return { storage: 'disk', keys: deriveJournalKeys(key) };
   };
 
-  const keysFor = (environment: string): Promise<EnvironmentKeys> => {
+  const keysFor = (environment: E): Promise<EnvironmentKeys> => {
     let k = keysByEnv.get(environment);
     if (!k) {
       k = loadKeys(environment);
@@ -112,7 +112,7 @@ export const createPersonJournal = (options: PersonJournalOptions): PersonJourna
       now,
     );
 
-  const journalOf = async (owner: JournalOwner): Promise<OwnedJournal> => {
+  const journalOf = async (owner: JournalOwner<E>): Promise<OwnedJournal> => {
     const { storage, keys } = await keysFor(owner.environment);
     const tag = ownerTagOf(keys, owner.environment, owner.sub);
     const id = `${owner.environment}\u0000${tag}`;
@@ -175,7 +175,7 @@ export const createPersonJournal = (options: PersonJournalOptions): PersonJourna
   };
 
   /** The person now; for writes also the person of the session that just ended in this run. */
-  const ownerFor = async (writing: boolean): Promise<JournalOwner | undefined> => {
+  const ownerFor = async (writing: boolean): Promise<JournalOwner<E> | undefined> => {
     const owner = await options.owner();
     if (owner) lastOwner = owner;
     return owner ?? (writing ? lastOwner : undefined);
