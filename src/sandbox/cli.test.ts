@@ -35,6 +35,21 @@ describe('parseCli', () => {
     expect(parseCli([])).toEqual({});
   });
 
+  it('makes the client confidential with one exact redirect URI', () => {
+    expect(parseCli(['--client-secret', 's3cret', '--redirect-uri', 'dk.digitalpost.desktop:/oauth2redirect'])).toEqual(
+      { clientSecret: 's3cret', redirectUri: 'dk.digitalpost.desktop:/oauth2redirect' },
+    );
+    expect(parseCli(['--client-secret', 's', '--client-auth-method', 'client_secret_post'])).toEqual({
+      clientSecret: 's',
+      clientAuthMethod: 'client_secret_post',
+    });
+    expect(() => parseCli(['--client-auth-method', 'client_secret_post'])).toThrow(/--client-secret/);
+    expect(() => parseCli(['--client-secret', 's', '--client-auth-method', 'private_key_jwt'])).toThrow(
+      /--client-auth-method/,
+    );
+    expect(() => parseCli(['--redirect-uri', 'not a uri'])).toThrow(/--redirect-uri/);
+  });
+
   it('rejects bad values and unknown flags', () => {
     expect(() => parseCli(['--port', 'abc'])).toThrow(/--port/);
     expect(() => parseCli(['--token-ttl', '0'])).toThrow(/--token-ttl/);

@@ -268,6 +268,44 @@ describe('login through the loopback redirect', () => {
   });
 });
 
+describe('a login by another person (§16.3.3)', () => {
+  it('revokes the stored refresh token of the previous person before taking over', async () => {
+    let who = 'lone';
+    const services = await start({ browser: (url) => browserAs(who)(url) });
+    await login(services);
+    const lones = (await storedRefreshToken())!;
+    who = 'karl';
+    await login(services);
+    expect((await services.auth.status()).displayName).not.toBe('Lone Defaultssen');
+    expect(await tryRefresh(lones)).toMatchObject({ error: 'invalid_grant' });
+    const karls = (await storedRefreshToken())!;
+    expect(karls).not.toBe(lones);
+    expect((await services.dp.get('/mailboxes/', mine)).status).toBe(200);
+  });
+
+  it('also after a restart, when the previous person is known only from the stored session', async () => {
+    const first = await start();
+    await login(first);
+    const lones = (await storedRefreshToken())!;
+    await first.dispose();
+    net.offline = true;
+    // Offline at start, so the stored session is not restored into memory; it must still be recognised.
+    const second = await start({ browser: browserAs('karl') });
+    net.offline = false;
+    await login(second);
+    expect(await tryRefresh(lones)).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('leaves the stored token alone when the same person logs in again', async () => {
+    const services = await start();
+    await login(services);
+    const before = (await storedRefreshToken())!;
+    await login(services);
+    expect(net.log.some((e) => e.url.endsWith('/revoke'))).toBe(false);
+    expect((await tryRefresh(before)).status).toBe(200);
+  });
+});
+
 describe('token lifecycle', () => {
   it('renews before expiry (rotating the refresh token) so API calls never meet an expired token', async () => {
     const services = await start();

@@ -119,8 +119,13 @@ const isOAuthError = (err: unknown): err is { error: string; status?: number } =
   typeof err === 'object' && err !== null && typeof (err as { error?: unknown }).error === 'string';
 
 /** Digital Post refused the client (wrong id or secret): a problem of the settings, not of the user's session. */
-const isInvalidClient = (err: unknown): boolean =>
-  isOAuthError(err) && (err.error === 'invalid_client' || err.error === 'unauthorized_client');
+const isInvalidClient = (err: unknown): boolean => {
+  const refused = (code: unknown) => code === 'invalid_client' || code === 'unauthorized_client';
+  if (isOAuthError(err)) return refused(err.error);
+  // A 401 with a WWW-Authenticate challenge (client_secret_basic refused) carries the error in its parameters.
+  if (err instanceof oidc.WWWAuthenticateChallengeError) return err.cause.some((c) => refused(c.parameters.error));
+  return false;
+};
 
 const invalidClientFault = (): AppFault =>
   new AppFault({ code: APP_ERROR_CODES.invalidClient, message: MESSAGES.invalidClient });
