@@ -1,3 +1,4 @@
+import { requestCost } from '../src/sandbox/http/rate-limit';
 import type { RunningSandbox } from '../src/sandbox/server';
 import { createDpClient, type AccessTokenSource, type DpClient } from '../src/main/services/dp-client/dp-client';
 import { efficiency, idealSeconds, round, summarize, type BenchLine } from './stats';
@@ -127,7 +128,9 @@ export const runApiBench = async (sandbox: RunningSandbox, options: ApiBenchOpti
     .slice(0, options.files);
   if (paths.length < options.files) throw new Error(`only ${paths.length} files to fetch`);
   const { burstCapacity, replenishRate } = sandbox.config.rateLimit;
-  const ideal = idealSeconds(paths.length, burstCapacity, replenishRate);
+  // The ceiling is in tokens: the sandbox charges a content download more than one (X-RateLimit-Requested-Tokens).
+  const tokensNeeded = paths.reduce((sum, p) => sum + requestCost('GET', p), 0);
+  const ideal = idealSeconds(tokensNeeded, burstCapacity, replenishRate);
   const seconds: number[] = [];
   const count429: number[] = [];
   const eff: number[] = [];
@@ -143,7 +146,7 @@ export const runApiBench = async (sandbox: RunningSandbox, options: ApiBenchOpti
     count429.push(wire.statuses.filter((st) => st === 429).length);
     eff.push(efficiency(ideal, s));
   }
-  const note = `${paths.length} files, ideal ${round(ideal)} s at ${burstCapacity} burst / ${replenishRate} per s`;
+  const note = `${paths.length} files (${tokensNeeded} tokens), ideal ${round(ideal)} s at ${burstCapacity} burst / ${replenishRate} per s`;
   lines.push(summarize('fetch_files_300_s', 's', seconds, { note }));
   lines.push(summarize('fetch_files_429_count', 'count', count429));
   lines.push(summarize('fetch_files_efficiency', 'ratio', eff));

@@ -94,8 +94,8 @@ export const createDesktopServices = async (
     baseUrl: async () => (await auth.environment()).apiBaseUrl,
     tokens: auth,
     limiter: {
-      acquire: (cost) => limiter.acquire(cost),
-      complete: (h) => limiter.complete(h),
+      acquire: (kind) => limiter.acquire(kind),
+      complete: (h, charge) => limiter.complete(h, charge),
       penalize: (ms) => limiter.penalize(ms),
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -7,6 +7,17 @@ export interface RateLimitSettings {
   replenishRate: number;
 }
 
+/** What a file content download costs here; any request not listed costs one token. */
+export const FILE_CONTENT_COST = 2;
+
+/**
+ * Tokens a request takes (§12.1: Digital Post tells cheap from expensive requests by its own, changeable rules and
+ * reports the cost in X-RateLimit-Requested-Tokens). The sandbox makes file content downloads dearer, so a client
+ * that counts requests instead of reading the header is caught by its tests.
+ */
+export const requestCost = (method: string, path: string): number =>
+  method === 'GET' && /\/files\/[^/]+\/content\/?$/.test(path) ? FILE_CONTENT_COST : 1;
+
 interface Bucket {
   tokens: number;
   updatedAt: number;
@@ -57,7 +68,7 @@ export const rateLimit = (
     }
     Promise.resolve(callerKey(req, res))
       .then((key) => {
-        const cost = 1;
+        const cost = requestCost(req.method, req.path);
         const result = buckets.take(key, cost);
         res.setHeader('X-RateLimit-Remaining', String(result.remaining));
         res.setHeader('X-RateLimit-Requested-Tokens', String(cost));

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { AppFault } from '../../ipc/dispatch';
 import { createDpClient, type AccessTokenSource } from './dp-client';
-import { TokenBucket } from './token-bucket';
+import { FILE_CONTENT_COST } from '../../../sandbox/http/rate-limit';
+import { TokenBucket, type Charge, type RateLimitHeaders } from './token-bucket';
 
 let sandbox: RunningSandbox;
 
@@ -47,6 +48,13 @@ const counting = () => {
   return { fetchFn, statuses, methods, trace };
 };
 
+/** A limiter that never hears the server's headers, so it does not know the limit and the server has to push back. */
+class DeafBucket extends TokenBucket {
+  override complete(_headers?: RateLimitHeaders, charge?: Charge): void {
+    super.complete(undefined, charge);
+  }
+}
+
 const faultOf = async (p: Promise<unknown>): Promise<AppFault> => {
   try {
     await p;
@@ -75,6 +83,53 @@ describe('DpClient against the sandbox', () => {
     expect(wire.statuses).toHaveLength(200);
   });
 
+  it(
+    'a burst of cheap and expensive calls costs no 429: each is charged what the server said its kind takes',
+    {
+      timeout: 90_000,
+    },
+    async () => {
+      // One bucket throughout, as in the app (the test before drained this identity's server bucket).
+      const limiter = new TokenBucket();
+      const wire = counting();
+      const dp = createDpClient({
+        baseUrl: () => sandbox.apiBase,
+        tokens: tokenFor('lone'),
+        fetch: wire.fetchFn,
+        limiter,
+        log: () => undefined,
+      });
+      const mailboxes = await dp.get<{ mailboxes: { id: string }[] }>('/mailboxes/');
+      const mailboxId = mailboxes.data.mailboxes[0]!.id;
+      const page = await dp.get<{ messages: { id: string; documents?: { id: string; files?: { id: string }[] }[] }[] }>(
+        `/mailboxes/${mailboxId}/messages/`,
+        { query: { size: 200, messageState: 'RECEIVED' } },
+      );
+      const contentPaths = page.data.messages.flatMap((m) =>
+        (m.documents ?? []).flatMap((d) =>
+          (d.files ?? []).map(
+            (f) => `/mailboxes/${mailboxId}/messages/${m.id}/documents/${d.id}/files/${f.id}/content`,
+          ),
+        ),
+      );
+      expect(contentPaths.length).toBeGreaterThanOrEqual(40);
+
+      const statuses = await Promise.all(
+        contentPaths
+          .slice(0, 40)
+          .flatMap((path) => [dp.getBytes(path).then((r) => r.status), dp.get('/mailboxes/').then((r) => r.status)]),
+      );
+      expect(statuses.every((s) => s === 200)).toBe(true);
+      expect(
+        wire.statuses.filter((s) => s !== 200),
+        wire.trace.join('\n'),
+      ).toEqual([]);
+      // The sandbox charges more for content than for a list, and the client learnt both.
+      expect(limiter.costOf('GET mailboxes/{}/messages/{}/documents/{}/files/{}/content')).toBe(FILE_CONTENT_COST);
+      expect(limiter.costOf('GET mailboxes')).toBe(1);
+    },
+  );
+
   it('sits out real 429s for Retry-After and still completes every call', { timeout: 60_000 }, async () => {
     const wire = counting();
     // A limiter that does not know the server's limit, so the server has to push back.
@@ -82,7 +137,7 @@ describe('DpClient against the sandbox', () => {
       baseUrl: () => sandbox.apiBase,
       tokens: tokenFor('karl'),
       fetch: wire.fetchFn,
-      limiter: new TokenBucket({ capacity: 1000, replenishRate: 1000 }),
+      limiter: new DeafBucket({ capacity: 1000, replenishRate: 1000 }),
       log: () => undefined,
     });
     const started = Date.now();

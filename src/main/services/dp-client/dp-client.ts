@@ -3,6 +3,7 @@ import { AppFault } from '../../ipc/dispatch';
 import { dpErrorToAppError, networkFault, parseEtagVersion } from './errors';
 import { parseRetryAfter, readRateLimitHeaders, TokenBucket, type RateLimiter } from './token-bucket';
 import { newTraceparent } from './traceparent';
+import { routeKind } from './route-kind';
 
 /** What the API client needs from the token lifecycle. */
 export interface AccessTokenSource {
@@ -186,6 +187,7 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
     const onUploadProgress = 'onUploadProgress' in opts ? opts.onUploadProgress : undefined;
     const base = await options.baseUrl();
     const url = buildUrl(base, path, opts.query);
+    const kind = routeKind(method, path);
     // Only requests the server can safely see twice may be repeated after an unknown outcome.
     const idempotent = opts.idempotent ?? (method === 'GET' || (method !== 'POST' && opts.ifMatch !== undefined));
     let token = await options.tokens.getAccessToken();
@@ -227,7 +229,7 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
         }
       }
       // Taken only now, so nothing between acquire and fetch can throw and leave the token unaccounted.
-      await limiter.acquire();
+      const charge = await limiter.acquire(kind);
       let res: Response;
       try {
         // A stream body needs duplex 'half' (Node's fetch); the cast because lib.dom's RequestInit does not know it yet.
@@ -235,7 +237,7 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
         if (streamed) (init as RequestInit & { duplex: 'half' }).duplex = 'half';
         res = await doFetch(url, init);
       } catch (err) {
-        limiter.complete();
+        limiter.complete(undefined, charge);
         if (opts.signal?.aborted) throw err;
         log(`${method} ${path} failed on the network (attempt ${attempt})`, err);
         if (idempotent && attempt < maxAttempts) {
@@ -244,7 +246,7 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
         }
         throw networkFault({ idempotent, traceparent });
       }
-      limiter.complete(readRateLimitHeaders(res.headers));
+      limiter.complete(readRateLimitHeaders(res.headers), charge);
       const responseTrace = res.headers.get('traceparent') ?? traceparent;
 
       if (res.status === 429 && rateLimited < max429) {

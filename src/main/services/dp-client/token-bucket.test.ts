@@ -121,6 +121,83 @@ describe('TokenBucket', () => {
     expect(c.now()).toBeLessThan(200);
   });
 
+  it('charges a kind what its last answer said it took, and waits for that many tokens', async () => {
+    const c = clock();
+    const bucket = new TokenBucket({
+      capacity: 20,
+      replenishRate: 10,
+      safety: 1,
+      reserve: 0,
+      now: c.now,
+      sleep: c.sleep,
+    });
+    const first = await bucket.acquire('GET content');
+    expect(first).toEqual({ kind: 'GET content', cost: 1 });
+    // The server took 5, not the 1 we guessed, and has 15 left.
+    bucket.complete({ remaining: 15, requestedTokens: 5 }, first);
+    expect(bucket.costOf('GET content')).toBe(5);
+    expect(bucket.snapshot().tokens).toBe(15);
+    for (let i = 0; i < 3; i++) bucket.complete({}, await bucket.acquire('GET content'));
+    expect(bucket.snapshot().tokens).toBe(0);
+    expect(c.now()).toBe(0);
+    // The next one waits for five tokens, half a second at 10/s; a cheap kind is charged one.
+    const fourth = await bucket.acquire('GET content');
+    expect(fourth.cost).toBe(5);
+    expect(c.now()).toBe(500);
+    bucket.complete({ requestedTokens: 5 }, fourth);
+    bucket.complete({ requestedTokens: 1 }, await bucket.acquire('GET list'));
+    expect(bucket.costOf('GET list')).toBe(1);
+    expect(c.now()).toBe(600);
+  });
+
+  it('gives back what it over-charged when a kind turns cheap, and never charges more than the bucket holds', async () => {
+    const c = clock();
+    const bucket = new TokenBucket({
+      capacity: 4,
+      replenishRate: 10,
+      safety: 1,
+      reserve: 0,
+      now: c.now,
+      sleep: c.sleep,
+    });
+    bucket.complete({ requestedTokens: 9 }, await bucket.acquire('GET big'));
+    const big = await bucket.acquire('GET big');
+    expect(big.cost).toBe(4);
+    bucket.complete({ requestedTokens: 1 }, big);
+    expect(bucket.costOf('GET big')).toBe(1);
+  });
+
+  it('sends the first request of an unknown kind alone, so a burst cannot overdraw before the cost is known', async () => {
+    const c = clock();
+    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, now: c.now, sleep: c.sleep });
+    const first = await bucket.acquire('GET content');
+    let secondStarted = false;
+    const second = bucket.acquire('GET content').then((ch) => ((secondStarted = true), ch));
+    // Other requests queue behind it in arrival order, whatever their kind.
+    await new Promise((r) => setTimeout(r, 5));
+    expect(secondStarted).toBe(false);
+    bucket.complete({ remaining: 15, requestedTokens: 5 }, first);
+    expect((await second).cost).toBe(5);
+    // Without any answer (a network error) nothing is learnt, and the next of the kind is the new first.
+    const unknown = await bucket.acquire('GET other');
+    bucket.complete(undefined, unknown);
+    expect(bucket.costOf('GET other')).toBeUndefined();
+    // An answer without the header: one token, and no more waiting for each other.
+    bucket.complete({}, await bucket.acquire('GET other'));
+    expect(bucket.costOf('GET other')).toBe(1);
+  });
+
+  it('re-anchors on remaining minus the tokens, not the number, of our requests in flight', async () => {
+    const c = clock();
+    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, now: c.now, sleep: c.sleep });
+    bucket.complete({ remaining: 19, requestedTokens: 3 }, await bucket.acquire('GET content'));
+    const a = await bucket.acquire('GET content');
+    await bucket.acquire('GET content');
+    bucket.complete({ remaining: 10 }, a);
+    // One of ours worth 3 tokens is still out there.
+    expect(bucket.snapshot()).toMatchObject({ tokens: 7, inFlight: 1 });
+  });
+
   it('holds everyone back after a 429 for Retry-After', async () => {
     const c = clock();
     const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, now: c.now, sleep: c.sleep });
@@ -134,12 +211,14 @@ describe('rate-limit headers', () => {
   it('reads X-RateLimit-* and Retry-After', () => {
     const h = new Headers({
       'X-RateLimit-Remaining': '7',
+      'X-RateLimit-Requested-Tokens': '3',
       'X-RateLimit-Burst-Capacity': '20',
       'X-RateLimit-Replenish-Rate': '10',
     });
-    expect(readRateLimitHeaders(h)).toEqual({ remaining: 7, burstCapacity: 20, replenishRate: 10 });
+    expect(readRateLimitHeaders(h)).toEqual({ remaining: 7, requestedTokens: 3, burstCapacity: 20, replenishRate: 10 });
     expect(readRateLimitHeaders(new Headers())).toEqual({
       remaining: undefined,
+      requestedTokens: undefined,
       burstCapacity: undefined,
       replenishRate: undefined,
     });

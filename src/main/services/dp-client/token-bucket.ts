@@ -7,6 +7,10 @@
  * estimate is anchored on answers: after each response we know the server had `X-RateLimit-Remaining` tokens at
  * some moment before we read it, minus whatever of ours is still in flight, and only refill from then on counts.
  * Until the first answer (a cold start) nothing is refilled at all.
+ *
+ * Requests are not all equally dear: each answer says in `X-RateLimit-Requested-Tokens` what it took, and the server
+ * decides which kinds are expensive (and may change that). So the cost is learnt per kind of request from its last
+ * answer, and the first request of a kind not seen yet goes alone, so a burst of a dear kind cannot overdraw.
  */
 export interface TokenBucketOptions {
   capacity?: number;
@@ -22,16 +26,30 @@ export interface TokenBucketOptions {
 
 export interface RateLimitHeaders {
   remaining?: number;
+  /** What this request took from the server's bucket. */
+  requestedTokens?: number;
   burstCapacity?: number;
   replenishRate?: number;
 }
 
+/** What one acquire took from our estimate: handed back to complete() so the answer can correct it. */
+export interface Charge {
+  /** The kind of request (e.g. method and route), when costs are learnt per kind. */
+  readonly kind?: string;
+  readonly cost: number;
+}
+
+const ONE_TOKEN: Charge = { cost: 1 };
+
 /** What the API client needs from a limiter (TokenBucket, or one that follows the current environment). */
 export interface RateLimiter {
-  /** Waits for a token; every acquire must be followed by exactly one complete(). */
-  acquire(cost?: number): Promise<void>;
+  /**
+   * Waits until a request of this kind may go, at what the last one of its kind cost (one token when none has been
+   * answered yet). Every acquire must be followed by exactly one complete() with the charge it returned.
+   */
+  acquire(kind?: string): Promise<Charge>;
   /** The request is over: its response's X-RateLimit-* headers, or undefined when there was no response. */
-  complete(headers?: RateLimitHeaders): void;
+  complete(headers?: RateLimitHeaders, charge?: Charge): void;
   /** After a 429: returns how long everyone now waits, in ms. */
   penalize(ms?: number): number;
 }
@@ -48,10 +66,16 @@ export class TokenBucket implements RateLimiter {
   /** False until an answer tells us when the server started counting. */
   private refilling = false;
   private inFlight = 0;
+  /** Tokens our requests in flight were charged: the server may count them after the answer we are reading. */
+  private inFlightTokens = 0;
+  /** What the last answered request of each kind took. */
+  private readonly costs = new Map<string, number>();
+  /** Kinds whose cost is not known yet, with the first one out: the others of its kind wait for its answer. */
+  private readonly probes = new Map<string, { done: Promise<void>; resolve: () => void }>();
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   /** Tail of the FIFO: each acquire waits for the one before it. */
-  private tail: Promise<void> = Promise.resolve();
+  private tail: Promise<unknown> = Promise.resolve();
   /** Set after a 429: nobody gets a token before this moment. */
   private blockedUntil = 0;
 
@@ -77,21 +101,34 @@ export class TokenBucket implements RateLimiter {
   }
 
   /** Resolves when the caller may send one request; callers are served in the order they asked. */
-  acquire(cost = 1): Promise<void> {
-    const turn = this.tail.then(async () => {
+  acquire(kind?: string): Promise<Charge> {
+    const turn = this.tail.then(async (): Promise<Charge> => {
       for (;;) {
         const block = this.blockedUntil - this.now();
         if (block > 0) {
           await this.sleep(block);
           continue;
         }
+        const probe = kind !== undefined && !this.costs.has(kind) ? this.probes.get(kind) : undefined;
+        if (probe) {
+          await probe.done;
+          continue;
+        }
         this.refill();
+        // More than the bucket holds could never be had; the server's answer corrects what we charge.
+        const cost = Math.min(this.capacity, kind !== undefined ? (this.costs.get(kind) ?? 1) : 1);
         // The cushion never takes more than half of what is left after this request, so a tiny bucket still works.
         const needed = cost + Math.min(this.reserve, Math.max(0, this.capacity - cost) / 2);
         if (this.tokens >= needed) {
           this.tokens -= cost;
           this.inFlight += 1;
-          return;
+          this.inFlightTokens += cost;
+          if (kind !== undefined && !this.costs.has(kind)) {
+            let resolve = (): void => undefined;
+            const done = new Promise<void>((r) => (resolve = r));
+            this.probes.set(kind, { done, resolve });
+          }
+          return kind !== undefined ? { kind, cost } : { cost };
         }
         // Without refill (cold start) an answer is what unblocks us; poll for it.
         const waitMs = this.refilling ? Math.ceil(((needed - this.tokens) / (this.rate * this.safety)) * 1000) : 25;
@@ -102,16 +139,32 @@ export class TokenBucket implements RateLimiter {
     return turn;
   }
 
-  complete(h: RateLimitHeaders = {}): void {
+  complete(answer?: RateLimitHeaders, charge: Charge = ONE_TOKEN): void {
+    const h = answer ?? {};
     this.refill();
     this.inFlight = Math.max(0, this.inFlight - 1);
+    this.inFlightTokens = Math.max(0, this.inFlightTokens - charge.cost);
+    if (h.requestedTokens !== undefined && h.requestedTokens >= 0) {
+      // The server took what it says, not what we guessed.
+      this.tokens -= h.requestedTokens - charge.cost;
+      if (charge.kind !== undefined) this.costs.set(charge.kind, h.requestedTokens);
+    } else if (charge.kind !== undefined && answer !== undefined && !this.costs.has(charge.kind)) {
+      // An answer without the header (a server that does not say): the kind need not go one at a time any longer.
+      this.costs.set(charge.kind, charge.cost);
+    }
+    if (charge.kind !== undefined) {
+      const probe = this.probes.get(charge.kind);
+      this.probes.delete(charge.kind);
+      probe?.resolve();
+    }
     if (h.burstCapacity !== undefined && h.burstCapacity > 0) {
       this.capacity = h.burstCapacity;
       this.tokens = Math.min(this.tokens, this.capacity);
     }
     if (h.replenishRate !== undefined && h.replenishRate > 0) this.rate = h.replenishRate;
     // Our requests still in flight may be processed after this one: count them as spent already.
-    if (h.remaining !== undefined && h.remaining >= 0) this.tokens = Math.min(this.tokens, h.remaining - this.inFlight);
+    if (h.remaining !== undefined && h.remaining >= 0)
+      this.tokens = Math.min(this.tokens, h.remaining - this.inFlightTokens);
     // With or without headers (an answer from something that does not rate limit, or no answer): time counts now.
     this.refilling = true;
   }
@@ -131,6 +184,11 @@ export class TokenBucket implements RateLimiter {
     this.refill();
     return { tokens: this.tokens, capacity: this.capacity, replenishRate: this.rate, inFlight: this.inFlight };
   }
+
+  /** What a request of this kind is charged now; undefined until one has been answered. */
+  costOf(kind: string): number | undefined {
+    return this.costs.get(kind);
+  }
 }
 
 const num = (v: string | null): number | undefined => {
@@ -141,6 +199,7 @@ const num = (v: string | null): number | undefined => {
 
 export const readRateLimitHeaders = (headers: Headers): RateLimitHeaders => ({
   remaining: num(headers.get('x-ratelimit-remaining')),
+  requestedTokens: num(headers.get('x-ratelimit-requested-tokens')),
   burstCapacity: num(headers.get('x-ratelimit-burst-capacity')),
   replenishRate: num(headers.get('x-ratelimit-replenish-rate')),
 });
