@@ -24,8 +24,8 @@ export const pathId = (req: Request, name: string): string => {
 };
 
 /** CPR numbers leave the sandbox as DDMMYY****; everything else passes through. */
-export const maskCpr = (value: string): string => (/^\d{10}$/.test(value) ? `${value.slice(0, 6)}****` : value);
-export const isMaskedCpr = (value: string): boolean => /^\d{6}\*{4}$/.test(value);
+// One masking for client and sandbox: §6.8.2 replaces the last four digits of a CPR with ****.
+export { isMaskedCpr, maskCpr } from '../../shared/dp/identifiers';
 export const isCpr = (value: string): boolean => /^\d{10}$/.test(value);
 export const isCvr = (value: string): boolean => /^\d{8}$/.test(value);
 export const isEmail = (value: string): boolean =>

@@ -25,6 +25,13 @@ describe('identifiers', () => {
   it('masking shows the date part only, and recognises the masked form', () => {
     expect(maskCpr('0101701231')).toBe('010170****');
     expect(maskCpr('12345')).toBe('12345');
+    // Exactly the last four digits go, whatever way the number was typed (§6.8.2).
+    expect(maskCpr('3112999876')).toBe('311299****');
+    expect(maskCpr('010170-1231')).toBe('010170****');
+    expect(maskCpr(' 0101 70 1231 ')).toBe('010170****');
+    expect(maskCpr('91000013')).toBe('91000013');
+    expect(maskCpr('hans@netcompany.com')).toBe('hans@netcompany.com');
+    expect(isMaskedCpr(maskCpr('0101701231'))).toBe(true);
     expect(isMaskedCpr('010170****')).toBe(true);
     expect(isMaskedCpr('0101701231')).toBe(false);
     expect(isMaskedCpr('01017****')).toBe(false);

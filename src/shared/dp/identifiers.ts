@@ -14,9 +14,13 @@ export const isValidCpr = (value: string): boolean => {
   return month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]!;
 };
 
-/** How Digital Post shows a CPR it returns (§6.9.3): DDMMYY****. */
+/** How Digital Post shows a CPR it returns (§6.8.2): the last four digits replaced with ****, DDMMYY****. */
 export const isMaskedCpr = (value: string): boolean => /^\d{6}\*{4}$/.test(value);
-export const maskCpr = (value: string): string => (/^\d{10}$/.test(value) ? `${value.slice(0, 6)}****` : value);
+/** Anything that is not a CPR number is left as it is; a CPR typed with a dash or spaces is masked all the same. */
+export const maskCpr = (value: string): string => {
+  const digits = value.replace(/[\s-]/g, '');
+  return /^\d{10}$/.test(digits) ? `${digits.slice(0, 6)}****` : value;
+};
 
 export const isValidCvr = (value: string): boolean => /^\d{8}$/.test(value);
 
