@@ -50,6 +50,8 @@ const snapshotRenderer = async (target: string): Promise<void> => {
 
 export interface BenchApp {
   url: string;
+  /** A fresh one-time launch URL; every new browser context must come in through one (browser mode's cookie). */
+  launchUrl(): string;
   server: BrowserModeServer;
   close(): Promise<void>;
 }
@@ -78,6 +80,7 @@ export const startBenchApp = async (sandbox: RunningSandbox): Promise<BenchApp> 
   });
   return {
     url: server.url,
+    launchUrl: () => server.createLaunchUrl(),
     server,
     async close() {
       await server.close();
@@ -88,7 +91,7 @@ export const startBenchApp = async (sandbox: RunningSandbox): Promise<BenchApp> 
 
 /** The same steps as the e2e helper's logIn: the app's "Log ind", then the sandbox's login page. */
 export const logIn = async (page: Page, app: BenchApp, identity = 'Lone Defaultssen'): Promise<void> => {
-  await page.goto(app.url);
+  await page.goto(app.launchUrl());
   await page.getByRole('button', { name: 'Log ind', exact: true }).click();
   await page.getByRole('radio', { name: new RegExp(identity) }).check();
   await page.getByRole('button', { name: 'Log ind', exact: true }).click();

@@ -75,7 +75,8 @@ const coldLoad = async (
   const page = await context.newPage();
   await page.addInitScript(INIT_PROBE);
   const load = async (): Promise<void> => {
-    await page.goto(app.url);
+    // A fresh context, as after a browser restart: the launch URL's 303 to the app is part of what the person waits for.
+    await page.goto(app.launchUrl());
     await waitForRows(page);
     await page.waitForFunction(`${READ_MARKS} && ${READ_MARKS}.rowsPaintedAt !== null`, undefined, { timeout: 10_000 });
   };

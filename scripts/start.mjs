@@ -119,7 +119,10 @@ if (electron.binary) {
       '--no-build',
     ],
     (line) => {
-      const match = /^Digital Post desktop \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/)/.exec(line);
+      // The one-time launch URL (the only way in); its token is base64url, so no shell or `start` metacharacters.
+      const match = /^Digital Post desktop \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/launch\?token=[\w-]+)$/.exec(
+        line,
+      );
       if (match && !opened) {
         opened = true;
         openBrowser(match[1]);

@@ -11,7 +11,7 @@ test.afterAll(async () => {
 
 test('log in, stay logged in across a reload, log out', async ({ page }) => {
   const requests = recordRequests(page);
-  await page.goto(app.url);
+  await page.goto(app.launchUrl());
   await expect(page.getByRole('heading', { name: 'Log ind på Digital Post' })).toBeVisible();
   await expect(page.getByText('Miljø: Sandkasse')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Prøv sandkassen' })).toBeVisible();
@@ -33,7 +33,7 @@ test('log in, stay logged in across a reload, log out', async ({ page }) => {
 });
 
 test('settings dialog: environment, registration and language', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(app.launchUrl());
   await page.getByRole('button', { name: 'Indstillinger' }).click();
   const dialog = page.getByRole('dialog', { name: 'Indstillinger' });
   await expect(dialog).toBeVisible();

@@ -6,7 +6,7 @@ import keytar from 'keytar';
 import type { BrowserModeServer } from '../../src/main/browser-mode/server';
 import { SANDBOX_CLIENT_ID } from '../../src/sandbox/client-registration';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server';
-import { logIn, startDesktop, type RunningApp } from './helpers/app';
+import { logIn, startDesktop } from './helpers/app';
 
 // Issue 3's promise, walked the way a person lives it: log in once, quit the app, start it again and be logged in
 // without any browser (the refresh token came back from the OS keychain), then log out and find the token both
@@ -49,8 +49,7 @@ test('stays logged in across a restart from the keychain, and logging out revoke
   page,
 }) => {
   const first = await startDesktopHere();
-  const firstApp: RunningApp = { url: first.url, sandbox, server: first, close: () => first.close() };
-  await logIn(page, firstApp);
+  await logIn(page, { launchUrl: () => first.createLaunchUrl() });
   await expect(page.getByRole('banner')).toContainText('Lone Defaultssen');
 
   const stored = await keytar.getPassword(keychainService, account);
@@ -68,7 +67,8 @@ test('stays logged in across a restart from the keychain, and logging out revoke
 
   const second = await startDesktopHere();
   try {
-    await page.goto(second.url);
+    // A restarted app is a new server with a new session: the person opens the link it prints.
+    await page.goto(second.createLaunchUrl());
     // Restored silently: no login screen, no trip to the sandbox's login page.
     await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible({ timeout: 20_000 });
     await expect(page.getByRole('banner')).toContainText('Lone Defaultssen');

@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('npm run web', () => {
-  it('prints its loopback URL and serves the page with a working bridge', async () => {
+  it('prints a one-time launch URL that lets the browser in, and nothing works without it', async () => {
     const rendererDir = join(tmp, 'renderer');
     mkdirSync(rendererDir, { recursive: true });
     writeFileSync(
@@ -42,14 +42,14 @@ describe('npm run web', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    const url = await new Promise<string>((resolveUrl, reject) => {
+    const launchUrl = await new Promise<string>((resolveUrl, reject) => {
       let out = '';
       let err = '';
       const timer = setTimeout(() => reject(new Error(`no URL printed; stderr: ${err}`)), 20_000);
       child!.stderr!.on('data', (c: Buffer) => (err += c.toString()));
       child!.stdout!.on('data', (c: Buffer) => {
         out += c.toString();
-        const match = /Digital Post desktop \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+        const match = /Digital Post desktop \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
         if (match?.[1]) {
           clearTimeout(timer);
           resolveUrl(match[1]);
@@ -57,21 +57,36 @@ describe('npm run web', () => {
       });
       child!.once('exit', (code) => reject(new Error(`exited ${code}; stderr: ${err}`)));
     });
-    const page = await fetch(url);
+    const url = `${new URL(launchUrl).origin}/`;
+    expect(launchUrl).toMatch(/\/launch\?token=[\w-]+$/);
+
+    // Knowing the port is not enough.
+    const refused = await fetch(url);
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).toContain('terminal');
+    const refusedCall = await fetch(`${url}bridge/app.info`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-DP-Bridge': '1' },
+      body: '{}',
+    });
+    expect(refusedCall.status).toBe(401);
+
+    const launch = await fetch(launchUrl, { redirect: 'manual' });
+    expect(launch.status).toBe(303);
+    expect(launch.headers.get('location')).toBe('/');
+    const cookie = (launch.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(cookie).toMatch(/^dp-session-\d+=/);
+    expect((await fetch(launchUrl, { redirect: 'manual' })).status).toBe(401);
+
+    const page = await fetch(url, { headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
-    const secret = /name="dp-bridge-secret" content="([0-9a-f]+)"/.exec(await page.text())?.[1];
-    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.text()).toContain('<meta name="dp-bridge" content="loopback">');
     const info = await fetch(`${url}bridge/app.info`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-DP-Bridge': secret! },
+      headers: { 'Content-Type': 'application/json', 'X-DP-Bridge': '1', Cookie: cookie },
       body: '{}',
     });
     expect(await info.json()).toMatchObject({ ok: true, value: { mode: 'browser' } });
-    const refused = await fetch(`${url}bridge/app.info`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{}',
-    });
-    expect(refused.status).toBe(403);
   });
 });

@@ -40,7 +40,13 @@ const main = async (): Promise<void> => {
         env: process.env,
       }),
   });
-  console.log(`Digital Post desktop (browser mode): ${server.url}`);
+  // The launch URL is the only way in (launch-auth.ts); scripts and e2e parse this exact prefix.
+  console.log(`Digital Post desktop (browser mode): ${server.createLaunchUrl()}`);
+  if (process.stdin.isTTY) {
+    // A browser restarted (session cookie gone) or another browser wanted: each Enter prints a fresh one-time link.
+    console.log('The link works once. Press Enter for a new link. / Linket virker én gang. Tryk Enter for et nyt.');
+    process.stdin.on('data', () => console.log(`Digital Post desktop (browser mode): ${server.createLaunchUrl()}`));
+  }
   let closing = false;
   const shutdown = (): void => {
     if (closing) return;

@@ -1,14 +1,19 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDispatcher } from '../ipc/dispatch';
 import type { AppServices } from '../services/platform';
+import { createLaunchAuth, LAUNCH_PATH, LAUNCH_TOKEN_PARAM } from './launch-auth';
 import { DOWNLOAD_PREFIX, serveDownload } from './download-response';
 import { readStaticFile, SECURITY_HEADERS } from './static-files';
 
-/** Name of the meta tag the bridge reads the per-run secret from, and the header it sends it back in. */
-export const BRIDGE_SECRET_META = 'dp-bridge-secret';
-export const BRIDGE_SECRET_HEADER = 'x-dp-bridge';
+/** The meta tag that tells the page it runs in browser mode (no secret: the session is an HttpOnly cookie). */
+export const BRIDGE_MODE_META = 'dp-bridge';
+/**
+ * The header every bridge call carries. A cross-site form cannot set it and a cross-site fetch that does needs a
+ * CORS preflight this server never grants, so it is the CSRF defence behind SameSite=Strict and the Origin check.
+ */
+export const BRIDGE_HEADER = 'x-dp-bridge';
+export const BRIDGE_HEADER_VALUE = '1';
 /**
  * Request bodies are JSON; attachments travel base64 inside them, so the limit is generous but finite (a runaway
  * page must not make the process buffer gigabytes).
@@ -23,25 +28,20 @@ export interface BrowserModeServerOptions {
   rendererDir: string;
   /** Builds the main-process services once the server's own URL (the app URL) is known. */
   createServices: (appUrl: string) => Promise<AppServices>;
-  /** Tests pass a fixed one; otherwise a fresh random secret per run. */
-  secret?: string;
+  /** How long a launch token stays redeemable (tests shorten it). */
+  launchTokenTtlMs?: number;
   log?: (msg: string, err?: unknown) => void;
 }
 
 export interface BrowserModeServer {
+  /** The app's clean URL: it works only in a browser that has been let in through a launch URL. */
   url: string;
   port: number;
-  secret: string;
+  /** A fresh launch URL: one-time and short-lived; opening it lets that browser in (session cookie). */
+  createLaunchUrl(): string;
   services: AppServices;
   close(): Promise<void>;
 }
-
-const sameSecret = (given: string | null | undefined, secret: string): boolean => {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
 
 const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void => {
   res.writeHead(status, {
@@ -75,38 +75,53 @@ const readBody = (req: IncomingMessage): Promise<string> =>
     req.on('error', reject);
   });
 
-/** Escapes for an HTML attribute value; the secret is hex, but the injection point should not rely on that. */
-const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-/** Puts the secret in the page's head, after the charset declaration (which must stay within the first bytes). */
-export const injectBridgeSecret = (html: string, secret: string): string => {
-  const meta = `<meta name="${BRIDGE_SECRET_META}" content="${escapeAttr(secret)}">`;
+/** Marks the page as browser mode, after the charset declaration (which must stay within the first bytes). */
+export const injectBridgeMarker = (html: string): string => {
+  const meta = `<meta name="${BRIDGE_MODE_META}" content="loopback">`;
   const close = html.search(/<\/head>/i);
   return close >= 0 ? `${html.slice(0, close)}  ${meta}\n  ${html.slice(close)}` : `${meta}\n${html}`;
 };
 
+const NOT_LET_IN_TEXT =
+  'Digital Post desktop: åbn linket, som blev skrevet i terminalen, da programmet startede ' +
+  '(tryk Enter dér for et nyt link).\n' +
+  'Open the link printed in the terminal where the app was started (press Enter there for a new one).\n';
+
+/**
+ * A browser arriving from another site (the login's identity provider redirecting back) does not send a
+ * SameSite=Strict cookie on that first request. This page reloads the same URL from our own origin, which does;
+ * the reload is same-origin, so a browser without the cookie gets the plain refusal instead of a loop.
+ */
+const RELOAD_FROM_OWN_ORIGIN_PAGE =
+  '<!doctype html><html lang="da"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0">' +
+  `<title>Digital Post</title></head><body><p>${NOT_LET_IN_TEXT.replace(/\n/g, '<br>')}</p></body></html>`;
+
 /**
  * Browser mode: the built renderer and the same main-process services on 127.0.0.1, talking over an HTTP bridge.
- * The loopback port is reachable by every local process and every web page the user visits, so each bridge request
- * must prove it comes from the page this server handed out:
+ * The loopback port is reachable by every local process and every web page the user visits, so every request must
+ * prove it comes from the browser the person let in:
  * - Host must be this server's own (defeats DNS rebinding), Origin when present must be this server's own (defeats
- *   cross-site requests), and the per-run secret from the served index.html must come back in `X-DP-Bridge`.
- * - The event stream uses EventSource, which cannot set headers, so that one GET route takes the secret as `?s=`;
- *   it only ever reads events, and the secret never appears in any other URL.
+ *   cross-site requests).
+ * - Every route, static files included, wants the session cookie that only a launch URL hands out (launch-auth.ts);
+ *   without it there is a 401 and a short text pointing to the terminal. No secret is in the page or in any URL
+ *   but the one-time launch URL, so the event stream (EventSource) is covered by the cookie as well.
+ * - Bridge calls also carry `X-DP-Bridge` and a JSON body, which no cross-site form can produce.
  */
 export const startBrowserModeServer = async (options: BrowserModeServerOptions): Promise<BrowserModeServer> => {
-  const secret = options.secret ?? randomBytes(32).toString('hex');
   const log = options.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
   // Filled in once the services exist; until then (they need the URL, so the socket comes first) requests get 503.
   const ready: { services?: AppServices; dispatch?: ReturnType<typeof createDispatcher> } = {};
   const streams = new Set<ServerResponse>();
   let port = 0;
+  const auth = createLaunchAuth({
+    port: () => port,
+    ...(options.launchTokenTtlMs !== undefined ? { ttlMs: options.launchTokenTtlMs } : {}),
+  });
 
   const ownHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
   const ownOrigins = (): string[] => ownHosts().map((h) => `http://${h}`);
 
-  const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
-    if (!sameSecret(url.searchParams.get('s'), secret)) return send(res, 403, 'Forbidden');
+  const handleEvents = (req: IncomingMessage, res: ServerResponse): void => {
     const services = ready.services;
     if (!services) return send(res, 503, 'Starting');
     res.writeHead(200, {
@@ -132,10 +147,28 @@ export const startBrowserModeServer = async (options: BrowserModeServerOptions):
     res.on('close', stop);
   };
 
+  /** `/launch?token=…`: a valid token earns the cookie; a browser that already has it is simply let through. */
+  const handleLaunch = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    if (req.method !== 'GET') return send(res, 405, 'Method Not Allowed', { Allow: 'GET' });
+    // 303 to the clean URL: the token leaves the address bar, and a reload cannot try to spend it again.
+    if (auth.redeem(url.searchParams.get(LAUNCH_TOKEN_PARAM))) {
+      return send(res, 303, '', { Location: '/', 'Set-Cookie': auth.sessionCookie() });
+    }
+    if (auth.hasSession(req.headers.cookie)) return send(res, 303, '', { Location: '/' });
+    return send(res, 401, NOT_LET_IN_TEXT);
+  };
+
+  const refuseWithoutSession = (req: IncomingMessage, res: ServerResponse): void => {
+    const arrivedFromElsewhere = ['cross-site', 'same-site'].includes(String(req.headers['sec-fetch-site']));
+    if (req.method === 'GET' && req.headers['sec-fetch-mode'] === 'navigate' && arrivedFromElsewhere) {
+      return send(res, 401, RELOAD_FROM_OWN_ORIGIN_PAGE, { 'Content-Type': 'text/html; charset=utf-8' });
+    }
+    return send(res, 401, NOT_LET_IN_TEXT);
+  };
+
   const handleInvoke = async (req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> => {
     if (req.method !== 'POST') return send(res, 405, 'Method Not Allowed', { Allow: 'POST' });
-    const header = req.headers[BRIDGE_SECRET_HEADER];
-    if (!sameSecret(Array.isArray(header) ? header[0] : header, secret)) return send(res, 403, 'Forbidden');
+    if (req.headers[BRIDGE_HEADER] !== BRIDGE_HEADER_VALUE) return send(res, 403, 'Forbidden');
     // A JSON content type also keeps the request out of the CORS "simple request" class.
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
       return send(res, 415, 'Unsupported Media Type');
@@ -169,10 +202,10 @@ export const startBrowserModeServer = async (options: BrowserModeServerOptions):
     if (!file) return send(res, 404, 'Not Found');
     let body: Buffer | string = file.body;
     const isIndex = file.contentType.startsWith('text/html');
-    if (isIndex) body = injectBridgeSecret(file.body.toString('utf8'), secret);
+    if (isIndex) body = injectBridgeMarker(file.body.toString('utf8'));
     res.writeHead(200, {
       'Content-Type': file.contentType,
-      // The page carries the secret: never cache it. Hashed assets could be cached, but a local server gains little.
+      // Only a browser with the session may have the app, so no cache may hand it to anyone else.
       'Cache-Control': 'no-store',
       ...SECURITY_HEADERS,
     });
@@ -188,9 +221,11 @@ export const startBrowserModeServer = async (options: BrowserModeServerOptions):
       const rawUrl = req.url ?? '/';
       const rawPath = rawUrl.split('?')[0] ?? '/';
       const url = new URL(rawUrl, `http://${host}`);
+      if (rawPath === LAUNCH_PATH) return handleLaunch(req, res, url);
+      if (!auth.hasSession(req.headers.cookie)) return refuseWithoutSession(req, res);
       if (rawPath === '/bridge/events') {
         if (req.method !== 'GET') return send(res, 405, 'Method Not Allowed', { Allow: 'GET' });
-        return handleEvents(req, res, url);
+        return handleEvents(req, res);
       }
       // Channel names are plain ASCII (`mail.list`); anything encoded is not a channel.
       if (rawPath.startsWith('/bridge/')) return handleInvoke(req, res, rawPath.slice('/bridge/'.length));
@@ -213,6 +248,8 @@ export const startBrowserModeServer = async (options: BrowserModeServerOptions):
   });
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/`;
+  const createLaunchUrl = (): string =>
+    `http://127.0.0.1:${port}${LAUNCH_PATH}?${LAUNCH_TOKEN_PARAM}=${auth.issueToken()}`;
 
   const closeServer = (): Promise<void> =>
     new Promise((resolvePromise) => {
@@ -234,7 +271,7 @@ export const startBrowserModeServer = async (options: BrowserModeServerOptions):
   return {
     url,
     port,
-    secret,
+    createLaunchUrl,
     services,
     async close() {
       await closeServer();

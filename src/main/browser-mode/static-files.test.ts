@@ -53,13 +53,13 @@ describe('resolveStaticPath', () => {
   });
 });
 
-describe('injectBridgeSecret', () => {
-  it('adds the meta tag inside head, after what is there, escaping the value', async () => {
-    const { injectBridgeSecret } = await import('./server');
+describe('injectBridgeMarker', () => {
+  it('adds the browser-mode meta tag inside head, after the charset, and no secret', async () => {
+    const { injectBridgeMarker } = await import('./server');
     const html = '<html><head><meta charset="UTF-8"><title>x</title></head><body></body></html>';
-    const out = injectBridgeSecret(html, 'a"b<c');
-    expect(out.indexOf('charset')).toBeLessThan(out.indexOf('dp-bridge-secret'));
-    expect(out.indexOf('dp-bridge-secret')).toBeLessThan(out.indexOf('</head>'));
-    expect(out).toContain('content="a&quot;b&lt;c"');
+    const out = injectBridgeMarker(html);
+    expect(out.indexOf('charset')).toBeLessThan(out.indexOf('name="dp-bridge"'));
+    expect(out.indexOf('name="dp-bridge"')).toBeLessThan(out.indexOf('</head>'));
+    expect(out).toContain('<meta name="dp-bridge" content="loopback">');
   });
 });

@@ -141,6 +141,10 @@ export const da = {
     blockedImages_one: '{{count}} eksternt billede blev blokeret',
     links: 'Links i brevet',
     openLink: 'Åbn link',
+    linkConfirmWeb: 'Åbn dette link i en ny fane?\n\n{{target}}\n\nHele adressen:\n{{href}}',
+    linkConfirmMail: 'Skriv e-mail til\n\n{{target}}\n\nHele linket:\n{{href}}',
+    linkInternational:
+      'Adressen indeholder internationale tegn og vises derfor som xn--…. Tjek, at det er den afsender, du venter.',
     emptyHtml: 'Brevet er tomt.',
     hugeHtml: 'Brevet er for stort til at blive vist. Gem filen for at læse den.',
     htmlFrame: 'Brevets indhold: {{name}}',

@@ -151,6 +151,10 @@ export const en: DeepStrings<Resources> = {
     blockedImages_one: '{{count}} remote image was blocked',
     links: 'Links in the letter',
     openLink: 'Open link',
+    linkConfirmWeb: 'Open this link in a new tab?\n\n{{target}}\n\nFull address:\n{{href}}',
+    linkConfirmMail: 'Write an e-mail to\n\n{{target}}\n\nFull link:\n{{href}}',
+    linkInternational:
+      'The address contains international characters and is therefore shown as xn--…. Check that it is the sender you expect.',
     emptyHtml: 'The letter is empty.',
     hugeHtml: 'The letter is too large to show. Save the file to read it.',
     htmlFrame: 'Letter content: {{name}}',

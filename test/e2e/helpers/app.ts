@@ -15,7 +15,13 @@ import { createAppServices } from '../../../src/main/services/app-services';
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface RunningApp {
+  /** The clean URL: it works only in a browser context that came in through a launch URL. */
   url: string;
+  /**
+   * A fresh one-time launch URL (what the terminal prints). Each Playwright test gets a new browser context with no
+   * cookie, so a test opens the app through this; after that the clean URL works in that context.
+   */
+  launchUrl(): string;
   sandbox: RunningSandbox;
   server: BrowserModeServer;
   close(): Promise<void>;
@@ -72,6 +78,7 @@ export async function startApp(): Promise<RunningApp> {
   const server = await startDesktop({ sandbox, userDataDir, keychainService: `dp-e2e-${Date.now()}` });
   return {
     url: server.url,
+    launchUrl: () => server.createLaunchUrl(),
     sandbox,
     server,
     async close() {
@@ -83,8 +90,12 @@ export async function startApp(): Promise<RunningApp> {
 }
 
 /** Logs in the way a person does: the app's "Log ind", then the sandbox's login page. */
-export async function logIn(page: Page, app: RunningApp, identity = 'Lone Defaultssen'): Promise<void> {
-  await page.goto(app.url);
+export async function logIn(
+  page: Page,
+  app: Pick<RunningApp, 'launchUrl'>,
+  identity = 'Lone Defaultssen',
+): Promise<void> {
+  await page.goto(app.launchUrl());
   const logout = page.getByRole('button', { name: 'Log ud' });
   const login = page.getByRole('button', { name: 'Log ind', exact: true });
   await expect(logout.or(login)).toBeVisible({ timeout: 20_000 });
