@@ -11,9 +11,10 @@ module.exports = {
   asar: true,
   // electron-builder makes .ico and .icns from this 512×512 PNG (resources/make-icon.mjs draws it).
   icon: 'resources/icon.png',
-  // No OS-level URL scheme: app:// is internal to the app (registered in main), and login returns over a loopback
-  // redirect, so there is nothing for the OS to hand to the app.
-  protocols: [],
+  // The login redirect of a prod registration (RFC 8252 §7.1 private-use scheme, the reverse-DNS of appId): the OS
+  // hands `dk.digitalpost.desktop:/oauth2redirect?...` to the running app (src/main/electron/redirect-handoff.ts).
+  // app:// stays internal to the app and is not registered with the OS.
+  protocols: [{ name: 'Digital Post Desktop login', schemes: ['dk.digitalpost.desktop'] }],
   publish: null,
 
   // Every fuse set explicitly (electron-builder 26 `electronFuses`, see @electron/fuses): the packaged binary cannot

@@ -37,6 +37,7 @@ const e = vi.hoisted(() => {
       getPath: (name: string) => `/home/u/.config/${name}`,
       getVersion: () => '0.1.0',
       setBadgeCount: vi.fn(),
+      setAsDefaultProtocolClient: vi.fn(() => true),
       whenReady: () => ready,
       on: (name: string, fn: (...a: unknown[]) => void) => {
         appHandlers.set(name, [...(appHandlers.get(name) ?? []), fn]);
@@ -217,6 +218,27 @@ describe('startElectronApp', () => {
     const second = { preventDefault: vi.fn() };
     e.appHandlers.get('will-quit')![0]!(second);
     expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('hands login redirects of the app scheme to the services, also one that came before the window', async () => {
+    let hooks: PlatformHooks | undefined;
+    startElectronApp(async (h) => {
+      hooks = h;
+      return { handlers: {}, events: createEventHub(), dispose: vi.fn(async () => undefined) };
+    });
+    expect(e.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('dk.digitalpost.desktop');
+    // macOS launches the app by the URL: open-url before ready, with no window to focus yet.
+    const early = 'dk.digitalpost.desktop:/oauth2redirect?code=c0&state=s0';
+    for (const fn of e.appHandlers.get('open-url')!) fn({ preventDefault: vi.fn() }, early);
+    expect(e.windows).toHaveLength(0);
+    e.resolveReady();
+    await vi.waitFor(() => expect(e.windows).toHaveLength(1));
+    const got: string[] = [];
+    hooks!.redirects!.subscribe((url) => got.push(url));
+    const later = 'dk.digitalpost.desktop:/oauth2redirect?code=c1&state=s1';
+    for (const fn of e.appHandlers.get('second-instance')!) fn({}, ['/opt/dp/digital-post', later], '/');
+    expect(got).toEqual([early, later]);
+    expect(e.windows[0]!.focus).toHaveBeenCalled();
   });
 
   describe('tray', () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import trayIconPath from './tray-icon.png?asset';
 import { app, BrowserWindow, Menu, Notification, safeStorage, type MenuItemConstructorOptions } from 'electron';
+import { APP_REDIRECT_SCHEME } from '../../shared/ipc/channels/auth';
 import { createDispatcher } from '../ipc/dispatch';
 import { removePrivateTempFiles } from '../services/files/private-temp';
 import type { AppServices, CreateAppServices } from '../services/platform';
@@ -8,6 +9,7 @@ import { isAppUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { confirmAndOpenExternal, installGuards, installPermissionHandlers, openExternalSafely } from './guards';
 import { forwardEvents, registerIpcTransport } from './ipc-transport';
 import { createFileHooks } from './file-hooks';
+import { installRedirectHandoff } from './redirect-handoff';
 import { createAppTray, type AppTray } from './tray';
 import { createMainWindow } from './window';
 
@@ -61,9 +63,12 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
   let services: AppServices | null = null;
   let tray: AppTray | null = null;
   const cleanups: (() => void)[] = [];
+  let ready = false;
   const windows = (): BrowserWindow[] => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow] : []);
 
   const focusWindow = (): void => {
+    // Before ready there is no window to focus yet; the one opened at ready comes to the front by itself.
+    if (!ready) return;
     if (!mainWindow || mainWindow.isDestroyed()) {
       openWindow();
       return;
@@ -80,6 +85,12 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
   };
 
   app.on('second-instance', focusWindow);
+  // Registered before ready: macOS delivers the URL that launched the app as an early `open-url`.
+  const redirects = installRedirectHandoff({
+    scheme: APP_REDIRECT_SCHEME,
+    argv: process.argv,
+    onRedirect: focusWindow,
+  });
   installGuards({
     isAppUrl: isOwnUrl,
     confirmExternal: (url, parent) => confirmAndOpenExternal(url, parent ?? mainWindow),
@@ -88,6 +99,7 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
   app
     .whenReady()
     .then(async () => {
+      ready = true;
       installPermissionHandlers();
       Menu.setApplicationMenu(appMenu());
       serveAppProtocol(join(appRoot, 'out', 'renderer'));
@@ -101,6 +113,7 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
         },
         openExternalAfterConfirm: (url) => confirmAndOpenExternal(url, mainWindow),
         safeStorage,
+        redirects,
         showNotification: ({ title, body, onClick }) => {
           if (!Notification.isSupported()) return;
           const n = new Notification({ title, body });
