@@ -27,7 +27,11 @@ export interface PlatformHooks {
   redirects?: RedirectSource;
   /** Browser mode: the app's own URL, where the loopback callback page sends the tab back after login. */
   appUrl?: string;
-  /** Asks the user before an https:/mailto: link leaves the app; opens it. Absent in browser mode (the page does it). */
+  /**
+   * Asks the user before an https:/mailto: link leaves the app, showing its host in punycode; opens it. Gets the
+   * allowlist's rebuilt URL (src/shared/external-url.ts). Absent in browser mode, where no dialog can be shown from
+   * here: the page's bridge asks with the same text and opens a noopener tab.
+   */
   openExternalAfterConfirm?: (url: string) => Promise<boolean>;
   safeStorage?: SafeStorageLike;
   /** OS notification (Electron) — browser mode raises Web Notifications in the renderer from the `mail.new` event. */
