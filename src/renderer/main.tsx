@@ -6,18 +6,18 @@ import { StrictMode } from 'react';
 import { initI18n } from './i18n';
 import { App } from './components/App';
 import { useAppStore } from './store';
+import { parseLetterHash } from '../shared/ipc/letter-route';
+import { LetterPage } from './components/LetterPage';
 import './styles.css';
 
 installBrowserBridgeIfNeeded();
+// "Åbn" on an HTML letter opens the app at #letter=…: that letter alone, none of the app around it.
+const letter = parseLetterHash(window.location.hash);
 // The first requests go out before React has rendered anything; App's own call then finds them under way.
-void useAppStore.getState().startup();
+if (!letter) void useAppStore.getState().startup();
 initI18n();
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  createRoot(root).render(<StrictMode>{letter ? <LetterPage letter={letter} /> : <App />}</StrictMode>);
 }

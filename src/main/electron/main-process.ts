@@ -9,6 +9,7 @@ import { isAppUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { confirmAndOpenExternal, installGuards, installPermissionHandlers, openExternalSafely } from './guards';
 import { forwardEvents, registerIpcTransport } from './ipc-transport';
 import { createFileHooks } from './file-hooks';
+import { createLetterWindows } from './letter-window';
 import { installRedirectHandoff } from './redirect-handoff';
 import { createAppTray, type AppTray } from './tray';
 import { createMainWindow } from './window';
@@ -65,6 +66,12 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
   const cleanups: (() => void)[] = [];
   let ready = false;
   const windows = (): BrowserWindow[] => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow] : []);
+  const letters = createLetterWindows({
+    preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'),
+    ...(devUrl ? { devUrl } : {}),
+  });
+  // The letter windows show the app too, so IPC and events treat them like the main window.
+  const appWindows = (): BrowserWindow[] => [...windows(), ...letters.windows()];
 
   const focusWindow = (): void => {
     // Before ready there is no window to focus yet; the one opened at ready comes to the front by itself.
@@ -127,13 +134,14 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
           app.setBadgeCount(count);
         },
         ...createFileHooks(() => mainWindow),
+        openLetter: letters.openLetter,
         env: process.env,
       });
       services = created;
       cleanups.push(
-        registerIpcTransport({ dispatch: createDispatcher(created.handlers), windows, isAppUrl: isOwnUrl }),
+        registerIpcTransport({ dispatch: createDispatcher(created.handlers), windows: appWindows, isAppUrl: isOwnUrl }),
       );
-      cleanups.push(forwardEvents(created.events, windows, isOwnUrl));
+      cleanups.push(forwardEvents(created.events, appWindows, isOwnUrl));
       try {
         const appTray = createAppTray({ onOpen: focusWindow, onQuit: () => app.quit(), iconPath: trayIconPath });
         tray = appTray;

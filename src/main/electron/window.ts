@@ -22,6 +22,8 @@ export interface MainWindowOptions {
   preloadPath: string;
   /** ELECTRON_RENDERER_URL in development; otherwise the app:// entry is loaded. */
   devUrl?: string;
+  /** A view of the renderer chosen by fragment (e.g. `#letter=…`); the page itself is always the app's entry. */
+  hash?: `#${string}`;
   window?: BrowserWindowConstructorOptions;
 }
 
@@ -65,6 +67,6 @@ export const createMainWindow = (options: MainWindowOptions): BrowserWindow => {
     },
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(options.devUrl || APP_ENTRY_URL);
+  void win.loadURL((options.devUrl || APP_ENTRY_URL) + (options.hash ?? ''));
   return win;
 };

@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { normaliseEncodingFormat, openPolicyFor } from '../../shared/dp/encoding-formats';
+import { offeredFilename } from '../../shared/dp/filenames';
 import type { DpFile } from '../../shared/dp/resources';
 import { base64ToBytes, base64ToText, mediaType } from '../lib/bytes';
 import { prepareLetter } from '../lib/letter-html';
@@ -18,26 +20,37 @@ export interface FileViewProps {
   canOpen: boolean;
 }
 
-/** One file of a document: shown the way its encodingFormat calls for, always with "Gem som…" and "Åbn". */
+/**
+ * One file of a document: shown the way its encodingFormat calls for, always with "Gem som…". "Åbn" only where the
+ * OS (or, for HTML, the app's own letter view) shows the file without running anything; other formats say why not.
+ * The name shown is the scrubbed, format-forced one that a save or an open would write.
+ */
 export function FileView({ file, content, onLoad, onSave, onOpen, onOpenLink, canOpen }: FileViewProps) {
   const { t } = useTranslation();
   useEffect(() => {
     if (!content) onLoad();
   }, [content, onLoad]);
+  const name = offeredFilename(file.filename, file.encodingFormat);
+  const policy = openPolicyFor(file.encodingFormat);
 
   return (
-    <section className="file-view" aria-label={file.filename}>
+    <section className="file-view" aria-label={name}>
       <div className="file-bar">
-        <span className="file-name">{file.filename}</span>
+        <span className="file-name">{name}</span>
         <button type="button" onClick={onSave}>
           {t('message.saveAs')}
         </button>
-        {canOpen && (
+        {canOpen && policy !== 'save-only' && (
           <button type="button" onClick={onOpen}>
             {t('message.open')}
           </button>
         )}
       </div>
+      {policy === 'save-only' && (
+        <p className="muted file-save-only">
+          {t('message.saveOnly', { format: normaliseEncodingFormat(file.encodingFormat) || '?' })}
+        </p>
+      )}
       {!content || content.status === 'loading' ? (
         <p className="muted">{t('message.loadingFile')}</p>
       ) : content.status === 'error' ? (
@@ -46,7 +59,7 @@ export function FileView({ file, content, onLoad, onSave, onOpen, onOpenLink, ca
         </p>
       ) : (
         <FileBody
-          file={file}
+          name={name}
           base64={content.base64}
           encodingFormat={content.encodingFormat || file.encodingFormat}
           onOpenLink={onOpenLink}
@@ -57,29 +70,29 @@ export function FileView({ file, content, onLoad, onSave, onOpen, onOpenLink, ca
 }
 
 function FileBody({
-  file,
+  name,
   base64,
   encodingFormat,
   onOpenLink,
 }: {
-  file: DpFile;
+  name: string;
   base64: string;
   encodingFormat: string;
   onOpenLink: (url: string) => void;
 }) {
   const { t } = useTranslation();
   const type = mediaType(encodingFormat);
-  if (type === 'text/html') return <HtmlLetter base64={base64} name={file.filename} onOpenLink={onOpenLink} />;
+  if (type === 'text/html') return <HtmlLetter base64={base64} name={name} onOpenLink={onOpenLink} />;
   if (type === 'application/pdf') {
     return (
       <Suspense fallback={<p className="muted">{t('message.loadingFile')}</p>}>
-        <PdfView base64={base64} name={file.filename} />
+        <PdfView base64={base64} name={name} />
       </Suspense>
     );
   }
   if (type === 'text/plain') return <PlainText base64={base64} />;
   if (['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp'].includes(type)) {
-    return <ImageFile base64={base64} type={type} name={file.filename} />;
+    return <ImageFile base64={base64} type={type} name={name} />;
   }
   return (
     <div className="file-card">
@@ -99,7 +112,16 @@ function decodeOrNull<T>(fn: () => T): T | null {
   }
 }
 
-function HtmlLetter({ base64, name, onOpenLink }: { base64: string; name: string; onOpenLink: (url: string) => void }) {
+/** The sanitised letter: used by the message view and by the app's own letter window ("Åbn"). */
+export function HtmlLetter({
+  base64,
+  name,
+  onOpenLink,
+}: {
+  base64: string;
+  name: string;
+  onOpenLink: (url: string) => void;
+}) {
   const { t } = useTranslation();
   const letter = useMemo(() => decodeOrNull(() => prepareLetter(base64ToText(base64))), [base64]);
   if (!letter) {

@@ -137,6 +137,10 @@ export const da = {
     open: 'Åbn',
     openNotAvailable: 'Åbn er ikke muligt i browseren. Brug Gem som…',
     unknownFormat: 'Filtypen {{format}} kan ikke vises i programmet. Gem filen for at åbne den.',
+    saveOnly:
+      'Filer af typen {{format}} åbnes ikke direkte, fordi de kan køre kode på computeren. Gem filen, hvis du stoler på afsenderen.',
+    letterWindow: 'Brev: {{name}}',
+    loadingLetter: 'Henter brevet…',
     blockedImages: '{{count}} eksterne billeder blev blokeret',
     blockedImages_one: '{{count}} eksternt billede blev blokeret',
     links: 'Links i brevet',

@@ -147,6 +147,10 @@ export const en: DeepStrings<Resources> = {
     open: 'Open',
     openNotAvailable: 'Open is not possible in the browser. Use Save as…',
     unknownFormat: 'Files of type {{format}} cannot be shown in the app. Save the file to open it.',
+    saveOnly:
+      'Files of type {{format}} are not opened directly because they can run code on the computer. Save the file if you trust the sender.',
+    letterWindow: 'Letter: {{name}}',
+    loadingLetter: 'Loading the letter…',
     blockedImages: '{{count}} remote images were blocked',
     blockedImages_one: '{{count}} remote image was blocked',
     links: 'Links in the letter',

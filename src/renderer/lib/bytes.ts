@@ -1,4 +1,5 @@
-import { scrubFilename } from '../../shared/dp/filenames';
+import { downloadContentType } from '../../shared/dp/encoding-formats';
+import { offeredFilename } from '../../shared/dp/filenames';
 
 /** base64 (as files.content returns it) → bytes; throws on input that is not base64. */
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
@@ -15,20 +16,12 @@ export function base64ToText(base64: string): string {
 /** The part of a MIME type that decides how to show a file ("text/html; charset=utf-8" → "text/html"). */
 export const mediaType = (encodingFormat: string): string => encodingFormat.split(';')[0]!.trim().toLowerCase();
 
-/** The name the browser saves under: §10.13.1's scrubbing, and never empty or hidden. */
-export function scrubDownloadName(name: string): string {
-  const cleaned = scrubFilename(name).replace(/^\.+/, '').trim();
-  return cleaned.length > 0 ? cleaned.slice(0, 200) : 'fil';
-}
-
-/** Browser mode has no save dialog in main: hand the bytes to the browser's own download. */
+/** A fallback download of bytes the page already has, under the same scrubbed, format-forced name main uses. */
 export function downloadBytes(base64: string, encodingFormat: string, filename: string): void {
-  const url = URL.createObjectURL(
-    new Blob([base64ToBytes(base64)], { type: mediaType(encodingFormat) || 'application/octet-stream' }),
-  );
+  const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: downloadContentType(encodingFormat) }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = scrubDownloadName(filename);
+  a.download = offeredFilename(filename, encodingFormat);
   document.body.appendChild(a);
   a.click();
   a.remove();

@@ -1,6 +1,7 @@
 import type { Message } from '../../shared/dp/resources';
 import type { MessagePatch } from '../../shared/ipc/channels/mail';
 import { dp, errorText } from '../lib/api';
+import { openLetterTab, startDownload } from '../lib/download';
 import { selectedMailbox } from './mailboxes';
 import type { SliceCreator } from './types';
 
@@ -204,7 +205,9 @@ export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
       const full = fileRef(ref);
       if (!full) return false;
       try {
-        return (await dp().files.save(full)).saved;
+        const result = await dp().files.save(full);
+        if (result.downloadPath) startDownload(result.downloadPath);
+        return result.saved || result.downloadPath !== undefined;
       } catch (e) {
         set({ actionError: errorText(e) });
         return false;
@@ -215,7 +218,8 @@ export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
       const full = fileRef(ref);
       if (!full) return false;
       try {
-        return (await dp().files.open(full)).opened;
+        const result = await dp().files.open(full);
+        return result.letterHash ? openLetterTab(result.letterHash) : result.opened;
       } catch (e) {
         set({ actionError: errorText(e) });
         return false;

@@ -6,6 +6,7 @@ import { createFakeDpClient } from './fake-dp-client.test-support';
 
 const address = { mailboxId: 'mb1', messageId: 'm1', documentId: 'd1', fileId: 'f1' };
 const path = 'mailboxes/mb1/messages/m1/documents/d1/files/f1';
+const call = { transport: 'browser' as const };
 
 const fileWith = (filename: string, encodingFormat: string, content = 'bytes') =>
   createFakeDpClient({
@@ -35,7 +36,7 @@ describe('files.open', () => {
     const { api } = fileWith(filename, format);
     const openFile = vi.fn(async () => true);
     const h = createFileHandlers({ api, hooks: { openFile } });
-    expect(await h['files.open'](address)).toEqual({ opened: true });
+    expect(await h['files.open'](address, call)).toEqual({ opened: true });
     expect(openFile).toHaveBeenCalledWith(expected, expect.any(Uint8Array));
   });
 
@@ -51,7 +52,7 @@ describe('files.open', () => {
     const { api, calls } = fileWith('x.exe', format);
     const openFile = vi.fn(async () => true);
     const h = createFileHandlers({ api, hooks: { openFile } });
-    expect(await codeOf(h['files.open'](address))).toBe(FILE_OPEN_REFUSED);
+    expect(await codeOf(h['files.open'](address, call))).toBe(FILE_OPEN_REFUSED);
     expect(openFile).not.toHaveBeenCalled();
     expect(calls.map((c) => c.path)).toEqual([path]);
   });
@@ -60,12 +61,12 @@ describe('files.open', () => {
     const { api, calls } = fileWith('brev.html', 'text/html; charset=utf-8', '<script>x</script>');
     const openFile = vi.fn(async () => true);
     const openLetter = vi.fn(async () => true);
-    expect(await createFileHandlers({ api, hooks: { openFile, openLetter } })['files.open'](address)).toEqual({
+    expect(await createFileHandlers({ api, hooks: { openFile, openLetter } })['files.open'](address, call)).toEqual({
       opened: true,
     });
     expect(openLetter).toHaveBeenCalledWith(address);
     expect(openFile).not.toHaveBeenCalled();
-    expect(await createFileHandlers({ api, hooks: {} })['files.open'](address)).toEqual({
+    expect(await createFileHandlers({ api, hooks: {} })['files.open'](address, call)).toEqual({
       opened: false,
       letterHash: '#letter=mb1/m1/d1/f1',
     });
@@ -75,7 +76,7 @@ describe('files.open', () => {
 
   it('answers opened:false in browser mode for a file the OS would open', async () => {
     const { api } = fileWith('brev.pdf', 'application/pdf');
-    expect(await createFileHandlers({ api, hooks: {} })['files.open'](address)).toEqual({ opened: false });
+    expect(await createFileHandlers({ api, hooks: {} })['files.open'](address, call)).toEqual({ opened: false });
   });
 });
 
@@ -83,12 +84,16 @@ describe('files.save', () => {
   it('proposes the scrubbed, format-forced name in the save dialog, for any format', async () => {
     const { api } = fileWith('Faktura\u202Efdp.exe', 'application/pdf');
     const saveFile = vi.fn(async () => true);
-    expect(await createFileHandlers({ api, hooks: { saveFile } })['files.save'](address)).toEqual({ saved: true });
+    expect(await createFileHandlers({ api, hooks: { saveFile } })['files.save'](address, call)).toEqual({
+      saved: true,
+    });
     expect(saveFile).toHaveBeenCalledWith('Fakturafdp.exe.pdf', expect.any(Uint8Array));
 
     const exe = fileWith('setup\u202E.exe', 'application/x-msdownload');
     const saveExe = vi.fn(async () => true);
-    expect(await createFileHandlers({ api: exe.api, hooks: { saveFile: saveExe } })['files.save'](address)).toEqual({
+    expect(
+      await createFileHandlers({ api: exe.api, hooks: { saveFile: saveExe } })['files.save'](address, call),
+    ).toEqual({
       saved: true,
     });
     expect(saveExe).toHaveBeenCalledWith('setup.exe', expect.any(Uint8Array));
@@ -96,7 +101,7 @@ describe('files.save', () => {
 
   it('browser mode: offers a one-time download with our name and an allowlisted content type', async () => {
     const { api } = fileWith('../../hjem.sh', 'text/plain', 'echo hej');
-    const out = await createFileHandlers({ api, hooks: {} })['files.save'](address);
+    const out = await createFileHandlers({ api, hooks: {} })['files.save'](address, call);
     expect(out.saved).toBe(false);
     const token = out.downloadPath?.replace(/^\/download\//, '') ?? '';
     const offer = takeDownload(token);
@@ -105,7 +110,7 @@ describe('files.save', () => {
     expect(new TextDecoder().decode(offer?.bytes)).toBe('echo hej');
 
     const exe = fileWith('x.exe', 'application/x-msdownload');
-    const exeOut = await createFileHandlers({ api: exe.api, hooks: {} })['files.save'](address);
+    const exeOut = await createFileHandlers({ api: exe.api, hooks: {} })['files.save'](address, call);
     expect(takeDownload(exeOut.downloadPath!.slice('/download/'.length))?.contentType).toBe('application/octet-stream');
   });
 });

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { openPolicyFor } from '../../shared/dp/encoding-formats';
+import { offeredFilename } from '../../shared/dp/filenames';
+import type { LetterRef } from '../../shared/ipc/letter-route';
+import { dp, errorText } from '../lib/api';
+import { HtmlLetter } from './FileView';
+
+type State =
+  { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; base64: string; name: string };
+
+/**
+ * "Åbn" on an HTML letter: the app's own window (Electron) or tab (browser mode) showing that one letter, sanitised
+ * and framed exactly as in the message view. Nothing else of the app is here, and a file that is not HTML is not
+ * shown at all, so this page can never become a way to render a sender's other content.
+ */
+export function LetterPage({ letter }: { letter: LetterRef }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<State>({ status: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    dp()
+      .files.content(letter)
+      .then((content) => {
+        if (!live) return;
+        if (openPolicyFor(content.encodingFormat) !== 'letter') {
+          setState({ status: 'error', error: t('message.fileError') });
+          return;
+        }
+        const name = offeredFilename(content.filename, content.encodingFormat);
+        document.title = t('message.letterWindow', { name });
+        setState({ status: 'ready', base64: content.base64, name });
+      })
+      .catch((e: unknown) => live && setState({ status: 'error', error: errorText(e) }));
+    return () => {
+      live = false;
+    };
+  }, [letter, t]);
+
+  return (
+    <main
+      className="letter-page"
+      aria-label={state.status === 'ready' ? t('message.letterWindow', { name: state.name }) : undefined}
+    >
+      {state.status === 'loading' && <p className="muted">{t('message.loadingLetter')}</p>}
+      {state.status === 'error' && (
+        <p className="notice" role="alert">
+          {state.error}
+        </p>
+      )}
+      {state.status === 'ready' && (
+        <HtmlLetter base64={state.base64} name={state.name} onOpenLink={(url) => void dp().app.openExternal({ url })} />
+      )}
+    </main>
+  );
+}
