@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../shared/ipc/channels/auth';
+import { KeptAtLogoutNotice } from '../features/compose/components/JournalKeptNotice';
 
 export interface LoginScreenProps {
   status: AuthStatus;
@@ -31,6 +32,7 @@ export function LoginScreen({ status, starting, error, onLogin, onCancel, onOpen
           </p>
         )}
         {status.secretStore === 'memory' && <p className="notice">{t('login.memoryNotice')}</p>}
+        <KeptAtLogoutNotice />
         {error && (
           <p className="error" role="alert">
             {error}

@@ -456,3 +456,29 @@ describe('compose slice: logout', () => {
     expect(compose.compose.save).not.toHaveBeenCalled();
   });
 });
+
+describe('compose slice: logout and the journal', () => {
+  it('hands main the words typed so far before logging out, and notes what stays unsent for the next login', async () => {
+    await open();
+    store.getState().setComposeHtml('<p>Halvfærdig</p>');
+    await store.getState().logout();
+    const saved = compose.compose.save.mock.invocationCallOrder[0]!;
+    expect(saved).toBeLessThan(api.auth.logout.mock.invocationCallOrder[0]!);
+    expect(compose.compose.save).toHaveBeenCalledWith(
+      expect.objectContaining({ content: { format: 'html', html: '<p>Halvfærdig</p>' } }),
+    );
+    expect(store.getState().journalKeptAtLogout).toEqual({ count: 1, storage: 'disk' });
+    // The next login's list replaces the note.
+    compose.journal.list.mockResolvedValueOnce({ entries: [], storage: 'memory' });
+    await store.getState().loadJournal();
+    expect(store.getState().journalKeptAtLogout).toBeNull();
+    expect(store.getState().journalStorage).toBe('memory');
+  });
+
+  it('notes nothing when every word reached Digital Post', async () => {
+    compose.journal.list.mockResolvedValueOnce({ entries: [], storage: 'disk' });
+    await store.getState().logout();
+    expect(store.getState().journalKeptAtLogout).toBeNull();
+    expect(api.auth.logout).toHaveBeenCalled();
+  });
+});

@@ -120,6 +120,10 @@ export interface ComposeSlice {
   composeNotice: string | null;
   journalEntries: JournalEntry[];
   journalError: string | null;
+  /** Where main keeps this person's unsent words ('memory': no secure key store here); null until known. */
+  journalStorage: JournalStorage | null;
+  /** After a logout that left unsent words, kept for that person's next login: how many, and where. */
+  journalKeptAtLogout: { count: number; storage: JournalStorage } | null;
   startNewMessage(recipient?: { hit: ContactPointHit }): Promise<boolean>;
   startReply(messageId: string): Promise<boolean>;
   openDraft(messageId: string): Promise<boolean>;
@@ -150,9 +154,13 @@ export interface ComposeSlice {
   restoreJournal(entry: JournalEntry): Promise<boolean>;
   dismissJournal(entry: JournalEntry): Promise<boolean>;
   clearComposeNotice(): void;
+  /** Before logout: the words typed so far go to main, and whether any stay unsent is noted for the login screen. */
+  prepareLogout(): Promise<void>;
   /** After logout: nothing of the last user's writing stays on screen (main keeps its journal). */
   resetCompose(): void;
 }
+
+export type JournalStorage = 'disk' | 'memory';
 
 /** main's code when the journal no longer holds the entry (its words reached Digital Post meanwhile). */
 const JOURNAL_ENTRY_MISSING = 'app.compose.journal-entry-missing';
@@ -418,6 +426,8 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
     composeNotice: null,
     journalEntries: [],
     journalError: null,
+    journalStorage: null,
+    journalKeptAtLogout: null,
 
     async startNewMessage(recipient) {
       const mailboxId = get().selectedMailboxId;
@@ -840,8 +850,13 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
 
     async loadJournal() {
       try {
-        const { entries } = await dp().journal.list();
-        set({ journalEntries: entries, journalError: null });
+        const { entries, storage } = await dp().journal.list();
+        set({
+          journalEntries: entries,
+          journalError: null,
+          journalStorage: storage ?? null,
+          journalKeptAtLogout: null,
+        });
       } catch (e) {
         set({ journalError: errorText(e) });
       }
@@ -905,9 +920,23 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       set({ composeNotice: null });
     },
 
+    async prepareLogout() {
+      // A debounced save not yet sent would be dropped with the session: main journals it before it uploads.
+      if (get().compose) await get().flushCompose();
+      try {
+        const { entries, storage } = await dp().journal.list();
+        set({
+          journalKeptAtLogout: entries.length > 0 ? { count: entries.length, storage: storage ?? 'disk' } : null,
+        });
+      } catch {
+        set({ journalKeptAtLogout: null });
+      }
+    },
+
     resetCompose() {
       clearTimers();
       set({
+        journalStorage: null,
         compose: null,
         composeStarting: false,
         composeStartError: null,

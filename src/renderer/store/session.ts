@@ -126,6 +126,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
 
   async logout() {
     try {
+      await get().prepareLogout();
       await dp().auth.logout();
       rememberLastInbox(null);
       get().resetMail();

@@ -118,6 +118,17 @@ export const composeDa = {
   journalRestore: 'Gendan',
   journalDismiss: 'Kassér',
   journalRestored: 'Kladden er gendannet.',
+  journalMemoryOnly:
+    'Denne computer har intet sikkert nøglelager, så ord, der ikke er nået frem til Digital Post, gemmes kun, indtil programmet lukkes.',
+  journalKeptTitle: 'Ikke-sendte ord',
+  journalKeptOnDisk_one:
+    'Én kladde med ord, der ikke nåede frem til Digital Post, er gemt krypteret på denne computer. Kun du får den tilbudt, næste gang du logger ind.',
+  journalKeptOnDisk_other:
+    '{{count}} kladder med ord, der ikke nåede frem til Digital Post, er gemt krypteret på denne computer. Kun du får dem tilbudt, næste gang du logger ind.',
+  journalKeptInMemory_one:
+    'Én kladde med ord, der ikke nåede frem til Digital Post, er gemt, indtil programmet lukkes. Log ind igen inden da for at få den tilbage.',
+  journalKeptInMemory_other:
+    '{{count}} kladder med ord, der ikke nåede frem til Digital Post, er gemt, indtil programmet lukkes. Log ind igen inden da for at få dem tilbage.',
   noSubject: '(uden emne)',
   editDraft: 'Redigér kladde',
 };
@@ -240,6 +251,17 @@ export const composeEn: { [K in keyof typeof composeDa]: string } = {
   journalRestore: 'Restore',
   journalDismiss: 'Discard',
   journalRestored: 'The draft was restored.',
+  journalMemoryOnly:
+    'This computer has no secure key store, so words that have not reached Digital Post are only kept until the app closes.',
+  journalKeptTitle: 'Unsent words',
+  journalKeptOnDisk_one:
+    'One draft with words that did not reach Digital Post is stored encrypted on this computer. Only you will be offered it the next time you log in.',
+  journalKeptOnDisk_other:
+    '{{count}} drafts with words that did not reach Digital Post are stored encrypted on this computer. Only you will be offered them the next time you log in.',
+  journalKeptInMemory_one:
+    'One draft with words that did not reach Digital Post is kept until the app closes. Log in again before then to get it back.',
+  journalKeptInMemory_other:
+    '{{count}} drafts with words that did not reach Digital Post are kept until the app closes. Log in again before then to get them back.',
   noSubject: '(no subject)',
   editDraft: 'Edit draft',
 };

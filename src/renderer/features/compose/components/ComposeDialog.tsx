@@ -35,13 +35,21 @@ export interface ComposeDialogProps {
   /** Whether a CPR may be typed as recipient (a company writing to a citizen). */
   allowCpr: boolean;
   actions: ComposeActions;
+  /** No secure key store: unsent words are kept only until the app closes, which the user should know. */
+  journalInMemory?: boolean;
 }
 
 const FOCUSABLE =
   'button:not([disabled]), [href], input:not([disabled]):not([tabindex="-1"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** The composer: recipient, subject, sender name, the letter, attachments; autosaved, checked before send. */
-export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }: ComposeDialogProps) {
+export function ComposeDialog({
+  session: s,
+  maxLabelLength,
+  allowCpr,
+  actions,
+  journalInMemory = false,
+}: ComposeDialogProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const labelId = useId();
@@ -113,6 +121,11 @@ export function ComposeDialog({ session: s, maxLabelLength, allowCpr, actions }:
         </div>
 
         <div className="compose-body">
+          {journalInMemory && (
+            <p className="notice journal-memory" role="note">
+              {t('compose.journalMemoryOnly')}
+            </p>
+          )}
           {s.restoredUnsaved && (
             <p className="notice" role="status">
               {t('compose.journalRestored')}

@@ -20,6 +20,7 @@ export function ComposeHost() {
   const startError = useAppStore((s) => s.composeStartError);
   const journal = useAppStore((s) => s.journalEntries);
   const journalError = useAppStore((s) => s.journalError);
+  const journalInMemory = useAppStore((s) => s.journalStorage === 'memory');
   const ownerType = useAppStore((s) => selectedMailbox(s)?.ownerType);
   const store = useAppStore.getState;
 
@@ -66,6 +67,7 @@ export function ComposeHost() {
       <JournalBanner
         entries={journal}
         error={journalError}
+        inMemory={journalInMemory}
         onRestore={(e) => void store().restoreJournal(e)}
         onDismiss={(e) => void store().dismissJournal(e)}
       />
@@ -92,6 +94,7 @@ export function ComposeHost() {
           maxLabelLength={(limits ?? DEFAULT_LIMITS).maxLabelLength}
           allowCpr={ownerType === 'COMPANY'}
           actions={actions}
+          journalInMemory={journalInMemory}
         />
       )}
     </>

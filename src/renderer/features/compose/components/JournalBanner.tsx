@@ -6,11 +6,14 @@ import { formatDateTime } from '../../../i18n';
 export function JournalBanner({
   entries,
   error,
+  inMemory = false,
   onRestore,
   onDismiss,
 }: {
   entries: JournalEntry[];
   error: string | null;
+  /** No secure key store: the words are kept only until the app closes. */
+  inMemory?: boolean;
   onRestore: (e: JournalEntry) => void;
   onDismiss: (e: JournalEntry) => void;
 }) {
@@ -34,6 +37,7 @@ export function JournalBanner({
           </div>
         </div>
       ))}
+      {inMemory && entries.length > 0 && <p className="muted journal-memory">{t('compose.journalMemoryOnly')}</p>}
       {error && (
         <p className="error" role="alert">
           {error}

@@ -14,6 +14,7 @@ import { ForwardDialog } from './ForwardDialog';
 import { DEFAULT_LIMITS } from '../lib/form-checks';
 import { ConflictView } from './ConflictView';
 import { JournalBanner } from './JournalBanner';
+import { JournalKeptNotice } from './JournalKeptNotice';
 import { SaveStatusLine } from './SaveStatusLine';
 import { ComposeDialog, type ComposeActions } from './ComposeDialog';
 import { draftView } from '../test/fake-compose';
@@ -311,6 +312,33 @@ describe('JournalBanner and SaveStatusLine', () => {
     expect(onDismiss).toHaveBeenCalledWith(entry);
   });
 
+  it('says in the banner when unsent words live in memory only', () => {
+    const entry = {
+      mailboxId: 'mb-1',
+      messageId: 'd7',
+      savedAt: '2026-11-23T11:00:00Z',
+      format: 'html' as const,
+      excerpt: 'Hej',
+      bytes: 3,
+    };
+    const memory = /gemmes kun, indtil programmet lukkes/;
+    const banner = mount(<JournalBanner entries={[entry]} error={null} onRestore={vi.fn()} onDismiss={vi.fn()} />);
+    expect(banner.container.textContent).not.toMatch(memory);
+    banner.rerender(<JournalBanner entries={[entry]} error={null} inMemory onRestore={vi.fn()} onDismiss={vi.fn()} />);
+    expect(banner.container.textContent).toMatch(memory);
+  });
+
+  it('after logout tells the person their unsent words are kept for them, and where', () => {
+    const { container, rerender } = mount(<JournalKeptNotice kept={null} />);
+    expect(container.textContent).toBe('');
+    rerender(<JournalKeptNotice kept={{ count: 2, storage: 'disk' }} />);
+    expect(byRole(container, 'status', 'Ikke-sendte ord').textContent).toMatch(
+      /^2 kladder .* gemt krypteret på denne computer\. Kun du får dem tilbudt, næste gang du logger ind\.$/,
+    );
+    rerender(<JournalKeptNotice kept={{ count: 1, storage: 'memory' }} />);
+    expect(container.textContent).toMatch(/^Én kladde .* gemt, indtil programmet lukkes/);
+  });
+
   it('announces the save state politely and offers a retry after a failure', () => {
     const onRetry = vi.fn();
     const { container, rerender } = mount(
@@ -391,6 +419,15 @@ describe('ComposeDialog', () => {
       dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });
     expect(a.close).toHaveBeenCalled();
+  });
+
+  it('says when unsent words live in memory only (no secure key store)', () => {
+    const dialog = mount(
+      <ComposeDialog session={session()} maxLabelLength={256} allowCpr={false} actions={actions()} journalInMemory />,
+    );
+    expect(byRole(dialog.container, 'note').textContent).toMatch(/gemmes kun, indtil programmet lukkes/);
+    dialog.rerender(<ComposeDialog session={session()} maxLabelLength={256} allowCpr={false} actions={actions()} />);
+    expect(dialog.container.querySelector('[role="note"]')).toBeNull();
   });
 
   it('Escape in a filled search empties it instead of closing the composer', () => {

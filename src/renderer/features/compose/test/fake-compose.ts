@@ -85,6 +85,7 @@ export function installFakeCompose(api: ReturnType<typeof installFakeApi>) {
             bytes: 20,
           },
         ],
+        storage: 'disk' as 'disk' | 'memory',
       })),
       restore: vi.fn(async ({ messageId }: { messageId: string }) => ({
         draft: draftView({ messageId, html: '<p>gendannet</p>' }),
