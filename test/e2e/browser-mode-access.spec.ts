@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startApp, type RunningApp } from './helpers/app';
+import { logIn, startApp, type RunningApp } from './helpers/app';
 
 // Browser mode listens on a loopback port any local process can reach. Only the browser that opened the one-time
 // launch URL the terminal printed may use the app; this walks that promise with real browser contexts.
@@ -100,4 +100,57 @@ test('a browser let in still gets the app when another site sends it back (the l
   expect(arrivals).toEqual([401, 200]);
   expect(await bridgeStatus(page)).toBe(200);
   await context.close();
+});
+
+test('a link in a letter is confirmed with its host in punycode, and opens exactly that in a new tab', async ({
+  page,
+  context,
+}) => {
+  // Cyrillic а (U+0430) in place of the Latin a: the look-alike must not read as digitalpost.dk.
+  const html =
+    '<p>Log ind <a href="https://digit\u0430lpost.dk/login">her</a> eller ' +
+    '<a href="mailto:post@example.dk?subject=Sp%C3%B8rgsm%C3%A5l&attach=%2Fetc%2Fpasswd">skriv til os</a></p>';
+  const res = await fetch(`${app.sandbox.url}/sandbox/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ mailboxOwner: 'lone', label: 'Brev med links', html }),
+  });
+  expect(res.ok, `POST /sandbox/messages answered ${res.status}`).toBe(true);
+  // Nothing leaves the machine: the look-alike host answers from here.
+  await context.route('https://xn--digitlpost-3qi.dk/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>look-alike</title>' }),
+  );
+
+  await logIn(page, app);
+  await page
+    .getByRole('listbox', { name: 'Beskeder' })
+    .getByRole('option', { name: /Brev med links/ })
+    .first()
+    .click();
+  const letter = page.getByRole('region', { name: 'Besked' });
+
+  const dialogs: string[] = [];
+  page.once('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await letter.getByRole('button', { name: 'Åbn link: skriv til os' }).click();
+  await expect.poll(() => dialogs.length).toBe(1);
+  expect(dialogs[0]!.split('\n')).toContain('post@example.dk');
+  expect(dialogs[0]).toContain('mailto:post@example.dk?subject=Sp%C3%B8rgsm%C3%A5l');
+  expect(dialogs[0]).not.toContain('attach');
+
+  page.once('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.accept();
+  });
+  const popup = context.waitForEvent('page');
+  await letter.getByRole('button', { name: 'Åbn link: her' }).click();
+  const opened = await popup;
+  expect(dialogs[1]!.split('\n')).toContain('xn--digitlpost-3qi.dk');
+  expect(dialogs[1]).not.toContain('digitalpost.dk');
+  expect(dialogs[1]).toContain('internationale tegn');
+  await expect.poll(() => opened.url()).toBe('https://xn--digitlpost-3qi.dk/login');
+  // noopener: the sender's page cannot reach back into the app.
+  expect(await opened.evaluate(() => window.opener)).toBeNull();
 });
