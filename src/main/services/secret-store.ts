@@ -32,6 +32,9 @@ export interface SecretStoreOptions {
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'digital-post-desktop';
 
+/** The local archive's database key: 32 random bytes (base64), one per person and environment (account prefix). */
+export const ARCHIVE_KEY_PURPOSE = 'archive-key';
+
 const defaultKeytarLoader = async (): Promise<KeytarLike> => {
   const mod = (await import('keytar')) as unknown as KeytarLike & { default?: KeytarLike };
   return mod.default ?? mod;

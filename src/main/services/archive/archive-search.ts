@@ -1,0 +1,150 @@
+import type { ArchiveDatabase } from './archive-db';
+import { toStoredMessage, type StoredMessage } from './archive-store';
+import { parseSearch, type SearchTerm } from './fts-query';
+
+export interface ArchiveSearchQuery {
+  text?: string;
+  mailboxIds?: readonly string[];
+  folderIds?: readonly string[];
+  /** The sender's label or id, as shown on the letter (whole value, case-insensitive). */
+  sender?: string;
+  /** Inclusive, `yyyy-MM-dd`, on the message date. */
+  dateFrom?: string;
+  dateTo?: string;
+  unread?: boolean;
+  flagged?: boolean;
+  legallyNotified?: boolean;
+  hasAttachments?: boolean;
+  order?: 'date' | 'relevance';
+  limit?: number;
+  offset?: number;
+}
+
+/** A piece of the snippet; `match` pieces are what the search found, for the UI to mark. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface ArchiveSearchHit {
+  message: Omit<StoredMessage, 'raw'>;
+  /** Null when the search had no text (filters only). */
+  snippet: SnippetPart[] | null;
+}
+
+export interface ArchiveSearchResult {
+  hits: ArchiveSearchHit[];
+  total: number;
+  /** What to highlight in the opened letter: words that start with (prefix) or equal these. */
+  terms: SearchTerm[];
+}
+
+export const MAX_SEARCH_LIMIT = 500;
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+const SNIPPET_TOKENS = 14;
+
+export const parseSnippet = (marked: string): SnippetPart[] => {
+  const parts: SnippetPart[] = [];
+  for (const [i, piece] of marked.split(OPEN).entries()) {
+    const close = i === 0 ? -1 : piece.indexOf(CLOSE);
+    if (close >= 0) {
+      if (close > 0) parts.push({ text: piece.slice(0, close), match: true });
+      const rest = piece
+        .slice(close + 1)
+        .split(CLOSE)
+        .join('');
+      if (rest) parts.push({ text: rest, match: false });
+    } else if (piece) parts.push({ text: piece.split(CLOSE).join(''), match: false });
+  }
+  return parts;
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Filters as SQL over `m` (messages), with their parameters; nothing the user typed is spliced into the text. */
+const filterSql = (q: ArchiveSearchQuery): { where: string[]; params: unknown[] } => {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const inList = (column: string, values: readonly string[] | undefined): void => {
+    if (!values || values.length === 0) return;
+    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  inList('m.mailbox_id', q.mailboxIds);
+  inList('m.folder_id', q.folderIds);
+  if (q.sender !== undefined && q.sender.trim() !== '') {
+    where.push('(lower(m.sender_label) = lower(?) OR lower(m.sender_id) = lower(?))');
+    params.push(q.sender.trim(), q.sender.trim());
+  }
+  if (q.dateFrom !== undefined && DATE.test(q.dateFrom)) {
+    where.push('substr(m.message_date, 1, 10) >= ?');
+    params.push(q.dateFrom);
+  }
+  if (q.dateTo !== undefined && DATE.test(q.dateTo)) {
+    where.push('substr(m.message_date, 1, 10) <= ?');
+    params.push(q.dateTo);
+  }
+  const flag = (column: string, value: boolean | undefined): void => {
+    if (value === undefined) return;
+    where.push(`${column} = ?`);
+    params.push(value ? 1 : 0);
+  };
+  flag('m.is_read', q.unread === undefined ? undefined : !q.unread);
+  flag('m.flagged', q.flagged);
+  flag('m.legally_notified', q.legallyNotified);
+  flag('m.has_attachments', q.hasAttachments);
+  return { where, params };
+};
+
+type Row = Parameters<typeof toStoredMessage>[0];
+
+const summary = (row: Row): Omit<StoredMessage, 'raw'> => {
+  const { raw: _raw, ...rest } = toStoredMessage(row);
+  return rest;
+};
+
+/**
+ * Full-text search with filters. Two steps, so snippets are made only for the page shown: the ordered page of row
+ * ids first (the sort would otherwise build a snippet for every match), then snippets for those rows.
+ */
+export const searchArchive = (db: ArchiveDatabase, q: ArchiveSearchQuery): ArchiveSearchResult => {
+  const { terms, match } = parseSearch(q.text ?? '');
+  const { where, params } = filterSql(q);
+  const limit = Math.max(1, Math.min(q.limit ?? 50, MAX_SEARCH_LIMIT));
+  const offset = Math.max(0, q.offset ?? 0);
+  const byDate = 'm.message_date DESC, m.id';
+
+  if (match === null) {
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (db.prepare(`SELECT count(*) AS n FROM messages m ${clause}`).get(...params) as { n: number }).n;
+    const rows = db
+      .prepare(`SELECT m.* FROM messages m ${clause} ORDER BY ${byDate} LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as Row[];
+    return { hits: rows.map((r) => ({ message: summary(r), snippet: null })), total, terms };
+  }
+
+  const clause = ['messages_fts MATCH ?', ...where].join(' AND ');
+  const from = 'FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid';
+  const order = q.order === 'relevance' ? 'bm25(messages_fts, 10, 4, 4, 3, 1, 3), ' + byDate : byDate;
+  const total = (db.prepare(`SELECT count(*) AS n ${from} WHERE ${clause}`).get(match, ...params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT m.* ${from} WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(match, ...params, limit, offset) as Row[];
+  if (rows.length === 0) return { hits: [], total, terms };
+  const snippets = new Map(
+    (
+      db
+        .prepare(
+          `SELECT rowid, snippet(messages_fts, -1, ?, ?, '…', ${SNIPPET_TOKENS}) AS s FROM messages_fts
+           WHERE messages_fts MATCH ? AND rowid IN (${rows.map(() => '?').join(', ')})`,
+        )
+        .all(OPEN, CLOSE, match, ...rows.map((r) => r.rowid)) as { rowid: number; s: string }[]
+    ).map((r) => [r.rowid, r.s]),
+  );
+  return {
+    hits: rows.map((r) => ({ message: summary(r), snippet: parseSnippet(snippets.get(r.rowid) ?? '') })),
+    total,
+    terms,
+  };
+};

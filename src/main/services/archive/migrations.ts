@@ -1,0 +1,112 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+
+/**
+ * The archive's schema, one step per release that changed it. `PRAGMA user_version` is the number of steps applied,
+ * so a file written by any earlier release is brought forward in order and never re-created (it holds the user's only
+ * offline copy). Append only: a step that shipped is never edited.
+ */
+export interface Migration {
+  version: number;
+  up(db: Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    up(db) {
+      db.exec(`
+        CREATE TABLE mailboxes (
+          id TEXT PRIMARY KEY,
+          with_documents INTEGER NOT NULL DEFAULT 0,
+          label TEXT
+        );
+        CREATE TABLE messages (
+          rowid INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          mailbox_id TEXT NOT NULL,
+          folder_id TEXT,
+          version INTEGER,
+          last_updated TEXT,
+          message_date TEXT,
+          subject TEXT,
+          sender_label TEXT,
+          sender_id TEXT,
+          recipient_label TEXT,
+          recipient_id TEXT,
+          note TEXT,
+          is_read INTEGER NOT NULL DEFAULT 0,
+          flagged INTEGER NOT NULL DEFAULT 0,
+          raw TEXT NOT NULL
+        );
+        CREATE INDEX messages_mailbox_date ON messages (mailbox_id, message_date DESC);
+        CREATE TABLE files (
+          id TEXT NOT NULL,
+          message_id TEXT NOT NULL,
+          document_id TEXT NOT NULL,
+          document_type TEXT,
+          filename TEXT,
+          encoding_format TEXT,
+          version INTEGER,
+          position INTEGER NOT NULL,
+          content BLOB,
+          text TEXT,
+          PRIMARY KEY (message_id, document_id, id)
+        );
+        CREATE TABLE sync_state (
+          mailbox_id TEXT PRIMARY KEY,
+          cursor TEXT,
+          full_pass_done INTEGER NOT NULL DEFAULT 0,
+          last_reconciled_at INTEGER
+        );
+      `);
+    },
+  },
+  {
+    // v2: the legal-notification and attachment filters, and full-text search over what v1 stored.
+    version: 2,
+    up(db) {
+      db.exec(`
+        ALTER TABLE messages ADD COLUMN legally_notified INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE messages ADD COLUMN has_attachments INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE files ADD COLUMN content_state TEXT NOT NULL DEFAULT 'pending';
+        ALTER TABLE files ADD COLUMN sha256 TEXT;
+        CREATE INDEX files_pending ON files (content_state, message_id);
+        -- remove_diacritics 0: æ, ø and å are letters of their own in Danish, not a, o and a with marks.
+        CREATE VIRTUAL TABLE messages_fts USING fts5(
+          subject, sender, recipient, note, body, attachments,
+          tokenize = 'unicode61 remove_diacritics 0'
+        );
+        INSERT INTO messages_fts (rowid, subject, sender, recipient, note, body, attachments)
+          SELECT m.rowid, coalesce(m.subject, ''), coalesce(m.sender_label, ''), coalesce(m.recipient_label, ''),
+                 coalesce(m.note, ''),
+                 coalesce((SELECT group_concat(f.text, char(10)) FROM files f WHERE f.message_id = m.id), ''),
+                 coalesce((SELECT group_concat(f.filename, ' ') FROM files f WHERE f.message_id = m.id), '')
+          FROM messages m;
+        UPDATE messages SET legally_notified = coalesce(json_extract(raw, '$.legallyNotified'), 0);
+        UPDATE messages SET has_attachments = 1
+          WHERE (SELECT count(*) FROM files f WHERE f.message_id = messages.id) > 1;
+        UPDATE files SET content_state = 'done' WHERE content IS NOT NULL;
+        ALTER TABLE sync_state ADD COLUMN pending_cursor TEXT;
+      `);
+    },
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Applies every step above the file's version, each in its own transaction with its version bump. */
+export const migrate = (db: Database, migrations: readonly Migration[] = MIGRATIONS): number => {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (current > latest) {
+    throw new Error(`archive schema ${current} is newer than this app understands (${latest})`);
+  }
+  for (const step of migrations) {
+    if (step.version <= current) continue;
+    db.transaction(() => {
+      step.up(db);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+};
