@@ -1,11 +1,20 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientRegistration, EnvironmentName, Settings } from '../../shared/ipc/channels/auth';
+import {
+  CLIENT_SECRET_MIN_LENGTH,
+  DEFAULT_APP_REDIRECT_URI,
+  redirectProblem,
+  type ClientRegistration,
+  type EnvironmentName,
+  type Settings,
+  type SettingsView,
+} from '../../shared/ipc/channels/auth';
 import type { ChannelRequest } from '../../shared/ipc/contract';
 import { Modal } from './Modal';
 
 export interface SettingsDialogProps {
-  settings: Settings;
+  /** From main; `clientSecretStored` says whether a secret is in the keychain (the secret itself never comes here). */
+  settings: Settings & Partial<Pick<SettingsView, 'clientSecretStored'>>;
   error: string | null;
   onSave: (patch: ChannelRequest<'settings.update'>) => Promise<boolean>;
   onClose: () => void;
@@ -14,6 +23,14 @@ export interface SettingsDialogProps {
 }
 
 const ENVIRONMENTS: EnvironmentName[] = ['sandbox', 'test', 'prod'];
+
+/** What the redirect field suggests: the app's own scheme for prod, a fixed loopback port for a test client. */
+const REDIRECT_EXAMPLE: Record<'test' | 'prod', string> = {
+  test: 'http://127.0.0.1:8765/callback',
+  prod: DEFAULT_APP_REDIRECT_URI,
+};
+
+type SecretEdit = { kind: 'keep' } | { kind: 'set'; value: string } | { kind: 'remove' };
 
 /** Environment, the user's own client registration for test/prod, language, and (Electron) closing to the tray. */
 export function SettingsDialog({ settings, error, onSave, onClose, trayOption }: SettingsDialogProps) {
@@ -24,7 +41,21 @@ export function SettingsDialog({ settings, error, onSave, onClose, trayOption }:
   // Main always sends the effective value; an older main without it would quit on close, which unticked says.
   const [keepRunningInTray, setKeepRunningInTray] = useState(settings.keepRunningInTray ?? false);
   const [localError, setLocalError] = useState<string | null>(null);
-  const ids = { clientId: useId(), idp: useId(), scopes: useId(), language: useId(), keepRunningInTray: useId() };
+  // Typed secrets stay in this dialog until saved; they are sent to main once and never read back.
+  const [secrets, setSecrets] = useState<Record<'test' | 'prod', SecretEdit>>({
+    test: { kind: 'keep' },
+    prod: { kind: 'keep' },
+  });
+  const ids = {
+    clientId: useId(),
+    idp: useId(),
+    scopes: useId(),
+    redirectUri: useId(),
+    oneTimeUseIdp: useId(),
+    clientSecret: useId(),
+    language: useId(),
+    keepRunningInTray: useId(),
+  };
 
   const realEnv = environment === 'sandbox' ? null : environment;
   const reg: Partial<ClientRegistration> = realEnv ? (registrations[realEnv] ?? {}) : {};
@@ -45,11 +76,46 @@ export function SettingsDialog({ settings, error, onSave, onClose, trayOption }:
         );
         return;
       }
-      patch.registrations = { [realEnv]: { clientId: r.clientId.trim(), idp: r.idp.trim(), scopes: r.scopes } };
+      const redirectUri = r.redirectUri?.trim();
+      const problem = redirectUri ? redirectProblem(realEnv, redirectUri) : null;
+      if (problem) {
+        setLocalError(t(`settings.redirectProblem.${problem}`, { example: REDIRECT_EXAMPLE[realEnv] }));
+        return;
+      }
+      const secret = secrets[realEnv];
+      if (secret.kind === 'set' && secret.value.length < CLIENT_SECRET_MIN_LENGTH) {
+        setLocalError(t('settings.clientSecretTooShort', { min: CLIENT_SECRET_MIN_LENGTH }));
+        return;
+      }
+      const oneTimeUseIdp = r.oneTimeUseIdp?.trim();
+      patch.registrations = {
+        [realEnv]: {
+          clientId: r.clientId.trim(),
+          idp: r.idp.trim(),
+          scopes: r.scopes,
+          ...(redirectUri ? { redirectUri } : {}),
+          ...(oneTimeUseIdp ? { oneTimeUseIdp } : {}),
+        },
+      };
+      if (secret.kind !== 'keep') {
+        patch.clientSecrets = { [realEnv]: secret.kind === 'set' ? secret.value : null };
+      }
     }
     setLocalError(null);
     if (await onSave(patch)) onClose();
   };
+
+  const secretStored = realEnv ? settings.clientSecretStored?.[realEnv] === true : false;
+  const secretEdit = realEnv ? secrets[realEnv] : ({ kind: 'keep' } as SecretEdit);
+  const editSecret = (edit: SecretEdit) => {
+    if (realEnv) setSecrets({ ...secrets, [realEnv]: edit });
+  };
+  const secretState =
+    secretEdit.kind === 'remove'
+      ? t('settings.clientSecretWillRemove')
+      : secretStored
+        ? t('settings.clientSecretStored')
+        : t('settings.clientSecretNone');
 
   return (
     <Modal title={t('settings.heading')} onClose={onClose}>
@@ -86,6 +152,40 @@ export function SettingsDialog({ settings, error, onSave, onClose, trayOption }:
               value={(reg.scopes ?? []).join(' ')}
               onChange={(e) => editReg({ scopes: e.target.value.split(/\s+/).filter(Boolean) })}
             />
+            <label htmlFor={ids.redirectUri}>{t('settings.redirectUri')}</label>
+            <input
+              id={ids.redirectUri}
+              value={reg.redirectUri ?? ''}
+              placeholder={REDIRECT_EXAMPLE[realEnv]}
+              spellCheck={false}
+              onChange={(e) => editReg({ redirectUri: e.target.value })}
+            />
+            <p className="hint">{t(`settings.redirectUriHint.${realEnv}`, { example: REDIRECT_EXAMPLE[realEnv] })}</p>
+            <label htmlFor={ids.oneTimeUseIdp}>{t('settings.oneTimeUseIdp')}</label>
+            <input
+              id={ids.oneTimeUseIdp}
+              value={reg.oneTimeUseIdp ?? ''}
+              placeholder={t('settings.oneTimeUseIdpPlaceholder')}
+              onChange={(e) => editReg({ oneTimeUseIdp: e.target.value })}
+            />
+            <label htmlFor={ids.clientSecret}>{t('settings.clientSecret')}</label>
+            <input
+              id={ids.clientSecret}
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              value={secretEdit.kind === 'set' ? secretEdit.value : ''}
+              placeholder={secretStored ? t('settings.clientSecretReplace') : t('settings.clientSecretOptional')}
+              onChange={(e) => editSecret(e.target.value ? { kind: 'set', value: e.target.value } : { kind: 'keep' })}
+            />
+            <p className="hint" role="status">
+              {secretState}
+            </p>
+            {secretStored && secretEdit.kind !== 'remove' && (
+              <button type="button" onClick={() => editSecret({ kind: 'remove' })}>
+                {t('settings.clientSecretRemove')}
+              </button>
+            )}
           </fieldset>
         ) : (
           <p>{t('settings.sandboxOwn')}</p>

@@ -41,7 +41,11 @@ export const da = {
       ESTATE_ADMINISTRATOR: 'Kurator / bobestyrer',
       EMPLOYEE: 'Medarbejder',
     },
+    /** An access type the app does not know. */
+    accessOther: 'Anden adgang',
     ownerType: { CITIZEN: 'Borger', COMPANY: 'Virksomhed' },
+    /** A mailbox Digital Post gave no owner name for: its access and a short id. */
+    unnamed: '{{access}} {{id}}',
   },
   folders: {
     tree: 'Mapper',
@@ -49,6 +53,7 @@ export const da = {
     DRAFTS: 'Kladder',
     SENT: 'Sendt',
     DELETED: 'Slettet',
+    unnamed: 'Mappe uden navn',
     unread: '{{count}} ulæste',
     total: '{{count}} i alt',
     manage: 'Administrér mapper',

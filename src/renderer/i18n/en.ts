@@ -51,7 +51,11 @@ export const en: DeepStrings<Resources> = {
       ESTATE_ADMINISTRATOR: 'Estate administrator',
       EMPLOYEE: 'Employee',
     },
+    /** An access type the app does not know. */
+    accessOther: 'Other access',
     ownerType: { CITIZEN: 'Citizen', COMPANY: 'Company' },
+    /** A mailbox Digital Post gave no owner name for: its access and a short id. */
+    unnamed: '{{access}} {{id}}',
   },
   folders: {
     tree: 'Folders',
@@ -59,6 +63,7 @@ export const en: DeepStrings<Resources> = {
     DRAFTS: 'Drafts',
     SENT: 'Sent',
     DELETED: 'Deleted',
+    unnamed: 'Unnamed folder',
     unread: '{{count}} unread',
     total: '{{count}} in total',
     manage: 'Manage folders',
