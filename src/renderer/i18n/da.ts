@@ -23,6 +23,27 @@ export const da = {
     clientId: 'Klient-id',
     idp: 'IdP-realm',
     scopes: 'Scopes (adskilt med mellemrum)',
+    redirectUri: 'Redirect-URI (præcis som registreret)',
+    redirectUriHint: {
+      test: 'Testklient: en loopback-adresse med fast port, fx {{example}}.',
+      prod: 'Prod-klient: appens eget URI-skema, fx {{example}}.',
+    },
+    redirectProblem: {
+      unreceivable:
+        'Appen kan ikke modtage login-svaret på denne redirect-URI. Brug appens eget skema (dk.digitalpost.desktop:) eller http://127.0.0.1:<port>/<sti>, skrevet præcis som registreret, fx {{example}}.',
+      httpInProd:
+        'En prod-klient kan ikke bruge en http-redirect: Digital Post tillader kun http for testklienter. Brug appens eget URI-skema, fx {{example}}.',
+    },
+    oneTimeUseIdp: 'OneTimeUse-realm (valgfri)',
+    oneTimeUseIdpPlaceholder: 'Følger realm (fx nemloginOneTimeUse)',
+    clientSecret: 'Klienthemmelighed',
+    clientSecretOptional: 'Kun hvis din registrering har en',
+    clientSecretReplace: 'Skriv en ny for at erstatte den gemte',
+    clientSecretStored: 'En klienthemmelighed er gemt i systemets nøglering.',
+    clientSecretNone: 'Ingen klienthemmelighed gemt.',
+    clientSecretWillRemove: 'Den gemte klienthemmelighed fjernes, når du gemmer.',
+    clientSecretRemove: 'Fjern klienthemmelighed',
+    clientSecretTooShort: 'Klienthemmeligheden er mindst {{min}} tegn.',
     sandboxOwn: 'Sandkassen har sin egen klientregistrering.',
     language: 'Sprog',
     keepRunningInTray: 'Bliv kørende i systembakken, når vinduet lukkes',

@@ -33,6 +33,27 @@ export const en: DeepStrings<Resources> = {
     clientId: 'Client id',
     idp: 'IdP realm',
     scopes: 'Scopes (space separated)',
+    redirectUri: 'Redirect URI (exactly as registered)',
+    redirectUriHint: {
+      test: 'Test client: a loopback address with a fixed port, e.g. {{example}}.',
+      prod: "Prod client: the app's own URI scheme, e.g. {{example}}.",
+    },
+    redirectProblem: {
+      unreceivable:
+        "The app cannot receive the login response on this redirect URI. Use the app's own scheme (dk.digitalpost.desktop:) or http://127.0.0.1:<port>/<path>, written exactly as registered, e.g. {{example}}.",
+      httpInProd:
+        "A prod client cannot use an http redirect: Digital Post allows http only for test clients. Use the app's own URI scheme, e.g. {{example}}.",
+    },
+    oneTimeUseIdp: 'OneTimeUse realm (optional)',
+    oneTimeUseIdpPlaceholder: 'Follows the realm (e.g. nemloginOneTimeUse)',
+    clientSecret: 'Client secret',
+    clientSecretOptional: 'Only if your registration has one',
+    clientSecretReplace: 'Type a new one to replace the stored one',
+    clientSecretStored: "A client secret is stored in the system's keychain.",
+    clientSecretNone: 'No client secret stored.',
+    clientSecretWillRemove: 'The stored client secret is removed when you save.',
+    clientSecretRemove: 'Remove client secret',
+    clientSecretTooShort: 'The client secret is at least {{min}} characters.',
     sandboxOwn: 'The sandbox brings its own client registration.',
     language: 'Language',
     keepRunningInTray: 'Keep running in the tray when the window is closed',
