@@ -88,6 +88,7 @@ export function FolderTree({ folders, selectedId, onSelect }: FolderTreeProps) {
     const hasChildren = node.children.length > 0;
     const expanded = hasChildren ? !collapsed.has(f.folderId) : undefined;
     const name = folderName(t, f);
+    const unread = f.unreadMessages ?? 0;
     return (
       <li
         key={f.folderId}
@@ -99,7 +100,7 @@ export function FolderTree({ folders, selectedId, onSelect }: FolderTreeProps) {
         aria-level={node.level}
         aria-selected={f.folderId === selectedId}
         aria-expanded={expanded}
-        aria-label={f.unreadMessages > 0 ? `${name}, ${t('folders.unread', { count: f.unreadMessages })}` : name}
+        aria-label={unread > 0 ? `${name}, ${t('folders.unread', { count: unread })}` : name}
         tabIndex={f.folderId === activeId ? 0 : -1}
         className={`tree-item${f.folderId === selectedId ? ' selected' : ''}`}
         onKeyDown={(e) => onKeyDown(e, node)}
@@ -124,11 +125,16 @@ export function FolderTree({ folders, selectedId, onSelect }: FolderTreeProps) {
           ) : (
             <span className="twisty" aria-hidden="true" />
           )}
-          <span className={`folder-name${f.unreadMessages > 0 ? ' has-unread' : ''}`} aria-hidden="true">
+          <span className={`folder-name${unread > 0 ? ' has-unread' : ''}`} aria-hidden="true">
             {name}
           </span>
-          <span className="folder-count" aria-hidden="true" title={t('folders.total', { count: f.totalMessages })}>
-            {f.unreadMessages > 0 ? f.unreadMessages : ''}
+          {/* Counts come from the folder summary, whose shape is not printed; without them the folder still shows. */}
+          <span
+            className="folder-count"
+            aria-hidden="true"
+            {...(f.totalMessages !== undefined ? { title: t('folders.total', { count: f.totalMessages }) } : {})}
+          >
+            {unread > 0 ? unread : ''}
           </span>
         </span>
         {hasChildren && expanded && <ul role="group">{node.children.map(renderNode)}</ul>}

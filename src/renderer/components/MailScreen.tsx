@@ -86,6 +86,7 @@ export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onO
             mailboxes={s.mailboxes}
             selectedId={s.selectedMailboxId}
             onSelect={(id) => void store().selectMailbox(id)}
+            ownName={status.displayName}
           />
           {s.mailboxError && (
             <p className="error" role="alert">

@@ -1,23 +1,27 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailboxView } from '../../shared/ipc/channels/mail';
+import { accessLabel, mailboxName, ownerTypeLabel } from '../lib/mailbox-name';
 
 export function MailboxSwitcher({
   mailboxes,
   selectedId,
   onSelect,
+  ownName,
 }: {
   mailboxes: MailboxView[];
   selectedId: string | null;
   onSelect: (id: string) => void;
+  /** The signed-in person's name, for their own mailbox when Digital Post sends no owner name. */
+  ownName?: string | undefined;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const describe = (m: MailboxView) =>
     [
-      m.ownerName,
-      m.own ? t('mailbox.own') : t(`mailbox.access.${m.accessType}`),
-      t(`mailbox.ownerType.${m.ownerType}`),
+      mailboxName(t, m, ownName),
+      m.own ? t('mailbox.own') : accessLabel(t, m.accessType),
+      ownerTypeLabel(t, m.ownerType),
       m.unread > 0 ? t('mailbox.unread', { count: m.unread }) : null,
     ]
       .filter(Boolean)

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../shared/dp/resources';
+import { isAttachmentDocument, isMarkedLegalNotification, type Message } from '../../shared/dp/resources';
 import { formatCount, formatDateTime } from '../i18n';
 
 export const ROW_HEIGHT = 64;
@@ -24,8 +24,9 @@ export interface MessageListProps {
   onToggleFlag: (id: string) => void;
 }
 
+/** Any document that is not MAIN is an attachment, whatever Digital Post calls its type. */
 const hasAttachments = (m: Message): boolean =>
-  (m.documents ?? []).some((d) => d.documentType !== 'MAIN') || (m.documents ?? []).some((d) => d.files.length > 1);
+  (m.documents ?? []).some(isAttachmentDocument) || (m.documents ?? []).some((d) => d.files.length > 1);
 
 /**
  * The messages of the selected folder as a listbox, virtualized so that a folder of tens of thousands keeps only the
@@ -211,7 +212,7 @@ const MessageRow = memo(function MessageRow({
           {subject}
         </span>
         <span className="row-markers">
-          {m.legalNotification && (
+          {isMarkedLegalNotification(m) && (
             <span className="marker legal" title={t('list.legal')}>
               <span aria-hidden="true">§</span>
               <span className="sr-only">, {t('list.legal')}</span>

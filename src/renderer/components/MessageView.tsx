@@ -1,9 +1,16 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FolderSummaryEntry, Message } from '../../shared/dp/resources';
+import {
+  isAttachmentDocument,
+  isMarkedLegalNotification,
+  type FolderSummaryEntry,
+  type Message,
+} from '../../shared/dp/resources';
+import { withoutHiddenCharacters } from '../../shared/dp/filenames';
 import type { MailboxView } from '../../shared/ipc/channels/mail';
 import { formatDateTime } from '../i18n';
 import { moveTargets } from '../lib/folder-rules';
+import { isDraftIn } from '../lib/message-state';
 import { buildFolderTree, flattenTree, folderName } from '../lib/folder-names';
 import type { FileContent, FileRef } from '../store/message';
 import { FileView } from './FileView';
@@ -40,7 +47,8 @@ export interface MessageViewProps {
   actions: MessageActions;
 }
 
-const DOCUMENT_ORDER = { MAIN: 0, ADDITIONAL: 1, TECHNICAL: 2 } as const;
+/** MAIN first; the attachments (any other type, whatever it is called) keep Digital Post's order. */
+const documentRank = (d: { documentType: string }): number => (isAttachmentDocument(d) ? 1 : 0);
 
 export function MessageView(props: MessageViewProps) {
   const { t } = useTranslation();
@@ -85,10 +93,11 @@ function OpenMessage({
   const folder = folders.find((f) => f.folderId === m.folderId);
   const inDeleted = folder?.folderType === 'DELETED';
   const canWrite = mailbox?.canWrite ?? false;
-  const canDelete = m.messageState === 'DRAFT' ? canWrite : (mailbox?.canMoveToDeleted ?? false);
-  const documents = [...(m.documents ?? [])].sort(
-    (a, b) => (DOCUMENT_ORDER[a.documentType] ?? 9) - (DOCUMENT_ORDER[b.documentType] ?? 9),
-  );
+  const isDraft = isDraftIn(m, folders);
+  const canDelete = isDraft ? canWrite : (mailbox?.canMoveToDeleted ?? false);
+  const documents = [...(m.documents ?? [])].sort((a, b) => documentRank(a) - documentRank(b));
+  // Which letters are forkyndelser is not printed (assumptions.ts); a legallyNotified one is shown as such anyway.
+  const legal = isMarkedLegalNotification(m);
 
   return (
     <article aria-labelledby={headingId} className="open-message">
@@ -115,7 +124,7 @@ function OpenMessage({
         {readPending && <p className="muted">{t('message.readPending')}</p>}
       </header>
 
-      {m.legalNotification && (m.legallyNotified || canWrite) && (
+      {(m.legallyNotified || (legal && canWrite)) && (
         <div className={`legal-banner${m.legallyNotified ? ' done' : ''}`} role="note">
           {m.legallyNotified ? (
             <p>{t('message.legalDone')}</p>
@@ -140,7 +149,7 @@ function OpenMessage({
         onToggleRead={actions.toggleRead}
         onToggleFlag={actions.toggleFlag}
         onMove={actions.move}
-        onDelete={() => (m.messageState === 'DRAFT' ? setConfirmDraftDelete(true) : actions.remove())}
+        onDelete={() => (isDraft ? setConfirmDraftDelete(true) : actions.remove())}
         onRestore={actions.restore}
         onPrint={actions.print}
       />
@@ -158,8 +167,12 @@ function OpenMessage({
       <div className="documents">
         {documents.length === 0 && <p className="notice">{t('message.noDocuments')}</p>}
         {documents.map((d) => (
-          <section key={d.id} className="document" aria-label={d.label || t('message.documents')}>
-            {d.label && documents.length > 1 && <h3>{d.label}</h3>}
+          <section
+            key={d.id}
+            className="document"
+            aria-label={withoutHiddenCharacters(d.label ?? '') || t('message.documents')}
+          >
+            {d.label && documents.length > 1 && <h3>{withoutHiddenCharacters(d.label)}</h3>}
             {d.files.length === 0 && <p className="notice">{t('message.noFiles')}</p>}
             {d.files.map((f) => {
               const ref = { documentId: d.id, fileId: f.id };
@@ -267,7 +280,7 @@ function MessageToolbar(p: {
           )
         : p.canDelete && (
             <button type="button" className="danger" onClick={p.onDelete}>
-              {p.message.messageState === 'DRAFT' ? t('message.deleteDraft') : t('message.delete')}
+              {isDraftIn(p.message, p.folders) ? t('message.deleteDraft') : t('message.delete')}
             </button>
           )}
       <button type="button" onClick={p.onPrint}>

@@ -1,9 +1,13 @@
 import type { TFunction } from 'i18next';
+import { STANDARD_FOLDER_TYPES, isOneOf } from '../../shared/dp/enums';
 import type { FolderSummaryEntry } from '../../shared/dp/resources';
 
-/** Standard folders get the app's (Danish) names whatever the server calls them; user folders keep theirs. */
+/**
+ * Standard folders get the app's (Danish) names whatever the server calls them; user folders keep theirs, and so does
+ * a folder of a type the client does not know (or a neutral word when it has no name either).
+ */
 export const folderName = (t: TFunction, f: Pick<FolderSummaryEntry, 'folderType' | 'name'>): string =>
-  f.folderType === 'USER_DEFINED' ? f.name : t(`folders.${f.folderType}`);
+  isOneOf(STANDARD_FOLDER_TYPES, f.folderType) ? t(`folders.${f.folderType}`) : f.name || t('folders.unnamed');
 
 export interface FolderNode {
   folder: FolderSummaryEntry;

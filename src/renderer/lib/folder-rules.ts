@@ -1,5 +1,6 @@
 import type { FolderSummaryEntry } from '../../shared/dp/resources';
-import type { FolderType, MessageState } from '../../shared/dp/enums';
+import { STANDARD_FOLDER_TYPES, isOneOf, type FolderType, type KnownMessageState } from '../../shared/dp/enums';
+import { messageStateIn } from './message-state';
 import { dpErrorMessage } from '../../shared/dp/error-codes';
 
 // Digital Post's folder rules (§6.9.2 and the folder codes of §13.4.1), checked before any request so the user gets
@@ -21,6 +22,9 @@ const fail = (code: string, ...args: (string | number)[]): FolderRuleResult => (
   message: dpErrorMessage(code, ...args),
 });
 const OK: FolderRuleResult = { ok: true };
+
+/** One of the printed standard types; an unknown folder type is not refused as standard. */
+const isStandard = (f: FolderSummaryEntry): boolean => isOneOf(STANDARD_FOLDER_TYPES, f.folderType);
 
 const byId = (folders: FolderSummaryEntry[], id: string | undefined | null) => folders.find((f) => f.folderId === id);
 
@@ -67,7 +71,7 @@ function checkParent(folders: FolderSummaryEntry[], parentId: string | null): Fo
   if (parentId === null) return OK;
   const parent = byId(folders, parentId);
   if (!parent) return fail('folder.createOrUpdate.non.existing.parent', parentId);
-  if (parent.folderType !== 'USER_DEFINED') return fail('folder.createOrUpdate.standard.parent.not.allowed');
+  if (isStandard(parent)) return fail('folder.createOrUpdate.standard.parent.not.allowed');
   return OK;
 }
 
@@ -86,7 +90,7 @@ export function canCreateFolder(
 export function canRenameFolder(folders: FolderSummaryEntry[], folderId: string, name: string): FolderRuleResult {
   const folder = byId(folders, folderId);
   if (!folder) return fail('folder.createOrUpdate.non.existing.parent', folderId);
-  if (folder.folderType !== 'USER_DEFINED') return fail('folder.update.standard.folder.may.no.be.updated');
+  if (isStandard(folder)) return fail('folder.update.standard.folder.may.no.be.updated');
   return checkName(folders, name, folder.parentFolderId ?? null, folderId);
 }
 
@@ -97,7 +101,7 @@ export function canMoveFolder(
 ): FolderRuleResult {
   const folder = byId(folders, folderId);
   if (!folder) return fail('folder.createOrUpdate.non.existing.parent', folderId);
-  if (folder.folderType !== 'USER_DEFINED') return fail('folder.update.standard.folder.may.no.be.updated');
+  if (isStandard(folder)) return fail('folder.update.standard.folder.may.no.be.updated');
   const parent = checkParent(folders, parentId);
   if (!parent.ok) return parent;
   // A folder cannot become its own descendant: the server would see a parent that is not where it claims to be.
@@ -112,14 +116,15 @@ export function canMoveFolder(
 export function canDeleteFolder(folders: FolderSummaryEntry[], folderId: string): FolderRuleResult {
   const folder = byId(folders, folderId);
   if (!folder) return fail('folder.createOrUpdate.non.existing.parent', folderId);
-  if (folder.folderType !== 'USER_DEFINED') return fail('folder.delete.standard.folders.may.not.be.deleted');
+  if (isStandard(folder)) return fail('folder.delete.standard.folders.may.not.be.deleted');
   if (folders.some((f) => f.parentFolderId === folderId)) return fail('folder.delete.subfolders.exists');
-  if (folder.totalMessages > 0) return fail('folder.delete.messages.exists');
+  // Without counts (the summary's shape is not printed) Digital Post decides whether the folder is empty.
+  if ((folder.totalMessages ?? 0) > 0) return fail('folder.delete.messages.exists');
   return OK;
 }
 
 /** §6.11 move rules: where a message in each state may go. */
-const ALLOWED_TARGETS: Record<MessageState, FolderType[]> = {
+const ALLOWED_TARGETS: Record<KnownMessageState, FolderType[]> = {
   RECEIVED: ['INBOX', 'DELETED', 'USER_DEFINED'],
   DRAFT: ['DRAFTS', 'DELETED', 'USER_DEFINED'],
   SENT: ['SENT', 'DELETED', 'USER_DEFINED'],
@@ -127,14 +132,19 @@ const ALLOWED_TARGETS: Record<MessageState, FolderType[]> = {
 
 export function moveTargets(
   folders: FolderSummaryEntry[],
-  message: { folderId: string; messageState?: MessageState },
+  message: { folderId: string; messageState?: string | undefined },
   canMoveToDeleted: boolean,
 ): FolderSummaryEntry[] {
-  const allowed = ALLOWED_TARGETS[message.messageState ?? 'RECEIVED'];
+  // A state neither the message nor its folder tells (or one we do not know) offers every folder; Digital Post decides.
+  const state = messageStateIn(message, folders);
+  const allowed =
+    state !== undefined && Object.hasOwn(ALLOWED_TARGETS, state)
+      ? ALLOWED_TARGETS[state as KnownMessageState]
+      : undefined;
   return folders.filter(
     (f) =>
       f.folderId !== message.folderId &&
-      allowed.includes(f.folderType) &&
+      (allowed === undefined || allowed.includes(f.folderType)) &&
       (canMoveToDeleted || f.folderType !== 'DELETED'),
   );
 }

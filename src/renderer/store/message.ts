@@ -2,6 +2,7 @@ import type { Message } from '../../shared/dp/resources';
 import type { MessagePatch } from '../../shared/ipc/channels/mail';
 import { dp, errorText } from '../lib/api';
 import { openLetterTab, startDownload } from '../lib/download';
+import { isDraftIn, messageStateIn } from '../lib/message-state';
 import { selectedMailbox } from './mailboxes';
 import type { SliceCreator } from './types';
 
@@ -84,12 +85,12 @@ export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
         const message = await dp().messages.get({ mailboxId, messageId });
         if (mine !== openGeneration) return;
         set({ message, messageLoading: false });
-        // A reader's access (legal representative) may not change the message, so it stays as the owner left it.
         if (!message.read && selectedMailbox(get())?.canWrite) {
-          // Shown as read only once the server said so.
+          // Shown as read only once the server said so. Opening is not asking to change anything: where Digital
+          // Post refuses (an access that may only read), the letter simply stays unread, without an error.
           set({ readPending: true });
-          await get().patchMessage(messageId, { read: true });
-          if (mine === openGeneration) set({ readPending: false });
+          const marked = await get().patchMessage(messageId, { read: true });
+          if (mine === openGeneration) set({ readPending: false, ...(marked ? {} : { actionError: null }) });
         }
         if (message.replyData && message.replyData.length > 0) {
           try {
@@ -157,7 +158,7 @@ export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
       const m = findMessage(messageId);
       const mailboxId = get().selectedMailboxId;
       if (!m || !mailboxId) return false;
-      if (m.messageState === 'DRAFT') {
+      if (isDraftIn(m, get().folders)) {
         try {
           await dp().messages.delete({ mailboxId, messageId });
           get().removeFromList(messageId);
@@ -178,7 +179,10 @@ export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
     async restoreMessage(messageId) {
       const m = findMessage(messageId);
       if (!m) return false;
-      const target = get().folders.find((f) => f.folderType === RESTORE_TARGET[m.messageState ?? 'RECEIVED']);
+      // A state we cannot tell (or do not know) goes back to Indbakke; Digital Post refuses it if that is wrong.
+      const state = messageStateIn(m, get().folders);
+      const home = state === 'DRAFT' || state === 'SENT' ? RESTORE_TARGET[state] : RESTORE_TARGET.RECEIVED;
+      const target = get().folders.find((f) => f.folderType === home);
       return target ? get().patchMessage(messageId, { folderId: target.folderId }) : false;
     },
 

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { ACCESS_CAPABILITIES } from '../../shared/dp/enums';
+import { assumedCapabilitiesOf } from '../../shared/dp/assumptions';
 import type { Identity } from '../identity';
 import type { AccessRecord, MailboxRecord, MessageRecord } from './context';
 import { dpError, forbidden, notFound } from './errors';
@@ -30,7 +30,7 @@ export const openMailbox = (store: InMemoryMailStore, res: Response, mailboxId: 
   if (!mailbox) throw notFound('Mailbox', mailboxId);
   const access = store.accessFor(identity.id, mailboxId);
   if (!access) throw forbidden(`no access to mailbox ${mailboxId}`);
-  const caps = ACCESS_CAPABILITIES[access.accessType];
+  const caps = assumedCapabilitiesOf(access.accessType);
   return {
     identity,
     mailbox,

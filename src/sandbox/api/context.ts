@@ -1,11 +1,11 @@
 import type { SandboxConfig } from '../config';
 import type { Identity } from '../identity';
 import type {
-  AccessType,
-  DocumentType,
-  FolderType,
-  MessageState,
-  OwnerType,
+  KnownAccessType as AccessType,
+  KnownDocumentType as DocumentType,
+  KnownFolderType as FolderType,
+  KnownMessageState as MessageState,
+  KnownOwnerType as OwnerType,
   RecipientIdType,
 } from '../../shared/dp/enums';
 

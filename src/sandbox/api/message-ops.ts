@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FolderType, MessageState } from '../../shared/dp/enums';
+import type { KnownFolderType as FolderType, KnownMessageState as MessageState } from '../../shared/dp/enums';
 import { LIMITS } from '../../shared/dp/limits';
 import type { OpenMailbox } from './access-control';
 import { looseArray, PartyInputSchema, serverOwned } from './body';

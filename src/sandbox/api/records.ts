@@ -1,4 +1,4 @@
-import type { DocumentType, FolderType } from '../../shared/dp/enums';
+import type { KnownDocumentType as DocumentType, KnownFolderType as FolderType } from '../../shared/dp/enums';
 import type { DocumentRecord, FileRecord, FolderRecord, MailStore, MessageRecord, PartyRecord } from './context';
 
 // Factories for fresh records: one place decides the defaults a new draft, document or file gets (§6.9.3).

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FolderType } from '../../shared/dp/enums';
+import type { KnownFolderType as FolderType } from '../../shared/dp/enums';
 import type {
   AccessRecord,
   FileRecord,

@@ -7,6 +7,7 @@ import {
   normaliseEncodingFormat,
   type DocumentType,
 } from './encoding-formats';
+import { KNOWN_DOCUMENT_TYPES } from './enums';
 import { dpFieldError } from './error-codes';
 import { scrubFilename } from './filenames';
 import { LIMITS } from './limits';
@@ -21,7 +22,8 @@ export interface AttachmentCandidate {
 
 export interface MessageDocumentsShape {
   readonly documents: ReadonlyArray<{
-    readonly documentType: DocumentType;
+    /** As Digital Post answered; a type the client does not know is an attachment. */
+    readonly documentType: string;
     readonly label?: string;
     readonly files: ReadonlyArray<{ readonly size?: number }>;
   }>;
@@ -35,6 +37,8 @@ export interface AttachmentTarget {
   readonly documentIndex?: number;
 }
 
+const isKnownDocumentType = (t: string): t is DocumentType => (KNOWN_DOCUMENT_TYPES as readonly string[]).includes(t);
+
 function megabytes(bytes: number): string {
   return `${bytes / (1024 * 1024)} MB`;
 }
@@ -45,7 +49,7 @@ function messageBytes(message: MessageDocumentsShape): number {
   return total;
 }
 
-function checkFile(candidate: AttachmentCandidate, documentType: DocumentType): FieldError[] {
+function checkFile(candidate: AttachmentCandidate, documentType: string): FieldError[] {
   const errors: FieldError[] = [];
   const filename = scrubFilename(candidate.filename).trim();
   if (filename === '') {
@@ -66,7 +70,8 @@ function checkFile(candidate: AttachmentCandidate, documentType: DocumentType): 
         args: ['encodingFormat'],
       }),
     );
-  } else if (!isEncodingFormatAllowed(documentType, format)) {
+  } else if (isKnownDocumentType(documentType) && !isEncodingFormatAllowed(documentType, format)) {
+    // An unknown document type has no whitelist we could know; Digital Post decides.
     errors.push(
       dpFieldError('message.file.encoding.format.invalid', {
         resource: 'file',

@@ -10,6 +10,7 @@ import {
   SenderIdTypeSchema,
   UserActivityTypeSchema,
 } from './enums';
+import { LEGAL_NOTIFICATION_MARKER } from './assumptions';
 
 // Digital Post resources as the view-client API returns them (§6, examples in §6.9–6.13 and §8.5.1).
 // Objects are loose: unknown fields are kept, because PUT replaces a resource and a client that dropped a field it
@@ -109,9 +110,11 @@ export const MessageSchema = ResourceBaseSchema.extend({
   forward: z.boolean(),
   reply: z.boolean(),
   flag: z.boolean(),
-  legallyNotified: z.boolean(),
-  /** True on messages that are legal notifications (forkyndelser); only those may be marked legallyNotified. */
-  legalNotification: z.boolean().optional(),
+  /** Printed as false in most examples and null in one (§6.13): null reads as not notified. */
+  legallyNotified: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
   read: z.boolean(),
   welcomeMessage: z.boolean(),
   errorMessage: z.boolean(),
@@ -134,14 +137,17 @@ export const FolderSchema = ResourceBaseSchema.extend({
 });
 export type Folder = z.infer<typeof FolderSchema>;
 
-/** One row of the folder summary: a folder with its message counts. */
+/**
+ * One folder of the tree (from the documented folder list) with its message counts where the folder summary gave
+ * them; the summary's shape is not printed (assumptions.ts, FOLDER_SUMMARY_SHAPE), so counts may be missing.
+ */
 export const FolderSummaryEntrySchema = z.looseObject({
   folderId: id,
   folderType: FolderTypeSchema,
   name: z.string(),
   parentFolderId: z.string().optional(),
-  totalMessages: z.number().int(),
-  unreadMessages: z.number().int(),
+  totalMessages: z.number().int().optional(),
+  unreadMessages: z.number().int().optional(),
 });
 export type FolderSummaryEntry = z.infer<typeof FolderSummaryEntrySchema>;
 
@@ -149,12 +155,17 @@ export const EmailNotificationSubscriptionSchema = z.looseObject({
   id: id.optional(),
   version: z.number().int().optional(),
   email: z.string(),
+  /** Printed (error codes access.emailNotificationSubscriptions.confirmationTime.*): when the address was confirmed. */
+  confirmationTime: z.string().nullable().optional(),
 });
 export const SmsNotificationSubscriptionSchema = z.looseObject({
   id: id.optional(),
   version: z.number().int().optional(),
   mobileNumber: z.string(),
   unlistedNumber: z.boolean().optional(),
+  /** Printed (error codes access.smsNotificationSubscription.confirmationTime.*): set once the number is verified. */
+  confirmationTime: z.string().nullable().optional(),
+  /** A guess kept as a fallback only (assumptions.ts, SMS_VERIFIED_FLAG). */
   verified: z.boolean().optional(),
 });
 export const PushNotificationSubscriptionSchema = z.looseObject({
@@ -171,6 +182,9 @@ export const AccessSchema = ResourceBaseSchema.extend({
   accessType: AccessTypeSchema,
   mailboxId: id,
   introductionCompleted: z.boolean().optional(),
+  /** Printed (error code access.optedOutOfNotificationsDateTime.isInAFuture): set while notifications are off. */
+  optedOutOfNotificationsDateTime: z.string().nullable().optional(),
+  /** A guess kept as a fallback only (assumptions.ts, OPT_OUT_FLAG). */
   optOut: z.boolean().optional(),
   smsNotificationSubscription: SmsNotificationSubscriptionSchema.nullable().optional(),
   emailNotificationSubscriptions: z.array(EmailNotificationSubscriptionSchema).optional(),
@@ -219,3 +233,35 @@ export interface SearchResultPaging {
 }
 /** A SearchResult whose items sit under the resource's plural name, e.g. `SearchPage<'messages', Message>`. */
 export type SearchPage<K extends string, T> = SearchResultPaging & Record<K, T[]>;
+
+/**
+ * The message's state. Where Digital Post leaves `messageState` out, the folder tells it: only drafts sit in DRAFTS,
+ * only sent messages in SENT and only received ones in INBOX (the move rules, §6.13.4). Elsewhere it is unknown.
+ */
+export const effectiveMessageState = (
+  m: { messageState?: string | undefined; folderId: string },
+  folderType: string | undefined,
+): string | undefined =>
+  m.messageState ??
+  (folderType === 'DRAFTS'
+    ? 'DRAFT'
+    : folderType === 'SENT'
+      ? 'SENT'
+      : folderType === 'INBOX'
+        ? 'RECEIVED'
+        : undefined);
+
+/** The assumed legal-notification marker (assumptions.ts); absent means "not known to be one", never "is not". */
+export const isMarkedLegalNotification = (m: Message): boolean =>
+  (m as Record<string, unknown>)[LEGAL_NOTIFICATION_MARKER.value] === true;
+
+/** A document of any type but MAIN is an attachment, whatever Digital Post calls its type. */
+export const isAttachmentDocument = (d: { documentType: string }): boolean => d.documentType !== 'MAIN';
+
+/** Opted out of notifications: the printed timestamp decides; the boolean guess only where no timestamp field came. */
+export const isOptedOut = (a: Pick<Access, 'optedOutOfNotificationsDateTime' | 'optOut'>): boolean =>
+  a.optedOutOfNotificationsDateTime !== undefined ? a.optedOutOfNotificationsDateTime !== null : (a.optOut ?? false);
+
+/** A verified SMS number: the printed confirmationTime decides; the boolean guess only where it is absent. */
+export const isSmsConfirmed = (s: { confirmationTime?: string | null | undefined; verified?: boolean | undefined }) =>
+  s.confirmationTime !== undefined && s.confirmationTime !== null ? true : (s.verified ?? false);

@@ -1,4 +1,5 @@
 import { MessageSchema, type DpDocument, type DpFile, type Message } from '../../../shared/dp/resources';
+import { RECIPIENT_ID_TYPES, isOneOf } from '../../../shared/dp/enums';
 import type { DraftContent, DraftView } from '../../../shared/ipc/channels/compose';
 import type { DpClient } from '../../services/dp-client/dp-client';
 import type { JournalRecord } from '../../services/drafts/journal';
@@ -50,8 +51,9 @@ export const mainTargetOf = (m: Message): MainTarget => {
 /** The words a journal entry holds; entries from before plain text existed are html. */
 export const journalContent = (r: JournalRecord): DraftContent => contentOf(r.format ?? 'html', r.html);
 
+/** The printed drafts (§6.9.3, §6.10) carry no messageState: only a state that says otherwise refuses. */
 export const requireDraft = (m: Message): void => {
-  if (m.messageState !== 'DRAFT') {
+  if (m.messageState !== undefined && m.messageState !== 'DRAFT') {
     throw appRefusal(
       COMPOSE_ERROR_CODES.notDraft,
       'Meddelelsen er ikke længere en kladde (den er sendt eller slettet).',
@@ -113,7 +115,8 @@ export const toDraftView = (
     version: m.version,
     ...(m.label !== undefined ? { label: m.label } : {}),
     ...(m.sender?.label !== undefined ? { senderLabel: m.sender.label } : {}),
-    ...(r
+    // A recipient type the client does not know cannot be edited here; the draft still opens without it.
+    ...(r && isOneOf(RECIPIENT_ID_TYPES, r.recipientIdType)
       ? {
           recipient: {
             recipientIdType: r.recipientIdType,

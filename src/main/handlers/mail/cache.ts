@@ -56,7 +56,6 @@ export class MailCache {
       folderId: m.folderId,
       legallyNotified: m.legallyNotified,
       ...(m.messageState !== undefined ? { messageState: m.messageState } : {}),
-      ...(m.legalNotification !== undefined ? { legalNotification: m.legalNotification } : {}),
     };
     this.messages.set(this.key(m.mailboxId, m.id), facts);
   }

@@ -1,4 +1,4 @@
-import type { FolderType } from '../../../shared/dp/enums';
+import { STANDARD_FOLDER_TYPES, isOneOf, type FolderType } from '../../../shared/dp/enums';
 import { appRefusal, dpRefusal } from './faults';
 
 // Folder rules checked before any request, with the codes Digital Post uses for them (§13.4.1 "Folder"). The
@@ -20,12 +20,14 @@ export interface FolderNode {
   folderType: FolderType;
   name: string;
   parentFolderId?: string;
-  totalMessages: number;
+  /** Missing when the folder summary gave no counts; then Digital Post decides whether it is empty. */
+  totalMessages?: number | undefined;
 }
 
 const RESOURCE = 'folder';
 
-const isStandard = (node: FolderNode): boolean => node.folderType !== 'USER_DEFINED';
+/** One of the printed standard types; a folder type the client does not know is not refused as standard. */
+const isStandard = (node: FolderNode): boolean => isOneOf(STANDARD_FOLDER_TYPES, node.folderType);
 
 /** Trims and checks a new name; returns the name to send. */
 export const checkFolderName = (raw: string): string => {
@@ -213,7 +215,7 @@ export const checkDeleteFolder = (nodes: readonly FolderNode[], folderId: string
   if (childrenOf(nodes, folderId).length > 0) {
     throw dpRefusal('folder.delete.subfolders.exists', { resource: RESOURCE, rejectedValue: folderId });
   }
-  if (folder.totalMessages > 0) {
+  if ((folder.totalMessages ?? 0) > 0) {
     throw dpRefusal('folder.delete.messages.exists', { resource: RESOURCE, rejectedValue: folderId });
   }
 };

@@ -1,3 +1,4 @@
+import { STANDARD_FOLDER_TYPES, isOneOf } from '../../../shared/dp/enums';
 import { FolderSchema, type Folder } from '../../../shared/dp/resources';
 import type { Handlers } from '../../ipc/dispatch';
 import type { MailCache } from './cache';
@@ -37,7 +38,7 @@ const updateFolder = async (
   const put = async (): Promise<Folder> => {
     const current = await fetchFolder(ctx, mailboxId, folderId);
     // The summary may not have listed it; the folder itself says whether it is a standard one.
-    if (current.folderType !== 'USER_DEFINED') {
+    if (isOneOf(STANDARD_FOLDER_TYPES, current.folderType)) {
       throw dpRefusal('folder.update.standard.folder.may.no.be.updated', {
         resource: 'folder',
         field: 'folderType',

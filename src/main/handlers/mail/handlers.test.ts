@@ -85,7 +85,70 @@ describe('mailboxes.list', () => {
     ]);
     expect(mailboxes[1]?.ownerId).toBe('010150****');
     expect(calls.filter((c) => c.path === 'mailboxes/')).toHaveLength(2);
-    expect(calls).toHaveLength(4);
+    // Per mailbox: the documented folder list (absent here, so the summary stands in) and the summary.
+    expect(calls).toHaveLength(6);
+  });
+
+  it('keeps a mailbox of an unknown owner and access type without a name, offering every action', async () => {
+    const { api } = createFakeDpClient({
+      'GET mailboxes/': () => ({
+        totalElements: 2,
+        mailboxes: [
+          {
+            id: 'x',
+            version: 0,
+            ownerType: 'VIRKSOMHED_X',
+            access: { id: 'a', version: 0, accessType: 'LAESER_X', mailboxId: 'x' },
+          },
+          {
+            id: 'own',
+            version: 0,
+            ownerType: 'CITIZEN',
+            access: { id: 'b', version: 0, accessType: 'OWNER', mailboxId: 'own' },
+          },
+        ],
+      }),
+    });
+    const h = createMailHandlers({ api, hooks: {} }, () => undefined);
+    const { mailboxes } = await h['mailboxes.list'](undefined, ctx);
+    expect(mailboxes.map((m) => [m.id, m.own, m.ownerName, m.accessType, m.ownerType])).toEqual([
+      ['own', true, '', 'OWNER', 'CITIZEN'],
+      ['x', false, '', 'LAESER_X', 'VIRKSOMHED_X'],
+    ]);
+    expect(mailboxes[1]).toMatchObject({ canWrite: true, canMoveToDeleted: true, canManageNotifications: true });
+  });
+});
+
+describe('folder tree', () => {
+  it('comes from the documented folder list; the summary adds counts where it answers', async () => {
+    const list = {
+      currentPage: 0,
+      totalPages: 1,
+      totalElements: 2,
+      elementsOnPage: 2,
+      folders: [
+        { id: 'inbox', version: 0, folderType: 'INBOX', name: 'Inbox', mailboxId: MB },
+        { id: 'odd', version: 0, folderType: 'ARKIV_X', name: 'Arkiv', mailboxId: MB, parentFolderId: 'inbox' },
+      ],
+    };
+    const withCounts = createFakeDpClient({
+      [`GET ${base}/folders/`]: () => list,
+      [`GET ${base}/folders/summary/`]: () => [{ folderId: 'inbox', totalMessages: 4, unreadMessages: 2 }],
+    });
+    const h = createMailHandlers({ api: withCounts.api, hooks: {} });
+    expect((await h['folders.summary']({ mailboxId: MB }, ctx)).folders).toEqual([
+      { version: 0, folderId: 'inbox', folderType: 'INBOX', name: 'Inbox', totalMessages: 4, unreadMessages: 2 },
+      { version: 0, folderId: 'odd', folderType: 'ARKIV_X', name: 'Arkiv', parentFolderId: 'inbox' },
+    ]);
+    // A summary that fails or answers in a shape we cannot read leaves the folders without counts.
+    const without = createFakeDpClient({ [`GET ${base}/folders/`]: () => list });
+    const folders = (
+      await createMailHandlers({ api: without.api, hooks: {} })['folders.summary']({ mailboxId: MB }, ctx)
+    ).folders;
+    expect(folders.map((f) => [f.folderId, f.totalMessages, f.unreadMessages])).toEqual([
+      ['inbox', undefined, undefined],
+      ['odd', undefined, undefined],
+    ]);
   });
 });
 
@@ -257,6 +320,7 @@ describe('messages', () => {
   it('checks move rules before the PATCH, with folder types from the summary', async () => {
     const { api, calls } = createFakeDpClient({
       [`GET ${base}/messages/m1`]: () => message('m1'),
+      [`GET ${base}/messages/s1`]: () => message('s1', { messageState: 'SENT', folderId: 'sent' }),
       [`GET ${base}/folders/summary/`]: () => summary,
       [`GET ${base}`]: () => ({
         id: MB,
@@ -270,12 +334,27 @@ describe('messages', () => {
       await codeOf(h['messages.update']({ mailboxId: MB, messageId: 'm1', patch: { folderId: 'sent' } }, ctx)),
     ).toBe('message.update.folderType.not.allowed');
     expect(
-      await codeOf(h['messages.update']({ mailboxId: MB, messageId: 'm1', patch: { legallyNotified: true } }, ctx)),
+      await codeOf(h['messages.update']({ mailboxId: MB, messageId: 's1', patch: { legallyNotified: true } }, ctx)),
     ).toBe('message.update.legallyNotified.not.allowed');
     expect(writes(calls)).toEqual([]);
   });
 
-  it('refuses a legal representative any change to a message in Slettet, without a PATCH', async () => {
+  it('recognises a draft by its DRAFTS folder when messageState is absent', async () => {
+    const { messageState: _s, ...draft } = message('d1', { folderId: 'drafts' });
+    const { api, calls } = createFakeDpClient({
+      [`GET ${base}/messages/d1`]: () => draft,
+      [`GET ${base}/folders/summary/`]: () => summary,
+      [`DELETE ${base}/messages/d1`]: () => undefined,
+    });
+    const h = createMailHandlers({ api, hooks: {} });
+    expect(
+      await codeOf(h['messages.update']({ mailboxId: MB, messageId: 'd1', patch: { folderId: 'inbox' } }, ctx)),
+    ).toBe('message.update.folderType.not.allowed');
+    expect(await h['messages.delete']({ mailboxId: MB, messageId: 'd1' }, ctx)).toEqual({ deleted: true });
+    expect(writes(calls).map((c) => c.method)).toEqual(['DELETE']);
+  });
+
+  it('leaves what an access type may do to Digital Post and passes its refusal on', async () => {
     const { api, calls } = createFakeDpClient({
       'GET mailboxes/': () => ({
         totalElements: 1,
@@ -289,21 +368,18 @@ describe('messages', () => {
         ],
       }),
       [`GET ${base}/folders/summary/`]: () => summary,
-      [`GET ${base}/messages/`]: () => ({
-        totalElements: 2,
-        messages: [message('gone', { folderId: 'deleted' }), message('here')],
-      }),
+      [`GET ${base}/messages/`]: () => ({ totalElements: 1, messages: [message('here')] }),
+      [`PATCH ${base}/messages/here`]: () => {
+        throw dpFault(403, 'access.denied');
+      },
     });
     const h = createMailHandlers({ api, hooks: {} });
     await h['mailboxes.list'](undefined, ctx);
     await h['messages.query']({ mailboxId: MB }, ctx);
-    expect(await codeOf(h['messages.update']({ mailboxId: MB, messageId: 'gone', patch: { read: true } }, ctx))).toBe(
-      'access.denied',
-    );
     expect(
       await codeOf(h['messages.update']({ mailboxId: MB, messageId: 'here', patch: { folderId: 'deleted' } }, ctx)),
     ).toBe('access.denied');
-    expect(writes(calls)).toEqual([]);
+    expect(writes(calls).map((c) => c.method)).toEqual(['PATCH']);
   });
 
   it('deletes drafts with If-Match and refuses anything else without a DELETE', async () => {

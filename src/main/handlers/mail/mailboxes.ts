@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ACCESS_CAPABILITIES, type AccessType } from '../../../shared/dp/enums';
 import { MailboxSchema, type Mailbox } from '../../../shared/dp/resources';
 import type { MailboxView } from '../../../shared/ipc/channels/mail';
 import type { Handlers } from '../../ipc/dispatch';
@@ -23,25 +22,25 @@ export const maskOwnerId = (ownerId: string | undefined): string | undefined =>
   ownerId !== undefined && /^\d{10}$/.test(ownerId) ? `${ownerId.slice(0, 6)}****` : ownerId;
 
 /**
- * A mailbox without an embedded access gets the least we know to be safe: reading only. The embedded access is
- * the signed-in person's own way in, so OWNER there means the mailbox is theirs.
+ * The embedded access is the signed-in person's own way in, so OWNER there means the mailbox is theirs. What another
+ * access type may do is not printed, so every action is offered and Digital Post's refusal is shown (assumptions.ts,
+ * ACCESS_CAPABILITIES). A mailbox without an owner name keeps '' and the renderer names it from what it knows.
  */
 export const toMailboxView = (mailbox: Mailbox, unread: number): MailboxView => {
-  const accessType: AccessType = mailbox.access?.accessType ?? 'LEGAL_REPRESENTATIVE_READER';
-  const caps = ACCESS_CAPABILITIES[accessType];
+  const accessType = mailbox.access?.accessType ?? '';
   const ownerId = maskOwnerId(mailbox.ownerId);
   return {
     id: mailbox.id,
     version: mailbox.version,
     ownerType: mailbox.ownerType,
-    ownerName: mailbox.ownerName ?? ownerId ?? '',
+    ownerName: mailbox.ownerName ?? '',
     ...(ownerId !== undefined ? { ownerId } : {}),
     accessType,
     own: accessType === 'OWNER',
     unread,
-    canWrite: caps.write,
-    canMoveToDeleted: caps.moveToDeleted,
-    canManageNotifications: caps.manageNotifications,
+    canWrite: true,
+    canMoveToDeleted: true,
+    canManageNotifications: true,
   };
 };
 
@@ -83,9 +82,14 @@ export const createMailboxHandlers = (
         return toMailboxView(mb, unreadOf(folders));
       }),
     );
-    // Own mailbox first, then the others by owner name.
+    // Own mailbox first, then the others by owner name (unnamed ones last, in Digital Post's order).
     return {
-      mailboxes: views.sort((a, b) => Number(b.own) - Number(a.own) || a.ownerName.localeCompare(b.ownerName, 'da')),
+      mailboxes: views.sort(
+        (a, b) =>
+          Number(b.own) - Number(a.own) ||
+          Number(a.ownerName === '') - Number(b.ownerName === '') ||
+          a.ownerName.localeCompare(b.ownerName, 'da'),
+      ),
     };
   },
 });

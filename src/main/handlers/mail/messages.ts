@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import type { AccessType } from '../../../shared/dp/enums';
-import { MessageSchema, MailboxSchema, type Message } from '../../../shared/dp/resources';
+import { MessageSchema, effectiveMessageState, type Message } from '../../../shared/dp/resources';
 import type { MessagePatch } from '../../../shared/ipc/channels/mail';
 import type { Handlers } from '../../ipc/dispatch';
 import type { MailCache } from './cache';
 import type { MailContext } from './context';
 import { appRefusal, isConflict } from './faults';
 import { checkMessagePatch, toPatchBody, withoutNoops, type MessageFacts } from './move-rules';
-import { mailboxPath, messagePath, messagesPath } from './paths';
+import { messagePath, messagesPath } from './paths';
 import { toMessageQueryParams } from './query';
 import { fetchFolderSummary } from './summary';
 import { fetchThread } from './thread';
@@ -43,19 +42,9 @@ export const createMessageHandlers = (
     return message;
   };
 
-  const accessType = async (mailboxId: string): Promise<AccessType | undefined> => {
-    const known = cache.access(mailboxId);
-    if (known) return known;
-    const res = await ctx.api.get<unknown>(mailboxPath(mailboxId));
-    const type = MailboxSchema.safeParse(res.data).data?.access?.accessType;
-    if (type) cache.rememberAccess(mailboxId, type);
-    return type;
-  };
-
   /**
-   * Checks the rules against what the server holds (`facts`) and sends one PATCH with If-Match. Folder types are
-   * only needed for a move or for an access that may not touch Slettet; marking read/flagged by the owner with a
-   * cached version is a single request.
+   * Checks the printed rules against what the server holds (`facts`) and sends one PATCH with If-Match. Folder
+   * types are only needed for a move; marking read/flagged with a cached version is a single request.
    */
   const patchOnce = async (
     mailboxId: string,
@@ -66,23 +55,14 @@ export const createMessageHandlers = (
     const effective = withoutNoops(patch, facts);
     const target =
       effective.folderId !== undefined && effective.folderId !== facts.folderId ? effective.folderId : undefined;
-    // mailboxes.list normally taught us the access type; if not, only a move is worth a lookup (the server still
-    // enforces the Slettet rule for a read/flag change).
-    const access = target !== undefined ? await accessType(mailboxId) : cache.access(mailboxId);
-    // Only a legal representative is bound by what lies in Slettet, so only then do non-moves need folder types.
-    const restricted = access === 'LEGAL_REPRESENTATIVE_READER';
     let types = cache.folders(mailboxId);
-    // An unknown target may just be newer than our summary: refresh before refusing it.
-    if ((target !== undefined || restricted) && (!types || (target !== undefined && !types.has(target)))) {
+    // An unknown target may just be newer than our summary; a message without messageState is placed by its folder.
+    const needTypes = target !== undefined || facts.messageState === undefined;
+    if (needTypes && (!types || (target !== undefined && !types.has(target)))) {
       await fetchFolderSummary(ctx, cache, mailboxId);
       types = cache.folders(mailboxId);
     }
-    checkMessagePatch({
-      message: facts,
-      patch: effective,
-      folderTypes: types ?? new Map(),
-      ...(access !== undefined ? { accessType: access } : {}),
-    });
+    checkMessagePatch({ message: facts, patch: effective, folderTypes: types ?? new Map() });
     const body = toPatchBody(effective);
     if (Object.keys(body).length === 0) return undefined;
     const res = await ctx.api.patch<unknown>(messagePath(mailboxId, messageId), body, { ifMatch: facts.version });
@@ -128,7 +108,12 @@ export const createMessageHandlers = (
     'messages.delete': async ({ mailboxId, messageId }) => {
       const remove = async (fresh: boolean): Promise<void> => {
         const facts = (!fresh && cache.message(mailboxId, messageId)) || (await fetchMessage(mailboxId, messageId));
-        if (facts.messageState !== 'DRAFT') {
+        let types = cache.folders(mailboxId);
+        if (facts.messageState === undefined && !types?.has(facts.folderId)) {
+          await fetchFolderSummary(ctx, cache, mailboxId);
+          types = cache.folders(mailboxId);
+        }
+        if (effectiveMessageState(facts, types?.get(facts.folderId)) !== 'DRAFT') {
           throw appRefusal('Kun kladder kan slettes. Flyt meddelelsen til Slettet i stedet.', [
             {
               resource: 'message',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FolderType, MessageState } from '../../../shared/dp/enums';
+import type { FolderType, KnownMessageState as MessageState } from '../../../shared/dp/enums';
 import { AppFault } from '../../ipc/dispatch';
 import { checkMessagePatch, toPatchBody, withoutNoops, type MessageFacts } from './move-rules';
 
@@ -12,18 +12,12 @@ const folderTypes = new Map<string, FolderType>([
 ]);
 const home: Record<MessageState, string> = { RECEIVED: 'inbox', DRAFT: 'drafts', SENT: 'sent' };
 
-const attempt = (
-  state: MessageState,
-  target: string,
-  extra: Partial<MessageFacts> = {},
-  accessType?: 'OWNER' | 'LEGAL_REPRESENTATIVE_READER',
-) => {
+const attempt = (state: MessageState, target: string, extra: Partial<MessageFacts> = {}) => {
   try {
     checkMessagePatch({
       message: { messageState: state, folderId: home[state], legallyNotified: false, ...extra },
       patch: { folderId: target },
       folderTypes,
-      ...(accessType ? { accessType } : {}),
     });
     return 'ok';
   } catch (err) {
@@ -66,27 +60,40 @@ describe('move rules (§6.13.4)', () => {
   });
 });
 
-describe('legal representatives (§6.13.5)', () => {
-  it('may move to an own folder but not to Slettet', () => {
-    expect(attempt('RECEIVED', 'own', {}, 'LEGAL_REPRESENTATIVE_READER')).toBe('ok');
-    expect(attempt('RECEIVED', 'deleted', {}, 'LEGAL_REPRESENTATIVE_READER')).toBe('access.denied');
-    expect(attempt('RECEIVED', 'deleted', {}, 'OWNER')).toBe('ok');
+describe('without messageState', () => {
+  const move = (folderId: string, target: string) => {
+    try {
+      checkMessagePatch({ message: { folderId, legallyNotified: false }, patch: { folderId: target }, folderTypes });
+      return 'ok';
+    } catch (err) {
+      return (err as AppFault).appError.code;
+    }
+  };
+  it('reads a draft from its DRAFTS folder and applies the draft rules', () => {
+    expect(move('drafts', 'inbox')).toBe('message.update.folderType.not.allowed');
+    expect(move('drafts', 'own')).toBe('ok');
   });
-  it('may not touch a message already in Slettet', () => {
-    expect(attempt('RECEIVED', 'own', { folderId: 'deleted' }, 'LEGAL_REPRESENTATIVE_READER')).toBe('access.denied');
-    expect(attempt('RECEIVED', 'own', { folderId: 'deleted' }, 'OWNER')).toBe('ok');
+  it('leaves a message whose state no folder tells to Digital Post', () => {
+    expect(move('own', 'sent')).toBe('ok');
+  });
+});
+
+describe('access types (not printed beyond OWNER)', () => {
+  it('never refuse a move before the request: Digital Post decides', () => {
+    expect(attempt('RECEIVED', 'deleted', { folderId: 'deleted' })).toBe('ok');
+    expect(attempt('RECEIVED', 'own', { folderId: 'deleted' })).toBe('ok');
   });
 });
 
 describe('legallyNotified', () => {
-  const check = (legalNotification: boolean | undefined) => {
+  const check = (messageState: MessageState | undefined, extra: Record<string, unknown> = {}) => {
     try {
       checkMessagePatch({
         message: {
-          messageState: 'RECEIVED',
-          folderId: 'inbox',
+          folderId: messageState ? home[messageState] : 'own',
           legallyNotified: false,
-          ...(legalNotification !== undefined ? { legalNotification } : {}),
+          ...(messageState ? { messageState } : {}),
+          ...extra,
         },
         patch: { legallyNotified: true },
         folderTypes,
@@ -96,10 +103,13 @@ describe('legallyNotified', () => {
       return (err as AppFault).appError.code;
     }
   };
-  it('is only for legal notifications', () => {
-    expect(check(true)).toBe('ok');
-    expect(check(false)).toBe('message.update.legallyNotified.not.allowed');
-    expect(check(undefined)).toBe('message.update.legallyNotified.not.allowed');
+  it('needs no marker field to be asked for on a received message (Digital Post refuses non-forkyndelser)', () => {
+    expect(check('RECEIVED')).toBe('ok');
+    expect(check(undefined)).toBe('ok');
+  });
+  it('is refused before the request for a draft or a sent message', () => {
+    expect(check('DRAFT')).toBe('message.update.legallyNotified.not.allowed');
+    expect(check('SENT')).toBe('message.update.legallyNotified.not.allowed');
   });
   it('is dropped when already set', () => {
     expect(withoutNoops({ legallyNotified: true, read: true }, { folderId: 'x', legallyNotified: true })).toEqual({

@@ -1,9 +1,10 @@
-import { ACCESS_CAPABILITIES, type AccessType, type FolderType, type MessageState } from '../../../shared/dp/enums';
+import type { FolderType, KnownMessageState } from '../../../shared/dp/enums';
+import { effectiveMessageState } from '../../../shared/dp/resources';
 import type { MessagePatch } from '../../../shared/ipc/channels/mail';
 import { dpRefusal } from './faults';
 
 /** Which folder types a message in each state may be moved to (§6.13.4). */
-export const ALLOWED_TARGET_FOLDERS: Record<MessageState, readonly FolderType[]> = {
+export const ALLOWED_TARGET_FOLDERS: Record<KnownMessageState, readonly FolderType[]> = {
   RECEIVED: ['INBOX', 'DELETED', 'USER_DEFINED'],
   DRAFT: ['DRAFTS', 'DELETED', 'USER_DEFINED'],
   SENT: ['SENT', 'DELETED', 'USER_DEFINED'],
@@ -11,9 +12,8 @@ export const ALLOWED_TARGET_FOLDERS: Record<MessageState, readonly FolderType[]>
 
 /** What the checks need to know about the message as the server holds it. */
 export interface MessageFacts {
-  messageState?: MessageState;
+  messageState?: string;
   folderId: string;
-  legalNotification?: boolean;
   legallyNotified: boolean;
 }
 
@@ -22,22 +22,20 @@ export interface PatchCheckInput {
   patch: MessagePatch;
   /** Folder id → type for the mailbox (from the folder summary). */
   folderTypes: ReadonlyMap<string, FolderType>;
-  accessType?: AccessType;
 }
 
 const RESOURCE = 'message';
 
+const isKnownState = (state: string | undefined): state is KnownMessageState =>
+  state !== undefined && Object.hasOwn(ALLOWED_TARGET_FOLDERS, state);
+
 /**
- * Refuses a patch Digital Post would refuse, before the request. Access types that may not move to Slettet are
- * refused that move, and a legal representative may not touch a message already there (§6.13.5); both are access
- * refusals on the server, so they carry `access.denied`.
+ * Refuses a patch Digital Post would refuse, before the request, by the printed rules only: the move rules per
+ * message state (§6.13.4) and that only a received message can be marked legally notified (§6.16.1). What an
+ * access type may do is not printed beyond OWNER, so Digital Post decides that and its refusal is shown.
  */
-export const checkMessagePatch = ({ message, patch, folderTypes, accessType }: PatchCheckInput): void => {
-  const mayMoveToDeleted = accessType === undefined || ACCESS_CAPABILITIES[accessType].moveToDeleted;
-  const state = message.messageState ?? 'RECEIVED';
-  if (accessType === 'LEGAL_REPRESENTATIVE_READER' && folderTypes.get(message.folderId) === 'DELETED') {
-    throw dpRefusal('access.denied', { resource: RESOURCE, field: 'folderId', rejectedValue: message.folderId });
-  }
+export const checkMessagePatch = ({ message, patch, folderTypes }: PatchCheckInput): void => {
+  const state = effectiveMessageState(message, folderTypes.get(message.folderId));
   if (patch.folderId !== undefined && patch.folderId !== message.folderId) {
     const target = folderTypes.get(patch.folderId);
     if (target === undefined) {
@@ -47,7 +45,7 @@ export const checkMessagePatch = ({ message, patch, folderTypes, accessType }: P
         rejectedValue: patch.folderId,
       });
     }
-    if (!ALLOWED_TARGET_FOLDERS[state].includes(target)) {
+    if (isKnownState(state) && !ALLOWED_TARGET_FOLDERS[state].includes(target)) {
       throw dpRefusal('message.update.folderType.not.allowed', {
         resource: RESOURCE,
         field: 'folderId',
@@ -55,11 +53,9 @@ export const checkMessagePatch = ({ message, patch, folderTypes, accessType }: P
         args: [state, target],
       });
     }
-    if (target === 'DELETED' && !mayMoveToDeleted) {
-      throw dpRefusal('access.denied', { resource: RESOURCE, field: 'folderId', rejectedValue: patch.folderId });
-    }
   }
-  if (patch.legallyNotified === true && (message.legalNotification !== true || state !== 'RECEIVED')) {
+  // Which messages are legal notifications is not printed; only a state that is known not to be RECEIVED is refused.
+  if (patch.legallyNotified === true && isKnownState(state) && state !== 'RECEIVED') {
     throw dpRefusal('message.update.legallyNotified.not.allowed', {
       resource: RESOURCE,
       field: 'legallyNotified',

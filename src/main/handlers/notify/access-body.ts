@@ -1,4 +1,4 @@
-import type { Access } from '../../../shared/dp/resources';
+import { isOptedOut, type Access } from '../../../shared/dp/resources';
 import { isValidEmail, normaliseDanishMobile, type AccessIntent } from '../../../shared/ipc/channels/notify';
 import { dpRefusal } from '../mail/faults';
 
@@ -100,11 +100,12 @@ export const buildAccessBody = (
       const current = fetched.smsNotificationSubscription;
       if (current && current.mobileNumber === mobileNumber) return NO_CHANGE;
       // Same subscription, new number: keep its id (as the update example in §6.9.1 does); the server decides
-      // whether it must be verified again, so our copy of `verified` is not sent back.
+      // whether it must be verified again, so the old number's confirmation is not sent back with the new one.
       const next: Record<string, unknown> = current
         ? { ...clone(current), mobileNumber }
         : { mobileNumber, unlistedNumber: false };
       delete next.verified;
+      delete next.confirmationTime;
       body.smsNotificationSubscription = next;
       return body;
     }
@@ -120,11 +121,10 @@ export const buildAccessBody = (
       return body;
     }
     case 'setOptOut': {
-      if ((fetched.optOut ?? false) === intent.optOut) return NO_CHANGE;
-      body.optOut = intent.optOut;
-      // Servers that speak the timestamp form get it too; it is only written when the resource carries it.
-      if ('optedOutOfNotificationsDateTime' in body)
-        body.optedOutOfNotificationsDateTime = intent.optOut ? now().toISOString() : null;
+      if (isOptedOut(fetched) === intent.optOut) return NO_CHANGE;
+      // The printed field is the timestamp; the boolean guess is only echoed where the resource carried it.
+      body.optedOutOfNotificationsDateTime = intent.optOut ? now().toISOString() : null;
+      if ('optOut' in body) body.optOut = intent.optOut;
       return body;
     }
     case 'setIntroductionCompleted': {

@@ -4,7 +4,7 @@ import type { AccessIntent } from '../../../shared/ipc/channels/notify';
 import { AppFault } from '../../ipc/dispatch';
 import { createFakeDpClient, dpFault } from '../mail/fake-dp-client.test-support';
 import { buildAccessBody, NO_CHANGE } from './access-body';
-import { AccessStore } from './access';
+import { AccessStore, toAccessView } from './access';
 
 const MB = 'mb-1';
 const ACC = 'acc-1';
@@ -134,7 +134,8 @@ describe('buildAccessBody: PUT replaces, so each intent changes exactly one thin
 
     const out = build({ kind: 'setOptOut', optOut: true });
     expect(out.optOut).toBe(true);
-    expectOnly(out, ['optOut']);
+    expect(typeof out.optedOutOfNotificationsDateTime).toBe('string');
+    expectOnly(out, ['optOut', 'optedOutOfNotificationsDateTime']);
     expect(out.introductionCompleted).toBe(true);
 
     const intro = build({ kind: 'setIntroductionCompleted', introductionCompleted: false });
@@ -142,14 +143,36 @@ describe('buildAccessBody: PUT replaces, so each intent changes exactly one thin
     expectOnly(intro, ['introductionCompleted']);
   });
 
-  it('setOptOut also writes the timestamp form when the resource uses it', () => {
-    const withStamp = { ...fetched(), optedOutOfNotificationsDateTime: null };
+  it('setOptOut writes the printed timestamp, and the boolean only where the resource carried one', () => {
+    const { optOut: _guess, ...printedOnly } = fetched();
     const body = buildAccessBody(
-      withStamp,
+      { ...printedOnly, optedOutOfNotificationsDateTime: null },
       { kind: 'setOptOut', optOut: true },
       () => new Date('2026-11-23T10:00:00Z'),
     ) as Record<string, unknown>;
     expect(body.optedOutOfNotificationsDateTime).toBe('2026-11-23T10:00:00.000Z');
+    expect('optOut' in body).toBe(false);
+    const back = buildAccessBody(
+      { ...printedOnly, optedOutOfNotificationsDateTime: '2026-11-20T10:00:00Z' },
+      { kind: 'setOptOut', optOut: false },
+    ) as Record<string, unknown>;
+    expect(back.optedOutOfNotificationsDateTime).toBeNull();
+  });
+
+  it('reads opt-out and a verified number from the printed fields (confirmationTime, the opt-out timestamp)', () => {
+    const { optOut: _o, ...rest } = fetched();
+    const { verified: _v, ...smsPrinted } = rest.smsNotificationSubscription!;
+    const sms = { ...smsPrinted, confirmationTime: '2026-11-01T08:00:00Z' };
+    const view = toAccessView({
+      ...rest,
+      optedOutOfNotificationsDateTime: '2026-11-20T10:00:00Z',
+      smsNotificationSubscription: sms,
+    });
+    expect(view.optOut).toBe(true);
+    expect(view.sms?.verified).toBe(true);
+    const unconfirmed = toAccessView({ ...rest, smsNotificationSubscription: { ...sms, confirmationTime: null } });
+    expect(unconfirmed.optOut).toBe(false);
+    expect(unconfirmed.sms?.verified).toBe(false);
   });
 
   it('an intent already true of the resource is no change (nothing is sent)', () => {

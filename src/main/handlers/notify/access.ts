@@ -1,4 +1,4 @@
-import { AccessSchema, MailboxSchema, type Access } from '../../../shared/dp/resources';
+import { AccessSchema, MailboxSchema, isOptedOut, isSmsConfirmed, type Access } from '../../../shared/dp/resources';
 import type { AccessIntent, AccessView } from '../../../shared/ipc/channels/notify';
 import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
 import { AppFault } from '../../ipc/dispatch';
@@ -29,13 +29,13 @@ export const toAccessView = (access: Access): AccessView => ({
   version: access.version,
   accessType: access.accessType,
   introductionCompleted: access.introductionCompleted ?? false,
-  optOut: access.optOut ?? false,
+  optOut: isOptedOut(access),
   emails: (access.emailNotificationSubscriptions ?? []).flatMap((e) => (e.id ? [{ id: e.id, email: e.email }] : [])),
   sms: access.smsNotificationSubscription?.id
     ? {
         id: access.smsNotificationSubscription.id,
         mobileNumber: access.smsNotificationSubscription.mobileNumber,
-        verified: access.smsNotificationSubscription.verified ?? false,
+        verified: isSmsConfirmed(access.smsNotificationSubscription),
       }
     : null,
   push: (access.pushNotificationSubscriptions ?? []).flatMap((p) =>

@@ -1,5 +1,6 @@
 import { APP_ERROR_CODES, FieldErrorSchema, type AppError } from '../../../shared/ipc/app-error';
 import { AppFault } from '../../ipc/dispatch';
+import { dpErrorMessage } from '../../../shared/dp/error-codes';
 import { z } from 'zod';
 
 /** Digital Post's error body (§13.4.1): `{code, message, fieldErrors}`; we accept it loosely and keep what parses. */
@@ -46,7 +47,16 @@ export const dpErrorToAppError = (status: number, body: unknown, headers: Header
   const parsed = DpErrorBodySchema.safeParse(body);
   const fieldErrors = parsed.success
     ? (parsed.data.fieldErrors ?? []).flatMap((f) => {
-        const fe = FieldErrorSchema.safeParse(f);
+        // A field error without a message is still Digital Post's word on a field: keep it with the Danish text of
+        // its code (or a generic one) rather than drop it.
+        const withMessage =
+          f &&
+          typeof f === 'object' &&
+          typeof (f as { code?: unknown }).code === 'string' &&
+          !(f as { message?: unknown }).message
+            ? { ...f, message: dpErrorMessage((f as { code: string }).code) }
+            : f;
+        const fe = FieldErrorSchema.safeParse(withMessage);
         return fe.success ? [fe.data] : [];
       })
     : [];

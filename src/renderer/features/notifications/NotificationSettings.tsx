@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailboxView } from '../../../shared/ipc/channels/mail';
 import { Modal } from '../../components/Modal';
+import { mailboxName } from '../../lib/mailbox-name';
 import { useAppStore } from '../../store';
 import { DesktopSection } from './DesktopSection';
 import { EmailSection } from './EmailSection';
@@ -30,6 +31,7 @@ export function NotificationSettings({ mailbox, onClose }: { mailbox: MailboxVie
     void store().loadAlertSettings();
   }, [store, mailboxId]);
 
+  const ownName = useAppStore((s) => s.status?.displayName);
   const readOnly = !mailbox.canManageNotifications;
   const change = (c: Parameters<ReturnType<typeof store>['changeAccess']>[1]) => store().changeAccess(mailboxId, c);
   // While opted out, the individual subscriptions are kept but cannot be edited until the user opts back in.
@@ -38,7 +40,7 @@ export function NotificationSettings({ mailbox, onClose }: { mailbox: MailboxVie
   return (
     <Modal title={t('notifications.title')} onClose={onClose}>
       <div className="notify-dialog">
-        <p className="muted">{t('notifications.forMailbox', { name: mailbox.ownerName })}</p>
+        <p className="muted">{t('notifications.forMailbox', { name: mailboxName(t, mailbox, ownName) })}</p>
         {readOnly && <p className="notice">{t('notifications.readOnly')}</p>}
         {accessError ? (
           <p className="error" role="alert">

@@ -1,7 +1,10 @@
 import { Router, type Response } from 'express';
 import type { Identity } from '../../identity';
 import { privilegeCovers, privilegesOf } from '../../privileges';
-import { AccessTypeSchema, type AccessType } from '../../../shared/dp/enums';
+import {
+  KnownAccessTypeSchema as AccessTypeSchema,
+  type KnownAccessType as AccessType,
+} from '../../../shared/dp/enums';
 import { DpHttpError } from '../../http/dp-error';
 import type { AccessRecord, RegistryContext } from '../context';
 import { accessView } from '../views';

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Identity } from '../../identity';
 import type { AccessRecord, RegistryContext } from '../context';
-import { ACCESS_CAPABILITIES } from '../../../shared/dp/enums';
+import { assumedCapabilitiesOf } from '../../../shared/dp/assumptions';
 import { accessView } from '../views';
 import { etag, pathId, requireIfMatch } from '../util';
 import type { AccessWriter } from './access-writer';
@@ -59,7 +59,7 @@ export const createAccessRoutes = ({ ctx, pins, writeAccess }: AccessRoutesDeps)
 
   router.put('/mailboxes/:mailboxId/accesses/:accessId', (req, res) => {
     const access = ownAccess(ctx, req, res);
-    if (!ACCESS_CAPABILITIES[access.accessType].manageNotifications) throw forbidden();
+    if (!assumedCapabilitiesOf(access.accessType).manageNotifications) throw forbidden();
     requireIfMatch(req, access.version, 'Access');
     writeAccess(identityOf(res).id, access, req.body);
     send(res, access);

@@ -7,7 +7,7 @@ import { startSandbox, type RunningSandbox } from '../../server';
 import type { AccessRecord, MailboxRecord, RegistryContext } from '../context';
 import { InMemoryMailStore } from '../store';
 import { SANDBOX_IDENTITIES } from '../../identities';
-import type { AccessType } from '../../../shared/dp/enums';
+import type { KnownAccessType as AccessType } from '../../../shared/dp/enums';
 import { createRegistryApi, type RegistryApi } from './index';
 
 // Response bodies are asserted field by field in the tests; typing every shape here would add nothing.

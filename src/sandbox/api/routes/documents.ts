@@ -6,7 +6,7 @@ import {
   isEncodingFormatAllowed,
   normaliseEncodingFormat,
 } from '../../../shared/dp/encoding-formats';
-import type { DocumentType } from '../../../shared/dp/enums';
+import type { KnownDocumentType as DocumentType } from '../../../shared/dp/enums';
 import { scrubFilename } from '../../../shared/dp/filenames';
 import { LIMITS } from '../../../shared/dp/limits';
 import { UPLOAD_CODES } from '../../../shared/html/messages';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SandboxConfig } from '../../config';
 import type { Identity } from '../../identity';
-import type { AccessType } from '../../../shared/dp/enums';
+import type { KnownAccessType as AccessType } from '../../../shared/dp/enums';
 import type { AccessRecord, DocumentRecord, FileRecord, FolderRecord, MailboxRecord, MessageRecord } from '../context';
 import {
   emptyMainDocument,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel, noInput } from '../define';
 import { MessageSchema } from '../../dp/resources';
+import { DocumentTypeSchema } from '../../dp/enums';
 
 // Writing post (issue 5): drafts, autosave with a local journal, attachments, send, reply, forward, and finding an
 // authority to write to. Every refusal is an AppError carrying Digital Post's own code (e.g.
@@ -37,7 +38,7 @@ export const DraftFileViewSchema = z.object({
 export const DraftDocumentViewSchema = z.object({
   documentId: z.string(),
   version: z.number().int(),
-  documentType: z.enum(['MAIN', 'ADDITIONAL', 'TECHNICAL']),
+  documentType: DocumentTypeSchema,
   label: z.string().optional(),
   files: z.array(DraftFileViewSchema),
 });

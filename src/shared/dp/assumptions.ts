@@ -1,0 +1,137 @@
+// Every guess the project makes where the Technical Integration document prints nothing. The client must not depend
+// on any of these: an unknown value is kept and shown neutrally, a missing field degrades the view, and a rule that
+// would rest on a guess is left to Digital Post. The sandbox speaks these spellings by default and, in spec-minimal
+// mode, drops or respells every one of them, so the e2e suite proves the client does not need them.
+
+export interface Assumption {
+  /** The section of the Technical Integration document the guess stands in for. */
+  section: string;
+  why: string;
+}
+
+/** §13.1 names main, additional and technical documents; only MAIN is printed as a documentType. */
+export const DOCUMENT_TYPES = {
+  section: '§13.1 Encoding formats (main / additional / technical documents)',
+  values: { ADDITIONAL: 'ADDITIONAL', TECHNICAL: 'TECHNICAL' },
+  why: 'Only "MAIN" appears in the examples; a document of any other type is an attachment.',
+} as const satisfies Assumption & { values: Record<string, string> };
+
+/** §6.1 lists the roles that reach a mailbox; only OWNER is printed as an accessType. */
+export const ACCESS_TYPES = {
+  section: '§6.1 Mailbox services, roles',
+  values: {
+    FULL_POWER_OF_ATTORNEY: 'FULL_POWER_OF_ATTORNEY',
+    LEGAL_REPRESENTATIVE_READER: 'LEGAL_REPRESENTATIVE_READER',
+    ESTATE_ADMINISTRATOR: 'ESTATE_ADMINISTRATOR',
+    EMPLOYEE: 'EMPLOYEE',
+  },
+  why: 'The roles are named in prose only; the accessType spellings of the non-owner roles are ours.',
+} as const satisfies Assumption & { values: Record<string, string> };
+
+/** §8.5.1 prints ownerType CITIZEN; a CVR-owned mailbox has no printed spelling. */
+export const OWNER_TYPES = {
+  section: '§8.5.1 Mailbox example (ownerType)',
+  values: { COMPANY: 'COMPANY' },
+  why: 'Only CITIZEN is printed; the company spelling is ours.',
+} as const satisfies Assumption & { values: Record<string, string> };
+
+/**
+ * What each assumed access type may do. Digital Post enforces it; the client does not gate actions on it (only
+ * OWNER is printed), only the sandbox uses it to refuse like Digital Post would.
+ */
+export const ACCESS_CAPABILITIES = {
+  section: '§6.1 roles, §6.13.5 legal representatives',
+  values: {
+    OWNER: { write: true, moveToDeleted: true, manageNotifications: true },
+    FULL_POWER_OF_ATTORNEY: { write: true, moveToDeleted: true, manageNotifications: true },
+    LEGAL_REPRESENTATIVE_READER: { write: false, moveToDeleted: false, manageNotifications: true },
+    ESTATE_ADMINISTRATOR: { write: false, moveToDeleted: false, manageNotifications: true },
+    EMPLOYEE: { write: true, moveToDeleted: true, manageNotifications: false },
+  },
+  why: 'The document describes a reader role in prose but prints no capability table.',
+} as const satisfies Assumption & {
+  values: Record<string, { write: boolean; moveToDeleted: boolean; manageNotifications: boolean }>;
+};
+
+/** The mailbox examples (§8.5.1) carry no display name of the owner. */
+export const OWNER_NAME_FIELD = {
+  section: '§8.5.1 Mailbox example',
+  value: 'ownerName',
+  why: 'Nothing printed names the owner; without it the client names a mailbox from what it knows.',
+} as const satisfies Assumption & { value: string };
+
+/** The mailbox examples print no owner id either. */
+export const OWNER_ID_FIELD = {
+  section: '§8.5.1 Mailbox example',
+  value: 'ownerId',
+  why: 'A masked CPR/CVR of the owner helps tell mailboxes apart; it is not printed.',
+} as const satisfies Assumption & { value: string };
+
+/** Only a marker on the message could say it is a legal notification (forkyndelse); none is printed. */
+export const LEGAL_NOTIFICATION_MARKER = {
+  section: '§6.16.1 State/action matrix (Mark legally notified), error message.update.legallyNotified.not.allowed',
+  value: 'legalNotification',
+  why: 'legallyNotified is printed, the field telling a forkyndelse apart is not; Digital Post refuses the others.',
+} as const satisfies Assumption & { value: string };
+
+/** §6.6 names the folder summary endpoint; its JSON is not printed. */
+export const FOLDER_SUMMARY_SHAPE = {
+  section: '§6.6 Folders (GET /mailboxes/{id}/folders/summary)',
+  values: {
+    rowKeys: ['folders', 'folderSummaries', 'summaries', 'folderSummary'],
+    total: 'totalMessages',
+    unread: 'unreadMessages',
+  },
+  why: 'The endpoint is named with what it holds; the client adds counts where it answers and shows folders without.',
+} as const satisfies Assumption & { values: Record<string, unknown> };
+
+/** §6.1 names the sender information endpoint and what it holds; its JSON is not printed. */
+export const SENDER_INFORMATION_SHAPE = {
+  section: '§6.1 Sender information',
+  values: { rowKeys: ['senders', 'senderInformation', 'senderInformations', 'content'] },
+  why: 'Read leniently; where nothing parses, the overview falls back to the senders of the message list.',
+} as const satisfies Assumption & { values: Record<string, unknown> };
+
+/** Subscriptions print `confirmationTime` (error codes §15); a boolean `verified` is our shortcut in the sandbox. */
+export const SMS_VERIFIED_FLAG = {
+  section: '§6.9.1 Update access, error codes access.smsNotificationSubscription.confirmationTime.*',
+  value: 'verified',
+  why: 'confirmationTime is the printed marker of a verified number; the boolean is kept only as a fallback.',
+} as const satisfies Assumption & { value: string };
+
+/** Opting out is printed as `optedOutOfNotificationsDateTime`; a boolean `optOut` is our shortcut. */
+export const OPT_OUT_FLAG = {
+  section: '§6.9.1 Update access, error code access.optedOutOfNotificationsDateTime.isInAFuture',
+  value: 'optOut',
+  why: 'The date field is the printed one; the boolean is kept only as a fallback.',
+} as const satisfies Assumption & { value: string };
+
+/** Documents print `actions: []` in the examples; the shape of an action is not printed. */
+export const DOCUMENT_ACTION_SHAPE = {
+  section: '§6.10 Message examples (documents[].actions)',
+  value: 'actions',
+  why: 'Always empty in the examples; the client keeps whatever comes and shows nothing for it.',
+} as const satisfies Assumption & { value: string };
+
+/** Everything above, for the README's "Known unknowns" and the sandbox's spec-minimal mode. */
+export const ASSUMPTIONS = {
+  DOCUMENT_TYPES,
+  ACCESS_TYPES,
+  OWNER_TYPES,
+  ACCESS_CAPABILITIES,
+  OWNER_NAME_FIELD,
+  OWNER_ID_FIELD,
+  LEGAL_NOTIFICATION_MARKER,
+  FOLDER_SUMMARY_SHAPE,
+  SENDER_INFORMATION_SHAPE,
+  SMS_VERIFIED_FLAG,
+  OPT_OUT_FLAG,
+  DOCUMENT_ACTION_SHAPE,
+} as const;
+
+export type AssumedCapabilities = { write: boolean; moveToDeleted: boolean; manageNotifications: boolean };
+const READER: AssumedCapabilities = { write: false, moveToDeleted: false, manageNotifications: false };
+
+/** The sandbox's table lookup; an access type it does not know gets reading only. */
+export const assumedCapabilitiesOf = (accessType: string): AssumedCapabilities =>
+  (ACCESS_CAPABILITIES.values as Record<string, AssumedCapabilities>)[accessType] ?? READER;
