@@ -82,7 +82,8 @@ export const createSendHandler = (state: ComposeState): Pick<Handlers, 'compose.
       const check = async (): Promise<{ sent: boolean; m: Message }> => {
         const m = await fetchMessage(api, mailboxId, messageId);
         if (m.messageState === 'SENT' && state.sendAttempts.has(key)) return { sent: true, m };
-        if (m.messageState !== 'DRAFT')
+        // Digital Post judges a message that does not say its state (the printed drafts do not).
+        if (m.messageState !== undefined && m.messageState !== 'DRAFT')
           throw dpRefusal('message.send.invalid.state', {
             resource: 'message',
             field: 'messageState',

@@ -18,6 +18,7 @@ import messageSearchResult from './message-search-result.json';
 import access from './access.json';
 import messageDraftCreated from './message-draft-created.json';
 import fileUploadAnswer from './file-upload-answer.json';
+import messageToSend from './message-to-send.json';
 import messageSent from './message-sent.json';
 import messageReplyDraft from './message-reply-draft.json';
 import messageForwardedEmail from './message-forwarded-email.json';
@@ -88,6 +89,7 @@ export const SPEC_EXAMPLES = {
   access: { lines: '5685-5695', section: '§6.9.1', data: access },
   'message-draft-created': { lines: '5779-5820', section: '§6.9.3', data: messageDraftCreated },
   'file-upload-answer': { lines: '6283-6287', section: '§6.12.1', data: fileUploadAnswer },
+  'message-to-send': { lines: '6317-6366', section: '§6.13.1', data: messageToSend },
   'message-sent': { lines: '6370-6420', section: '§6.13.1', data: messageSent },
   'message-reply-draft': { lines: '6436-6531', section: '§6.13.2', data: messageReplyDraft },
   'message-forwarded-email': { lines: '6647-6766', section: '§6.13.6', data: messageForwardedEmail },
