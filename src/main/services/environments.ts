@@ -90,7 +90,8 @@ export const createEnvironmentResolver = (options: {
       if (!registration) {
         throw new AppFault({
           code: NO_REGISTRATION_CODE,
-          message: 'Angiv appens klientregistrering (klient-id, realm og scopes) i indstillingerne før du logger ind.',
+          message:
+            'Angiv appens klientregistrering (klient-id, realm, scopes og redirect-URI) i indstillingerne før du logger ind.',
         });
       }
       return environmentFor(name, REMOTE_HOSTS[name], registration);

@@ -4,7 +4,10 @@ import type { SecretStoreKind } from '../../shared/ipc/channels/auth';
 import { writeFileAtomic } from './fs-atomic';
 import type { SafeStorageLike } from './platform';
 
-/** Holds ONE secret (the refresh token of one environment). Reads never throw: an unreadable secret is no secret. */
+/**
+ * Holds ONE secret (the refresh token, a pending revocation or the client secret of one environment). Reads never
+ * throw: an unreadable secret is no secret.
+ */
 export interface SecretStore {
   kind: SecretStoreKind;
   get(): Promise<string | null>;
