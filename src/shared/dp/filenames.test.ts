@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { invalidFilenameCharacters, offeredFilename, safeFilename, scrubFilename } from './filenames';
+import {
+  invalidFilenameCharacters,
+  offeredFilename,
+  safeFilename,
+  scrubFilename,
+  withoutHiddenCharacters,
+} from './filenames';
 
 describe('scrubFilename', () => {
   it('removes the character as in §6.13: file>name.pdf becomes filename.pdf', () => {
@@ -124,5 +130,12 @@ describe('offeredFilename', () => {
     const name = offeredFilename(`${'a'.repeat(300)}.exe`, 'application/pdf');
     expect(name.endsWith('.exe.pdf') || name.endsWith('.pdf')).toBe(true);
     expect(name.length).toBeLessThanOrEqual(120);
+  });
+});
+
+describe('withoutHiddenCharacters', () => {
+  it('removes bidi and control characters from a label but keeps its punctuation', () => {
+    expect(withoutHiddenCharacters('Faktura\u202Efdp.exe')).toBe('Fakturafdp.exe');
+    expect(withoutHiddenCharacters('Årsopgørelse 2024/2025: bilag\u200B\u0007')).toBe('Årsopgørelse 2024/2025: bilag');
   });
 });

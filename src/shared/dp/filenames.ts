@@ -54,6 +54,15 @@ export function invalidFilenameCharacters(name: string): string[] {
 // other format characters (Unicode Cf) reorder or hide text ("Faktura\u202Efdp.exe" shows as "Fakturaexe.pdf"),
 // control characters and line/paragraph separators have no place in a name.
 const HIDDEN_OR_CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+/**
+ * Text a sender chose that is shown next to file names (a document's label): without the hidden and control
+ * characters, so it cannot reorder itself into a convincing "Fakturaexe.pdf". Other characters stay; it is a title,
+ * not a name anything is written under.
+ */
+export function withoutHiddenCharacters(text: string): string {
+  return text.replace(HIDDEN_OR_CONTROL, '');
+}
+
 /** Windows refuses these as the part before the first dot, whatever the extension ("con.txt", "LPT1.tar.gz"). */
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])$/i;
 /** Room for the longest forced extension within the 255 bytes most file systems allow (UTF-8, Danish letters). */

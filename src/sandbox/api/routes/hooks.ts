@@ -23,6 +23,8 @@ const AttachmentSchema = z.strictObject({
   text: z.string().optional(),
   base64: z.string().optional(),
   documentType: z.enum(['ADDITIONAL', 'TECHNICAL']).optional(),
+  /** A file whose format Digital Post should have refused, so tests can pin the client's own defences. */
+  outsideWhitelist: z.boolean().optional(),
 });
 
 const DeliverSchema = z.strictObject({
@@ -115,7 +117,7 @@ export const hookRoutes = ({ store, identities, reset }: HookDeps): Router => {
     const documents: DocumentRecord[] = [newDocument(store, at, 'MAIN', input.label, [main])];
     for (const att of input.attachments ?? []) {
       const type = att.documentType ?? 'ADDITIONAL';
-      if (!isEncodingFormatAllowed(type, att.encodingFormat))
+      if (!att.outsideWhitelist && !isEncodingFormatAllowed(type, att.encodingFormat))
         throw dpError(400, `ValidationException: ${att.encodingFormat} is not allowed for ${type}`, []);
       const bytes = att.base64 !== undefined ? Buffer.from(att.base64, 'base64') : Buffer.from(att.text ?? '');
       documents.push(
