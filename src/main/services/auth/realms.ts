@@ -1,3 +1,5 @@
+import { ONE_TIME_USE_FALLBACK_REALM } from '../../../shared/dp/assumptions';
+
 /** The OneTimeUse ("sessionless", no refresh token) realm that mirrors a regular realm, per the table of §16.3.4. */
 const ONE_TIME_USE_BY_REALM: Record<string, string> = {
   nemlogin: 'nemloginOneTimeUse',
@@ -5,8 +7,8 @@ const ONE_TIME_USE_BY_REALM: Record<string, string> = {
   'e-boks-nemlogin': 'nemloginEboksOneTimeUse',
 };
 
-/** The public view clients' OneTimeUse realm; used for a realm the table does not list (see assumptions.ts). */
-export const FALLBACK_ONE_TIME_USE_REALM = 'nemloginOneTimeUse';
+/** For a realm the table does not list: a guess, kept in assumptions.ts. */
+export const FALLBACK_ONE_TIME_USE_REALM: string = ONE_TIME_USE_FALLBACK_REALM.values.fallback;
 
 /**
  * The realm of a OneTimeUse login: what the registration names (`oneTimeUseIdp`) wins, then the §16.3.4 table for
