@@ -113,6 +113,16 @@ export const DOCUMENT_ACTION_SHAPE = {
   why: 'Always empty in the examples; the client keeps whatever comes and shows nothing for it.',
 } as const satisfies Assumption & { value: string };
 
+/**
+ * §16.3.4 maps three realms to their OneTimeUse realm; a realm enrolled outside that table (such as the sandbox's own)
+ * has no printed OneTimeUse value. The registration's `oneTimeUseIdp` overrides this, so the client never needs it.
+ */
+export const ONE_TIME_USE_FALLBACK_REALM = {
+  section: '§16.3.4 NemLog-in Realms, OneTimeUse idp values',
+  values: { fallback: 'nemloginOneTimeUse' },
+  why: "Only the public view clients', mit.dk's and e-Boks' realms are listed; for any other we use the public one.",
+} as const satisfies Assumption & { values: Record<string, string> };
+
 /** Everything above, for the README's "Known unknowns" and the sandbox's spec-minimal mode. */
 export const ASSUMPTIONS = {
   DOCUMENT_TYPES,
@@ -127,6 +137,7 @@ export const ASSUMPTIONS = {
   SMS_VERIFIED_FLAG,
   OPT_OUT_FLAG,
   DOCUMENT_ACTION_SHAPE,
+  ONE_TIME_USE_FALLBACK_REALM,
 } as const;
 
 export type AssumedCapabilities = { write: boolean; moveToDeleted: boolean; manageNotifications: boolean };
