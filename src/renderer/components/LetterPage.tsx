@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { openPolicyFor } from '../../shared/dp/encoding-formats';
 import { offeredFilename } from '../../shared/dp/filenames';
 import type { LetterRef } from '../../shared/ipc/letter-route';
+import { setLanguage } from '../i18n';
 import { dp, errorText } from '../lib/api';
 import { HtmlLetter } from './FileView';
 
@@ -28,15 +29,30 @@ export function LetterPage({ letter }: { letter: LetterRef }) {
           setState({ status: 'error', error: t('message.fileError') });
           return;
         }
-        const name = offeredFilename(content.filename, content.encodingFormat);
-        document.title = t('message.letterWindow', { name });
-        setState({ status: 'ready', base64: content.base64, name });
+        setState({
+          status: 'ready',
+          base64: content.base64,
+          name: offeredFilename(content.filename, content.encodingFormat),
+        });
       })
       .catch((e: unknown) => live && setState({ status: 'error', error: errorText(e) }));
     return () => {
       live = false;
     };
   }, [letter, t]);
+
+  // The window speaks the language the user chose for the app; until the setting arrives, Danish.
+  useEffect(() => {
+    dp()
+      .settings.get()
+      .then((settings) => setLanguage(settings.language))
+      .catch(() => undefined);
+  }, []);
+
+  const name = state.status === 'ready' ? state.name : undefined;
+  useEffect(() => {
+    if (name) document.title = t('message.letterWindow', { name });
+  }, [name, t]);
 
   return (
     <main
