@@ -9,7 +9,7 @@ import { LetterPage } from './LetterPage';
 initI18n();
 
 const letter = { mailboxId: 'mb1', messageId: 'm1', documentId: 'd1', fileId: 'f1' };
-const b64 = (s: string) => Buffer.from(s).toString('base64');
+const b64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
 const settle = () => act(async () => new Promise((r) => setTimeout(r, 0)));
 
 let api: ReturnType<typeof installFakeApi>;
