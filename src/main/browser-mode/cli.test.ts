@@ -39,24 +39,30 @@ describe('npm run web', () => {
       {
         cwd: root,
         env: { ...process.env, DP_USER_DATA_DIR: join(tmp, 'user-data') },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['pipe', 'pipe', 'pipe'],
       },
     );
-    const launchUrl = await new Promise<string>((resolveUrl, reject) => {
-      let out = '';
-      let err = '';
-      const timer = setTimeout(() => reject(new Error(`no URL printed; stderr: ${err}`)), 20_000);
-      child!.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-      child!.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const match = /Digital Post desktop \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
-        if (match?.[1]) {
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    /** The nth launch URL printed, waiting for it. */
+    const printedUrl = (nth: number): Promise<string> =>
+      new Promise<string>((resolveUrl, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL ${nth} printed; stderr: ${err}`)), 20_000);
+        const look = (): void => {
+          const urls = [...out.matchAll(/^Digital Post desktop \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/\S*)$/gm)];
+          const found = urls[nth - 1]?.[1];
+          if (!found) return;
           clearTimeout(timer);
-          resolveUrl(match[1]);
-        }
+          child!.stdout!.off('data', look);
+          resolveUrl(found);
+        };
+        child!.stdout!.on('data', look);
+        child!.once('exit', (code) => reject(new Error(`exited ${code}; stderr: ${err}`)));
+        look();
       });
-      child!.once('exit', (code) => reject(new Error(`exited ${code}; stderr: ${err}`)));
-    });
+    const launchUrl = await printedUrl(1);
     const url = `${new URL(launchUrl).origin}/`;
     expect(launchUrl).toMatch(/\/launch\?token=[\w-]+$/);
 
@@ -88,5 +94,13 @@ describe('npm run web', () => {
       body: '{}',
     });
     expect(await info.json()).toMatchObject({ ok: true, value: { mode: 'browser' } });
+
+    // Enter in the terminal: a fresh link, for a restarted or another browser.
+    child.stdin!.write('\n');
+    const next = await printedUrl(2);
+    expect(next).not.toBe(launchUrl);
+    const secondLaunch = await fetch(next, { redirect: 'manual' });
+    expect(secondLaunch.status).toBe(303);
+    expect(secondLaunch.headers.get('set-cookie')).toMatch(/^dp-session-\d+=/);
   });
 });

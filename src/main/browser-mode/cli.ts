@@ -42,11 +42,15 @@ const main = async (): Promise<void> => {
   });
   // The launch URL is the only way in (launch-auth.ts); scripts and e2e parse this exact prefix.
   console.log(`Digital Post desktop (browser mode): ${server.createLaunchUrl()}`);
-  if (process.stdin.isTTY) {
-    // A browser restarted (session cookie gone) or another browser wanted: each Enter prints a fresh one-time link.
+  // A browser restarted (session cookie gone) or another browser wanted: each line on stdin (Enter) prints a fresh
+  // one-time link. Without a terminal stdin is usually empty or closed, and nothing is printed.
+  if (process.stdin.isTTY)
     console.log('The link works once. Press Enter for a new link. / Linket virker én gang. Tryk Enter for et nyt.');
-    process.stdin.on('data', () => console.log(`Digital Post desktop (browser mode): ${server.createLaunchUrl()}`));
-  }
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (chunk: string) => {
+    for (let i = 0; i < chunk.split('\n').length - 1; i++)
+      console.log(`Digital Post desktop (browser mode): ${server.createLaunchUrl()}`);
+  });
   let closing = false;
   const shutdown = (): void => {
     if (closing) return;
