@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { REQUEST_COSTS } from '../../shared/dp/assumptions';
 import { DpHttpError } from './dp-error';
 
 export interface RateLimitSettings {
@@ -7,8 +8,8 @@ export interface RateLimitSettings {
   replenishRate: number;
 }
 
-/** What a file content download costs here; any request not listed costs one token. */
-export const FILE_CONTENT_COST = 2;
+/** What a file content download costs here (assumptions.ts, REQUEST_COSTS); any other request costs one token. */
+export const FILE_CONTENT_COST: number = REQUEST_COSTS.values.fileContentDownload;
 
 /**
  * Tokens a request takes (§12.1: Digital Post tells cheap from expensive requests by its own, changeable rules and
@@ -16,7 +17,7 @@ export const FILE_CONTENT_COST = 2;
  * that counts requests instead of reading the header is caught by its tests.
  */
 export const requestCost = (method: string, path: string): number =>
-  method === 'GET' && /\/files\/[^/]+\/content\/?$/.test(path) ? FILE_CONTENT_COST : 1;
+  method === 'GET' && /\/files\/[^/]+\/content\/?$/.test(path) ? FILE_CONTENT_COST : REQUEST_COSTS.values.other;
 
 interface Bucket {
   tokens: number;

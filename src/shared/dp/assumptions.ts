@@ -123,6 +123,13 @@ export const ONE_TIME_USE_FALLBACK_REALM = {
   why: "Only the public view clients', mit.dk's and e-Boks' realms are listed; for any other we use the public one.",
 } as const satisfies Assumption & { values: Record<string, string> };
 
+/** §12.1 says some requests take more tokens than others, and that telling them apart is Digital Post's own business. */
+export const REQUEST_COSTS = {
+  section: '§12.1 Rate-limiting (X-RateLimit-Requested-Tokens)',
+  values: { fileContentDownload: 2, other: 1 },
+  why: 'Only the sandbox charges these, so the client is tested against dear requests; the client charges what each answer reports.',
+} as const satisfies Assumption & { values: Record<string, number> };
+
 /** Everything above, for the README's "Known unknowns" and the sandbox's spec-minimal mode. */
 export const ASSUMPTIONS = {
   DOCUMENT_TYPES,
@@ -138,6 +145,7 @@ export const ASSUMPTIONS = {
   OPT_OUT_FLAG,
   DOCUMENT_ACTION_SHAPE,
   ONE_TIME_USE_FALLBACK_REALM,
+  REQUEST_COSTS,
 } as const;
 
 export type AssumedCapabilities = { write: boolean; moveToDeleted: boolean; manageNotifications: boolean };
