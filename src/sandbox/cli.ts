@@ -20,6 +20,7 @@ export const parseCli = (argv: string[]): Partial<SandboxConfig> => {
       'no-rate-limit': { type: 'boolean' },
       'query-lag': { type: 'string' },
       seed: { type: 'string' },
+      'spec-minimal': { type: 'boolean' },
       'client-secret': { type: 'string' },
       'client-auth-method': { type: 'string' },
       'redirect-uri': { type: 'string' },
@@ -44,6 +45,7 @@ export const parseCli = (argv: string[]): Partial<SandboxConfig> => {
   if (queryLag !== undefined) config.queryLagMs = queryLag;
   const seed = int('seed', values.seed, 0);
   if (seed !== undefined) config.seed = seed;
+  if (values['spec-minimal']) config.specMinimal = true;
   const burst = int('burst', values.burst, 1);
   const replenish = int('replenish', values.replenish, 0);
   if (burst !== undefined || replenish !== undefined || values['no-rate-limit']) {

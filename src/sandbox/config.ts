@@ -20,6 +20,11 @@ export interface SandboxConfig {
   clientAuthMethod?: 'client_secret_basic' | 'client_secret_post';
   /** Accept exactly this redirect URI and refuse any other (by default any loopback port of /callback). */
   redirectUri?: string;
+  /**
+   * Answer with only the keys the document prints and spell every unprinted value differently (api/views.ts), so a
+   * client that depends on one of our guesses (shared/dp/assumptions.ts) fails against it.
+   */
+  specMinimal?: boolean;
 }
 
 export const defaultSandboxConfig = (): SandboxConfig => ({

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../shared/ipc/channels/auth';
 import { useAppStore } from '../store';
 import { selectedMailbox } from '../store/mailboxes';
+import { senderOverview } from '../store/messageList';
 import { dp } from '../lib/api';
 import { downloadBytes } from '../lib/bytes';
 import type { Language } from '../i18n';
@@ -123,7 +124,7 @@ export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onO
             dateTo={s.dateTo}
             search={s.search}
             searchError={s.searchError}
-            senders={s.senders}
+            senders={senderOverview(s)}
             senderLabel={s.senderLabel}
             onSort={(sort) => void store().setSort(sort)}
             onDateRange={(from, to) => void store().setDateRange(from, to)}

@@ -80,6 +80,29 @@ export interface MessageListSlice {
   removeFromList(messageId: string): void;
 }
 
+/**
+ * The sender overview. The sender-information answer has no printed shape; where it gave nothing we could read, the
+ * overview is made from the senders of the list at hand, so the filter still works.
+ */
+export const senderOverview = (s: { senders: SenderSummary[]; messages: Message[] }): SenderSummary[] => {
+  if (s.senders.length > 0) return s.senders;
+  const byLabel = new Map<string, SenderSummary>();
+  for (const m of s.messages) {
+    const label = m.sender?.label;
+    if (!label) continue;
+    const entry = byLabel.get(label) ?? {
+      label,
+      ...(m.sender?.senderId !== undefined ? { senderId: m.sender.senderId } : {}),
+      total: 0,
+      unread: 0,
+    };
+    entry.total += 1;
+    if (!m.read) entry.unread += 1;
+    byLabel.set(label, entry);
+  }
+  return [...byLabel.values()].sort((a, b) => a.label.localeCompare(b.label, 'da'));
+};
+
 // Each list request carries the generation it was made for; answers for an older query are dropped.
 let generation = 0;
 

@@ -8,6 +8,7 @@ import { hookRoutes } from './routes/hooks';
 import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
 import { seedStore } from './seed';
+import { specMinimalMode } from './spec-minimal-mode';
 import { InMemoryMailStore } from './store';
 
 export type { MailStore, RegistryContext, Outbox, OutboxEntry } from './context';
@@ -38,6 +39,7 @@ export const createDigitalPostApi: CreateDigitalPostApi = (options) => {
   reset();
 
   const router = Router();
+  if (options.config.specMinimal) router.use(specMinimalMode);
   router.use(mailboxRoutes(store, registry.writeAccess));
   router.use(folderRoutes(store));
   router.use(messageRoutes(store));

@@ -8,6 +8,16 @@ import type {
   PartyRecord,
 } from './context';
 import { createHash } from 'node:crypto';
+import {
+  ACCESS_TYPES,
+  DOCUMENT_TYPES,
+  LEGAL_NOTIFICATION_MARKER,
+  OPT_OUT_FLAG,
+  OWNER_ID_FIELD,
+  OWNER_NAME_FIELD,
+  OWNER_TYPES,
+  SMS_VERIFIED_FLAG,
+} from '../../shared/dp/assumptions';
 import { maskCpr } from './util';
 
 /** A 32-character transaction id per resource version, as in the §6 examples; stable for the same version. */
@@ -78,7 +88,7 @@ export const messageView = (m: MessageRecord) => ({
   reply: m.reply,
   flag: m.flag,
   legallyNotified: m.legallyNotified,
-  legalNotification: m.legalNotification,
+  [LEGAL_NOTIFICATION_MARKER.value]: m.legalNotification,
   read: m.read,
   welcomeMessage: m.welcomeMessage,
   errorMessage: m.errorMessage,
@@ -123,8 +133,19 @@ export const accessView = (a: AccessRecord) => ({
   accessType: a.accessType,
   mailboxId: a.mailboxId,
   introductionCompleted: a.introductionCompleted,
-  optOut: a.optOut,
-  smsNotificationSubscription: a.smsNotificationSubscription ? { ...a.smsNotificationSubscription } : null,
+  [OPT_OUT_FLAG.value]: a.optOut,
+  // The printed form of opting out; the sandbox keeps no time of it, so the last change stands in.
+  ...(a.optOut ? { optedOutOfNotificationsDateTime: a.lastUpdated } : {}),
+  smsNotificationSubscription: a.smsNotificationSubscription
+    ? {
+        id: a.smsNotificationSubscription.id,
+        version: a.smsNotificationSubscription.version,
+        mobileNumber: a.smsNotificationSubscription.mobileNumber,
+        unlistedNumber: a.smsNotificationSubscription.unlistedNumber,
+        [SMS_VERIFIED_FLAG.value]: a.smsNotificationSubscription.verified,
+        ...(a.smsNotificationSubscription.verified ? { confirmationTime: a.lastUpdated } : {}),
+      }
+    : null,
   emailNotificationSubscriptions: a.emailNotificationSubscriptions.map((s) => ({ ...s })),
   pushNotificationSubscriptions: a.pushNotificationSubscriptions.map((s) => ({ ...s })),
 });
@@ -136,9 +157,152 @@ export const mailboxView = (mb: MailboxRecord, access: AccessRecord | undefined)
   createdDateTime: mb.createdDateTime,
   lastUpdated: mb.lastUpdated,
   ownerType: mb.ownerType,
-  ownerName: mb.ownerName,
-  ownerId: maskCpr(mb.ownerId),
+  [OWNER_NAME_FIELD.value]: mb.ownerName,
+  [OWNER_ID_FIELD.value]: maskCpr(mb.ownerId),
   statusType: mb.statusType,
   statusDate: mb.statusDate,
   ...(access ? { access: accessView(access) } : {}),
 });
+
+// Spec-minimal mode (config.specMinimal): the same answers reduced to the keys the Technical Integration document
+// prints, with every value it does not print spelled differently, so a client that leans on one of our guesses fails
+// against it. It works on the finished JSON, so the sandbox's own logic stays the same in both modes.
+
+const BASE = ['id', 'version', 'transactionId', 'createdDateTime', 'lastUpdated'];
+/** Keys printed in the §6 examples (5676–6989) and §8.5.1 (8240–8320), per resource. */
+export const PRINTED_KEYS = {
+  mailbox: [...BASE, 'ownerType', 'statusType', 'statusDate', 'recipientSystemAvailable', 'exempt', 'access'],
+  access: [
+    ...BASE,
+    'accessType',
+    'mailboxId',
+    'introductionCompleted',
+    'optedOutOfNotificationsDateTime',
+    'smsNotificationSubscription',
+    'emailNotificationSubscriptions',
+    'pushNotificationSubscriptions',
+  ],
+  sms: ['id', 'version', 'mobileNumber', 'unlistedNumber', 'confirmationTime'],
+  email: ['id', 'version', 'email', 'confirmationTime'],
+  push: ['id', 'version', 'providerType', 'deviceId', 'instanceId', 'tenantId', 'deviceToken'],
+  message: [
+    ...BASE,
+    'mailboxId',
+    'folderId',
+    'messageType',
+    'messageState',
+    'messageDateTime',
+    'sendDateTime',
+    'label',
+    'forward',
+    'reply',
+    'flag',
+    'legallyNotified',
+    'read',
+    'welcomeMessage',
+    'errorMessage',
+    'note',
+    'sender',
+    'recipient',
+    'replyData',
+    'documents',
+    'forwardData',
+    'contentData',
+    'userActivities',
+  ],
+  document: [...BASE, 'documentType', 'label', 'files', 'actions'],
+  file: [...BASE, 'encodingFormat', 'filename', 'language', 'fileSize'],
+  folder: [...BASE, 'mailboxId', 'folderType', 'name', 'parentFolderId'],
+} as const;
+
+/** Our guessed spellings → the minimal mode's, which no client could know. */
+export const MINIMAL_SPELLINGS: Record<'documentType' | 'accessType' | 'ownerType', Record<string, string>> = {
+  documentType: { [DOCUMENT_TYPES.values.ADDITIONAL]: 'BILAG_X', [DOCUMENT_TYPES.values.TECHNICAL]: 'TEKNISK_X' },
+  accessType: {
+    [ACCESS_TYPES.values.FULL_POWER_OF_ATTORNEY]: 'FULDMAGT_X',
+    [ACCESS_TYPES.values.LEGAL_REPRESENTATIVE_READER]: 'PARTSREPRAESENTANT_X',
+    [ACCESS_TYPES.values.ESTATE_ADMINISTRATOR]: 'BOBESTYRER_X',
+    [ACCESS_TYPES.values.EMPLOYEE]: 'MEDARBEJDER_X',
+  },
+  ownerType: { [OWNER_TYPES.values.COMPANY]: 'VIRKSOMHED_X' },
+};
+
+type Json = unknown;
+const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const pick = (o: Record<string, Json>, keys: readonly string[]): Record<string, Json> =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k)));
+
+const respell = (o: Record<string, Json>): Record<string, Json> => {
+  const out = { ...o };
+  for (const [key, map] of Object.entries(MINIMAL_SPELLINGS)) {
+    const v = out[key];
+    if (typeof v === 'string' && map[v] !== undefined) out[key] = map[v];
+  }
+  return out;
+};
+
+/** Which resource an object of an answer is, by the keys only it carries. */
+const kindOf = (o: Record<string, Json>): keyof typeof PRINTED_KEYS | undefined => {
+  if ('ownerType' in o) return 'mailbox';
+  if ('accessType' in o) return 'access';
+  if ('messageType' in o) return 'message';
+  if ('documentType' in o) return 'document';
+  if ('folderType' in o) return 'folder';
+  if ('encodingFormat' in o && 'filename' in o) return 'file';
+  return undefined;
+};
+
+const minimalObject = (o: Record<string, Json>, parentKey: string | undefined): Record<string, Json> => {
+  const kind =
+    parentKey === 'smsNotificationSubscription'
+      ? 'sms'
+      : parentKey === 'emailNotificationSubscriptions'
+        ? 'email'
+        : parentKey === 'pushNotificationSubscriptions'
+          ? 'push'
+          : kindOf(o);
+  const kept = kind ? pick(o, PRINTED_KEYS[kind]) : o;
+  const walked = Object.fromEntries(Object.entries(kept).map(([k, v]) => [k, minimalValue(v, k)]));
+  return respell(walked);
+};
+
+const minimalValue = (v: Json, parentKey?: string): Json => {
+  if (Array.isArray(v)) return v.map((item) => minimalValue(item, parentKey));
+  if (isObject(v)) return minimalObject(v, parentKey);
+  return v;
+};
+
+/**
+ * An answer as spec-minimal mode sends it. The folder summary and the sender information have no printed shape at
+ * all, so their rows come under keys no client could guess and without the counts.
+ */
+export const specMinimalAnswer = (body: Json, path: string): Json => {
+  if (/\/folders\/summary\/?$/.test(path) && isObject(body) && Array.isArray(body.folders)) {
+    return { mappeoversigt_x: body.folders.map((row) => (isObject(row) ? { mappe_x: row.folderId } : row)) };
+  }
+  if (/\/sender-information\/?$/.test(path) && isObject(body)) {
+    const rows = Array.isArray(body.senders) ? body.senders : [];
+    return { afsenderoversigt_x: rows.map((row) => (isObject(row) ? { afsender_x: row.label } : row)) };
+  }
+  return minimalValue(body);
+};
+
+const INTERNAL_SPELLINGS = Object.fromEntries(
+  Object.entries(MINIMAL_SPELLINGS).map(([key, map]) => [
+    key,
+    Object.fromEntries(Object.entries(map).map(([a, b]) => [b, a])),
+  ]),
+) as Record<string, Record<string, string>>;
+
+/** A request body with the minimal mode's spellings turned back into the sandbox's own (PUT sends them back). */
+export const fromSpecMinimal = (body: Json): Json => {
+  if (Array.isArray(body)) return body.map(fromSpecMinimal);
+  if (!isObject(body)) return body;
+  const out: Record<string, Json> = {};
+  for (const [k, v] of Object.entries(body)) {
+    const internal = typeof v === 'string' ? INTERNAL_SPELLINGS[k]?.[v] : undefined;
+    out[k] = internal ?? fromSpecMinimal(v);
+  }
+  return out;
+};

@@ -130,8 +130,11 @@ export const REQUEST_COSTS = {
   why: 'Only the sandbox charges these, so the client is tested against dear requests; the client charges what each answer reports.',
 } as const satisfies Assumption & { values: Record<string, number> };
 
+/** One entry of the list: the section it stands in for, why, and the guessed field name or values. */
+export type AssumptionEntry = Assumption & { value?: string; values?: unknown };
+
 /** Everything above, for the README's "Known unknowns" and the sandbox's spec-minimal mode. */
-export const ASSUMPTIONS = {
+export const ASSUMPTIONS: Readonly<Record<string, AssumptionEntry>> = {
   DOCUMENT_TYPES,
   ACCESS_TYPES,
   OWNER_TYPES,
