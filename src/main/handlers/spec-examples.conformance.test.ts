@@ -256,10 +256,7 @@ describe('file content upload answer (§6.12.1)', () => {
 });
 
 describe('send (§6.13.1)', () => {
-  // The printed message to send has no fileSize on its MAIN file (no printed file inside a message has one), and
-  // the local send check reads a missing fileSize as "no content" (send.ts sendProblems), so the spec's own example
-  // is refused with message.send.documents.files.content.required before Digital Post is asked.
-  it.fails('the printed message is sent, and the answer is what the user sees in Sendt', async () => {
+  it('the printed message is sent, and the answer is what the user sees in Sendt', async () => {
     const toSend = specExample('message-to-send') as { id: string; mailboxId: string; version: number };
     const { api, seen } = fakeDp((method, path) => {
       const at = `mailboxes/${toSend.mailboxId}/messages/${toSend.id}`;

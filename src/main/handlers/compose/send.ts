@@ -30,7 +30,9 @@ export const sendProblems = (m: Message): FieldError[] => {
   for (const d of docs) {
     if (d.files.length === 0) errors.push(dpFieldError('message.send.documents.files.required', at('documents')));
     for (const f of d.files) {
-      if (!f.fileSize)
+      // Only a size Digital Post reports as 0 says "no content": a file inside a message is never printed with a
+      // fileSize (§6.9.3–6.13.1), so a missing one is left for Digital Post to judge.
+      if (f.fileSize === 0)
         errors.push(
           dpFieldError('message.send.documents.files.content.required', { ...at('documents'), args: [f.filename] }),
         );
