@@ -219,3 +219,33 @@ describe('DpClient', () => {
     expect(seen[1]!.headers.get('if-match')).toBe('1');
   });
 });
+
+describe('rate-limit costs per kind of request', () => {
+  it('charges each request what the last answer of its kind said it took, per route with the ids taken out', async () => {
+    const content = (remaining: number) =>
+      new Response(new Uint8Array([1, 2, 3]), {
+        status: 200,
+        headers: { 'X-RateLimit-Remaining': String(remaining), 'X-RateLimit-Requested-Tokens': '4' },
+      });
+    const { fetchFn, seen } = scripted([
+      content(16),
+      content(12),
+      json(200, {}, { 'X-RateLimit-Requested-Tokens': '1' }),
+    ]);
+    const limiter = new TokenBucket({ capacity: 20, replenishRate: 1e-6, reserve: 0 });
+    const dp = createDpClient({ baseUrl: () => 'https://dp.test/apis/v1', tokens: tokens(), fetch: fetchFn, limiter });
+    await dp.getBytes(
+      '/mailboxes/8deb553b-0536-4671-9c9e-239f202d56e0/messages/a00aca0a-920c-4a81-945a-1ecddca52964/documents/f63fc5b8-9651-4aa9-b131-8eeb05d85ee5/files/cbd20048-194c-42fa-aa3a-fa38191047cd/content',
+    );
+    const kind = 'GET mailboxes/{}/messages/{}/documents/{}/files/{}/content';
+    expect(limiter.costOf(kind)).toBe(4);
+    // The next download of another file is the same kind: charged 4 up front, and the answer agrees.
+    await dp.getBytes(
+      '/mailboxes/8deb553b-0536-4671-9c9e-239f202d56e0/messages/2ea949fe-ebf3-4035-926c-7dea3dc0c6b5/documents/4d253d55-ac00-4332-9b2f-fd4b269a164b/files/b8509a8f-d454-4cb2-b9de-b6d86061278b/content',
+    );
+    expect(limiter.snapshot().tokens).toBeCloseTo(12, 3);
+    await dp.get('/mailboxes/');
+    expect(limiter.costOf('GET mailboxes')).toBe(1);
+    expect(seen).toHaveLength(3);
+  });
+});
