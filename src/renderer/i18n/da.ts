@@ -39,7 +39,7 @@ export const da = {
     clientSecret: 'Klienthemmelighed',
     clientSecretOptional: 'Kun hvis din registrering har en',
     clientSecretReplace: 'Skriv en ny for at erstatte den gemte',
-    clientSecretStored: 'En klienthemmelighed er gemt i systemets nøglering.',
+    clientSecretStored: 'En klienthemmelighed er gemt (i systemets sikre lager, aldrig i settings.json).',
     clientSecretNone: 'Ingen klienthemmelighed gemt.',
     clientSecretWillRemove: 'Den gemte klienthemmelighed fjernes, når du gemmer.',
     clientSecretRemove: 'Fjern klienthemmelighed',

@@ -49,7 +49,7 @@ export const en: DeepStrings<Resources> = {
     clientSecret: 'Client secret',
     clientSecretOptional: 'Only if your registration has one',
     clientSecretReplace: 'Type a new one to replace the stored one',
-    clientSecretStored: "A client secret is stored in the system's keychain.",
+    clientSecretStored: "A client secret is stored (in the system's secure store, never in settings.json).",
     clientSecretNone: 'No client secret stored.',
     clientSecretWillRemove: 'The stored client secret is removed when you save.',
     clientSecretRemove: 'Remove client secret',
