@@ -107,6 +107,8 @@ const MESSAGES = {
   loginFailed: 'Login mislykkedes. Prøv igen.',
   invalidClient:
     'Digital Post afviste appens klientregistrering (klient-id eller klienthemmelighed). Tjek dem under Indstillinger.',
+  noRedirect:
+    'Angiv den redirect-URI, din klientregistrering er tilmeldt med, under Indstillinger (for en testklient fx http://127.0.0.1:8765/callback).',
   schemeUnavailable:
     'Denne redirect-URI bruger appens eget URI-skema, som kun skrivebordsappen kan modtage. Angiv en loopback-redirect (http://127.0.0.1:<port>/callback) for en testklient.',
 };
@@ -498,9 +500,10 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
       });
     const registered = env.registration.redirectUri;
     if (registered === undefined && env.name === 'sandbox') return loopback();
+    // Without a registered URI the desktop app assumes the enrolment uses its own scheme; browser mode cannot.
     const redirectUri = registered ?? (options.redirects ? DEFAULT_APP_REDIRECT_URI : undefined);
     if (redirectUri === undefined) {
-      throw new AppFault({ code: APP_ERROR_CODES.redirectUnusable, message: MESSAGES.schemeUnavailable });
+      throw new AppFault({ code: APP_ERROR_CODES.redirectUnusable, message: MESSAGES.noRedirect });
     }
     if (env.name !== 'sandbox') {
       const problem = redirectProblem(env.name, redirectUri);

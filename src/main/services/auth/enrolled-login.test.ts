@@ -67,7 +67,12 @@ interface Run {
 const authFor = async (
   sandbox: RunningSandbox,
   registration: Partial<ClientRegistration>,
-  options: { secret?: string; redirects?: RedirectSource; deliver?: (url: URL) => Promise<void> } = {},
+  options: {
+    secret?: string;
+    redirects?: RedirectSource;
+    deliver?: (url: URL) => Promise<void>;
+    env?: 'test' | 'prod';
+  } = {},
 ): Promise<Run> => {
   const stores = new Map<string, SecretStore>();
   const reg: ClientRegistration = {
@@ -79,8 +84,11 @@ const authFor = async (
   const authUrls: string[] = [];
   const outcomes: Promise<URL | Error>[] = [];
   const auth = createAuthService({
-    resolver: { resolve: async () => environmentFor('test', sandbox.url, reg), dispose: async () => undefined },
-    environment: 'test',
+    resolver: {
+      resolve: async () => environmentFor(options.env ?? 'test', sandbox.url, reg),
+      dispose: async () => undefined,
+    },
+    environment: options.env ?? 'test',
     secretStoreFor: async (env: EnvironmentName, purpose) => {
       const key = `${env}:${purpose}`;
       if (!stores.has(key)) stores.set(key, createMemorySecretStore());
@@ -216,6 +224,18 @@ describe('login as enrolled: confidential client, one exact redirect URI', () =>
     void completion.finally(() => (settled = true)).catch(() => undefined);
     await completion;
     expect((await auth.status()).loggedIn).toBe(true);
+  });
+
+  it('refuses, before the browser opens, a redirect it could not receive or that prod may not use', async () => {
+    const sandbox = await sandboxWith({});
+    // A hand-edited settings.json can hold what the settings dialog refuses.
+    const prodHttp = await authFor(sandbox, { redirectUri: 'http://127.0.0.1:8765/callback' }, { env: 'prod' });
+    expect(await faultCode(prodHttp.auth.login())).toBe('app.auth.redirect-unusable');
+    const noHandoff = await authFor(sandbox, { redirectUri: SCHEME_REDIRECT });
+    expect(await faultCode(noHandoff.auth.login())).toBe('app.auth.redirect-unusable');
+    const unregistered = await authFor(sandbox, {});
+    expect(await faultCode(unregistered.auth.login())).toBe('app.auth.redirect-unusable');
+    expect([...prodHttp.authUrls, ...noHandoff.authUrls, ...unregistered.authUrls]).toEqual([]);
   });
 
   it('uses the OneTimeUse realm of the §16.3.4 table, or the one the registration names', async () => {
