@@ -257,7 +257,7 @@ test('broken, empty and unknown files get a clear notice, never a blank pane', a
   await expect(view(page).getByText(/PDF-filen er beskadiget/)).toBeVisible({ timeout: 20_000 });
   await expect(view(page).getByText(/application\/vnd\.oasis\.opendocument\.spreadsheet kan ikke vises/)).toBeVisible();
   await expect(view(page).getByRole('button', { name: 'Gem som…' })).toHaveCount(3);
-  // "Gem som…" in browser mode: the page downloads the file itself, under a scrubbed name.
+  // "Gem som…" in browser mode: main serves a one-time download under the scrubbed, format-forced name.
   const download = page.waitForEvent('download');
   await view(page).getByRole('button', { name: 'Gem som…' }).nth(2).click();
   expect((await download).suggestedFilename()).toBe('skema.ods');
