@@ -37,7 +37,9 @@ test('a prod registration: http redirect refused with the reason, the secret kep
 
   await page.getByRole('button', { name: 'Indstillinger' }).click();
   await expect(dialog.getByRole('radio', { name: 'Prod' })).toBeChecked();
-  await expect(dialog.getByText('En klienthemmelighed er gemt (i systemets sikre lager, aldrig i settings.json).')).toBeVisible();
+  await expect(
+    dialog.getByText('En klienthemmelighed er gemt (i systemets sikre lager, aldrig i settings.json).'),
+  ).toBeVisible();
   await expect(dialog.getByLabel('Klienthemmelighed')).toHaveValue('');
   expect(await page.content()).not.toContain(SECRET);
 

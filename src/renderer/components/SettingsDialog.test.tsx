@@ -98,7 +98,9 @@ describe('SettingsDialog: client registration', () => {
       registrations: { prod: { ...registration, redirectUri: 'dk.digitalpost.desktop:/oauth2redirect' } },
       clientSecretStored: { test: false, prod: true },
     });
-    expect(container.textContent).toContain('En klienthemmelighed er gemt (i systemets sikre lager, aldrig i settings.json).');
+    expect(container.textContent).toContain(
+      'En klienthemmelighed er gemt (i systemets sikre lager, aldrig i settings.json).',
+    );
     expect(field(container, 'Klienthemmelighed').value).toBe('');
     click(byRole(container, 'button', 'Fjern klienthemmelighed'));
     expect(container.textContent).toContain('fjernes, når du gemmer');
