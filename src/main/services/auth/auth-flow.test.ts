@@ -278,6 +278,11 @@ describe('a login by another person (§16.3.3)', () => {
     await login(services);
     expect((await services.auth.status()).displayName).not.toBe('Lone Defaultssen');
     expect(await tryRefresh(lones)).toMatchObject({ error: 'invalid_grant' });
+    // Ended at the provider as a logout is: the old id token as hint, its access token as Bearer.
+    const endSession = net.log.filter((e) => e.url.endsWith('/logout'));
+    expect(endSession).toHaveLength(1);
+    expect(endSession[0]!.auth).toMatch(/^Bearer /);
+    expect(endSession[0]!.status).toBeLessThan(400);
     const karls = (await storedRefreshToken())!;
     expect(karls).not.toBe(lones);
     expect((await services.dp.get('/mailboxes/', mine)).status).toBe(200);

@@ -529,7 +529,12 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
     const newSub = tokens.claims()?.sub;
     const stored = parseJson<StoredSession>(await (await store('refresh-token')).get(), isStoredSession);
     const old = session?.refreshToken
-      ? { refreshToken: session.refreshToken, idToken: session.idToken, sub: session.sub }
+      ? {
+          refreshToken: session.refreshToken,
+          idToken: session.idToken,
+          sub: session.sub,
+          accessToken: session.accessToken,
+        }
       : stored
         ? { refreshToken: stored.refreshToken, idToken: stored.idToken, sub: stored.sub ?? subjectOf(stored.idToken) }
         : null;
@@ -540,7 +545,11 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
       ...(old.idToken ? { idToken: old.idToken } : {}),
     };
     try {
-      await endSessionRemotely(pending);
+      // §16.3.3 wants the access token as Bearer on end_session; it is at hand only while that session is in memory.
+      await endSessionRemotely({
+        ...pending,
+        ...('accessToken' in old && old.accessToken ? { accessToken: old.accessToken } : {}),
+      });
     } catch (err) {
       if (!(err instanceof AppFault && err.appError.code === APP_ERROR_CODES.network)) {
         log("Revoking the previous person's session failed", err);
