@@ -7,7 +7,10 @@ module.exports = {
   copyright: 'MIT licensed',
   directories: { output: 'dist', buildResources: 'resources' },
   // Only the built app: sources, tests and the sandbox's dev-only data stay out of the package.
-  files: ['out/**', 'package.json', '!out/**/*.map'],
+  files: ['out/**', 'package.json', '!out/**/*.map', '!out/native-electron/**'],
+  // The archive's SQLite addon built for Electron (scripts/build-native-electron.mjs): outside the asar, since a
+  // native module cannot be loaded from inside one.
+  extraResources: [{ from: 'out/native-electron', to: 'native', filter: ['*.node'] }],
   asar: true,
   // electron-builder makes .ico and .icns from this 512×512 PNG (resources/make-icon.mjs draws it).
   icon: 'resources/icon.png',

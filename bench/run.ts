@@ -4,6 +4,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import type { Browser } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../src/sandbox/server';
 import { runApiBench } from './api-bench';
+import { ARCHIVE_NAMES, runArchiveBench } from './archive-bench';
 import { ensureBuilt, startBenchApp, type BenchApp } from './app-harness';
 import { launchChromium } from './browser';
 import { benchConfig } from './config';
@@ -76,6 +77,16 @@ const main = async (): Promise<void> => {
       { name: 'fetch_files_efficiency', unit: 'ratio' },
     ];
     await section('API client: metadata sync and file downloads', apiNames, () => runApiBench(s, config.api));
+
+    await section('local archive: sync, search, size, export', ARCHIVE_NAMES, () =>
+      runArchiveBench(
+        s,
+        config.quick
+          ? { searchRuns: 5, exportLetters: 1000, exportRuns: 1 }
+          : { searchRuns: 20, exportLetters: 1000, exportRuns: 3 },
+        progress,
+      ),
+    );
 
     app = await startBenchApp(s);
     const a = app;

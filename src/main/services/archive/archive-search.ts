@@ -115,31 +115,54 @@ export const searchArchive = (db: ArchiveDatabase, q: ArchiveSearchQuery): Archi
   const offset = Math.max(0, q.offset ?? 0);
   const byDate = 'm.message_date DESC, m.id';
 
+  // Only row ids go through the sort: whole rows (with their raw JSON) in the sorter cost more than the search.
+  let total: number;
+  let order: number[];
   if (match === null) {
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (db.prepare(`SELECT count(*) AS n FROM messages m ${clause}`).get(...params) as { n: number }).n;
-    const rows = db
-      .prepare(`SELECT m.* FROM messages m ${clause} ORDER BY ${byDate} LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as Row[];
-    return { hits: rows.map((r) => ({ message: summary(r), snippet: null })), total, terms };
+    total = (db.prepare(`SELECT count(*) AS n FROM messages m ${clause}`).get(...params) as { n: number }).n;
+    order = db
+      .prepare(`SELECT m.rowid FROM messages m ${clause} ORDER BY ${byDate} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, limit, offset) as number[];
+  } else {
+    const clause = ['messages_fts MATCH ?', ...where].join(' AND ');
+    // CROSS JOIN keeps FTS5 as the outer loop: the other order runs the MATCH once per message.
+    const from = 'FROM messages_fts CROSS JOIN messages m ON m.rowid = messages_fts.rowid';
+    const sort = q.order === 'relevance' ? `bm25(messages_fts, 10, 4, 4, 3, 1, 3), ${byDate}` : byDate;
+    total = (
+      where.length === 0
+        ? db.prepare('SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?').pluck().get(match)
+        : db
+            .prepare(`SELECT count(*) ${from} WHERE ${clause}`)
+            .pluck()
+            .get(match, ...params)
+    ) as number;
+    order = db
+      .prepare(`SELECT m.rowid ${from} WHERE ${clause} ORDER BY ${sort} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(match, ...params, limit, offset) as number[];
   }
-
-  const clause = ['messages_fts MATCH ?', ...where].join(' AND ');
-  const from = 'FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid';
-  const order = q.order === 'relevance' ? 'bm25(messages_fts, 10, 4, 4, 3, 1, 3), ' + byDate : byDate;
-  const total = (db.prepare(`SELECT count(*) AS n ${from} WHERE ${clause}`).get(match, ...params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT m.* ${from} WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(match, ...params, limit, offset) as Row[];
-  if (rows.length === 0) return { hits: [], total, terms };
+  if (order.length === 0) return { hits: [], total, terms };
+  const marks = order.map(() => '?').join(', ');
+  const byRowid = new Map(
+    (db.prepare(`SELECT m.* FROM messages m WHERE m.rowid IN (${marks})`).all(...order) as Row[]).map((r) => [
+      r.rowid,
+      r,
+    ]),
+  );
+  const rows = order.map((id) => byRowid.get(id)).filter((r): r is Row => r !== undefined);
+  if (match === null) return { hits: rows.map((r) => ({ message: summary(r), snippet: null })), total, terms };
+  // `+rowid` keeps the id list away from FTS5: given it, FTS5 restarts the MATCH once per id, and a prefix term
+  // rebuilds its merged doclist every time. One pass over the matches, with snippets only for the page, is cheaper.
   const snippets = new Map(
     (
       db
         .prepare(
           `SELECT rowid, snippet(messages_fts, -1, ?, ?, '…', ${SNIPPET_TOKENS}) AS s FROM messages_fts
-           WHERE messages_fts MATCH ? AND rowid IN (${rows.map(() => '?').join(', ')})`,
+           WHERE messages_fts MATCH ? AND +rowid IN (${marks})`,
         )
-        .all(OPEN, CLOSE, match, ...rows.map((r) => r.rowid)) as { rowid: number; s: string }[]
+        .all(OPEN, CLOSE, match, ...order) as { rowid: number; s: string }[]
     ).map((r) => [r.rowid, r.s]),
   );
   return {

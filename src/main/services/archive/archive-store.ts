@@ -62,7 +62,8 @@ interface MessageRow {
   flagged: number;
   legally_notified: number;
   has_attachments: number;
-  raw: string;
+  /** From message_raw, where a query joins it. */
+  raw?: string | null;
 }
 
 interface FileRow {
@@ -95,7 +96,7 @@ export const toStoredMessage = (r: MessageRow): StoredMessage => ({
   flagged: r.flagged === 1,
   legallyNotified: r.legally_notified === 1,
   hasAttachments: r.has_attachments === 1,
-  raw: r.raw,
+  raw: r.raw ?? '{}',
 });
 
 const toStoredFile = (r: FileRow): StoredFile => ({
@@ -118,18 +119,24 @@ export class ArchiveStore {
 
   constructor(readonly db: ArchiveDatabase) {
     this.s = {
-      messageById: db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
+      messageById: db.prepare<[string], MessageRow>(
+        'SELECT m.*, r.raw FROM messages m LEFT JOIN message_raw r ON r.rowid = m.rowid WHERE m.id = ?',
+      ),
       upsertMessage: db.prepare(`
         INSERT INTO messages (id, mailbox_id, folder_id, version, last_updated, message_date, subject, sender_label,
-          sender_id, recipient_label, recipient_id, note, is_read, flagged, legally_notified, has_attachments, raw)
+          sender_id, recipient_label, recipient_id, note, is_read, flagged, legally_notified, has_attachments)
         VALUES (@id, @mailboxId, @folderId, @version, @lastUpdated, @messageDate, @subject, @senderLabel, @senderId,
-          @recipientLabel, @recipientId, @note, @read, @flagged, @legallyNotified, @hasAttachments, @raw)
+          @recipientLabel, @recipientId, @note, @read, @flagged, @legallyNotified, @hasAttachments)
         ON CONFLICT (id) DO UPDATE SET mailbox_id = excluded.mailbox_id, folder_id = excluded.folder_id,
           version = excluded.version, last_updated = excluded.last_updated, message_date = excluded.message_date,
           subject = excluded.subject, sender_label = excluded.sender_label, sender_id = excluded.sender_id,
           recipient_label = excluded.recipient_label, recipient_id = excluded.recipient_id, note = excluded.note,
           is_read = excluded.is_read, flagged = excluded.flagged, legally_notified = excluded.legally_notified,
-          has_attachments = excluded.has_attachments, raw = excluded.raw`),
+          has_attachments = excluded.has_attachments
+        RETURNING rowid`),
+      upsertRaw: db.prepare(`INSERT INTO message_raw (rowid, raw) VALUES (?, ?)
+          ON CONFLICT (rowid) DO UPDATE SET raw = excluded.raw`),
+      deleteRaw: db.prepare('DELETE FROM message_raw WHERE rowid = ?'),
       filesOf: db.prepare<[string], FileRow>('SELECT * FROM files WHERE message_id = ? ORDER BY position'),
       upsertFile: db.prepare(`
         INSERT INTO files (id, message_id, document_id, document_type, filename, encoding_format, version, position,
@@ -266,7 +273,7 @@ export class ArchiveStore {
     ) {
       return false;
     }
-    this.s.upsertMessage.run({
+    const { rowid } = this.s.upsertMessage.get({
       id: record.id,
       mailboxId: record.mailboxId,
       folderId: record.folderId ?? null,
@@ -283,8 +290,8 @@ export class ArchiveStore {
       flagged: b(record.flagged),
       legallyNotified: b(record.legallyNotified),
       hasAttachments: b(hasAttachments(record.files)),
-      raw: record.raw,
-    });
+    }) as { rowid: number };
+    this.s.upsertRaw.run(rowid, record.raw);
     const known = new Map(this.s.filesOf.all(record.id).map((f) => [`${f.document_id}/${f.id}`, f]));
     const state: ContentState = withDocuments ? 'pending' : 'skipped';
     for (const file of record.files) {
@@ -369,6 +376,7 @@ export class ArchiveStore {
         const row = this.s.messageById.get(id);
         if (!row) continue;
         this.s.deleteFts.run(row.rowid);
+        this.s.deleteRaw.run(row.rowid);
         this.s.deleteFilesOf.run(id);
         this.s.deleteMessage.run(id);
       }

@@ -89,9 +89,11 @@ export const putLetters = (
   store: ArchiveStore,
   letters: { message: Record<string, unknown>; contents?: { bytes: Buffer; text: string | null }[] }[],
 ): void => {
+  const mailboxes = new Set<string>();
   for (const { message, contents } of letters) {
     const record = toArchivedMessage(message, 'mb-1')!;
-    store.setMailboxOption(record.mailboxId, true);
+    if (!mailboxes.has(record.mailboxId)) store.setMailboxOption(record.mailboxId, true);
+    mailboxes.add(record.mailboxId);
     store.storePage(record.mailboxId, [record], undefined);
     record.files.forEach((f, i) => {
       const c = contents?.[i];
