@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { isLocal, logIn, recordRequests, screenshot, startApp, type RunningApp } from './helpers/app';
+import { isLocal, logIn, recordRequests, screenshot, specMinimal, startApp, type RunningApp } from './helpers/app';
 
 let app: RunningApp;
 test.beforeAll(async () => {
@@ -109,13 +109,18 @@ test('read, organise and search the post', async ({ page }) => {
   await openMessage(page, 'Udbetaling af boligstøtte');
   await expect(view(page).locator('pre')).toContainText('NemKonto');
 
-  // Legal notification: confirm, cannot be undone.
+  // Legal notification: confirm, cannot be undone. Which letters are forkyndelser rests on a guessed marker
+  // (assumptions.ts, LEGAL_NOTIFICATION_MARKER); without it the letter opens like any other and offers nothing.
   await openMessage(page, 'Bødeforelæg – hastighedsovertrædelse');
-  await view(page).getByRole('button', { name: 'Markér som forkyndt' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Markér som forkyndt?' });
-  await expect(confirm).toContainText('kan det ikke fortrydes');
-  await confirm.getByRole('button', { name: 'Markér som forkyndt' }).click();
-  await expect(view(page).getByText('Forkyndelsen er markeret som forkyndt.')).toBeVisible();
+  if (specMinimal()) {
+    await expect(view(page).getByRole('button', { name: 'Markér som forkyndt' })).toHaveCount(0);
+  } else {
+    await view(page).getByRole('button', { name: 'Markér som forkyndt' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Markér som forkyndt?' });
+    await expect(confirm).toContainText('kan det ikke fortrydes');
+    await confirm.getByRole('button', { name: 'Markér som forkyndt' }).click();
+    await expect(view(page).getByText('Forkyndelsen er markeret som forkyndt.')).toBeVisible();
+  }
 
   // Thread: the conversation of a reply, each entry openable.
   await openMessage(page, 'Sv: Sv: Pladsanvisning – vuggestue');
@@ -229,7 +234,10 @@ test('new post shows up without a reload', async ({ page }) => {
   // Coming back to the window is one of the moments the app looks for new post (the other is every 60 s).
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await expect(list(page).getByRole('option').first()).toHaveAccessibleName(/Ulæst.*Helt ny post/);
-  await expect(tree(page).getByRole('treeitem').first()).toHaveAccessibleName(/Indbakke, \d+ ulæste/);
+  // Folder counts come from the folder summary, whose shape is not printed: without them the folder still shows.
+  await expect(tree(page).getByRole('treeitem').first()).toHaveAccessibleName(
+    specMinimal() ? /^Indbakke$/ : /Indbakke, \d+ ulæste/,
+  );
 });
 
 test('broken, empty and unknown files get a clear notice, never a blank pane', async ({ page }) => {

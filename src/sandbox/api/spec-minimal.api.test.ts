@@ -6,7 +6,6 @@ import { PRINTED_KEYS } from './views';
 
 // Spec-minimal mode: every answer keeps only keys the document prints, and no value it leaves unprinted is spelled
 // the way our assumptions spell it, so a client leaning on a guess cannot pass against it.
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 let api: ApiClient;
 beforeAll(async () => {

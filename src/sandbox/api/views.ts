@@ -134,8 +134,9 @@ export const accessView = (a: AccessRecord) => ({
   mailboxId: a.mailboxId,
   introductionCompleted: a.introductionCompleted,
   [OPT_OUT_FLAG.value]: a.optOut,
-  // The printed form of opting out; the sandbox keeps no time of it, so the last change stands in.
-  ...(a.optOut ? { optedOutOfNotificationsDateTime: a.lastUpdated } : {}),
+  // The printed forms of opting out and of a verified number. The sandbox keeps no time of either, so the access's
+  // creation stands in: a time that stays the same across saves, as the real one would.
+  ...(a.optOut ? { optedOutOfNotificationsDateTime: a.createdDateTime } : {}),
   smsNotificationSubscription: a.smsNotificationSubscription
     ? {
         id: a.smsNotificationSubscription.id,
@@ -143,7 +144,7 @@ export const accessView = (a: AccessRecord) => ({
         mobileNumber: a.smsNotificationSubscription.mobileNumber,
         unlistedNumber: a.smsNotificationSubscription.unlistedNumber,
         [SMS_VERIFIED_FLAG.value]: a.smsNotificationSubscription.verified,
-        ...(a.smsNotificationSubscription.verified ? { confirmationTime: a.lastUpdated } : {}),
+        ...(a.smsNotificationSubscription.verified ? { confirmationTime: a.createdDateTime } : {}),
       }
     : null,
   emailNotificationSubscriptions: a.emailNotificationSubscriptions.map((s) => ({ ...s })),

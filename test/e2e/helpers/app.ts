@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server';
 import { startBrowserModeServer, type BrowserModeServer } from '../../../src/main/browser-mode/server';
 import { rendererIsStale } from '../../../src/main/browser-mode/cli-options';
@@ -72,8 +72,20 @@ export function startDesktop(options: {
   });
 }
 
+/**
+ * Whether this run is the `spec-minimal` Playwright project: its sandbox answers with only what the spec prints and
+ * spells every unprinted value differently, so the walks prove the client does not depend on our guesses.
+ */
+export const specMinimal = (): boolean => {
+  try {
+    return test.info().project.metadata?.specMinimal === true;
+  } catch {
+    return false; // outside a test (e.g. a script importing the helper)
+  }
+};
+
 export async function startApp(): Promise<RunningApp> {
-  const sandbox = await startSandbox({ port: 0 });
+  const sandbox = await startSandbox({ port: 0, ...(specMinimal() ? { specMinimal: true } : {}) });
   const userDataDir = await mkdtemp(join(tmpdir(), 'dp-e2e-'));
   const server = await startDesktop({ sandbox, userDataDir, keychainService: `dp-e2e-${Date.now()}` });
   return {
@@ -118,5 +130,8 @@ export const isLocal = (url: string): boolean =>
   /^(data:|blob:|about:)/.test(url) || /^https?:\/\/127\.0\.0\.1(:\d+)?\//.test(url);
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(projectRoot, 'test-results', 'screens', `${name}.png`), fullPage: false });
+  await page.screenshot({
+    path: join(projectRoot, 'test-results', 'screens', `${name}${specMinimal() ? '.spec-minimal' : ''}.png`),
+    fullPage: false,
+  });
 }
