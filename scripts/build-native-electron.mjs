@@ -42,6 +42,7 @@ console.log(`build-native-electron: building ${MODULE} for Electron ${electronVe
 try {
   await rebuild({ buildPath: work, electronVersion, arch, onlyModules: [MODULE], force: true, mode: 'sequential' });
 } catch (err) {
+  rmSync(work, { recursive: true, force: true });
   fail(
     `could not build ${MODULE} for Electron ${electronVersion}. It needs Electron's headers (downloaded from ` +
       'https://electronjs.org/headers, or cached by node-gyp) and a C++ toolchain. The Node build in node_modules ' +

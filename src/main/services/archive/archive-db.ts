@@ -53,6 +53,10 @@ export const openArchiveDatabase = (options: OpenDatabaseOptions): ArchiveDataba
   db.pragma('cache_size = -32768');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // SQLite's lower() folds only ASCII; Danish names need Æ, Ø and Å folded too.
+  db.function('dp_fold', { deterministic: true }, (v: unknown) =>
+    typeof v === 'string' ? v.toLocaleLowerCase('da') : null,
+  );
   try {
     migrate(db, options.migrations ?? MIGRATIONS);
   } catch (err) {

@@ -89,6 +89,8 @@ describe('filters', () => {
     expect(ids({ legallyNotified: true })).toEqual(['legal']);
     expect(ids({ hasAttachments: true })).toEqual(['legal']);
     expect(ids({ sender: 'københavns kommune' })).toEqual(['son']);
+    expect(ids({ sender: 'KØBENHAVNS KOMMUNE' })).toEqual(['son']);
+    expect(ids({ sender: 'København' })).toEqual([]);
     expect(ids({ dateFrom: '2025-06-01', dateTo: '2025-12-31' })).toEqual(['son', 'skat']);
     expect(ids({ text: 'skal', dateTo: '2025-06-01' })).toEqual(['skat', 'order']);
     expect(ids({ text: 'skal', mailboxIds: ['other'] })).toEqual([]);

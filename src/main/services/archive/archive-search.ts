@@ -74,8 +74,9 @@ const filterSql = (q: ArchiveSearchQuery): { where: string[]; params: unknown[] 
   inList('m.mailbox_id', q.mailboxIds);
   inList('m.folder_id', q.folderIds);
   if (q.sender !== undefined && q.sender.trim() !== '') {
-    where.push('(lower(m.sender_label) = lower(?) OR lower(m.sender_id) = lower(?))');
-    params.push(q.sender.trim(), q.sender.trim());
+    const sender = q.sender.trim().toLocaleLowerCase('da');
+    where.push('(dp_fold(m.sender_label) = ? OR dp_fold(m.sender_id) = ?)');
+    params.push(sender, sender);
   }
   if (q.dateFrom !== undefined && DATE.test(q.dateFrom)) {
     where.push('substr(m.message_date, 1, 10) >= ?');
