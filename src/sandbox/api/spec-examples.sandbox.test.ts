@@ -83,244 +83,258 @@ const ERROR_KEYS = keysOf(
   'validation-rejected',
 );
 
-let api: ApiClient;
-let lone: string;
-const findByLabel = async (label: string): Promise<any> => {
-  const res = await api.request(
-    'lone',
-    'GET',
-    `/mailboxes/${lone}/messages/?label=${encodeURIComponent(`"${label}"`)}`,
-  );
-  return res.body.messages[0];
-};
-/** The printed list wrapper with the sandbox's list put in its place (the example's list is a placeholder). */
-const wrapperOf = (body: any, plural: string) => {
-  const { [plural]: list, ...paging } = body as Record<string, unknown>;
-  expect(Array.isArray(list), plural).toBe(true);
-  return paging;
-};
-const pagingOnly = (name: SpecExampleName, plural: string) => {
-  const { [plural]: _list, ...paging } = specExample(name) as Record<string, unknown>;
-  return paging;
-};
-
-beforeAll(async () => {
-  api = await startApi();
-  lone = await api.mailboxOf('lone', 'Lone Defaultssen');
-});
-afterAll(async () => api.close());
-
-/**
- * Keys the spec itself says are there only sometimes: leaving them out is not a difference. The reason names the
- * printed text it rests on.
- */
-const PRESENT_ONLY_WHEN: Record<string, string> = {
-  parent: '§5.6: a group at the top of the hierarchy has an empty parent',
-  exemptionStart: '§4.5: only an EXEMPT registration has an exemption start',
-  attentionData: "§6.13.2: the attention data is the original sender's, which a letter need not carry",
-};
-
-/** The sandbox answers, fetched once in the order a user would cause them. */
-const answers = new Map<SpecExampleName, unknown>();
-const wrappers = new Map<string, { printed: SpecExampleName; plural: string; body: unknown }>();
-
-beforeAll(async () => {
-  const req = api.request.bind(api);
-  const list = await req('lone', 'GET', '/mailboxes/');
-  wrappers.set('mailboxes', { printed: 'search-result', plural: 'mailboxes', body: list.body });
-  const mailbox = (await req('lone', 'GET', `/mailboxes/${lone}`)).body;
-  answers.set('mailbox', mailbox);
-  answers.set('access', (await req('lone', 'GET', `/mailboxes/${lone}/accesses/${mailbox.access.id}`)).body);
-
-  const page = await req('lone', 'GET', `/mailboxes/${lone}/messages/?size=1`);
-  wrappers.set('messages', { printed: 'message-search-result', plural: 'messages', body: page.body });
-  const created = await req('lone', 'POST', `/mailboxes/${lone}/messages/`, {
-    body: { label: 'Formkontrol', recipient: { recipientId: '91000013', recipientIdType: 'CVR' } },
-  });
-  expect(created.status).toBe(201);
-  answers.set('message-draft-created', created.body);
-  const doc = created.body.documents[0];
-  const file = doc.files[0];
-  const docPath = `/mailboxes/${lone}/messages/${created.body.id}/documents/${doc.id}`;
-  answers.set('document' as SpecExampleName, (await req('lone', 'GET', docPath)).body);
-  answers.set('file' as SpecExampleName, (await req('lone', 'GET', `${docPath}/files/${file.id}`)).body);
-  const form = new FormData();
-  form.append('file', new Blob(['<p>Hej</p>'], { type: 'text/html' }), 'hoveddokument.html');
-  const uploaded = await req('lone', 'PUT', `${docPath}/files/${file.id}/content`, { form, ifMatch: file.version });
-  expect(uploaded.status).toBe(200);
-  answers.set('file-upload-answer', uploaded.body);
-  const current = (await req('lone', 'GET', `/mailboxes/${lone}/messages/${created.body.id}`)).body;
-  answers.set('message-to-send', current);
-  const sent = await req('lone', 'POST', `/mailboxes/${lone}/messages/${created.body.id}/send`, {
-    ifMatch: current.version,
-  });
-  expect(sent.status).toBe(200);
-  answers.set('message-sent', sent.body);
-
-  const original = await findByLabel('Svar på din henvendelse om parkeringslicens');
-  answers.set(
-    'message-reply-draft',
-    (await req('lone', 'POST', `/mailboxes/${lone}/messages/${original.id}/reply`)).body,
-  );
-  const forward = async (label: string, body: unknown) =>
-    (await req('lone', 'POST', `/mailboxes/${lone}/messages/${(await findByLabel(label)).id}/forward`, { body })).body;
-  answers.set(
-    'message-forwarded-email',
-    await forward('Afgørelse om boligstøtte', {
-      recipientId: 'hans@example.dk',
-      recipientIdType: 'EMAIL',
-      comment: 'Se her',
-      senderLabel: 'Lone',
-    }),
-  );
-  answers.set(
-    'message-forwarded-cpr',
-    await forward('Valgkort', { recipientId: '0202501232', recipientIdType: 'CPR', senderLabel: 'Lone' }),
-  );
-
-  const contacts = (await req('lone', 'GET', '/contacts/')).body;
-  answers.set('contact-search-result', contacts);
-  answers.set('contact', (await req('lone', 'GET', `/contacts/${contacts.contacts[0].id}`)).body);
-  const orgs = (await req('lone', 'GET', '/organisations/?size=5')).body;
-  wrappers.set('organisations', { printed: 'organisation-search-result', plural: 'organisations', body: orgs });
-  const points = (await req('lone', 'GET', '/contact-points/?size=5')).body;
-  wrappers.set('contactPoints', { printed: 'contact-point-search-result', plural: 'contactPoints', body: points });
-  answers.set(
-    'contact-groups-of-organisation',
-    (await req('lone', 'GET', `/organisations/${orgs.organisations[0].id}/contact-groups/`)).body,
-  );
-
-  answers.set(
-    'error-search-too-long',
-    (await req('lone', 'GET', `/mailboxes/${lone}/messages/?any=${'a'.repeat(101)}`)).body,
-  );
-  const empty = (await req('lone', 'POST', `/mailboxes/${lone}/messages/`, { body: { label: 'Tom' } })).body;
-  answers.set(
-    'error-send-without-content',
-    (await req('lone', 'POST', `/mailboxes/${lone}/messages/${empty.id}/send`, { ifMatch: empty.version })).body,
-  );
-  const emptyDoc = empty.documents[0];
-  const bad = new FormData();
-  bad.append('file', new Blob(['<p><a href="http://x.dk">x</a></p>'], { type: 'text/html' }), 'hoveddokument.html');
-  answers.set(
-    'error-invalid-html-upload',
-    (
-      await req(
+/** The same comparisons against the default sandbox and the spec-minimal one, which answers printed keys only. */
+const shapeSuite = (specMinimal: boolean): void =>
+  describe(specMinimal ? 'spec-minimal sandbox' : 'default sandbox', () => {
+    let api: ApiClient;
+    let lone: string;
+    const findByLabel = async (label: string): Promise<any> => {
+      const res = await api.request(
         'lone',
-        'PUT',
-        `/mailboxes/${lone}/messages/${empty.id}/documents/${emptyDoc.id}/files/${emptyDoc.files[0].id}/content`,
-        { form: bad, ifMatch: emptyDoc.files[0].version },
-      )
-    ).body,
-  );
-  const notReplyable = await findByLabel('Epikrise efter ambulant besøg');
-  answers.set(
-    'error-reply-not-allowed',
-    (await req('lone', 'POST', `/mailboxes/${lone}/messages/${notReplyable.id}/reply`)).body,
-  );
-});
+        'GET',
+        `/mailboxes/${lone}/messages/?label=${encodeURIComponent(`"${label}"`)}`,
+      );
+      return res.body.messages[0];
+    };
+    /** The printed list wrapper with the sandbox's list put in its place (the example's list is a placeholder). */
+    const wrapperOf = (body: any, plural: string) => {
+      const { [plural]: list, ...paging } = body as Record<string, unknown>;
+      expect(Array.isArray(list), plural).toBe(true);
+      return paging;
+    };
+    const pagingOnly = (name: SpecExampleName, plural: string) => {
+      const { [plural]: _list, ...paging } = specExample(name) as Record<string, unknown>;
+      return paging;
+    };
 
-const shapeOf = (name: SpecExampleName, extra: ReadonlySet<string>): Difference[] =>
-  compareShape(specExample(name), answers.get(name), new Set([...extra, ...Object.keys(PRESENT_ONLY_WHEN)])).filter(
-    (d) => !(d.problem.startsWith('printed, missing') && (d.path.split('.').at(-1) ?? '') in PRESENT_ONLY_WHEN),
-  );
-
-/**
- * Printed keys the sandbox does not answer with yet (its views are being rewritten as this is written). Each stays
- * an expected failure only while it still fails; `it.fails` turns green-to-red when the sandbox catches up.
- */
-const SANDBOX_GAPS: Partial<Record<SpecExampleName, string>> = {
-  mailbox: 'the mailbox has no recipientSystemAvailable or exempt, its access no transactionId',
-  access: 'the access has no transactionId',
-  'message-forwarded-email':
-    'a forward has no memoCreatedDateTime, contentData, replyData[].additionalReplyData, forwardData.id/version/newMemoId',
-  'message-forwarded-cpr':
-    'a forward has no memoCreatedDateTime, contentData, replyData[].additionalReplyData, forwardData.id/version/newMemoId',
-  'contact-search-result': 'a contact has no transactionId',
-  contact: 'a contact has no transactionId',
-  'error-send-without-content': 'the field error carries no rejectedValue (the printed one holds the documents)',
-};
-
-const CASES: { name: SpecExampleName; extra: ReadonlySet<string> }[] = [
-  // Confirmation and opting out are printed in the error codes (access.*.confirmationTime.*), not in the example.
-  { name: 'mailbox', extra: new Set(['confirmationTime', 'optedOutOfNotificationsDateTime']) },
-  { name: 'access', extra: keysOf('mailbox') },
-  { name: 'message-draft-created', extra: MESSAGE_KEYS },
-  { name: 'message-to-send', extra: MESSAGE_KEYS },
-  { name: 'file-upload-answer', extra: new Set() },
-  { name: 'message-sent', extra: MESSAGE_KEYS },
-  { name: 'message-reply-draft', extra: MESSAGE_KEYS },
-  { name: 'message-forwarded-email', extra: MESSAGE_KEYS },
-  { name: 'message-forwarded-cpr', extra: MESSAGE_KEYS },
-  { name: 'contact-search-result', extra: keysOf('contact') },
-  { name: 'contact', extra: new Set() },
-  { name: 'contact-groups-of-organisation', extra: new Set() },
-  { name: 'error-search-too-long', extra: ERROR_KEYS },
-  { name: 'error-send-without-content', extra: ERROR_KEYS },
-  { name: 'error-invalid-html-upload', extra: ERROR_KEYS },
-  { name: 'error-reply-not-allowed', extra: ERROR_KEYS },
-];
-
-describe('the sandbox answers in the printed shapes', () => {
-  for (const { name, extra } of CASES) {
-    const gap = SANDBOX_GAPS[name];
-    const title = `${name} (spec lines ${SPEC_EXAMPLES[name].lines}, ${SPEC_EXAMPLES[name].section})`;
-    (gap ? it.fails : it)(gap ? `${title} — known gap: ${gap}` : title, () => {
-      expect(answers.has(name), name).toBe(true);
-      expect(shapeOf(name, extra)).toEqual([]);
+    beforeAll(async () => {
+      api = await startApi(specMinimal ? { specMinimal: true } : {});
+      // The owner name is a guess the spec-minimal sandbox leaves out: the own mailbox is the one with OWNER access.
+      const own = (await api.request('lone', 'GET', '/mailboxes/')).body.mailboxes.find(
+        (m: any) => m.access?.accessType === 'OWNER',
+      );
+      lone = own.id;
     });
-  }
+    afterAll(async () => api.close());
 
-  it('every answer compared is the resource asked for, not an error in its place', () => {
-    for (const { name } of CASES) {
-      const answer = answers.get(name) as Record<string, unknown> | undefined;
-      expect(answer, name).toBeDefined();
-      if (name.startsWith('error-')) expect(answer!.code, name).toBe('digital.post.error');
-      else expect('id' in answer! || 'currentPage' in answer!, name).toBe(true);
-    }
-  });
+    /**
+     * Keys the spec itself says are there only sometimes: leaving them out is not a difference. The reason names the
+     * printed text it rests on.
+     */
+    const PRESENT_ONLY_WHEN: Record<string, string> = {
+      parent: '§5.6: a group at the top of the hierarchy has an empty parent',
+      exemptionStart: '§4.5: only an EXEMPT registration has an exemption start',
+      attentionData: "§6.13.2: the attention data is the original sender's, which a letter need not carry",
+    };
 
-  it('a document and a file of a message, as printed inside the messages', () => {
-    const printed = specExample('message-draft-created') as any;
-    expect(compareShape(printed.documents[0], answers.get('document' as SpecExampleName), MESSAGE_KEYS)).toEqual([]);
-    expect(compareShape(printed.documents[0].files[0], answers.get('file' as SpecExampleName), MESSAGE_KEYS)).toEqual(
-      [],
-    );
-  });
+    /** The sandbox answers, fetched once in the order a user would cause them. */
+    const answers = new Map<SpecExampleName, unknown>();
+    const wrappers = new Map<string, { printed: SpecExampleName; plural: string; body: unknown }>();
 
-  it('an organisation, as printed inside the contact groups (§5.6)', () => {
-    const printedOrg = (specExample('contact-groups-of-organisation') as any).contactGroups[0].organisation;
-    const orgs = wrappers.get('organisations')!.body as any;
-    expect(compareShape(printedOrg, orgs.organisations[0], new Set())).toEqual([]);
-  });
+    beforeAll(async () => {
+      const req = api.request.bind(api);
+      const list = await req('lone', 'GET', '/mailboxes/');
+      wrappers.set('mailboxes', { printed: 'search-result', plural: 'mailboxes', body: list.body });
+      const mailbox = (await req('lone', 'GET', `/mailboxes/${lone}`)).body;
+      answers.set('mailbox', mailbox);
+      answers.set('access', (await req('lone', 'GET', `/mailboxes/${lone}/accesses/${mailbox.access.id}`)).body);
 
-  for (const plural of ['messages', 'organisations', 'contactPoints']) {
-    it(`the ${plural} search-result wrapper has the printed paging fields`, () => {
-      const w = wrappers.get(plural)!;
-      expect(compareShape(pagingOnly(w.printed, plural), wrapperOf(w.body, plural), PAGING_KEYS)).toEqual([]);
+      const page = await req('lone', 'GET', `/mailboxes/${lone}/messages/?size=1`);
+      wrappers.set('messages', { printed: 'message-search-result', plural: 'messages', body: page.body });
+      const created = await req('lone', 'POST', `/mailboxes/${lone}/messages/`, {
+        body: { label: 'Formkontrol', recipient: { recipientId: '91000013', recipientIdType: 'CVR' } },
+      });
+      expect(created.status).toBe(201);
+      answers.set('message-draft-created', created.body);
+      const doc = created.body.documents[0];
+      const file = doc.files[0];
+      const docPath = `/mailboxes/${lone}/messages/${created.body.id}/documents/${doc.id}`;
+      answers.set('document' as SpecExampleName, (await req('lone', 'GET', docPath)).body);
+      answers.set('file' as SpecExampleName, (await req('lone', 'GET', `${docPath}/files/${file.id}`)).body);
+      const form = new FormData();
+      form.append('file', new Blob(['<p>Hej</p>'], { type: 'text/html' }), 'hoveddokument.html');
+      const uploaded = await req('lone', 'PUT', `${docPath}/files/${file.id}/content`, { form, ifMatch: file.version });
+      expect(uploaded.status).toBe(200);
+      answers.set('file-upload-answer', uploaded.body);
+      const current = (await req('lone', 'GET', `/mailboxes/${lone}/messages/${created.body.id}`)).body;
+      answers.set('message-to-send', current);
+      const sent = await req('lone', 'POST', `/mailboxes/${lone}/messages/${created.body.id}/send`, {
+        ifMatch: current.version,
+      });
+      expect(sent.status).toBe(200);
+      answers.set('message-sent', sent.body);
+
+      const original = await findByLabel('Svar på din henvendelse om parkeringslicens');
+      answers.set(
+        'message-reply-draft',
+        (await req('lone', 'POST', `/mailboxes/${lone}/messages/${original.id}/reply`)).body,
+      );
+      const forward = async (label: string, body: unknown) =>
+        (await req('lone', 'POST', `/mailboxes/${lone}/messages/${(await findByLabel(label)).id}/forward`, { body }))
+          .body;
+      answers.set(
+        'message-forwarded-email',
+        await forward('Afgørelse om boligstøtte', {
+          recipientId: 'hans@example.dk',
+          recipientIdType: 'EMAIL',
+          comment: 'Se her',
+          senderLabel: 'Lone',
+        }),
+      );
+      answers.set(
+        'message-forwarded-cpr',
+        await forward('Valgkort', { recipientId: '0202501232', recipientIdType: 'CPR', senderLabel: 'Lone' }),
+      );
+
+      const contacts = (await req('lone', 'GET', '/contacts/')).body;
+      answers.set('contact-search-result', contacts);
+      answers.set('contact', (await req('lone', 'GET', `/contacts/${contacts.contacts[0].id}`)).body);
+      const orgs = (await req('lone', 'GET', '/organisations/?size=5')).body;
+      wrappers.set('organisations', { printed: 'organisation-search-result', plural: 'organisations', body: orgs });
+      const points = (await req('lone', 'GET', '/contact-points/?size=5')).body;
+      wrappers.set('contactPoints', { printed: 'contact-point-search-result', plural: 'contactPoints', body: points });
+      answers.set(
+        'contact-groups-of-organisation',
+        (await req('lone', 'GET', `/organisations/${orgs.organisations[0].id}/contact-groups/`)).body,
+      );
+
+      answers.set(
+        'error-search-too-long',
+        (await req('lone', 'GET', `/mailboxes/${lone}/messages/?any=${'a'.repeat(101)}`)).body,
+      );
+      const empty = (await req('lone', 'POST', `/mailboxes/${lone}/messages/`, { body: { label: 'Tom' } })).body;
+      answers.set(
+        'error-send-without-content',
+        (await req('lone', 'POST', `/mailboxes/${lone}/messages/${empty.id}/send`, { ifMatch: empty.version })).body,
+      );
+      const emptyDoc = empty.documents[0];
+      const bad = new FormData();
+      bad.append('file', new Blob(['<p><a href="http://x.dk">x</a></p>'], { type: 'text/html' }), 'hoveddokument.html');
+      answers.set(
+        'error-invalid-html-upload',
+        (
+          await req(
+            'lone',
+            'PUT',
+            `/mailboxes/${lone}/messages/${empty.id}/documents/${emptyDoc.id}/files/${emptyDoc.files[0].id}/content`,
+            { form: bad, ifMatch: emptyDoc.files[0].version },
+          )
+        ).body,
+      );
+      const notReplyable = await findByLabel('Epikrise efter ambulant besøg');
+      answers.set(
+        'error-reply-not-allowed',
+        (await req('lone', 'POST', `/mailboxes/${lone}/messages/${notReplyable.id}/reply`)).body,
+      );
     });
-  }
 
-  // §3.3.2 prints "next": "" on a result with one page; the sandbox leaves next out when there is no next page.
-  it.fails('the mailbox list wrapper carries next as printed in §3.3.2 — known gap: no next on a last page', () => {
-    const w = wrappers.get('mailboxes')!;
-    expect(
-      compareShape(pagingOnly(w.printed, 'resource-name(in plural)'), wrapperOf(w.body, 'mailboxes'), PAGING_KEYS),
-    ).toEqual([]);
+    const shapeOf = (name: SpecExampleName, extra: ReadonlySet<string>): Difference[] =>
+      compareShape(specExample(name), answers.get(name), new Set([...extra, ...Object.keys(PRESENT_ONLY_WHEN)])).filter(
+        (d) => !(d.problem.startsWith('printed, missing') && (d.path.split('.').at(-1) ?? '') in PRESENT_ONLY_WHEN),
+      );
+
+    /**
+     * Printed keys the sandbox does not answer with yet (its views are being rewritten as this is written). Each stays
+     * an expected failure only while it still fails; `it.fails` turns green-to-red when the sandbox catches up.
+     */
+    const SANDBOX_GAPS: Partial<Record<SpecExampleName, string>> = {
+      mailbox: 'the mailbox has no recipientSystemAvailable or exempt, its access no transactionId',
+      access: 'the access has no transactionId',
+      'message-forwarded-email':
+        'a forward has no memoCreatedDateTime, contentData, replyData[].additionalReplyData, forwardData.id/version/newMemoId',
+      'message-forwarded-cpr':
+        'a forward has no memoCreatedDateTime, contentData, replyData[].additionalReplyData, forwardData.id/version/newMemoId',
+      'contact-search-result': 'a contact has no transactionId',
+      contact: 'a contact has no transactionId',
+      'error-send-without-content': 'the field error carries no rejectedValue (the printed one holds the documents)',
+    };
+
+    const CASES: { name: SpecExampleName; extra: ReadonlySet<string> }[] = [
+      // Confirmation and opting out are printed in the error codes (access.*.confirmationTime.*), not in the example.
+      { name: 'mailbox', extra: new Set(['confirmationTime', 'optedOutOfNotificationsDateTime']) },
+      { name: 'access', extra: keysOf('mailbox') },
+      { name: 'message-draft-created', extra: MESSAGE_KEYS },
+      { name: 'message-to-send', extra: MESSAGE_KEYS },
+      { name: 'file-upload-answer', extra: new Set() },
+      { name: 'message-sent', extra: MESSAGE_KEYS },
+      { name: 'message-reply-draft', extra: MESSAGE_KEYS },
+      { name: 'message-forwarded-email', extra: MESSAGE_KEYS },
+      { name: 'message-forwarded-cpr', extra: MESSAGE_KEYS },
+      { name: 'contact-search-result', extra: keysOf('contact') },
+      { name: 'contact', extra: new Set() },
+      { name: 'contact-groups-of-organisation', extra: new Set() },
+      { name: 'error-search-too-long', extra: ERROR_KEYS },
+      { name: 'error-send-without-content', extra: ERROR_KEYS },
+      { name: 'error-invalid-html-upload', extra: ERROR_KEYS },
+      { name: 'error-reply-not-allowed', extra: ERROR_KEYS },
+    ];
+
+    describe('the sandbox answers in the printed shapes', () => {
+      for (const { name, extra } of CASES) {
+        const gap = SANDBOX_GAPS[name];
+        const title = `${name} (spec lines ${SPEC_EXAMPLES[name].lines}, ${SPEC_EXAMPLES[name].section})`;
+        (gap ? it.fails : it)(gap ? `${title} — known gap: ${gap}` : title, () => {
+          expect(answers.has(name), name).toBe(true);
+          expect(shapeOf(name, extra)).toEqual([]);
+        });
+      }
+
+      it('every answer compared is the resource asked for, not an error in its place', () => {
+        for (const { name } of CASES) {
+          const answer = answers.get(name) as Record<string, unknown> | undefined;
+          expect(answer, name).toBeDefined();
+          if (name.startsWith('error-')) expect(answer!.code, name).toBe('digital.post.error');
+          else expect('id' in answer! || 'currentPage' in answer!, name).toBe(true);
+        }
+      });
+
+      it('a document and a file of a message, as printed inside the messages', () => {
+        const printed = specExample('message-draft-created') as any;
+        expect(compareShape(printed.documents[0], answers.get('document' as SpecExampleName), MESSAGE_KEYS)).toEqual(
+          [],
+        );
+        expect(
+          compareShape(printed.documents[0].files[0], answers.get('file' as SpecExampleName), MESSAGE_KEYS),
+        ).toEqual([]);
+      });
+
+      it('an organisation, as printed inside the contact groups (§5.6)', () => {
+        const printedOrg = (specExample('contact-groups-of-organisation') as any).contactGroups[0].organisation;
+        const orgs = wrappers.get('organisations')!.body as any;
+        expect(compareShape(printedOrg, orgs.organisations[0], new Set())).toEqual([]);
+      });
+
+      for (const plural of ['messages', 'organisations', 'contactPoints']) {
+        it(`the ${plural} search-result wrapper has the printed paging fields`, () => {
+          const w = wrappers.get(plural)!;
+          expect(compareShape(pagingOnly(w.printed, plural), wrapperOf(w.body, plural), PAGING_KEYS)).toEqual([]);
+        });
+      }
+
+      // §3.3.2 prints "next": "" on a result with one page; the sandbox leaves next out when there is no next page.
+      it.fails('the mailbox list wrapper carries next as printed in §3.3.2 — known gap: no next on a last page', () => {
+        const w = wrappers.get('mailboxes')!;
+        expect(
+          compareShape(pagingOnly(w.printed, 'resource-name(in plural)'), wrapperOf(w.body, 'mailboxes'), PAGING_KEYS),
+        ).toEqual([]);
+      });
+
+      it('CPRs in the answers are masked with **** in place of the last four digits (§6.8.2)', () => {
+        const toCpr = answers.get('message-forwarded-cpr') as any;
+        expect(toCpr.recipient.recipientId).toBe('020250****');
+        for (const name of ['message-forwarded-email', 'message-forwarded-cpr', 'message-draft-created'] as const) {
+          const m = answers.get(name) as any;
+          if (m.sender?.senderIdType === 'CPR') expect(m.sender.senderId, name).toMatch(/^\d{6}\*{4}$/);
+        }
+        const json = JSON.stringify([...answers.values()]);
+        // Lone's own CPR and the forward recipient's never appear whole.
+        expect(json).not.toContain('0202501232');
+      });
+    });
   });
 
-  it('CPRs in the answers are masked with **** in place of the last four digits (§6.8.2)', () => {
-    const toCpr = answers.get('message-forwarded-cpr') as any;
-    expect(toCpr.recipient.recipientId).toBe('020250****');
-    for (const name of ['message-forwarded-email', 'message-forwarded-cpr', 'message-draft-created'] as const) {
-      const m = answers.get(name) as any;
-      if (m.sender?.senderIdType === 'CPR') expect(m.sender.senderId, name).toMatch(/^\d{6}\*{4}$/);
-    }
-    const json = JSON.stringify([...answers.values()]);
-    // Lone's own CPR and the forward recipient's never appear whole.
-    expect(json).not.toContain('0202501232');
-  });
-});
+shapeSuite(false);
+shapeSuite(true);
 
 describe('the shape comparison itself', () => {
   it('finds a missing key, a wrong type and an unlisted extra key, and lets assumed and allowed keys through', () => {
