@@ -1,15 +1,17 @@
 import type { FolderSummaryEntry } from '../../shared/dp/resources';
 import { STANDARD_FOLDER_TYPES, isOneOf, type FolderType, type KnownMessageState } from '../../shared/dp/enums';
 import { messageStateIn } from './message-state';
+import { FOLDER_LIMITS } from '../../shared/dp/assumptions';
 import { dpErrorMessage } from '../../shared/dp/error-codes';
 
 // Digital Post's folder rules (§6.9.2 and the folder codes of §13.4.1), checked before any request so the user gets
 // the server's own Danish message without a round trip. The document prints the codes but not the limits behind
-// their {0}; these match main's and the sandbox's choices (the server stays the authority and its answer is shown).
-export const MAX_FOLDER_LEVELS = 3;
-export const MAX_FOLDER_NAME_LENGTH = 100;
-/** The characters §10.13.1 forbids in filenames; a folder name ends up in paths and exports too. */
-export const ILLEGAL_FOLDER_CHARS = ['<', '>', ':', '"', '/', '\\', '|', '?', '*'];
+// their {0}; the limits are assumptions shared with main and the sandbox (FOLDER_LIMITS), and the server stays the
+// authority: its answer is shown.
+export const MAX_FOLDER_LEVELS = FOLDER_LIMITS.values.maxLevels;
+export const MAX_FOLDER_NAME_LENGTH = FOLDER_LIMITS.values.maxNameLength;
+/** Path and wildcard characters; a folder name ends up in paths and exports too. */
+export const ILLEGAL_FOLDER_CHARS = FOLDER_LIMITS.values.illegalCharacters;
 
 const hasControlCharacter = (s: string): boolean =>
   [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);

@@ -130,6 +130,18 @@ export const REQUEST_COSTS = {
   why: 'Only the sandbox charges these, so the client is tested against dear requests; the client charges what each answer reports.',
 } as const satisfies Assumption & { values: Record<string, number> };
 
+/** The folder codes (§13.4.1) print their {0}, not the limit behind it. */
+export const FOLDER_LIMITS = {
+  section: '§13.4.1 Folder codes (folder.createOrUpdate.*, folder.create.too.many.folders)',
+  values: {
+    maxNameLength: 100,
+    maxLevels: 3,
+    maxFolders: 100,
+    illegalCharacters: ['/', '\\', '<', '>', ':', '"', '|', '?', '*'] as readonly string[],
+  },
+  why: 'Checked early so the user hears the code Digital Post uses at once; a server with other limits still decides.',
+} as const satisfies Assumption & { values: Record<string, unknown> };
+
 /** One entry of the list: the section it stands in for, why, and the guessed field name or values. */
 export type AssumptionEntry = Assumption & { value?: string; values?: unknown };
 
@@ -147,6 +159,7 @@ export const ASSUMPTIONS: Readonly<Record<string, AssumptionEntry>> = {
   SMS_VERIFIED_FLAG,
   OPT_OUT_FLAG,
   DOCUMENT_ACTION_SHAPE,
+  FOLDER_LIMITS,
   ONE_TIME_USE_FALLBACK_REALM,
   REQUEST_COSTS,
 } as const;

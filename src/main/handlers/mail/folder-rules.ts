@@ -1,18 +1,19 @@
+import { FOLDER_LIMITS } from '../../../shared/dp/assumptions';
 import { STANDARD_FOLDER_TYPES, isOneOf, type FolderType } from '../../../shared/dp/enums';
 import { appRefusal, dpRefusal } from './faults';
 
 // Folder rules checked before any request, with the codes Digital Post uses for them (§13.4.1 "Folder"). The
-// document prints the codes but not the limits behind their {0}; these values match the sandbox's choices
-// (src/sandbox/api/routes/folders.ts), which main may not import.
+// document prints the codes but not the limits behind their {0}; the limits are assumptions (FOLDER_LIMITS), shared
+// with the sandbox.
 
 /** Longest folder name accepted (folder.createOrUpdate.name.size). */
-export const FOLDER_NAME_MAX_LENGTH = 100;
+export const FOLDER_NAME_MAX_LENGTH = FOLDER_LIMITS.values.maxNameLength;
 /** Deepest nesting: a top-level user folder is level 1 (folder.createOrUpdate.too.many.levels). */
-export const FOLDER_MAX_LEVELS = 3;
+export const FOLDER_MAX_LEVELS = FOLDER_LIMITS.values.maxLevels;
 /** Most user-defined folders in one mailbox (folder.create.too.many.folders). */
-export const FOLDER_MAX_COUNT = 100;
+export const FOLDER_MAX_COUNT = FOLDER_LIMITS.values.maxFolders;
 /** Characters a folder name may not contain (folder.createOrUpdate.name.illegal): path and wildcard characters. */
-export const FOLDER_NAME_ILLEGAL_CHARACTERS = ['/', '\\', '<', '>', ':', '"', '|', '?', '*'] as const;
+export const FOLDER_NAME_ILLEGAL_CHARACTERS = FOLDER_LIMITS.values.illegalCharacters;
 
 /** The part of a folder-summary row the rules look at. */
 export interface FolderNode {

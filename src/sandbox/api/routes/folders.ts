@@ -9,13 +9,14 @@ import { search } from '../search';
 import type { InMemoryMailStore } from '../store';
 import { etag, isUuid, pathId, requireIfMatch } from '../util';
 import { folderView } from '../views';
+import { FOLDER_LIMITS } from '../../../shared/dp/assumptions';
 
-// §6.6 folders. §13.4.1 has codes for these limits but prints no numbers; the sandbox's choices:
-export const MAX_FOLDERS = 100;
-export const MAX_FOLDER_LEVELS = 3;
-export const MAX_FOLDER_NAME = 100;
-/** Characters a folder name may not contain (the filename set of §10.13.1 plus the path separators). */
-export const ILLEGAL_FOLDER_CHARACTERS = ['/', '\\', '<', '>', ':', '"', '|', '?', '*'];
+// §6.6 folders. §13.4.1 has codes for these limits but prints no numbers; they are assumptions (FOLDER_LIMITS).
+export const MAX_FOLDERS = FOLDER_LIMITS.values.maxFolders;
+export const MAX_FOLDER_LEVELS = FOLDER_LIMITS.values.maxLevels;
+export const MAX_FOLDER_NAME = FOLDER_LIMITS.values.maxNameLength;
+/** Characters a folder name may not contain (path and wildcard characters). */
+export const ILLEGAL_FOLDER_CHARACTERS = FOLDER_LIMITS.values.illegalCharacters;
 
 const FolderInputSchema = z.strictObject({
   ...serverOwned,
