@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ArchiveDatabase } from './archive-db';
 import { toStoredMessage, type StoredMessage } from './archive-store';
 import { parseSearch, type SearchTerm } from './fts-query';
@@ -62,6 +63,19 @@ export const parseSnippet = (marked: string): SnippetPart[] => {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Compiled statements per database: the SQL differs only by which filters are set, so there are few of them. */
+const statements = new WeakMap<ArchiveDatabase, Map<string, Statement>>();
+const prepared = (db: ArchiveDatabase, sql: string): Statement => {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    if (cache.size > 200) cache.clear();
+    cache.set(sql, (statement = db.prepare(sql)));
+  }
+  return statement;
+};
+
 /** Filters as SQL over `m` (messages), with their parameters; nothing the user typed is spliced into the text. */
 const filterSql = (q: ArchiveSearchQuery): { where: string[]; params: unknown[] } => {
   const where: string[] = [];
@@ -114,40 +128,41 @@ export const searchArchive = (db: ArchiveDatabase, q: ArchiveSearchQuery): Archi
   const { where, params } = filterSql(q);
   const limit = Math.max(1, Math.min(q.limit ?? 50, MAX_SEARCH_LIMIT));
   const offset = Math.max(0, q.offset ?? 0);
-  const byDate = 'm.message_date DESC, m.id';
+  // Rowids are in date order (date-rowid.ts), so newest first is a backwards walk of the index, not a sort.
+  const byDate = 'm.rowid DESC';
 
   // Only row ids go through the sort: whole rows (with their raw JSON) in the sorter cost more than the search.
   let total: number;
   let order: number[];
   if (match === null) {
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    total = (db.prepare(`SELECT count(*) AS n FROM messages m ${clause}`).get(...params) as { n: number }).n;
-    order = db
-      .prepare(`SELECT m.rowid FROM messages m ${clause} ORDER BY ${byDate} LIMIT ? OFFSET ?`)
+    total = (prepared(db, `SELECT count(*) AS n FROM messages m ${clause}`).get(...params) as { n: number }).n;
+    order = prepared(db, `SELECT m.rowid FROM messages m ${clause} ORDER BY ${byDate} LIMIT ? OFFSET ?`)
       .pluck()
       .all(...params, limit, offset) as number[];
   } else {
     const clause = ['messages_fts MATCH ?', ...where].join(' AND ');
     // CROSS JOIN keeps FTS5 as the outer loop: the other order runs the MATCH once per message.
     const from = 'FROM messages_fts CROSS JOIN messages m ON m.rowid = messages_fts.rowid';
-    const sort = q.order === 'relevance' ? `bm25(messages_fts, 10, 4, 4, 3, 1, 3), ${byDate}` : byDate;
+    const sort =
+      q.order === 'relevance'
+        ? 'bm25(messages_fts, 10, 4, 4, 3, 1, 3), messages_fts.rowid DESC'
+        : 'messages_fts.rowid DESC';
     total = (
       where.length === 0
-        ? db.prepare('SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?').pluck().get(match)
-        : db
-            .prepare(`SELECT count(*) ${from} WHERE ${clause}`)
+        ? prepared(db, 'SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?').pluck().get(match)
+        : prepared(db, `SELECT count(*) ${from} WHERE ${clause}`)
             .pluck()
             .get(match, ...params)
     ) as number;
-    order = db
-      .prepare(`SELECT m.rowid ${from} WHERE ${clause} ORDER BY ${sort} LIMIT ? OFFSET ?`)
+    order = prepared(db, `SELECT m.rowid ${from} WHERE ${clause} ORDER BY ${sort} LIMIT ? OFFSET ?`)
       .pluck()
       .all(match, ...params, limit, offset) as number[];
   }
   if (order.length === 0) return { hits: [], total, terms };
   const marks = order.map(() => '?').join(', ');
   const byRowid = new Map(
-    (db.prepare(`SELECT m.* FROM messages m WHERE m.rowid IN (${marks})`).all(...order) as Row[]).map((r) => [
+    (prepared(db, `SELECT m.* FROM messages m WHERE m.rowid IN (${marks})`).all(...order) as Row[]).map((r) => [
       r.rowid,
       r,
     ]),
@@ -158,12 +173,11 @@ export const searchArchive = (db: ArchiveDatabase, q: ArchiveSearchQuery): Archi
   // rebuilds its merged doclist every time. One pass over the matches, with snippets only for the page, is cheaper.
   const snippets = new Map(
     (
-      db
-        .prepare(
-          `SELECT rowid, snippet(messages_fts, -1, ?, ?, '…', ${SNIPPET_TOKENS}) AS s FROM messages_fts
+      prepared(
+        db,
+        `SELECT rowid, snippet(messages_fts, -1, ?, ?, '…', ${SNIPPET_TOKENS}) AS s FROM messages_fts
            WHERE messages_fts MATCH ? AND +rowid IN (${marks})`,
-        )
-        .all(OPEN, CLOSE, match, ...order) as { rowid: number; s: string }[]
+      ).all(OPEN, CLOSE, match, ...order) as { rowid: number; s: string }[]
     ).map((r) => [r.rowid, r.s]),
   );
   return {

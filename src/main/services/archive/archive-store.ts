@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ArchiveDatabase } from './archive-db';
+import { allocateRowid, baseOfRowid, dateBase } from './date-rowid';
 import { hasAttachments, type ArchivedMessageRecord } from './message-record';
 
 export type ContentState = 'pending' | 'done' | 'skipped' | 'failed';
@@ -123,9 +124,9 @@ export class ArchiveStore {
         'SELECT m.*, r.raw FROM messages m LEFT JOIN message_raw r ON r.rowid = m.rowid WHERE m.id = ?',
       ),
       upsertMessage: db.prepare(`
-        INSERT INTO messages (id, mailbox_id, folder_id, version, last_updated, message_date, subject, sender_label,
+        INSERT INTO messages (rowid, id, mailbox_id, folder_id, version, last_updated, message_date, subject, sender_label,
           sender_id, recipient_label, recipient_id, note, is_read, flagged, legally_notified, has_attachments)
-        VALUES (@id, @mailboxId, @folderId, @version, @lastUpdated, @messageDate, @subject, @senderLabel, @senderId,
+        VALUES (@rowid, @id, @mailboxId, @folderId, @version, @lastUpdated, @messageDate, @subject, @senderLabel, @senderId,
           @recipientLabel, @recipientId, @note, @read, @flagged, @legallyNotified, @hasAttachments)
         ON CONFLICT (id) DO UPDATE SET mailbox_id = excluded.mailbox_id, folder_id = excluded.folder_id,
           version = excluded.version, last_updated = excluded.last_updated, message_date = excluded.message_date,
@@ -273,7 +274,17 @@ export class ArchiveStore {
     ) {
       return false;
     }
+    // The rowid is the date (date-rowid.ts): a letter whose date changed moves to its new place.
+    const base = dateBase(record.messageDate);
+    let target = existing && baseOfRowid(existing.rowid) === base ? existing.rowid : undefined;
+    if (existing && target === undefined) {
+      this.s.deleteFts.run(existing.rowid);
+      this.s.deleteRaw.run(existing.rowid);
+      this.s.deleteMessage.run(record.id);
+    }
+    target ??= allocateRowid(this.db, base);
     const { rowid } = this.s.upsertMessage.get({
+      rowid: target,
       id: record.id,
       mailboxId: record.mailboxId,
       folderId: record.folderId ?? null,

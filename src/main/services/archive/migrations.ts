@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { allocateRowid, dateBase } from './date-rowid';
 
 /**
  * The archive's schema, one step per release that changed it. `PRAGMA user_version` is the number of steps applied,
@@ -62,8 +63,8 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    // v2: the legal-notification and attachment filters, full-text search over what v1 stored, and the raw JSON
-    // moved out of the rows that searches scan.
+    // v2: the legal-notification and attachment filters, full-text search over what v1 stored, rowids in date order,
+    // and the raw JSON moved out of the rows that searches scan.
     version: 2,
     up(db) {
       db.exec(`
@@ -72,6 +73,16 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE files ADD COLUMN content_state TEXT NOT NULL DEFAULT 'pending';
         ALTER TABLE files ADD COLUMN sha256 TEXT;
         CREATE INDEX files_pending ON files (content_state, message_id);
+      `);
+      // Renumber in date order (see date-rowid.ts): first out of the way to negative ids, then each to its place.
+      db.exec('UPDATE messages SET rowid = -rowid - 1');
+      const rows = db.prepare('SELECT rowid, message_date FROM messages ORDER BY rowid DESC').all() as {
+        rowid: number;
+        message_date: string | null;
+      }[];
+      const move = db.prepare('UPDATE messages SET rowid = ? WHERE rowid = ?');
+      for (const row of rows) move.run(allocateRowid(db, dateBase(row.message_date)), row.rowid);
+      db.exec(`
         -- remove_diacritics 0: æ, ø and å are letters of their own in Danish, not a, o and a with marks.
         CREATE VIRTUAL TABLE messages_fts USING fts5(
           subject, sender, recipient, note, body, attachments,
@@ -91,7 +102,6 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE TABLE message_raw (rowid INTEGER PRIMARY KEY, raw TEXT NOT NULL);
         INSERT INTO message_raw (rowid, raw) SELECT rowid, raw FROM messages;
         ALTER TABLE messages DROP COLUMN raw;
-        CREATE INDEX messages_date ON messages (message_date DESC, id);
       `);
     },
   },
