@@ -84,7 +84,7 @@ const ERROR_KEYS = keysOf(
 );
 
 /** The same comparisons against the default sandbox and the spec-minimal one, which answers printed keys only. */
-const shapeSuite = (specMinimal: boolean): void =>
+const shapeSuite = (specMinimal: boolean) =>
   describe(specMinimal ? 'spec-minimal sandbox' : 'default sandbox', () => {
     let api: ApiClient;
     let lone: string;
