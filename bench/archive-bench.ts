@@ -125,9 +125,15 @@ export const runArchiveBench = async (
     });
     for (let i = 0; i < ids.length; i += 1000) fill(ids.slice(i, i + 1000));
     archive.db.pragma('wal_checkpoint(TRUNCATE)');
+    const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    const parts = archive.db
+      .prepare('SELECT name, sum(pgsize) AS size FROM dbstat GROUP BY name ORDER BY size DESC LIMIT 5')
+      .all() as { name: string; size: number }[];
     lines.push(
       summarize('archive_size_mb_20k', 'MB', [statSync(archive.file).size / 1024 / 1024], {
-        note: 'metadata, raw JSON, ~120–320 words of text per letter and its file bytes',
+        note: `metadata, raw JSON, 120–320 words of text and the file bytes of every letter; largest: ${parts
+          .map((p) => `${p.name} ${mb(p.size)}`)
+          .join(', ')}`,
       }),
     );
 
