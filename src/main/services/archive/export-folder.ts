@@ -39,7 +39,7 @@ export const safeLocalName = (raw: string, fallback: string): string => {
 };
 
 /** The first free name among `name`, `name (2)`, … (case-insensitive, as on Windows and macOS). */
-const unique = (name: string, taken: Set<string>): string => {
+export const unique = (name: string, taken: Set<string>): string => {
   const dot = name.lastIndexOf('.');
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
   let candidate = name;

@@ -1,4 +1,5 @@
-import { open, rm } from 'node:fs/promises';
+import { mkdir, open, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { throwIfAborted } from './archive-errors';
 import type { ArchiveStore } from './archive-store';
@@ -13,6 +14,7 @@ import {
   type ExportRunOptions,
   type ExportSummary,
 } from './export-letters';
+import { letterFolderName, unique } from './export-folder';
 
 /**
  * Digital Post parties have no e-mail address, but RFC 5322 wants one: a fixed address under the reserved `.invalid`
@@ -125,4 +127,24 @@ export const exportMbox = async (
     await handle.close();
     if (!complete) await rm(file, { force: true });
   }
+};
+
+/** "E-mail (.eml)": one `ÅÅÅÅ-MM-DD Afsender – Emne.eml` per letter in the target folder. */
+export const exportEmlFolder = async (
+  store: ArchiveStore,
+  ids: readonly string[],
+  targetDir: string,
+  options: ExportRunOptions = {},
+): Promise<ExportSummary> => {
+  await mkdir(targetDir, { recursive: true });
+  const taken = new Set<string>();
+  return exportEml(
+    store,
+    ids,
+    async (letter, eml) => {
+      const name = unique(`${letterFolderName(letter)}.eml`, taken);
+      await writeFile(join(targetDir, name), eml, { flag: 'wx', mode: 0o600 });
+    },
+    options,
+  );
 };

@@ -5,7 +5,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeMessage, putLetters, tempArchive, type TempArchive } from './archive.test-support';
 import { exportFolder, safeLocalName } from './export-folder';
-import { composeEml, exportMbox, messageIdOf, splitMboxrd } from './export-mail';
+import { composeEml, exportEmlFolder, exportMbox, messageIdOf, splitMboxrd } from './export-mail';
 import { loadExportLetter } from './export-letters';
 import type { Manifest } from './export-folder';
 
@@ -82,6 +82,18 @@ describe('e-mail export', () => {
     expect(second!.subject).toBe('From the start');
     expect(second!.attachments[0]!.content.toString()).toBe(tricky);
     expect(second!.text?.replace(/\r\n/g, '\n').trim()).toBe(tricky.trim());
+  });
+
+  it('writes one named .eml per letter into a folder', async () => {
+    const target = join(archive.dir, 'eml');
+    const summary = await exportEmlFolder(archive.store, ['m-2', 'm-1'], target);
+    expect(summary.exported).toEqual(['m-2', 'm-1']);
+    expect(readdirSync(target).sort()).toEqual([
+      '2026-01-01 Udbetaling Danmark – From the start.eml',
+      '2026-03-05 Skattestyrelsen – Årsopgørelse 2025 endelig  rettet.eml',
+    ]);
+    const mail = await simpleParser(readFileSync(join(target, '2026-01-01 Udbetaling Danmark – From the start.eml')));
+    expect(mail.attachments.map((a) => a.content)).toEqual(originals('m-2'));
   });
 
   it('a cancelled mbox export leaves no file', async () => {

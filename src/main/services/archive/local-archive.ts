@@ -7,9 +7,9 @@ import { loadArchiveKey } from './archive-key';
 import { searchArchive, type ArchiveSearchQuery, type ArchiveSearchResult } from './archive-search';
 import { ArchiveStore } from './archive-store';
 import { ArchiveSync, type ArchiveSyncOptions } from './archive-sync';
-import type { ExportLetter, ExportRunOptions, ExportSummary } from './export-letters';
+import type { ExportRunOptions, ExportSummary } from './export-letters';
 import { exportFolder, type Manifest } from './export-folder';
-import { exportEml, exportMbox } from './export-mail';
+import { exportEmlFolder, exportMbox } from './export-mail';
 import { resolveNativeBinding, type RuntimeInfo } from './native-binding';
 
 export interface OpenArchiveOptions {
@@ -36,11 +36,8 @@ export interface LocalArchive {
     options?: ExportRunOptions,
   ): Promise<ExportSummary & { manifest: Manifest }>;
   exportMbox(ids: readonly string[], file: string, options?: ExportRunOptions): Promise<ExportSummary>;
-  exportEml(
-    ids: readonly string[],
-    write: (letter: ExportLetter, eml: Buffer) => Promise<void>,
-    options?: ExportRunOptions,
-  ): Promise<ExportSummary>;
+  /** One .eml per letter in the folder. */
+  exportEml(ids: readonly string[], targetDir: string, options?: ExportRunOptions): Promise<ExportSummary>;
   close(): void;
 }
 
@@ -76,7 +73,7 @@ export const openLocalArchive = async (options: OpenArchiveOptions): Promise<Loc
     createSync: (api, syncOptions = {}) => new ArchiveSync({ ...syncOptions, api, store }),
     exportFolder: (ids, targetDir, o) => exportFolder(store, ids, targetDir, o),
     exportMbox: (ids, target, o) => exportMbox(store, ids, target, o),
-    exportEml: (ids, write, o) => exportEml(store, ids, write, o),
+    exportEml: (ids, targetDir, o) => exportEmlFolder(store, ids, targetDir, o),
     close: () => db.close(),
   };
 };
