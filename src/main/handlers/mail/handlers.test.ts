@@ -354,6 +354,23 @@ describe('messages', () => {
     expect(writes(calls).map((c) => c.method)).toEqual(['DELETE']);
   });
 
+  it('hands the renderer the state a folder implies when messageState is absent, and none where it says nothing', async () => {
+    const { messageState: _a, ...draft } = message('d1', { folderId: 'drafts' });
+    const { messageState: _b, ...filed } = message('o1', { folderId: 'own' });
+    const { api } = createFakeDpClient({
+      [`GET ${base}/messages/`]: () => ({ totalElements: 2, messages: [draft, filed] }),
+      [`GET ${base}/messages/d1`]: () => draft,
+      [`GET ${base}/folders/summary/`]: () => summary,
+    });
+    const h = createMailHandlers({ api, hooks: {} });
+    const { messages } = await h['messages.query']({ mailboxId: MB }, ctx);
+    expect(messages.map((m) => [m.id, m.messageState])).toEqual([
+      ['d1', 'DRAFT'],
+      ['o1', undefined],
+    ]);
+    expect((await h['messages.get']({ mailboxId: MB, messageId: 'd1' }, ctx)).messageState).toBe('DRAFT');
+  });
+
   it('leaves what an access type may do to Digital Post and passes its refusal on', async () => {
     const { api, calls } = createFakeDpClient({
       'GET mailboxes/': () => ({

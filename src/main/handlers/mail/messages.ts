@@ -35,6 +35,24 @@ export const createMessageHandlers = (
   cache: MailCache,
   log: (msg: string) => void = console.warn,
 ): MessageHandlers => {
+  /**
+   * Where Digital Post leaves `messageState` out (the printed draft examples do), the renderer gets the state the
+   * folder implies (effectiveMessageState), so a draft still opens as a draft; a folder that says nothing leaves it out.
+   */
+  const withStates = async (mailboxId: string, messages: Message[]): Promise<Message[]> => {
+    if (messages.every((m) => m.messageState !== undefined)) return messages;
+    let types = cache.folders(mailboxId);
+    if (!types || messages.some((m) => m.messageState === undefined && !types!.has(m.folderId))) {
+      await fetchFolderSummary(ctx, cache, mailboxId).catch(() => undefined);
+      types = cache.folders(mailboxId);
+    }
+    return messages.map((m) => {
+      if (m.messageState !== undefined) return m;
+      const state = effectiveMessageState(m, types?.get(m.folderId));
+      return state !== undefined ? { ...m, messageState: state } : m;
+    });
+  };
+
   const fetchMessage = async (mailboxId: string, messageId: string): Promise<Message> => {
     const res = await ctx.api.get<unknown>(messagePath(mailboxId, messageId));
     const message = MessageSchema.parse(res.data);
@@ -79,8 +97,9 @@ export const createMessageHandlers = (
     'messages.query': async ({ mailboxId, ...query }) => {
       const res = await ctx.api.get<unknown>(messagesPath(mailboxId), { query: toMessageQueryParams(query) });
       const body = MessagePageBodySchema.parse(res.data ?? {});
-      const messages = parseMessages(body.messages ?? [], log);
-      for (const m of messages) cache.rememberMessage(m);
+      const parsed = parseMessages(body.messages ?? [], log);
+      for (const m of parsed) cache.rememberMessage(m);
+      const messages = await withStates(mailboxId, parsed);
       return {
         messages,
         totalElements: body.totalElements ?? messages.length,
@@ -88,7 +107,8 @@ export const createMessageHandlers = (
       };
     },
 
-    'messages.get': async ({ mailboxId, messageId }) => fetchMessage(mailboxId, messageId),
+    'messages.get': async ({ mailboxId, messageId }) =>
+      (await withStates(mailboxId, [await fetchMessage(mailboxId, messageId)]))[0]!,
 
     'messages.update': async ({ mailboxId, messageId, patch }) => {
       const cached = cache.message(mailboxId, messageId);
@@ -102,7 +122,7 @@ export const createMessageHandlers = (
         const fresh = await fetchMessage(mailboxId, messageId);
         result = await patchOnce(mailboxId, messageId, fresh, patch);
       }
-      return result ?? fetchMessage(mailboxId, messageId);
+      return (await withStates(mailboxId, [result ?? (await fetchMessage(mailboxId, messageId))]))[0]!;
     },
 
     'messages.delete': async ({ mailboxId, messageId }) => {
@@ -139,7 +159,7 @@ export const createMessageHandlers = (
     'messages.thread': async ({ mailboxId, messageId }) => {
       const messages = await fetchThread(ctx, mailboxId, messageId);
       for (const m of messages) cache.rememberMessage(m);
-      return { messages };
+      return { messages: await withStates(mailboxId, messages) };
     },
   };
 };
