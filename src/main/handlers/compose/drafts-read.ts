@@ -69,7 +69,8 @@ export const readFileText = async (
   documentId: string,
   file: DpFile,
 ): Promise<string> => {
-  if (file.fileSize === undefined) return '';
+  // fileSize is printed on some examples and not on others, so only a stated 0 means "nothing uploaded yet".
+  if (file.fileSize === 0) return '';
   try {
     const res = await api.getBytes(fileContentPath(mailboxId, messageId, documentId, file.id));
     return Buffer.from(res.data.data).toString('utf8');

@@ -19,6 +19,18 @@ describe('dpErrorToAppError', () => {
     });
   });
 
+  it('keeps a field error that came without a message, with the Danish text of its code', () => {
+    const err = dpErrorToAppError(
+      400,
+      { code: 'digital.post.error', fieldErrors: [{ field: 'name', code: 'folder.name.notBlank' }] },
+      new Headers(),
+    );
+    expect(err.code).toBe('folder.name.notBlank');
+    expect(err.fieldErrors).toEqual([
+      { field: 'name', code: 'folder.name.notBlank', message: 'Navn på mappen skal udfyldes.' },
+    ]);
+  });
+
   it('uses the body code when there are no field errors', () => {
     const err = dpErrorToAppError(
       404,
