@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openArchiveDatabase } from './archive-db';
 import { ArchiveUnavailable } from './archive-errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
-import { fakeMessage, putLetters, tempArchive, type TempArchive } from './archive.test-support';
+import { checkSearchIndex, fakeMessage, putLetters, tempArchive, type TempArchive } from './archive.test-support';
 import { searchArchive } from './archive-search';
 
 let archive: TempArchive | undefined;
@@ -93,6 +93,7 @@ describe('schema migrations', () => {
     ]);
     expect(searchArchive(migrated, { text: 'restskat' }).hits.map((h) => h.message.id)).toEqual(['m1']);
     expect(searchArchive(migrated, { text: 'bilag' }).total).toBe(1);
+    checkSearchIndex(migrated);
     migrated.close();
   });
 

@@ -150,12 +150,12 @@ export class ArchiveStore {
       deleteFile: db.prepare('DELETE FROM files WHERE message_id = ? AND document_id = ? AND id = ?'),
       deleteFilesOf: db.prepare('DELETE FROM files WHERE message_id = ?'),
       deleteMessage: db.prepare('DELETE FROM messages WHERE id = ?'),
-      deleteFts: db.prepare('DELETE FROM messages_fts WHERE rowid = ?'),
-      insertFts: db.prepare(`INSERT INTO messages_fts (rowid, subject, sender, recipient, note, body, attachments)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      textsOf: db.prepare<[string], { text: string | null; filename: string | null }>(
-        'SELECT text, filename FROM files WHERE message_id = ? ORDER BY position',
-      ),
+      unindex: db.prepare(`INSERT INTO messages_fts (messages_fts, rowid, subject, sender, recipient, note, body,
+          attachments) SELECT 'delete', rowid, subject, sender, recipient, note, body, attachments
+          FROM messages_fts_source WHERE rowid = ?`),
+      index: db.prepare(`INSERT INTO messages_fts (rowid, subject, sender, recipient, note, body, attachments)
+          SELECT rowid, subject, sender, recipient, note, body, attachments FROM messages_fts_source WHERE rowid = ?`),
+      rowidOf: db.prepare<[string], number>('SELECT rowid FROM messages WHERE id = ?').pluck(),
       setContent: db.prepare(`UPDATE files SET content = @content, text = @text, sha256 = @sha256,
           content_state = @state WHERE message_id = @messageId AND document_id = @documentId AND id = @id`),
       content: db.prepare<[string, string, string], { content: Buffer | null }>(
@@ -274,11 +274,12 @@ export class ArchiveStore {
     ) {
       return false;
     }
+    // The index reads what it removes from the rows, so it goes before they change (external content).
+    if (existing) this.s.unindex.run(existing.rowid);
     // The rowid is the date (date-rowid.ts): a letter whose date changed moves to its new place.
     const base = dateBase(record.messageDate);
     let target = existing && baseOfRowid(existing.rowid) === base ? existing.rowid : undefined;
     if (existing && target === undefined) {
-      this.s.deleteFts.run(existing.rowid);
       this.s.deleteRaw.run(existing.rowid);
       this.s.deleteMessage.run(record.id);
     }
@@ -325,31 +326,8 @@ export class ArchiveStore {
       if (before && before.version !== (file.version ?? null)) this.s.resetFile.run(params);
     }
     for (const gone of known.values()) this.s.deleteFile.run(record.id, gone.document_id, gone.id);
-    this.reindex(record.id);
+    this.s.index.run(rowid);
     return true;
-  }
-
-  /** The message's full-text row from its current fields and file texts. */
-  private reindex(messageId: string): void {
-    const row = this.s.messageById.get(messageId);
-    if (!row) return;
-    const parts = this.s.textsOf.all(messageId);
-    this.s.deleteFts.run(row.rowid);
-    this.s.insertFts.run(
-      row.rowid,
-      row.subject ?? '',
-      [row.sender_label, row.sender_id].filter(Boolean).join(' '),
-      [row.recipient_label, row.recipient_id].filter(Boolean).join(' '),
-      row.note ?? '',
-      parts
-        .map((p) => p.text ?? '')
-        .filter(Boolean)
-        .join('\n'),
-      parts
-        .map((p) => p.filename ?? '')
-        .filter(Boolean)
-        .join(' '),
-    );
   }
 
   pendingFiles(mailboxId: string, limit: number): StoredFile[] {
@@ -363,6 +341,8 @@ export class ArchiveStore {
   /** A file's bytes and extracted text, and the message's search row, together. */
   storeContent(file: Pick<StoredFile, 'messageId' | 'documentId' | 'id'>, content: Buffer, text: string | null): void {
     this.db.transaction(() => {
+      const rowid = this.s.rowidOf.get(file.messageId);
+      if (rowid !== undefined) this.s.unindex.run(rowid);
       this.s.setContent.run({
         messageId: file.messageId,
         documentId: file.documentId,
@@ -372,7 +352,7 @@ export class ArchiveStore {
         sha256: createHash('sha256').update(content).digest('hex'),
         state: 'done',
       });
-      this.reindex(file.messageId);
+      if (rowid !== undefined) this.s.index.run(rowid);
     })();
   }
 
@@ -386,7 +366,7 @@ export class ArchiveStore {
       for (const id of ids) {
         const row = this.s.messageById.get(id);
         if (!row) continue;
-        this.s.deleteFts.run(row.rowid);
+        this.s.unindex.run(row.rowid);
         this.s.deleteRaw.run(row.rowid);
         this.s.deleteFilesOf.run(id);
         this.s.deleteMessage.run(id);

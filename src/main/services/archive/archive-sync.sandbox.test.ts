@@ -5,7 +5,7 @@ import { openArchiveDatabase } from './archive-db';
 import { searchArchive } from './archive-search';
 import { ArchiveStore } from './archive-store';
 import { ArchiveSync, type SyncProgress } from './archive-sync';
-import { tempArchive, type TempArchive } from './archive.test-support';
+import { checkSearchIndex, tempArchive, type TempArchive } from './archive.test-support';
 
 let api: ApiClient;
 let mailboxId: string;
@@ -91,6 +91,7 @@ describe('archive sync against the sandbox', () => {
     expect(second.listCalls()).toBeLessThan(fromStart + 2);
     expect(progress.some((p) => p.phase === 'documents' && p.done === p.total && p.total > 0)).toBe(true);
     expect(archive.store.pendingCount(mailboxId)).toBe(0);
+    checkSearchIndex(archive.db);
   });
 
   it('finds a word that occurs only inside a seeded PDF', () => {
@@ -135,6 +136,7 @@ describe('archive sync against the sandbox', () => {
     expect(c.listCalls()).toBeLessThanOrEqual(2);
     expect(archive.store.message(victim.id)).toMatchObject({ folderId: target.id, flagged: true });
     expect(searchArchive(archive.db, { text: 'kvittering pindsvine' }).total).toBe(1);
+    checkSearchIndex(archive.db);
     expect(localIds(archive.store)).toEqual(await serverIds());
   });
 
@@ -158,6 +160,7 @@ describe('archive sync against the sandbox', () => {
     expect(report.deleted).toBe(1);
     expect(archive.store.message(draft.body.id)).toBeUndefined();
     expect(searchArchive(archive.db, { text: 'kladde slettes' }).total).toBe(0);
+    checkSearchIndex(archive.db);
     expect(localIds(archive.store)).toEqual(await serverIds());
   });
 });

@@ -101,3 +101,8 @@ export const putLetters = (
     });
   }
 };
+
+/** FTS5's own check that the index matches the rows it is computed from; throws when it does not. */
+export const checkSearchIndex = (db: ArchiveDatabase): void => {
+  db.prepare(`INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)`).run();
+};

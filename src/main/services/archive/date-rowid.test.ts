@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { searchArchive } from './archive-search';
-import { fakeMessage, putLetters, tempArchive, type TempArchive } from './archive.test-support';
+import { checkSearchIndex, fakeMessage, putLetters, tempArchive, type TempArchive } from './archive.test-support';
 import { baseOfRowid, dateBase } from './date-rowid';
 
 let archive: TempArchive | undefined;
@@ -45,5 +45,6 @@ describe('rowids in date order', () => {
     expect(ftsRows(archive)).toBe(1);
     expect(archive.store.message('m')?.raw).toContain('2026-06-01');
     expect(searchArchive(archive.db, { text: 'flyttet' }).hits.map((h) => h.message.id)).toEqual(['m']);
+    checkSearchIndex(archive.db);
   });
 });

@@ -83,17 +83,26 @@ export const MIGRATIONS: readonly Migration[] = [
       const move = db.prepare('UPDATE messages SET rowid = ? WHERE rowid = ?');
       for (const row of rows) move.run(allocateRowid(db, dateBase(row.message_date)), row.rowid);
       db.exec(`
+        -- What is indexed, computed from the rows themselves: the index keeps no second copy of every letter's text
+        -- (FTS5 external content). Every change to these inputs is bracketed by an unindex and an index (store).
+        CREATE VIEW messages_fts_source AS
+          SELECT m.rowid AS rowid,
+                 coalesce(m.subject, '') AS subject,
+                 trim(coalesce(m.sender_label, '') || ' ' || coalesce(m.sender_id, '')) AS sender,
+                 trim(coalesce(m.recipient_label, '') || ' ' || coalesce(m.recipient_id, '')) AS recipient,
+                 coalesce(m.note, '') AS note,
+                 coalesce((SELECT group_concat(t.text, char(10)) FROM (SELECT f.text FROM files f
+                   WHERE f.message_id = m.id AND f.text <> '' ORDER BY f.position) t), '') AS body,
+                 coalesce((SELECT group_concat(n.filename, ' ') FROM (SELECT f.filename FROM files f
+                   WHERE f.message_id = m.id AND f.filename <> '' ORDER BY f.position) n), '') AS attachments
+          FROM messages m;
         -- remove_diacritics 0: æ, ø and å are letters of their own in Danish, not a, o and a with marks.
         CREATE VIRTUAL TABLE messages_fts USING fts5(
           subject, sender, recipient, note, body, attachments,
+          content = 'messages_fts_source', content_rowid = 'rowid',
           tokenize = 'unicode61 remove_diacritics 0'
         );
-        INSERT INTO messages_fts (rowid, subject, sender, recipient, note, body, attachments)
-          SELECT m.rowid, coalesce(m.subject, ''), coalesce(m.sender_label, ''), coalesce(m.recipient_label, ''),
-                 coalesce(m.note, ''),
-                 coalesce((SELECT group_concat(f.text, char(10)) FROM files f WHERE f.message_id = m.id), ''),
-                 coalesce((SELECT group_concat(f.filename, ' ') FROM files f WHERE f.message_id = m.id), '')
-          FROM messages m;
+        INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');
         UPDATE messages SET legally_notified = coalesce(json_extract(raw, '$.legallyNotified'), 0);
         UPDATE messages SET has_attachments = 1
           WHERE (SELECT count(*) FROM files f WHERE f.message_id = messages.id) > 1;
