@@ -92,7 +92,8 @@ export function ComposeHost() {
           key={session.messageId}
           session={session}
           maxLabelLength={(limits ?? DEFAULT_LIMITS).maxLabelLength}
-          allowCpr={ownerType === 'COMPANY'}
+          // Only CITIZEN is a printed owner type; any other (a company's, however spelled) may try, Digital Post decides.
+          allowCpr={ownerType !== undefined && ownerType !== 'CITIZEN'}
           actions={actions}
           journalInMemory={journalInMemory}
         />
