@@ -39,4 +39,28 @@ describe('preload transport', () => {
     off();
     expect(emitter.listenerCount('dp:event')).toBe(0);
   });
+
+  it('drops events the contract does not name, or that miss a field, and passes the parsed event on', () => {
+    const { ipc } = fakeIpc();
+    const t = createPreloadTransport(ipc);
+    const seen: unknown[] = [];
+    t.subscribe((e) => seen.push(e));
+    const ipcEvent = { sender: ipc };
+    ipc.emit('dp:event', ipcEvent, { type: 'mail.unread', total: 'four' });
+    ipc.emit('dp:event', ipcEvent, { type: 'mail.open', mailboxId: 'm1' });
+    ipc.emit('dp:event', ipcEvent, { type: 'evil.exec', code: 'x' });
+    ipc.emit('dp:event', ipcEvent, 'auth.changed');
+    ipc.emit('dp:event', ipcEvent, null);
+    ipc.emit('dp:event', ipcEvent);
+    expect(seen).toEqual([]);
+    ipc.emit('dp:event', ipcEvent, { type: 'mail.open', mailboxId: 'm1', messageId: 'x1', extra: 'dropped' });
+    expect(seen).toEqual([{ type: 'mail.open', mailboxId: 'm1', messageId: 'x1' }]);
+  });
+
+  it('refuses a listener that is not a function', () => {
+    const { ipc, emitter } = fakeIpc();
+    const t = createPreloadTransport(ipc);
+    expect(() => t.subscribe('x' as unknown as () => void)).toThrow(TypeError);
+    expect(emitter.listenerCount('dp:event')).toBe(0);
+  });
 });

@@ -1,11 +1,9 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { APP_ERROR_CODES, type Envelope } from '../../shared/ipc/app-error';
-import { channelNames } from '../../shared/ipc/contract';
+import { channelNames, ipcChannelOf } from '../../shared/ipc/contract';
+import { IPC_EVENT_CHANNEL } from '../../shared/ipc/events';
 import type { Dispatch } from '../ipc/dispatch';
 import type { EventHub } from '../services/platform';
-
-export const IPC_PREFIX = 'dp:';
-export const IPC_EVENT_CHANNEL = 'dp:event';
 
 export interface IpcTransportOptions {
   dispatch: Dispatch;
@@ -40,13 +38,13 @@ export const isTrustedSender = (
 /** One `ipcMain.handle` per contract channel; returns a function that removes them again. */
 export const registerIpcTransport = (options: IpcTransportOptions): (() => void) => {
   for (const channel of channelNames) {
-    ipcMain.handle(`${IPC_PREFIX}${channel}`, async (event, payload: unknown) => {
+    ipcMain.handle(ipcChannelOf(channel), async (event, payload: unknown) => {
       if (!isTrustedSender(event, options)) return FORBIDDEN;
       return options.dispatch(channel, payload, { transport: 'electron' });
     });
   }
   return () => {
-    for (const channel of channelNames) ipcMain.removeHandler(`${IPC_PREFIX}${channel}`);
+    for (const channel of channelNames) ipcMain.removeHandler(ipcChannelOf(channel));
   };
 };
 

@@ -25,6 +25,10 @@ export type ChannelRequest<C extends ChannelName> = z.input<Contract[C]['request
 export type ChannelResponse<C extends ChannelName> = z.output<Contract[C]['response']>;
 
 export const channelNames = Object.keys(contract) as ChannelName[];
+
+/** Electron IPC names of contract channels carry this prefix (`dp:auth.status`), so no other `ipcMain` name collides. */
+export const IPC_CHANNEL_PREFIX = 'dp:';
+export const ipcChannelOf = (channel: ChannelName): string => `${IPC_CHANNEL_PREFIX}${channel}`;
 export const isChannelName = (name: string): name is ChannelName =>
   Object.prototype.hasOwnProperty.call(contract, name);
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The one Electron IPC channel main pushes events on; the preload listens on it and nowhere else. */
+export const IPC_EVENT_CHANNEL = 'dp:event';
+
 /**
  * Events main pushes to the renderer (Electron: webContents.send; browser mode: Server-Sent Events).
  * Each domain adds its variants here.
@@ -33,3 +36,13 @@ export const AppEventSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type AppEvent = z.infer<typeof AppEventSchema>;
+
+/**
+ * An event as it arrives from the other side of a process boundary, or nothing if it is not one the contract names:
+ * every receiver (preload, browser-mode bridge) drops malformed events rather than hand the page a shape it does not
+ * expect.
+ */
+export const parseAppEvent = (data: unknown): AppEvent | undefined => {
+  const parsed = AppEventSchema.safeParse(data);
+  return parsed.success ? parsed.data : undefined;
+};

@@ -1,19 +1,15 @@
 import { z } from 'zod';
+import { IdSchema as Id } from '../ids';
 import { channel, noInput } from '../define';
 import { MessageSchema } from '../../dp/resources';
 import { DocumentTypeSchema } from '../../dp/enums';
 
-// Writing post (issue 5): drafts, autosave with a local journal, attachments, send, reply, forward, and finding an
+// Writing post: drafts, autosave with a local journal, attachments, send, reply, forward, and finding an
 // authority to write to. Every refusal is an AppError carrying Digital Post's own code (e.g.
 // `html.validator.rejected.element`, `message.file.content.size`, `message.create.reply.notAllowed`) whether main
 // refused before any request or the server refused; a conflict is NOT an error but a `conflict` result carrying
 // both versions, so nothing is ever overwritten silently.
 
-const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9-]+$/);
 const DraftRef = { mailboxId: Id, messageId: Id };
 
 /** A draft's recipient: CPR (a masked `DDMMYY****` echo leaves the stored one unchanged, §6.12) or an existing CVR. */

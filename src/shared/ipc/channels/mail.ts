@@ -1,16 +1,12 @@
 import { z } from 'zod';
+import { IdSchema as Id } from '../ids';
 import { channel, noInput } from '../define';
 import { AccessTypeSchema, OwnerTypeSchema } from '../../dp/enums';
 import { FolderSchema, FolderSummaryEntrySchema, MessageSchema } from '../../dp/resources';
 
-// Reading post (issue 4): mailboxes, folders, the message list, the message view, organising.
-// Ids are Digital Post UUIDs; the schemas bound their length so a hostile renderer cannot smuggle paths.
+// Reading post: mailboxes, folders, the message list, the message view, organising.
+// Ids are bounded by `IdSchema` so a hostile renderer cannot smuggle paths.
 
-const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9-]+$/);
 const MailboxRef = { mailboxId: Id };
 
 export const MailboxViewSchema = z.object({

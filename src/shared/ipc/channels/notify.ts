@@ -1,16 +1,12 @@
 import { z } from 'zod';
+import { IdSchema as Id } from '../ids';
 import { channel, noInput, type ChannelDef } from '../define';
 import { AccessTypeSchema, PushProviderTypeSchema } from '../../dp/enums';
 
-// Notifications (issue 6): e-mail / SMS / push subscriptions per mailbox access, NemSMS on the own contact, and the
+// Notifications: e-mail / SMS / push subscriptions per mailbox access, NemSMS on the own contact, and the
 // app's own desktop alerts for new post. Changes to an access travel as intents, so main can rebuild the PUT body
 // from a freshly fetched resource and reapply the same intent after a 409.
 
-const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9-]+$/);
 const Pin = z.string().trim().min(1).max(12).regex(/^\d+$/);
 
 /** Loose on purpose (the server has the last word); the UI and main both refuse obvious typos before a request. */
