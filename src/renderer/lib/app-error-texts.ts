@@ -1,0 +1,103 @@
+import type { APP_ERROR_CODES } from '../../shared/ipc/app-error';
+
+/** Every code the app itself raises, as `APP_ERROR_CODES` lists them. */
+export type AppErrorCode = (typeof APP_ERROR_CODES)[keyof typeof APP_ERROR_CODES];
+
+// Keyed by the code strings rather than by APP_ERROR_CODES' member names, so a code raised anywhere in main finds
+// its text here even before it is listed there; the two `Record<AppErrorCode, string>` checks below make a code
+// listed there without a text here a compile error.
+const DA = {
+  'app.auth.access-denied': 'Login blev afvist.',
+  'app.auth.invalid-client':
+    'Digital Post kender ikke klientregistreringen. Kontrollér klient-id og hemmelighed i indstillingerne.',
+  'app.auth.login-cancelled': 'Login blev annulleret.',
+  'app.auth.login-timeout': 'Login tog for lang tid. Prøv igen.',
+  'app.auth.no-registration': 'Der er ingen klientregistrering for dette miljø. Udfyld den i indstillingerne.',
+  'app.auth.not-logged-in': 'Du er ikke logget ind.',
+  'app.auth.redirect-port-busy': 'Porten i redirect-adressen bruges af et andet program. Luk det, og prøv igen.',
+  'app.auth.redirect-unusable': 'Redirect-adressen i indstillingerne kan ikke modtage login her.',
+  'app.auth.state-mismatch': 'Login kunne ikke gennemføres sikkert. Prøv igen.',
+  'app.compose.document-missing': 'Bilaget findes ikke længere på kladden.',
+  'app.compose.journal-entry-missing': 'Der er ingen gemt kladde at gendanne.',
+  'app.compose.main-document': 'Hoveddokumentet kan ikke ændres som et bilag.',
+  'app.compose.no-html-main': 'Kladden har intet tekstdokument, der kan redigeres her.',
+  'app.compose.not-draft': 'Kladden er allerede sendt eller slettet.',
+  'app.compose.recipient-required': 'Vælg en modtager, før meddelelsen sendes.',
+  'app.compose.unsaved': 'Kladden er ikke gemt endnu. Vent et øjeblik, og prøv igen.',
+  'app.compose.upload-cancelled': 'Vedhæftningen blev annulleret.',
+  'app.conflict': 'Beskeden blev ændret et andet sted. Prøv igen.',
+  'app.file.mark-failed': 'Filen kunne ikke mærkes som hentet fra internettet, så den blev ikke gemt.',
+  'app.file.open-refused':
+    'Filer af denne type åbnes ikke direkte, fordi de kan køre kode på computeren. Brug Gem som…',
+  'app.folder.move.into.itself': 'En mappe kan ikke flyttes ind i sig selv.',
+  'app.internal': 'Der opstod en fejl i programmet.',
+  'app.ipc.forbidden-sender': 'Forespørgslen kom ikke fra programmets eget vindue og blev afvist.',
+  'app.ipc.invalid-request': 'Programmet sendte en ugyldig forespørgsel.',
+  'app.ipc.unknown-channel': 'Programmet bad om noget, det ikke kender.',
+  'app.message.delete.not.draft': 'Kun kladder kan slettes.',
+  'app.network': 'Der er ingen forbindelse til Digital Post. Prøv igen.',
+  'app.query.date.invalid': 'Ugyldig dato.',
+  'app.rate-limited': 'For mange forespørgsler lige nu. Vent lidt og prøv igen.',
+} as const;
+
+const EN: Record<keyof typeof DA, string> = {
+  'app.auth.access-denied': 'The login was refused.',
+  'app.auth.invalid-client':
+    'Digital Post does not recognise the client registration. Check the client id and secret in the settings.',
+  'app.auth.login-cancelled': 'The login was cancelled.',
+  'app.auth.login-timeout': 'The login took too long. Try again.',
+  'app.auth.no-registration': 'There is no client registration for this environment. Fill it in in the settings.',
+  'app.auth.not-logged-in': 'You are not logged in.',
+  'app.auth.redirect-port-busy': 'Another program is using the port of the redirect address. Close it and try again.',
+  'app.auth.redirect-unusable': 'The redirect address in the settings cannot receive the login here.',
+  'app.auth.state-mismatch': 'The login could not be completed safely. Try again.',
+  'app.compose.document-missing': 'The attachment is no longer on the draft.',
+  'app.compose.journal-entry-missing': 'There is no saved draft to restore.',
+  'app.compose.main-document': 'The main document cannot be changed as an attachment.',
+  'app.compose.no-html-main': 'The draft has no text document that can be edited here.',
+  'app.compose.not-draft': 'The draft has already been sent or deleted.',
+  'app.compose.recipient-required': 'Choose a recipient before sending the message.',
+  'app.compose.unsaved': 'The draft is not saved yet. Wait a moment and try again.',
+  'app.compose.upload-cancelled': 'The upload was cancelled.',
+  'app.conflict': 'The message was changed elsewhere. Try again.',
+  'app.file.mark-failed': 'The file could not be marked as downloaded from the internet, so it was not saved.',
+  'app.file.open-refused': 'Files of this type are not opened directly, because they can run code. Use Save as…',
+  'app.folder.move.into.itself': 'A folder cannot be moved into itself.',
+  'app.internal': 'Something went wrong in the app.',
+  'app.ipc.forbidden-sender': "The request did not come from the app's own window and was refused.",
+  'app.ipc.invalid-request': 'The app sent an invalid request.',
+  'app.ipc.unknown-channel': 'The app asked for something it does not know.',
+  'app.message.delete.not.draft': 'Only drafts can be deleted.',
+  'app.network': 'There is no connection to Digital Post. Try again.',
+  'app.query.date.invalid': 'Invalid date.',
+  'app.rate-limited': 'Too many requests right now. Wait a moment and try again.',
+};
+
+const daComplete: Record<AppErrorCode, string> = DA;
+const enComplete: Record<AppErrorCode, string> = EN;
+
+export type AppTextCode = keyof typeof DA;
+
+export const APP_ERROR_TEXTS: Readonly<Record<'da' | 'en', Readonly<Record<AppTextCode, string>>>> = {
+  da: daComplete as Record<AppTextCode, string>,
+  en: enComplete as Record<AppTextCode, string>,
+};
+
+export const isAppTextCode = (code: string): code is AppTextCode => Object.prototype.hasOwnProperty.call(DA, code);
+
+/**
+ * Codes whose `message` from main is not the app's own sentence (an identity provider's description, a network
+ * stack's wording): the table's text is shown instead in both languages. For every other app code main writes a
+ * Danish sentence with the specifics filled in (a file's format, a port), which the Danish UI keeps.
+ */
+export const FIXED_WORDING: ReadonlySet<string> = new Set<AppTextCode>([
+  'app.auth.not-logged-in',
+  'app.auth.login-cancelled',
+  'app.auth.login-timeout',
+  'app.auth.access-denied',
+  'app.auth.state-mismatch',
+  'app.network',
+  'app.conflict',
+  'app.rate-limited',
+  'app.internal',
+]);
