@@ -3,7 +3,8 @@
 // same input.
 import DOMPurify from 'dompurify';
 import { validateStrictHtml } from '../../src/shared/html/validate-strict';
-import { STRICT_ELEMENT_ATTRIBUTES, STRICT_POLICY } from '../../src/shared/html/strict-policy';
+import { STRICT_POLICY } from '../../src/shared/html/strict-policy';
+import { STRICT_ELEMENT_ATTRIBUTES } from '../../src/shared/html/strict-whitelist';
 import { generateLetterHtml } from '../html-fixture';
 
 const ALLOWED_ATTR = [

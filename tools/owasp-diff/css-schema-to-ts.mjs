@@ -33,7 +33,7 @@ out.push('// tools/owasp-diff/DumpCssSchema.java via tools/owasp-diff/dump-css.s
 out.push('// Digital Post checks CSS values per property with that schema, so this decides which values each property');
 out.push('// accepts, while STRICT_CSS_PROPERTIES stays the authority on which properties exist: only those, plus the');
 out.push("// STRICT functions' `name()` pseudo-properties, were dumped.");
-out.push("import type { CssPropertySchema } from './strict-policy';");
+out.push("import type { CssPropertySchema } from './html-policy';");
 out.push('');
 out.push('/** OWASP CssSchema bit values, as the dump reported them. */');
 out.push('export const CSS_BITS = {');

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { validateStrictHtml } from '../../src/shared/html/validate-strict';
 import { SECTION_6_14_HTML } from '../../src/shared/html/fixtures/section-6-14';
-import { STRICT_CSS_PROPERTIES } from '../../src/shared/html/strict-policy';
+import { STRICT_CSS_PROPERTIES } from '../../src/shared/html/strict-css-whitelist';
 
 interface Findings {
   readonly elements: Set<string>;

@@ -1,7 +1,8 @@
 // Generates the Java source of an OWASP HtmlPolicyBuilder policy from STRICT_POLICY, so the differential check
 // compares our validator with the sanitizer under the same list, never a hand-copied one that could drift.
 // Usage: npx tsx tools/owasp-diff/gen-policy.ts > StrictPolicy.java
-import { STRICT_POLICY, type AttributeRule } from '../../src/shared/html/strict-policy';
+import type { AttributeRule } from '../../src/shared/html/html-policy';
+import { STRICT_POLICY } from '../../src/shared/html/strict-policy';
 
 const q = (s: string): string => JSON.stringify(s); // a JSON string literal is a valid Java string literal here
 const list = (xs: Iterable<string>): string => [...xs].map(q).join(', ');

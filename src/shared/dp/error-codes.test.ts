@@ -4,9 +4,9 @@ import {
   DP_GENERIC_ERROR_MESSAGE,
   dpErrorMessage,
   dpFieldError,
-  formatMessage,
   isDpErrorCode,
 } from './error-codes';
+import { formatMessage } from './message-format';
 
 describe('DP_ERROR_MESSAGES', () => {
   it('holds the §13.4.1 codes verbatim, wrapped lines joined', () => {

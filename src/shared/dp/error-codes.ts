@@ -1,7 +1,9 @@
 import type { FieldError } from '../ipc/app-error';
+import { formatMessage } from './message-format';
 
+// Pure data, with three lookups at the end (left out of Prettier so the extracted messages stay as extracted):
 // Digital Post's front-end error codes and their Danish messages (§13.4.1 of the Technical Integration document),
-// kept verbatim as data so the sandbox answers with the same text Digital Post does and the app can match codes.
+// kept verbatim so the sandbox answers with the same text Digital Post does and the app can match codes.
 // Extracted from the PDF text: wrapped lines are joined, `\"` is unescaped as in a .properties file, and two
 // characters the PDF lost in systemFetch.systemId.not.default are restored (æ). Codes listed twice in §13.4.1
 // (access.denied, url.invalid) carry the same message and appear once. Placeholders follow java.text.MessageFormat:
@@ -794,81 +796,4 @@ export function dpFieldError(
   if (options.field !== undefined) error.field = options.field;
   if (options.rejectedValue !== undefined) error.rejectedValue = options.rejectedValue;
   return error;
-}
-
-/** The subset of java.text.MessageFormat the §13.4.1 messages use. */
-export function formatMessage(pattern: string, args: readonly (string | number)[]): string {
-  let out = '';
-  let i = 0;
-  while (i < pattern.length) {
-    const ch = pattern[i];
-    if (ch === "'" && pattern[i + 1] === "'") {
-      out += "'";
-      i += 2;
-    } else if (ch === '{') {
-      const end = matchingBrace(pattern, i);
-      if (end < 0) {
-        out += pattern.slice(i);
-        break;
-      }
-      out += formatArgument(pattern.slice(i + 1, end), pattern.slice(i, end + 1), args);
-      i = end + 1;
-    } else {
-      out += ch;
-      i += 1;
-    }
-  }
-  return out;
-}
-
-function matchingBrace(pattern: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < pattern.length; i += 1) {
-    if (pattern[i] === '{') depth += 1;
-    else if (pattern[i] === '}') {
-      depth -= 1;
-      if (depth === 0) return i;
-    }
-  }
-  return -1;
-}
-
-function formatArgument(inner: string, original: string, args: readonly (string | number)[]): string {
-  const [indexText, type, ...rest] = inner.split(',');
-  const index = Number((indexText ?? '').trim());
-  if (!Number.isInteger(index) || index < 0 || index >= args.length) return original;
-  const value = args[index];
-  const kind = type?.trim();
-  if (kind === 'choice') return formatMessage(choose(rest.join(','), Number(value)), args);
-  if (kind === 'number') return typeof value === 'number' ? String(Math.trunc(value)) : String(value);
-  return String(value);
-}
-
-/** `1#one|1<many`: the last branch whose limit the value reaches (`#` inclusive, `<` exclusive). */
-function choose(spec: string, value: number): string {
-  const branches = splitTopLevel(spec, '|').map((branch) => {
-    const match = /^\s*(-?[\d.]+)\s*([#<])([\s\S]*)$/.exec(branch);
-    return match ? { limit: Number(match[1]), strict: match[2] === '<', text: match[3] ?? '' } : { limit: -Infinity, strict: false, text: branch };
-  });
-  let chosen = branches[0]?.text ?? '';
-  for (const branch of branches) {
-    if (branch.strict ? value > branch.limit : value >= branch.limit) chosen = branch.text;
-  }
-  return chosen;
-}
-
-function splitTopLevel(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    if (text[i] === '{') depth += 1;
-    else if (text[i] === '}') depth -= 1;
-    else if (text[i] === separator && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
 }

@@ -1,5 +1,5 @@
 // Per-attribute decisions shared by the validator, the fixer and the display policy.
-import type { AttributeRule, HtmlPolicy } from './strict-policy';
+import type { AttributeRule, HtmlPolicy } from './html-policy';
 
 const INTEGER = /^[0-9]+$/;
 

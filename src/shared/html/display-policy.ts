@@ -5,7 +5,7 @@
 import type { DOMPurify, UponSanitizeAttributeHook } from 'dompurify';
 import { attributeRule, valueAllowed } from './attribute-rules';
 import { LENIENT_POLICY } from './lenient-policy';
-import type { AttributeRules, HtmlPolicy } from './strict-policy';
+import type { AttributeRules, HtmlPolicy } from './html-policy';
 
 export interface DisplayResult {
   readonly html: string;

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixStrictHtml } from './fix-strict';
 import { LENIENT_POLICY } from './lenient-policy';
-import { STRICT_CSS_KEYWORDS, STRICT_CSS_PROPERTIES, STRICT_POLICY } from './strict-policy';
+import { STRICT_CSS_KEYWORDS, STRICT_CSS_PROPERTIES } from './strict-css-whitelist';
+import { STRICT_POLICY } from './strict-policy';
 import { validateStrictHtml } from './validate-strict';
 
 // The renderer passes its own window; here jsdom's stands in for it.

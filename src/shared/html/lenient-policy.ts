@@ -1,6 +1,7 @@
 // The LENIENT whitelist of §10.14.2 as data: what Digital Post lets senders put into incoming post. It is a superset
 // of STRICT. The app does not validate against it; the display policy starts from it and takes the active parts out.
-import { rules, STRICT_POLICY, type AttributeRules, type HtmlPolicy, type OpenCssPolicy } from './strict-policy';
+import { rules, type AttributeRules, type HtmlPolicy, type OpenCssPolicy } from './html-policy';
+import { STRICT_POLICY } from './strict-policy';
 
 const dataImage = { urlPrefixes: ['data:image/'] } as const;
 

@@ -2,7 +2,8 @@
 // code list of §13.4.1 name the file ("Filen {0} ..."); a rejected file-content upload (§6.14) names only the element
 // and uses `html.sanitizer.*` codes. The app shows the upload wording, which is what the user will meet if the upload
 // fails; the /validations/ wording is available for the sandbox. The §13.4.1 texts live in dp/error-codes.ts.
-import { DP_ERROR_MESSAGES, formatMessage } from '../dp/error-codes';
+import { DP_ERROR_MESSAGES } from '../dp/error-codes';
+import { formatMessage } from '../dp/message-format';
 
 export type StrictErrorCode =
   | 'html.validator.rejected.element'

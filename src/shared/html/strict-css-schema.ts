@@ -3,7 +3,7 @@
 // Digital Post checks CSS values per property with that schema, so this decides which values each property
 // accepts, while STRICT_CSS_PROPERTIES stays the authority on which properties exist: only those, plus the
 // STRICT functions' `name()` pseudo-properties, were dumped.
-import type { CssPropertySchema } from './strict-policy';
+import type { CssPropertySchema } from './html-policy';
 
 /** OWASP CssSchema bit values, as the dump reported them. */
 export const CSS_BITS = {

@@ -3,7 +3,7 @@
 // least one declaration does. Which tokens are acceptable depends on the property, as in OWASP's CssSchema
 // (strict-css-schema.ts): Digital Post strips `margin:red` although `color:red` is fine. The validator and the
 // fixer both call this, which is what makes the fixer's output pass the validator.
-import type { CssPolicy, CssPropertySchema } from './strict-policy';
+import type { CssPolicy, CssPropertySchema } from './html-policy';
 import { CSS_BITS } from './strict-css-schema';
 
 export interface StrictStyleResult {
