@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseRetryAfter, readRateLimitHeaders, TokenBucket } from './token-bucket';
 
 /** A manual clock: sleeping advances time, so the bucket's waiting can be checked without real delays. */
@@ -204,6 +204,124 @@ describe('TokenBucket', () => {
     bucket.penalize(2000);
     await bucket.acquire();
     expect(c.now()).toBeGreaterThanOrEqual(2000);
+  });
+});
+
+describe('TokenBucket background lane', () => {
+  // Fake timers, so the two lanes wait side by side in virtual time and every wait can be read off exactly.
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 0 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const now = (): number => Date.now();
+
+  it('serves a foreground request at once while a sync runs, and the sync still gets the full rate', async () => {
+    const bucket = new TokenBucket({ now });
+    const content = 'GET mailboxes/{}/messages/{}/documents/{}/files/{}/content';
+    // Four background workers download 100 files; the server says each took two tokens and answers after 30 ms.
+    let left = 100;
+    let lastDone = 0;
+    const worker = async (): Promise<void> => {
+      while (left > 0) {
+        left -= 1;
+        const charge = await bucket.acquire(content, 'background');
+        await new Promise((r) => setTimeout(r, 30));
+        bucket.complete({ requestedTokens: 2 }, charge);
+        lastDone = now();
+      }
+    };
+    const sync = Promise.all([worker(), worker(), worker(), worker()]);
+    // Meanwhile the user opens a letter every second: the message, then its file.
+    const waits: number[] = [];
+    const clicks = (async () => {
+      for (let i = 1; i <= 8; i += 1) {
+        await new Promise((r) => setTimeout(r, 1000));
+        for (const kind of ['GET mailboxes/{}/messages/{}', content]) {
+          const asked = now();
+          const charge = await bucket.acquire(kind);
+          waits.push(now() - asked);
+          setTimeout(() => bucket.complete({ requestedTokens: kind === content ? 2 : 1 }, charge), 30);
+        }
+      }
+    })();
+    await vi.runAllTimersAsync();
+    await Promise.all([sync, clicks]);
+    expect(waits).toHaveLength(16);
+    expect(Math.max(...waits)).toBe(0);
+    // 200 background and 24 foreground tokens: the first 20 are the burst, the rest come at 10/s (99% of it counted).
+    const ideal = ((200 + 24 - 20) / 10) * 1000;
+    expect(lastDone).toBeLessThan(ideal / 0.95);
+  });
+
+  it('lets no background request take a token while a foreground one waits, even one that asked later', async () => {
+    const bucket = new TokenBucket({
+      capacity: 20,
+      replenishRate: 10,
+      safety: 1,
+      reserve: 0,
+      backgroundReserve: 0,
+      now,
+    });
+    for (let i = 0; i < 20; i += 1) bucket.complete({}, await bucket.acquire());
+    const order: string[] = [];
+    const background = bucket.acquire(undefined, 'background').then(() => order.push(`background ${now()}`));
+    const foreground = bucket.acquire().then(() => order.push(`foreground ${now()}`));
+    await vi.runAllTimersAsync();
+    await Promise.all([background, foreground]);
+    expect(order).toEqual(['foreground 100', 'background 200']);
+  });
+
+  it('drains the bucket down to the UI share and no further, which then goes to the UI without waiting', async () => {
+    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, reserve: 1, backgroundReserve: 3, now });
+    let granted = 0;
+    for (let i = 0; i < 20; i += 1) void bucket.acquire(undefined, 'background').then(() => (granted += 1));
+    await vi.advanceTimersByTimeAsync(0);
+    // Each goes while one token is kept for rounding and three for the UI.
+    expect(granted).toBe(16);
+    expect(bucket.snapshot().tokens).toBe(4);
+    for (let i = 0; i < 3; i += 1) await bucket.acquire();
+    expect(now()).toBe(0);
+    expect(granted).toBe(16);
+  });
+
+  it('still lets the background through a bucket smaller than the UI share, when the bucket is full', async () => {
+    const bucket = new TokenBucket({ capacity: 2, replenishRate: 10, safety: 1, backgroundReserve: 3, now });
+    const times: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const granted = bucket.acquire(undefined, 'background');
+      await vi.runAllTimersAsync();
+      times.push(now());
+      bucket.complete({}, await granted);
+    }
+    // Full at first; after that each waits until the one token it took is back.
+    expect(times[0]).toBe(0);
+    expect(times[2]! - times[1]!).toBe(100);
+  });
+
+  it('holds the background back while a foreground request waits for the first answer of its kind', async () => {
+    const bucket = new TokenBucket({ now });
+    const first = await bucket.acquire('GET new');
+    const order: string[] = [];
+    const second = bucket.acquire('GET new').then((c) => (order.push('foreground'), c));
+    const background = bucket.acquire('GET other', 'background').then((c) => (order.push('background'), c));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(order).toEqual([]);
+    // Tokens were there all along: only the waiting foreground request held the background one.
+    expect(bucket.snapshot().tokens).toBeGreaterThan(10);
+    bucket.complete({ requestedTokens: 1 }, first);
+    await vi.advanceTimersByTimeAsync(0);
+    await Promise.all([second, background]);
+    expect(order.sort()).toEqual(['background', 'foreground']);
+  });
+
+  it('keeps the background lane out after a 429 as well', async () => {
+    const bucket = new TokenBucket({ now });
+    bucket.penalize(2000);
+    const granted = bucket.acquire(undefined, 'background').then(() => now());
+    await vi.runAllTimersAsync();
+    expect(await granted).toBeGreaterThanOrEqual(2000);
   });
 });
 

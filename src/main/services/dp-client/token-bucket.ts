@@ -1,6 +1,11 @@
 /**
  * Client-side mirror of Digital Post's per-identity token bucket (§12.1; view clients: 20 tokens, 10/s), so normal
- * use never earns a 429. Callers are served strictly in arrival order.
+ * use never earns a 429. Callers are served in arrival order within their lane.
+ *
+ * Two lanes share the one bucket, because the server counts them together: the UI's requests (foreground) and work
+ * nobody is looking at yet, like the archive sync (background). A background request takes tokens only while no
+ * foreground request is waiting, and leaves `backgroundReserve` tokens in the bucket, so a click during a sync finds
+ * its tokens at once instead of queueing behind the sync's backlog; without UI requests the sync runs at the full rate.
  *
  * The server's clock runs when it *processes* a request, not when we sent it: a server that is busy processes a
  * queue of our requests close together, and refill we counted while they waited never happened there. So the
@@ -20,6 +25,8 @@ export interface TokenBucketOptions {
   safety?: number;
   /** Tokens we never spend: a cushion for the server's rounding and other clients of the same identity. */
   reserve?: number;
+  /** Tokens background requests leave on top of `reserve`: what opening a letter takes (the message and its file). */
+  backgroundReserve?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -41,13 +48,17 @@ export interface Charge {
 
 const ONE_TOKEN: Charge = { cost: 1 };
 
+/** Who waits for the answer: the user (foreground), or nobody yet (background, e.g. the archive sync). */
+export type RequestPriority = 'foreground' | 'background';
+
 /** What the API client needs from a limiter (TokenBucket, or one that follows the current environment). */
 export interface RateLimiter {
   /**
    * Waits until a request of this kind may go, at what the last one of its kind cost (one token when none has been
    * answered yet). Every acquire must be followed by exactly one complete() with the charge it returned.
+   * Background requests yield to every foreground one (foreground when not given).
    */
-  acquire(kind?: string): Promise<Charge>;
+  acquire(kind?: string, priority?: RequestPriority): Promise<Charge>;
   /** The request is over: its response's X-RateLimit-* headers, or undefined when there was no response. */
   complete(headers?: RateLimitHeaders, charge?: Charge): void;
   /** After a 429: returns how long everyone now waits, in ms. */
@@ -61,6 +72,7 @@ export class TokenBucket implements RateLimiter {
   private rate: number;
   private readonly safety: number;
   private readonly reserve: number;
+  private readonly backgroundReserve: number;
   private tokens: number;
   private last: number;
   /** False until an answer tells us when the server started counting. */
@@ -74,8 +86,14 @@ export class TokenBucket implements RateLimiter {
   private readonly probes = new Map<string, { done: Promise<void>; resolve: () => void }>();
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
-  /** Tail of the FIFO: each acquire waits for the one before it. */
+  /** Tail of the foreground FIFO: each acquire waits for the one before it. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** Tail of the background FIFO. */
+  private backgroundTail: Promise<unknown> = Promise.resolve();
+  /** Foreground acquires not yet served: while there are any, the background lane takes nothing. */
+  private foregroundWaiting = 0;
+  /** Resolved when the last waiting foreground acquire has been served. */
+  private foregroundIdle: { done: Promise<void>; resolve: () => void } | undefined;
   /** Set after a 429: nobody gets a token before this moment. */
   private blockedUntil = 0;
 
@@ -87,6 +105,9 @@ export class TokenBucket implements RateLimiter {
     // (fetch_files_efficiency, fetch_files_429_count).
     this.safety = options.safety ?? 0.99;
     this.reserve = options.reserve ?? 1;
+    // Three tokens: a letter and its main file (a content download costs two on the sandbox), so opening one during a
+    // sync goes at once. It is spent once per sync, not per request, so the sync's long-run rate stays the full one.
+    this.backgroundReserve = options.backgroundReserve ?? 3;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
     this.tokens = this.capacity;
@@ -100,43 +121,77 @@ export class TokenBucket implements RateLimiter {
     if (this.refilling) this.tokens = Math.min(this.capacity, this.tokens + elapsed * this.rate * this.safety);
   }
 
-  /** Resolves when the caller may send one request; callers are served in the order they asked. */
-  acquire(kind?: string): Promise<Charge> {
-    const turn = this.tail.then(async (): Promise<Charge> => {
-      for (;;) {
-        const block = this.blockedUntil - this.now();
-        if (block > 0) {
-          await this.sleep(block);
-          continue;
-        }
-        const probe = kind !== undefined && !this.costs.has(kind) ? this.probes.get(kind) : undefined;
-        if (probe) {
-          await probe.done;
-          continue;
-        }
-        this.refill();
-        // More than the bucket holds could never be had; the server's answer corrects what we charge.
-        const cost = Math.min(this.capacity, kind !== undefined ? (this.costs.get(kind) ?? 1) : 1);
-        // The cushion never takes more than half of what is left after this request, so a tiny bucket still works.
-        const needed = cost + Math.min(this.reserve, Math.max(0, this.capacity - cost) / 2);
-        if (this.tokens >= needed) {
-          this.tokens -= cost;
-          this.inFlight += 1;
-          this.inFlightTokens += cost;
-          if (kind !== undefined && !this.costs.has(kind)) {
-            let resolve = (): void => undefined;
-            const done = new Promise<void>((r) => (resolve = r));
-            this.probes.set(kind, { done, resolve });
-          }
-          return kind !== undefined ? { kind, cost } : { cost };
-        }
-        // Without refill (cold start) an answer is what unblocks us; poll for it.
-        const waitMs = this.refilling ? Math.ceil(((needed - this.tokens) / (this.rate * this.safety)) * 1000) : 25;
-        await this.sleep(Math.max(1, waitMs));
-      }
-    });
+  /** Resolves when the caller may send one request; callers of a lane are served in the order they asked. */
+  acquire(kind?: string, priority: RequestPriority = 'foreground'): Promise<Charge> {
+    if (priority === 'background') {
+      const turn = this.backgroundTail.then(() => this.take(kind, true));
+      this.backgroundTail = turn.catch(() => undefined);
+      return turn;
+    }
+    // Counted at once, before the turn starts, so a background request deciding now already sees this one waiting.
+    this.foregroundWaiting += 1;
+    const turn = this.tail.then(() => this.take(kind, false)).finally(() => this.foregroundServed());
     this.tail = turn.catch(() => undefined);
     return turn;
+  }
+
+  private foregroundServed(): void {
+    this.foregroundWaiting -= 1;
+    if (this.foregroundWaiting > 0 || !this.foregroundIdle) return;
+    const idle = this.foregroundIdle;
+    this.foregroundIdle = undefined;
+    idle.resolve();
+  }
+
+  private untilForegroundIdle(): Promise<void> {
+    if (!this.foregroundIdle) {
+      let resolve = (): void => undefined;
+      const done = new Promise<void>((r) => (resolve = r));
+      this.foregroundIdle = { done, resolve };
+    }
+    return this.foregroundIdle.done;
+  }
+
+  private async take(kind: string | undefined, background: boolean): Promise<Charge> {
+    for (;;) {
+      const block = this.blockedUntil - this.now();
+      if (block > 0) {
+        await this.sleep(block);
+        continue;
+      }
+      if (background && this.foregroundWaiting > 0) {
+        await this.untilForegroundIdle();
+        continue;
+      }
+      const probe = kind !== undefined && !this.costs.has(kind) ? this.probes.get(kind) : undefined;
+      if (probe) {
+        await probe.done;
+        continue;
+      }
+      this.refill();
+      // More than the bucket holds could never be had; the server's answer corrects what we charge.
+      const cost = Math.min(this.capacity, kind !== undefined ? (this.costs.get(kind) ?? 1) : 1);
+      // The cushion never takes more than half of what is left after this request, so a tiny bucket still works.
+      const cushion = cost + Math.min(this.reserve, Math.max(0, this.capacity - cost) / 2);
+      // The UI's share is left only as far as the bucket holds it: in a tiny bucket the sync still goes, when full.
+      const needed = background
+        ? Math.max(cushion, Math.min(this.capacity, cushion + this.backgroundReserve))
+        : cushion;
+      if (this.tokens >= needed) {
+        this.tokens -= cost;
+        this.inFlight += 1;
+        this.inFlightTokens += cost;
+        if (kind !== undefined && !this.costs.has(kind)) {
+          let resolve = (): void => undefined;
+          const done = new Promise<void>((r) => (resolve = r));
+          this.probes.set(kind, { done, resolve });
+        }
+        return kind !== undefined ? { kind, cost } : { cost };
+      }
+      // Without refill (cold start) an answer is what unblocks us; poll for it.
+      const waitMs = this.refilling ? Math.ceil(((needed - this.tokens) / (this.rate * this.safety)) * 1000) : 25;
+      await this.sleep(Math.max(1, waitMs));
+    }
   }
 
   complete(answer?: RateLimitHeaders, charge: Charge = ONE_TOKEN): void {
