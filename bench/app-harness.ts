@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import type { RunningSandbox } from '../src/sandbox/server';
 import { startBrowserModeServer, type BrowserModeServer } from '../src/main/browser-mode/server';
 import { rendererIsStale } from '../src/main/browser-mode/cli-options';
-import { createDesktopServices } from '../src/main/services/app-services';
+import { createDesktopServices } from '../src/main/app/app-services';
 
 // The app as the e2e tests run it (test/e2e/helpers/app.ts): browser mode on a free loopback port, the services
 // pointed at our sandbox through DP_SANDBOX_URL, a throwaway user-data dir, and the built renderer.

@@ -1,4 +1,4 @@
 import { startElectronApp } from './electron/main-process';
-import { createAppServices } from './services/app-services';
+import { createAppServices } from './app/app-services';
 
 startElectronApp(createAppServices);

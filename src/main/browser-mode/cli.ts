@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppServices } from '../services/app-services';
+import { createAppServices } from '../app/app-services';
 import { defaultUserDataDir, parseCliArgs, rendererIsStale } from './cli-options';
 import { startBrowserModeServer } from './server';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppFault } from '../ipc/dispatch';
+import { AppFault } from '../errors';
 import { removePrivateTempFiles } from '../services/files/private-temp';
 
 const e = vi.hoisted(() => ({

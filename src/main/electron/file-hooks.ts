@@ -1,6 +1,7 @@
 import { unlink, writeFile } from 'node:fs/promises';
 import { dialog, shell, type BrowserWindow } from 'electron';
-import { AppFault } from '../ipc/dispatch';
+import { APP_ERROR_CODES } from '../../shared/ipc/app-error';
+import { AppFault } from '../errors';
 import {
   defaultMarkOfTheWebDeps,
   platformHasMark,
@@ -9,7 +10,7 @@ import {
 } from '../services/files/mark-of-the-web';
 import { writePrivateTempFile } from '../services/files/private-temp';
 
-export const MARK_FAILED = 'app.file.mark-failed';
+export const MARK_FAILED = APP_ERROR_CODES.fileMarkFailed;
 
 export interface FileHookOptions {
   platform?: NodeJS.Platform;

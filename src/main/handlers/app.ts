@@ -1,6 +1,7 @@
 import { isExternalUrlAllowed, toSafeExternalUrl } from '../../shared/external-url';
 import { APP_ERROR_CODES } from '../../shared/ipc/app-error';
-import { AppFault, type Handlers } from '../ipc/dispatch';
+import type { Handlers } from '../ipc/dispatch';
+import { AppFault } from '../errors';
 import type { ServiceContext } from './context';
 
 /** The same allowlist as Electron's navigation guards: https (without credentials) and mailto only. */

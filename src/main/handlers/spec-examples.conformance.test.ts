@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AccessSchema, MailboxSchema, MessageSchema, searchResultSchema } from '../../shared/dp/resources';
 import { SPEC_EXAMPLES, specExample, type SpecExampleName } from '../../shared/dp/spec-examples';
-import { AppFault } from '../ipc/dispatch';
+import { AppFault } from '../errors';
 import { dpErrorToAppError } from '../services/dp-client/errors';
 import type { DpClient, DpResponse, RequestOptions } from '../services/dp-client/dp-client';
 import { TokenBucket } from '../services/dp-client/token-bucket';

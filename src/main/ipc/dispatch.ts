@@ -7,6 +7,7 @@ import {
   type ChannelRequest,
   type ChannelResponse,
 } from '../../shared/ipc/contract';
+import { AppFault } from '../errors';
 import type { z } from 'zod';
 
 /** What a handler learns about the caller; transports fill it in after their own sender checks. */
@@ -22,19 +23,6 @@ export type Handler<C extends ChannelName> = (
 ) => Promise<ChannelResponse<C>>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 export type PartialHandlers = Partial<Handlers>;
-
-/**
- * Anything thrown inside main that should reach the user as a typed error. Digital Post errors keep their code and
- * field errors; everything else becomes `app.internal` with a generic message (the original is logged, never sent).
- */
-export class AppFault extends Error {
-  readonly appError: AppError;
-  constructor(appError: AppError) {
-    super(appError.message);
-    this.name = 'AppFault';
-    this.appError = appError;
-  }
-}
 
 const toAppError = (err: unknown, log: (msg: string, err: unknown) => void, channel: string): AppError => {
   if (err instanceof AppFault) return AppErrorSchema.parse(err.appError);

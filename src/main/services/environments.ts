@@ -1,6 +1,7 @@
 import type { ClientRegistration, EnvironmentName, Settings } from '../../shared/ipc/channels/auth';
 import { SANDBOX_APP_REALM, SANDBOX_CLIENT_ID, SANDBOX_SCOPES } from '../../sandbox/client-registration';
-import { AppFault } from '../ipc/dispatch';
+import { APP_ERROR_CODES } from '../../shared/ipc/app-error';
+import { AppFault } from '../errors';
 
 /** Where one environment's OIDC provider and REST API live, and which client registration is used there. */
 export interface ResolvedEnvironment {
@@ -29,7 +30,7 @@ export const REMOTE_HOSTS: Record<'test' | 'prod', string> = {
 export const ISSUER_PATH = '/auth/v2/oauth';
 export const API_PATH = '/apis/v1';
 
-export const NO_REGISTRATION_CODE = 'app.auth.no-registration';
+export const NO_REGISTRATION_CODE = APP_ERROR_CODES.noRegistration;
 
 export const sandboxRegistration = (): ClientRegistration => ({
   clientId: SANDBOX_CLIENT_ID,

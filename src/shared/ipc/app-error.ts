@@ -27,7 +27,11 @@ export const AppErrorSchema = z.object({
 });
 export type AppError = z.infer<typeof AppErrorSchema>;
 
-/** Codes the app itself raises (Digital Post's codes are used verbatim and are not listed here). */
+/**
+ * Every code the app itself raises (Digital Post's codes are used verbatim and are not listed here; nor are the
+ * `app.http.<status>` codes a Digital Post answer without a code of its own is given). The renderer keys its Danish
+ * and English texts by these strings, so they never change once shipped.
+ */
 export const APP_ERROR_CODES = {
   invalidRequest: 'app.ipc.invalid-request',
   unknownChannel: 'app.ipc.unknown-channel',
@@ -43,11 +47,37 @@ export const APP_ERROR_CODES = {
   redirectUnusable: 'app.auth.redirect-unusable',
   /** Digital Post refused the client itself (`invalid_client`): client id or secret do not match the enrolment. */
   invalidClient: 'app.auth.invalid-client',
+  /** The chosen environment has no client registration in the settings. */
+  noRegistration: 'app.auth.no-registration',
+  /** The draft was sent or deleted elsewhere, so it can no longer be edited. */
+  composeNotDraft: 'app.compose.not-draft',
+  /** A draft whose main document is not HTML cannot be edited in the editor. */
+  composeNoHtmlMain: 'app.compose.no-html-main',
+  /** Sending waits for the last edit to reach Digital Post. */
+  composeUnsaved: 'app.compose.unsaved',
+  composeUploadCancelled: 'app.compose.upload-cancelled',
+  composeJournalEntryMissing: 'app.compose.journal-entry-missing',
+  /** The main document is edited in the editor, never added or removed as an attachment. */
+  composeMainDocument: 'app.compose.main-document',
+  composeRecipientRequired: 'app.compose.recipient-required',
+  composeDocumentMissing: 'app.compose.document-missing',
+  /** A field error: a folder cannot become its own descendant. */
+  folderMoveIntoItself: 'app.folder.move.into.itself',
+  /** A field error: only drafts may be deleted; anything else moves to the deleted folder. */
+  messageDeleteNotDraft: 'app.message.delete.not.draft',
+  /** A field error: a query date that is not yyyy-MM-dd. */
+  queryDateInvalid: 'app.query.date.invalid',
+  /** "Åbn" refused for a format the open policy does not allow. */
+  fileOpenRefused: 'app.file.open-refused',
+  /** A written file could not be given the Mark-of-the-Web, so it is not offered to the OS. */
+  fileMarkFailed: 'app.file.mark-failed',
   network: 'app.network',
   conflict: 'app.conflict',
   rateLimited: 'app.rate-limited',
   internal: 'app.internal',
 } as const;
+
+export type AppErrorCode = (typeof APP_ERROR_CODES)[keyof typeof APP_ERROR_CODES];
 
 /** Thrown on the renderer side of the bridge so callers can `catch` and still read the typed error. */
 export class AppErrorException extends Error {

@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server';
 import { startBrowserModeServer, type BrowserModeServer } from '../../../src/main/browser-mode/server';
 import { rendererIsStale } from '../../../src/main/browser-mode/cli-options';
-import { createAppServices } from '../../../src/main/services/app-services';
+import { createAppServices } from '../../../src/main/app/app-services';
 
 // The app in browser mode against a sandbox of its own: each test file gets a fresh Digital Post, a fresh user-data
 // dir (so no settings or tokens leak between runs) and the built renderer.

@@ -1,3 +1,4 @@
+import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
 import {
   encodingFormatFromFilename,
   normaliseEncodingFormat,
@@ -7,11 +8,11 @@ import { scrubFilename } from '../../../shared/dp/filenames';
 import { checkAttachment, type MessageDocumentsShape } from '../../../shared/dp/files';
 import { DocumentSchema, FileSchema, type DpDocument, type Message } from '../../../shared/dp/resources';
 import type { AppEvent } from '../../../shared/ipc/events';
-import { AppFault, type Handlers } from '../../ipc/dispatch';
+import type { Handlers } from '../../ipc/dispatch';
+import { AppFault, appRefusal, isOutcomeUnknown, refusals } from '../../errors';
 import { checkStrict } from './autosave';
 import type { ComposeState } from './context';
 import { documentView, fetchMessage, requireDraft } from './drafts-read';
-import { COMPOSE_ERROR_CODES, appRefusal, isOutcomeUnknown, refusals } from './faults';
 import { documentPath, documentsPath, fileContentPath, filePath, filesPath } from './paths';
 
 type Phase = Extract<AppEvent, { type: 'compose.upload' }>['phase'];
@@ -96,10 +97,10 @@ export const createAttachmentHandlers = (
       const docs = before.documents ?? [];
       const index = req.documentId === undefined ? undefined : docs.findIndex((d) => d.id === req.documentId);
       if (index === -1)
-        throw appRefusal(COMPOSE_ERROR_CODES.documentMissing, 'Bilaget findes ikke længere på kladden.');
+        throw appRefusal(APP_ERROR_CODES.composeDocumentMissing, 'Bilaget findes ikke længere på kladden.');
       const existing = index === undefined ? undefined : docs[index];
       if (existing?.documentType === 'MAIN')
-        throw appRefusal(COMPOSE_ERROR_CODES.mainDocument, 'Hoveddokumentet redigeres i editoren, ikke som bilag.');
+        throw appRefusal(APP_ERROR_CODES.composeMainDocument, 'Hoveddokumentet redigeres i editoren, ikke som bilag.');
       // Then against the message: counts and the 70 MB total, still before any upload.
       const messageErrors = checkAttachment(
         candidate,
@@ -183,7 +184,7 @@ export const createAttachmentHandlers = (
       if (created) await removeDocument(mailboxId, messageId, created.id).catch(() => undefined);
       else if (createdFile)
         await removeFile(mailboxId, messageId, createdFile.documentId, createdFile.fileId).catch(() => undefined);
-      if (cancelled) throw appRefusal(COMPOSE_ERROR_CODES.uploadCancelled, 'Vedhæftningen blev annulleret.');
+      if (cancelled) throw appRefusal(APP_ERROR_CODES.composeUploadCancelled, 'Vedhæftningen blev annulleret.');
       throw err;
     } finally {
       state.uploads.delete(uploadId);
@@ -214,7 +215,7 @@ export const createAttachmentHandlers = (
       } catch (err) {
         if (err instanceof AppFault) throw err;
         if (err instanceof Error && err.name === 'AbortError')
-          throw appRefusal(COMPOSE_ERROR_CODES.uploadCancelled, 'Vedhæftningen blev annulleret.');
+          throw appRefusal(APP_ERROR_CODES.composeUploadCancelled, 'Vedhæftningen blev annulleret.');
         throw err;
       }
     },

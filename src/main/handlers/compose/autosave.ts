@@ -4,12 +4,11 @@ import { FileSchema } from '../../../shared/dp/resources';
 import type { DraftContent, SaveResult } from '../../../shared/ipc/channels/compose';
 import { validateStrictHtml } from '../../../shared/html/validate-strict';
 import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault, appRefusal, isConflict, refusals } from '../../errors';
 import type { JournalRecord } from '../../services/drafts/journal';
 import { draftKey, type ComposeState, type MainTarget } from './context';
 import { MEDIA_TYPE, contentOf, filenameFor, formatOfFile, sameContent, wordsOf } from './content';
 import { fetchMessage, journalContent, mainTargetOf, requireDraft } from './drafts-read';
-import { COMPOSE_ERROR_CODES, appRefusal, isConflict, refusals } from './faults';
 import { fileContentPath, filePath } from './paths';
 
 /**
@@ -232,7 +231,7 @@ export const createAutosave = (state: ComposeState) => {
     // A debounced save that fires after send or discard has nothing left to save into; journalling it would only
     // offer the user to "restore" a letter that is already gone.
     if (state.closed.has(draftKey(req.mailboxId, req.messageId))) {
-      throw appRefusal(COMPOSE_ERROR_CODES.notDraft, 'Kladden er allerede sendt eller slettet.');
+      throw appRefusal(APP_ERROR_CODES.composeNotDraft, 'Kladden er allerede sendt eller slettet.');
     }
     const key = draftKey(req.mailboxId, req.messageId);
     const known = state.targets.get(key);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DraftFormat } from '../../../shared/ipc/channels/compose';
 import type { DpClient } from '../../services/dp-client/dp-client';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import { createDraftJournal, createMemoryStore } from '../../services/drafts/journal';
 import { KeyedQueue } from '../../services/drafts/keyed-queue';
 import { createPersonJournal, type JournalOwner, type PersonJournal } from '../../services/drafts/person-journal';

@@ -1,9 +1,10 @@
+import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
 import { MessageSchema, type DpDocument, type DpFile, type Message } from '../../../shared/dp/resources';
 import { RECIPIENT_ID_TYPES, isOneOf } from '../../../shared/dp/enums';
 import type { DraftContent, DraftView } from '../../../shared/ipc/channels/compose';
 import type { DpClient } from '../../services/dp-client/dp-client';
 import type { JournalRecord } from '../../services/drafts/journal';
-import { COMPOSE_ERROR_CODES, appRefusal, isNotFound } from './faults';
+import { appRefusal, isNotFound } from '../../errors';
 import type { MainTarget } from './context';
 import { contentOf, formatOfFile, sameContent } from './content';
 import { fileContentPath, messagePath } from './paths';
@@ -34,7 +35,7 @@ export const mainTargetOf = (m: Message): MainTarget => {
     files.find((f) => formatOfFile(f.encodingFormat) === 'text');
   if (!doc || !file) {
     throw appRefusal(
-      COMPOSE_ERROR_CODES.noHtmlMain,
+      APP_ERROR_CODES.composeNoHtmlMain,
       'Kladden har intet HTML- eller teksthoveddokument, der kan redigeres her.',
     );
   }
@@ -55,7 +56,7 @@ export const journalContent = (r: JournalRecord): DraftContent => contentOf(r.fo
 export const requireDraft = (m: Message): void => {
   if (m.messageState !== undefined && m.messageState !== 'DRAFT') {
     throw appRefusal(
-      COMPOSE_ERROR_CODES.notDraft,
+      APP_ERROR_CODES.composeNotDraft,
       'Meddelelsen er ikke længere en kladde (den er sendt eller slettet).',
     );
   }

@@ -1,3 +1,4 @@
+import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
 import { dpFieldError } from '../../../shared/dp/error-codes';
 import { MessageSchema, type Message } from '../../../shared/dp/resources';
 import type { FieldError } from '../../../shared/ipc/app-error';
@@ -13,7 +14,7 @@ import {
   requireDraft,
   toDraftView,
 } from './drafts-read';
-import { COMPOSE_ERROR_CODES, appRefusal, isConflict, isNotFound, refusals } from './faults';
+import { appRefusal, isConflict, isNotFound, refusals } from '../../errors';
 import { isMaskedCpr, isValidCpr, isValidCvr, maskCpr } from '../../../shared/dp/identifiers';
 import { sameContent } from './content';
 import { documentPath, messagePath, messagesPath } from './paths';
@@ -210,7 +211,7 @@ export const createDraftOps = (state: ComposeState) => {
         const doc = (m.documents ?? []).find((d) => d.id === documentId);
         if (!doc) return;
         if (doc.documentType === 'MAIN') {
-          throw appRefusal(COMPOSE_ERROR_CODES.mainDocument, 'Hoveddokumentet kan ikke fjernes fra kladden.');
+          throw appRefusal(APP_ERROR_CODES.composeMainDocument, 'Hoveddokumentet kan ikke fjernes fra kladden.');
         }
         await api.delete(documentPath(mailboxId, messageId, documentId), { ifMatch: doc.version });
       };

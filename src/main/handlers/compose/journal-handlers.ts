@@ -1,3 +1,4 @@
+import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
 import type { Handlers } from '../../ipc/dispatch';
 import type { DraftContent, DraftView, SaveResult } from '../../../shared/ipc/channels/compose';
 import type { JournalRecord } from '../../services/drafts/journal';
@@ -5,7 +6,7 @@ import type { SaveRequest } from './autosave';
 import { draftKey, type ComposeState } from './context';
 import { sameContent, wordsOf } from './content';
 import { fetchMessage, journalContent } from './drafts-read';
-import { COMPOSE_ERROR_CODES, appRefusal, isNotFound } from './faults';
+import { appRefusal, isNotFound } from '../../errors';
 
 const EXCERPT = 140;
 
@@ -77,7 +78,8 @@ export const createJournalHandlers = (
 
     'journal.restore': async ({ mailboxId, messageId }) => {
       const record = await state.journal.get(mailboxId, messageId);
-      if (!record) throw appRefusal(COMPOSE_ERROR_CODES.journalEntryMissing, 'Der er ingen gemt kladde at gendanne.');
+      if (!record)
+        throw appRefusal(APP_ERROR_CODES.composeJournalEntryMissing, 'Der er ingen gemt kladde at gendanne.');
       const into = await restoreInto(record);
       const local = journalContent(record);
       const label = record.label !== undefined ? { journalLabel: record.label } : {};

@@ -3,7 +3,7 @@ import { MessageSchema, type Message } from '../../../shared/dp/resources';
 import type { Handlers } from '../../ipc/dispatch';
 import type { ComposeState } from './context';
 import { fetchMessage, mainDocument, readFileText } from './drafts-read';
-import { dpRefusal } from './faults';
+import { dpRefusal } from '../../errors';
 import { replyPath } from './paths';
 
 /** The original's MAIN content for quoting, when it is html or text (a PDF is shown, not quoted). */

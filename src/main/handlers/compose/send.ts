@@ -2,10 +2,10 @@ import { dpFieldError } from '../../../shared/dp/error-codes';
 import { MessageSchema, type Message } from '../../../shared/dp/resources';
 import type { FieldError } from '../../../shared/ipc/app-error';
 import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
-import { AppFault, type Handlers } from '../../ipc/dispatch';
+import type { Handlers } from '../../ipc/dispatch';
+import { AppFault, appRefusal, dpRefusal, isConflict, isOutcomeUnknown, refusals } from '../../errors';
 import { draftKey, type ComposeState } from './context';
 import { fetchMessage, totalBytes } from './drafts-read';
-import { COMPOSE_ERROR_CODES, appRefusal, dpRefusal, isConflict, isOutcomeUnknown, refusals } from './faults';
 import { LIMITS } from '../../../shared/dp/limits';
 import { sendPath } from './paths';
 import type { DpClient } from '../../services/dp-client/dp-client';
@@ -20,7 +20,7 @@ export const sendProblems = (m: Message): FieldError[] => {
   if (!m.recipient)
     errors.push({
       ...at('recipient'),
-      code: COMPOSE_ERROR_CODES.recipientRequired,
+      code: APP_ERROR_CODES.composeRecipientRequired,
       message: 'Vælg en modtager, før meddelelsen sendes.',
     });
   const docs = m.documents ?? [];
@@ -93,7 +93,7 @@ export const createSendHandler = (state: ComposeState): Pick<Handlers, 'compose.
           });
         if (await state.journal.get(mailboxId, messageId)) {
           throw appRefusal(
-            COMPOSE_ERROR_CODES.unsaved,
+            APP_ERROR_CODES.composeUnsaved,
             'Kladden har ændringer, der ikke er gemt i Digital Post. Gem den, før den sendes.',
           );
         }

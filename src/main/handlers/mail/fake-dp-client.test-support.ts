@@ -1,6 +1,6 @@
 import { TokenBucket } from '../../services/dp-client/token-bucket';
 import type { DpBytes, DpClient, DpResponse, RequestOptions } from '../../services/dp-client/dp-client';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 
 // Test support: a DpClient that answers from a route table and records every request, so tests can assert that a
 // refused action never reached the server.

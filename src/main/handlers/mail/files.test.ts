@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import { clearDownloadOffers, takeDownload } from '../../services/files/download-offers';
 import { createFileHandlers, FILE_OPEN_REFUSED } from './files';
 import { createFakeDpClient } from './fake-dp-client.test-support';

@@ -2,7 +2,9 @@ import { downloadContentType, openPolicyFor } from '../../../shared/dp/encoding-
 import { offeredFilename } from '../../../shared/dp/filenames';
 import { FileSchema } from '../../../shared/dp/resources';
 import { letterHash } from '../../../shared/ipc/letter-route';
-import { AppFault, type Handlers } from '../../ipc/dispatch';
+import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
+import type { Handlers } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import { offerDownload } from '../../services/files/download-offers';
 import type { MailContext } from './context';
 import { fileContentPath, filePath, type FileAddress } from './paths';
@@ -28,7 +30,7 @@ const fetchFileContent = async (ctx: MailContext, address: FileAddress): Promise
 const fetchFileFormat = async (ctx: MailContext, address: FileAddress): Promise<string> =>
   FileSchema.parse((await ctx.api.get<unknown>(filePath(address))).data).encodingFormat;
 
-export const FILE_OPEN_REFUSED = 'app.file.open-refused';
+export const FILE_OPEN_REFUSED = APP_ERROR_CODES.fileOpenRefused;
 
 const refuseOpen = (format: string): AppFault =>
   new AppFault({

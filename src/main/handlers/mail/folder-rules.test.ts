@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import {
   FOLDER_MAX_COUNT,
   FOLDER_MAX_LEVELS,

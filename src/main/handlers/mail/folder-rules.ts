@@ -1,6 +1,7 @@
+import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
 import { FOLDER_LIMITS } from '../../../shared/dp/assumptions';
 import { STANDARD_FOLDER_TYPES, isOneOf, type FolderType } from '../../../shared/dp/enums';
-import { appRefusal, dpRefusal } from './faults';
+import { appRefusal, dpRefusal } from '../../errors';
 
 // Folder rules checked before any request, with the codes Digital Post uses for them (§13.4.1 "Folder"). The
 // document prints the codes but not the limits behind their {0}; the limits are assumptions (FOLDER_LIMITS), shared
@@ -185,15 +186,19 @@ export const checkMoveFolder = (
   const folder = checkUserFolder(nodes, folderId);
   if (parentFolderId !== null) {
     if (isDescendant(nodes, parentFolderId, folderId)) {
-      throw appRefusal('En mappe kan ikke flyttes ind i sig selv eller en af sine undermapper.', [
-        {
-          resource: RESOURCE,
-          field: 'parentFolderId',
-          code: 'app.folder.move.into.itself',
-          message: 'Ugyldig overmappe.',
-          rejectedValue: parentFolderId,
-        },
-      ]);
+      throw appRefusal(
+        APP_ERROR_CODES.invalidRequest,
+        'En mappe kan ikke flyttes ind i sig selv eller en af sine undermapper.',
+        [
+          {
+            resource: RESOURCE,
+            field: 'parentFolderId',
+            code: APP_ERROR_CODES.folderMoveIntoItself,
+            message: 'Ugyldig overmappe.',
+            rejectedValue: parentFolderId,
+          },
+        ],
+      );
     }
     checkParent(nodes, parentFolderId);
   }

@@ -10,7 +10,7 @@ import {
   checkMoveFolder,
   checkRenameFolder,
 } from './folder-rules';
-import { dpRefusal, isConflict } from './faults';
+import { dpRefusal, isConflict } from '../../errors';
 import { folderPath, foldersPath } from './paths';
 import { fetchFolderSummary } from './summary';
 

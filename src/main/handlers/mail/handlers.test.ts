@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../../shared/dp/resources';
-import { AppFault } from '../../ipc/dispatch';
-import { createMailHandlers } from '../mail';
+import { AppFault } from '../../errors';
+import { createMailHandlers } from '.';
 import { createFakeDpClient, dpFault, type Call } from './fake-dp-client.test-support';
 
 // Handlers against a fake client: which requests they make, and that refusals make none that change anything.

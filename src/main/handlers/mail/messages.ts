@@ -1,10 +1,11 @@
+import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
 import { z } from 'zod';
 import { MessageSchema, effectiveMessageState, type Message } from '../../../shared/dp/resources';
 import type { MessagePatch } from '../../../shared/ipc/channels/mail';
 import type { Handlers } from '../../ipc/dispatch';
 import type { MailCache } from './cache';
 import type { MailContext } from './context';
-import { appRefusal, isConflict } from './faults';
+import { appRefusal, isConflict } from '../../errors';
 import { checkMessagePatch, toPatchBody, withoutNoops, type MessageFacts } from './move-rules';
 import { messagePath, messagesPath } from './paths';
 import { toMessageQueryParams } from './query';
@@ -134,15 +135,19 @@ export const createMessageHandlers = (
           types = cache.folders(mailboxId);
         }
         if (effectiveMessageState(facts, types?.get(facts.folderId)) !== 'DRAFT') {
-          throw appRefusal('Kun kladder kan slettes. Flyt meddelelsen til Slettet i stedet.', [
-            {
-              resource: 'message',
-              field: 'messageState',
-              code: 'app.message.delete.not.draft',
-              message: 'Ikke en kladde.',
-              rejectedValue: facts.messageState,
-            },
-          ]);
+          throw appRefusal(
+            APP_ERROR_CODES.invalidRequest,
+            'Kun kladder kan slettes. Flyt meddelelsen til Slettet i stedet.',
+            [
+              {
+                resource: 'message',
+                field: 'messageState',
+                code: APP_ERROR_CODES.messageDeleteNotDraft,
+                message: 'Ikke en kladde.',
+                rejectedValue: facts.messageState,
+              },
+            ],
+          );
         }
         await ctx.api.delete(messagePath(mailboxId, messageId), { ifMatch: facts.version });
       };

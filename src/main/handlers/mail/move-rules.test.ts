@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FolderType, KnownMessageState as MessageState } from '../../../shared/dp/enums';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import { checkMessagePatch, toPatchBody, withoutNoops, type MessageFacts } from './move-rules';
 
 const folderTypes = new Map<string, FolderType>([

@@ -1,7 +1,7 @@
 import type { FolderType, KnownMessageState } from '../../../shared/dp/enums';
 import { effectiveMessageState } from '../../../shared/dp/resources';
 import type { MessagePatch } from '../../../shared/ipc/channels/mail';
-import { dpRefusal } from './faults';
+import { dpRefusal } from '../../errors';
 
 /** Which folder types a message in each state may be moved to (§6.13.4). */
 export const ALLOWED_TARGET_FOLDERS: Record<KnownMessageState, readonly FolderType[]> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import { toAnySearch, toMessageQueryParams, toQueryDate, toSenderLabelSearch, withTiebreaker } from './query';
 
 const faultOf = (fn: () => unknown): AppFault => {

@@ -1,7 +1,7 @@
-import { AppFault } from '../../ipc/dispatch';
+import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
+import { AppFault, appRefusal } from '../../errors';
 import type { MessageQuery } from '../../../shared/ipc/channels/mail';
 import type { QueryValue } from '../../services/dp-client/dp-client';
-import { appRefusal } from './faults';
 
 /** Digital Post refuses any search value longer than this (§3.3.6). */
 export const SEARCH_VALUE_MAX_LENGTH = 100;
@@ -70,8 +70,8 @@ export const toQueryDate = (field: 'dateFrom' | 'dateTo', raw: string): string =
   const m = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(raw.trim());
   const date = m?.[1];
   if (!date || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw appRefusal('Datoen skal have formatet åååå-mm-dd.', [
-      { field, code: 'app.query.date.invalid', message: 'Ugyldig dato.', rejectedValue: raw },
+    throw appRefusal(APP_ERROR_CODES.invalidRequest, 'Datoen skal have formatet åååå-mm-dd.', [
+      { field, code: APP_ERROR_CODES.queryDateInvalid, message: 'Ugyldig dato.', rejectedValue: raw },
     ]);
   }
   return date;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MessageSchema, type Message } from '../../../shared/dp/resources';
 import type { MailContext } from './context';
-import { isNotFound } from './faults';
+import { isUnreadable } from '../../errors';
 import { messagePath, messagesPath } from './paths';
 
 /** A thread longer than this is cut (newest kept); one query page holds it. */
@@ -44,7 +44,7 @@ export const fetchThread = async (ctx: MailContext, mailboxId: string, messageId
       const res = await ctx.api.get<unknown>(messagePath(mailboxId, id));
       return MessageSchema.parse(res.data);
     } catch (err) {
-      if (isNotFound(err)) return undefined;
+      if (isUnreadable(err)) return undefined;
       throw err;
     }
   };

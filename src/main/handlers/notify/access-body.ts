@@ -1,6 +1,6 @@
 import { isOptedOut, type Access } from '../../../shared/dp/resources';
 import { isValidEmail, normaliseDanishMobile, type AccessIntent } from '../../../shared/ipc/channels/notify';
-import { dpRefusal } from '../mail/faults';
+import { dpRefusal } from '../../errors';
 
 /** What a PUT body is: the fetched access with one change; unknown fields ride along untouched. */
 export type AccessBody = Record<string, unknown>;

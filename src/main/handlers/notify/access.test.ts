@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Access } from '../../../shared/dp/resources';
 import type { AccessIntent } from '../../../shared/ipc/channels/notify';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import { createFakeDpClient, dpFault } from '../mail/fake-dp-client.test-support';
 import { buildAccessBody, NO_CHANGE } from './access-body';
 import { AccessStore, toAccessView } from './access';

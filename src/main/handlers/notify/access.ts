@@ -1,9 +1,8 @@
 import { AccessSchema, MailboxSchema, isOptedOut, isSmsConfirmed, type Access } from '../../../shared/dp/resources';
 import type { AccessIntent, AccessView } from '../../../shared/ipc/channels/notify';
 import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault, isConflict } from '../../errors';
 import type { DpClient } from '../../services/dp-client/dp-client';
-import { isConflict } from '../mail/faults';
 import { buildAccessBody, NO_CHANGE } from './access-body';
 import { accessPath, mailboxPath, smsVerificationPath } from './paths';
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { normaliseDanishMobile, type NemSmsIntent, type NemSmsView } from '../../../shared/ipc/channels/notify';
 import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault, dpRefusal, isConflict } from '../../errors';
 import type { DpClient } from '../../services/dp-client/dp-client';
-import { dpRefusal, isConflict } from '../mail/faults';
 import { contactPath, contactsPath, nemSmsVerificationPath } from './paths';
 
 // The contact resource is only partly described in the document; it is read loosely and PUT back whole, so fields

@@ -5,7 +5,7 @@ import type { AccessView } from '../../../shared/ipc/channels/notify';
 import { createDispatcher } from '../../ipc/dispatch';
 import { createDpClient, type DpClient } from '../../services/dp-client/dp-client';
 import { createEventHub } from '../../services/event-hub';
-import { createNotifyHandlers } from '../notify';
+import { createNotifyHandlers } from '.';
 
 // The notify channels through the dispatcher against a real sandbox: real paths, bodies, ETags and codes.
 

@@ -1,4 +1,4 @@
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import type { DpClient } from '../dp-client/dp-client';
 import { fileContentPath, messagePath, messagesPath } from './api-paths';
 import { throwIfAborted } from './archive-errors';

@@ -8,7 +8,7 @@ import {
   type AuthStatus,
   type EnvironmentName,
 } from '../../../shared/ipc/channels/auth';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import type { AccessTokenSource } from '../dp-client/dp-client';
 import type { EnvironmentResolver, ResolvedEnvironment } from '../environments';
 import type { EventHub, PlatformHooks } from '../platform';

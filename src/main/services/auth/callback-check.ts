@@ -1,5 +1,5 @@
 import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 
 /** What a redirect receiver (loopback or private-use scheme) hands over once the login came back. */
 export interface CallbackOutcome {

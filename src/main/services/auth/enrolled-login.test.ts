@@ -6,7 +6,7 @@ import type { SandboxConfig } from '../../../sandbox/config';
 import { followLogin } from '../../../sandbox/oidc/test-login';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import type { ClientRegistration, EnvironmentName } from '../../../shared/ipc/channels/auth';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import { environmentFor } from '../environments';
 import { createEventHub } from '../event-hub';
 import { createMemorySecretStore, type SecretStore } from '../secret-store';

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import { startLoopbackListener } from './loopback';
 
 const codeOf = async (p: Promise<unknown>): Promise<string> => {

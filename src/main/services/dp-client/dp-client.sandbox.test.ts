@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import { createDpClient, type AccessTokenSource } from './dp-client';
 import { FILE_CONTENT_COST } from '../../../sandbox/http/rate-limit';
 import { TokenBucket, type Charge, type RateLimitHeaders } from './token-bucket';

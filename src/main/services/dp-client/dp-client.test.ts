@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import { createDpClient, type AccessTokenSource } from './dp-client';
 import { TokenBucket } from './token-bucket';
 

@@ -1,7 +1,13 @@
 import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import { dpErrorToAppError, networkFault, parseEtagVersion } from './errors';
-import { parseRetryAfter, readRateLimitHeaders, TokenBucket, type RateLimiter } from './token-bucket';
+import {
+  parseRetryAfter,
+  readRateLimitHeaders,
+  TokenBucket,
+  type RateLimiter,
+  type RequestPriority,
+} from './token-bucket';
 import { newTraceparent } from './traceparent';
 import { routeKind } from './route-kind';
 
@@ -23,6 +29,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Overrides the method-based guess, e.g. a POST that only validates is safe to repeat. */
   idempotent?: boolean;
+  /** 'background' for work nobody waits on (the archive sync): it yields the rate limit to every UI request. */
+  priority?: RequestPriority;
 }
 
 export interface DpResponse<T> {
@@ -229,7 +237,9 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
         }
       }
       // Taken only now, so nothing between acquire and fetch can throw and leave the token unaccounted.
-      const charge = await limiter.acquire(kind);
+      const charge = await (opts.priority === 'background'
+        ? limiter.acquire(kind, 'background')
+        : limiter.acquire(kind));
       let res: Response;
       try {
         // A stream body needs duplex 'half' (Node's fetch); the cast because lib.dom's RequestInit does not know it yet.

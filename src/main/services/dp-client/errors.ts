@@ -1,5 +1,5 @@
 import { APP_ERROR_CODES, FieldErrorSchema, type AppError } from '../../../shared/ipc/app-error';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import { dpErrorMessage } from '../../../shared/dp/error-codes';
 import { z } from 'zod';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
-import { AppFault } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import type { SecretStore } from '../secret-store';
 import {
   createDiskStore,

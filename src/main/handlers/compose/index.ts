@@ -1,18 +1,18 @@
-import type { CallContext, Handlers } from '../ipc/dispatch';
-import { createAttachmentHandlers } from './compose/attachments';
-import { createAuthorityHandlers } from './compose/authorities';
-import { createAutosave } from './compose/autosave';
-import { createComposeState, type ComposeContext } from './compose/context';
-import { createDraftOps } from './compose/drafts';
-import { inDpWords } from './compose/faults';
-import { createForwardHandler } from './compose/forward';
-import { createJournalHandlers } from './compose/journal-handlers';
-import { composeLimits } from './compose/limits';
-import { createReplyHandler } from './compose/reply';
-import { createSendHandler } from './compose/send';
-import type { PersonJournal } from '../services/drafts/person-journal';
+import type { CallContext, Handlers } from '../../ipc/dispatch';
+import { createAttachmentHandlers } from './attachments';
+import { createAuthorityHandlers } from './authorities';
+import { createAutosave } from './autosave';
+import { createComposeState, type ComposeContext } from './context';
+import { createDraftOps } from './drafts';
+import { inDpWords } from '../../errors';
+import { createForwardHandler } from './forward';
+import { createJournalHandlers } from './journal-handlers';
+import { composeLimits } from './limits';
+import { createReplyHandler } from './reply';
+import { createSendHandler } from './send';
+import type { PersonJournal } from '../../services/drafts/person-journal';
 
-export type { ComposeContext } from './compose/context';
+export type { ComposeContext } from './context';
 
 export type ComposeChannel =
   | 'compose.create'

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../ipc/dispatch';
-import { createDesktopServices, type DesktopServices } from '../services/app-services';
+import { createDesktopServices, type DesktopServices } from '../app/app-services';
 import { createMemorySecretStore, type SecretStore } from '../services/secret-store';
 
 /** The settings channels as the renderer meets them: through the dispatcher that parses both ways. */

@@ -3,16 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import DOMPurify from 'dompurify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-import type { AppEvent } from '../../shared/ipc/events';
-import { fixStrictHtml } from '../../shared/html/fix-strict';
-import { validateStrictHtml } from '../../shared/html/validate-strict';
-import { AppFault, createDispatcher, type CallContext } from '../ipc/dispatch';
-import { createDpClient } from '../services/dp-client/dp-client';
-import { TokenBucket } from '../services/dp-client/token-bucket';
-import { journalEntryFiles, sealedTestJournal } from '../services/drafts/journal.test-support';
-import { createComposeHandlers } from './compose';
-import { JOURNAL_FOLDER } from './compose/context';
+import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+import type { AppEvent } from '../../../shared/ipc/events';
+import { fixStrictHtml } from '../../../shared/html/fix-strict';
+import { validateStrictHtml } from '../../../shared/html/validate-strict';
+import { createDispatcher, type CallContext } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
+import { createDpClient } from '../../services/dp-client/dp-client';
+import { TokenBucket } from '../../services/dp-client/token-bucket';
+import { journalEntryFiles, sealedTestJournal } from '../../services/drafts/journal.test-support';
+import { createComposeHandlers } from '.';
+import { JOURNAL_FOLDER } from './context';
 
 // The compose handlers against a real sandbox over HTTP: what reaches Digital Post, what stays on disk, and what the
 // user is told. Faults come from the sandbox's own hooks, or from the transport where the sandbox cannot place them.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { followLogin } from '../../sandbox/oidc/test-login';
 import { createDispatcher } from '../ipc/dispatch';
-import { createDesktopServices, type DesktopServices } from '../services/app-services';
+import { createDesktopServices, type DesktopServices } from '../app/app-services';
 import { createMemorySecretStore, type SecretStore } from '../services/secret-store';
 import { isAllowedExternalUrl } from './app';
 

@@ -1,13 +1,13 @@
-import type { Handlers } from '../ipc/dispatch';
-import { MailCache } from './mail/cache';
-import type { MailContext } from './mail/context';
-import { createFileHandlers } from './mail/files';
-import { createFolderHandlers } from './mail/folders';
-import { createMailboxHandlers } from './mail/mailboxes';
-import { createMessageHandlers } from './mail/messages';
-import { createSenderHandlers } from './mail/senders';
+import type { Handlers } from '../../ipc/dispatch';
+import { MailCache } from './cache';
+import type { MailContext } from './context';
+import { createFileHandlers } from './files';
+import { createFolderHandlers } from './folders';
+import { createMailboxHandlers } from './mailboxes';
+import { createMessageHandlers } from './messages';
+import { createSenderHandlers } from './senders';
 
-export type { MailContext } from './mail/context';
+export type { MailContext } from './context';
 
 export type MailChannel =
   | 'mailboxes.list'

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
-import { AppFault, type CallContext } from '../../ipc/dispatch';
+import { type CallContext } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
 import { createDpClient } from '../../services/dp-client/dp-client';
 import { TokenBucket } from '../../services/dp-client/token-bucket';
-import { createComposeHandlers } from '../compose';
+import { createComposeHandlers } from '.';
 
 // Send is POST in the use case (§6.13.1) and PUT in the service table: the client uses POST and falls back to PUT
 // once, only on 405. Against a real sandbox, whose fault hook answers 405 in place of the route.

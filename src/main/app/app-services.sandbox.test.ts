@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, createDesktopServices } from './app-services';
-import { createEnvironmentResolver, environmentFor } from './environments';
-import { createMemorySecretStore } from './secret-store';
-import { defaultSettings } from './settings';
+import { createEnvironmentResolver, environmentFor } from '../services/environments';
+import { createMemorySecretStore } from '../services/secret-store';
+import { defaultSettings } from '../services/settings';
 
 let dir: string;
 beforeEach(async () => {

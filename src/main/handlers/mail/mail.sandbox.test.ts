@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-import { isMarkedLegalNotification, type FolderSummaryEntry, type Message } from '../../shared/dp/resources';
-import { createDispatcher, AppFault, type CallContext } from '../ipc/dispatch';
-import { createDpClient } from '../services/dp-client/dp-client';
-import { takeDownload } from '../services/files/download-offers';
-import { createMailHandlers } from './mail';
+import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+import { isMarkedLegalNotification, type FolderSummaryEntry, type Message } from '../../../shared/dp/resources';
+import { createDispatcher, type CallContext } from '../../ipc/dispatch';
+import { AppFault } from '../../errors';
+import { createDpClient } from '../../services/dp-client/dp-client';
+import { takeDownload } from '../../services/files/download-offers';
+import { createMailHandlers } from '.';
 
 // The mail handlers against a real sandbox over HTTP: what the user sees, and which requests actually went out.
 

@@ -1,8 +1,8 @@
-import type { Handlers } from '../ipc/dispatch';
-import type { AlertService } from '../services/alerts/alert-service';
-import type { ServiceContext } from './context';
-import { AccessStore, toAccessView } from './notify/access';
-import { ContactStore, toNemSmsView } from './notify/nemsms';
+import type { Handlers } from '../../ipc/dispatch';
+import type { AlertService } from '../../services/alerts/alert-service';
+import type { ServiceContext } from '../context';
+import { AccessStore, toAccessView } from './access';
+import { ContactStore, toNemSmsView } from './nemsms';
 
 export type NotifyChannel =
   | 'notify.getAccess'

@@ -1,17 +1,17 @@
 import type { EnvironmentName } from '../../shared/ipc/channels/auth';
 import { createHandlers, type ServiceContext } from '../handlers';
 import { createComposeJournal } from '../handlers/compose/context';
-import { createAlertService } from './alerts/alert-service';
-import { loadAlertPrefs } from './alerts/prefs';
-import { createAuthService, type AuthService, type SecretPurpose } from './auth/auth-service';
-import { createDpClient, type DpClient } from './dp-client/dp-client';
-import { TokenBucket } from './dp-client/token-bucket';
-import { createEnvironmentResolver, type SandboxStarter } from './environments';
-import { createEventHub } from './event-hub';
-import { forgetLetterCopies, removeTempFilesAtLogout } from './files/temp-cleanup';
-import type { AppServices, CreateAppServices, PlatformHooks } from './platform';
-import { createSecretStore, type KeytarLike, type SecretStore } from './secret-store';
-import { createSettings, type SettingsService } from './settings';
+import { createAlertService } from '../services/alerts/alert-service';
+import { loadAlertPrefs } from '../services/alerts/prefs';
+import { createAuthService, type AuthService, type SecretPurpose } from '../services/auth/auth-service';
+import { createDpClient, type DpClient } from '../services/dp-client/dp-client';
+import { TokenBucket } from '../services/dp-client/token-bucket';
+import { createEnvironmentResolver, type SandboxStarter } from '../services/environments';
+import { createEventHub } from '../services/event-hub';
+import { forgetLetterCopies, removeTempFilesAtLogout } from '../services/files/temp-cleanup';
+import type { AppServices, CreateAppServices, PlatformHooks } from '../services/platform';
+import { createSecretStore, type KeytarLike, type SecretStore } from '../services/secret-store';
+import { createSettings, type SettingsService } from '../services/settings';
 
 export interface DesktopServices extends AppServices {
   dp: DpClient;

@@ -6,8 +6,8 @@ import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { followLogin } from '../../../sandbox/oidc/test-login';
 import type { EnvironmentName } from '../../../shared/ipc/channels/auth';
 import type { AppEvent } from '../../../shared/ipc/events';
-import { AppFault } from '../../ipc/dispatch';
-import { createDesktopServices, type AppServicesOptions, type DesktopServices } from '../app-services';
+import { AppFault } from '../../errors';
+import { createDesktopServices, type AppServicesOptions, type DesktopServices } from '../../app/app-services';
 import { createSecretStore, type SecretStore } from '../secret-store';
 
 let sandbox: RunningSandbox;
