@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
 import { dp } from '../lib/api';
+import { useUiErrorText } from '../lib/ui-error';
 import { LoginScreen } from './LoginScreen';
 import { SettingsDialog } from './SettingsDialog';
 import { MailScreen } from './MailScreen';
@@ -13,7 +14,9 @@ export function App() {
   const { t } = useTranslation();
   const status = useAppStore((s) => s.status);
   const settings = useAppStore((s) => s.settings);
-  const sessionError = useAppStore((s) => s.sessionError);
+  const sayError = useUiErrorText();
+  const sessionUiError = useAppStore((s) => s.sessionError);
+  const sessionError = sessionUiError ? sayError(sessionUiError) : null;
   const appMode = useAppStore((s) => s.appMode);
   const loginStarting = useAppStore((s) => s.loginStarting);
   const store = useAppStore.getState;

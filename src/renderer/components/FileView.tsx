@@ -5,6 +5,7 @@ import { offeredFilename } from '../../shared/dp/filenames';
 import type { DpFile } from '../../shared/dp/resources';
 import { base64ToBytes, base64ToText, mediaType } from '../lib/bytes';
 import { prepareLetter } from '../lib/letter-html';
+import { useUiErrorText } from '../lib/ui-error';
 import type { FileContent } from '../store/message';
 
 // pdf.js is big; it is loaded the first time a PDF is shown.
@@ -27,6 +28,7 @@ export interface FileViewProps {
  */
 export function FileView({ file, content, onLoad, onSave, onOpen, onOpenLink, canOpen }: FileViewProps) {
   const { t } = useTranslation();
+  const say = useUiErrorText();
   useEffect(() => {
     if (!content) onLoad();
   }, [content, onLoad]);
@@ -55,7 +57,7 @@ export function FileView({ file, content, onLoad, onSave, onOpen, onOpenLink, ca
         <p className="muted">{t('message.loadingFile')}</p>
       ) : content.status === 'error' ? (
         <p className="notice" role="alert">
-          {t('message.fileError')} {content.error}
+          {t('message.fileError')} {say(content.error)}
         </p>
       ) : (
         <FileBody

@@ -2,15 +2,16 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FolderSummaryEntry } from '../../shared/dp/resources';
 import { buildFolderTree, flattenTree } from '../lib/folder-names';
+import { useUiErrorText, type UiError } from '../lib/ui-error';
 import { Modal } from './Modal';
 
 export interface FolderDialogProps {
   folders: FolderSummaryEntry[];
-  /** Each resolves to the Danish reason it was refused, or null when it worked. */
-  onCreate: (name: string, parentId: string | null) => Promise<string | null>;
-  onRename: (folderId: string, name: string) => Promise<string | null>;
-  onMove: (folderId: string, parentId: string | null) => Promise<string | null>;
-  onDelete: (folderId: string) => Promise<string | null>;
+  /** Each resolves to why it was refused, or null when it worked. */
+  onCreate: (name: string, parentId: string | null) => Promise<UiError | null>;
+  onRename: (folderId: string, name: string) => Promise<UiError | null>;
+  onMove: (folderId: string, parentId: string | null) => Promise<UiError | null>;
+  onDelete: (folderId: string) => Promise<UiError | null>;
   onClose: () => void;
 }
 
@@ -19,6 +20,7 @@ const TOP = '';
 /** Create, rename, move and delete the user's own folders; the rules are checked by the callbacks before any request. */
 export function FolderDialog({ folders, onCreate, onRename, onMove, onDelete, onClose }: FolderDialogProps) {
   const { t } = useTranslation();
+  const say = useUiErrorText();
   const userFolders = useMemo(
     () => flattenTree(buildFolderTree(folders)).filter((n) => n.folder.folderType === 'USER_DEFINED'),
     [folders],
@@ -28,7 +30,7 @@ export function FolderDialog({ folders, onCreate, onRename, onMove, onDelete, on
   const [chosen, setChosen] = useState(userFolders[0]?.folder.folderId ?? '');
   const [rename, setRename] = useState('');
   const [moveParent, setMoveParent] = useState(TOP);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const ids = { newName: useId(), newParent: useId(), chosen: useId(), rename: useId(), moveParent: useId() };
 
@@ -37,7 +39,7 @@ export function FolderDialog({ folders, onCreate, onRename, onMove, onDelete, on
     : (userFolders[0]?.folder.folderId ?? '');
   const indent = (level: number) => '\u00a0\u00a0'.repeat(level - 1);
 
-  const run = async (action: () => Promise<string | null>, success: string) => {
+  const run = async (action: () => Promise<UiError | null>, success: string) => {
     setDone(null);
     const refusal = await action();
     setError(refusal);
@@ -124,7 +126,7 @@ export function FolderDialog({ folders, onCreate, onRename, onMove, onDelete, on
       <div aria-live="polite">
         {error && (
           <p className="error" role="alert">
-            {error}
+            {say(error)}
           </p>
         )}
         {done && <p className="success">{done}</p>}

@@ -4,11 +4,12 @@ import { openPolicyFor } from '../../shared/dp/encoding-formats';
 import { offeredFilename } from '../../shared/dp/filenames';
 import type { LetterRef } from '../../shared/ipc/letter-route';
 import { setLanguage } from '../i18n';
-import { dp, errorText } from '../lib/api';
+import { dp } from '../lib/api';
+import { localRefusal, toUiError, useUiErrorText, type UiError } from '../lib/ui-error';
 import { HtmlLetter } from './FileView';
 
 type State =
-  { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; base64: string; name: string };
+  { status: 'loading' } | { status: 'error'; error: UiError } | { status: 'ready'; base64: string; name: string };
 
 /**
  * "Åbn" on an HTML letter: the app's own window (Electron) or tab (browser mode) showing that one letter, sanitised
@@ -17,6 +18,7 @@ type State =
  */
 export function LetterPage({ letter }: { letter: LetterRef }) {
   const { t } = useTranslation();
+  const say = useUiErrorText();
   const [state, setState] = useState<State>({ status: 'loading' });
 
   useEffect(() => {
@@ -26,7 +28,7 @@ export function LetterPage({ letter }: { letter: LetterRef }) {
       .then((content) => {
         if (!live) return;
         if (openPolicyFor(content.encodingFormat) !== 'letter') {
-          setState({ status: 'error', error: t('message.fileError') });
+          setState({ status: 'error', error: localRefusal('app.file.open-refused', 'message.fileError') });
           return;
         }
         setState({
@@ -35,11 +37,11 @@ export function LetterPage({ letter }: { letter: LetterRef }) {
           name: offeredFilename(content.filename, content.encodingFormat),
         });
       })
-      .catch((e: unknown) => live && setState({ status: 'error', error: errorText(e) }));
+      .catch((e: unknown) => live && setState({ status: 'error', error: toUiError(e) }));
     return () => {
       live = false;
     };
-  }, [letter, t]);
+  }, [letter]);
 
   // The window speaks the language the user chose for the app; until the setting arrives, Danish.
   useEffect(() => {
@@ -62,7 +64,7 @@ export function LetterPage({ letter }: { letter: LetterRef }) {
       {state.status === 'loading' && <p className="muted">{t('message.loadingLetter')}</p>}
       {state.status === 'error' && (
         <p className="notice" role="alert">
-          {state.error}
+          {say(state.error)}
         </p>
       )}
       {state.status === 'ready' && (

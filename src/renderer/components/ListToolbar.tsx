@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListSort, SenderSummary } from '../store/messageList';
-import { MAX_SEARCH_LENGTH } from '../store/messageList';
+import type { ListSort, SenderSummary } from '../store/message-list';
+import { MAX_SEARCH_LENGTH } from '../store/message-list';
 
 export interface ListToolbarProps {
   sort: ListSort;

@@ -1,11 +1,13 @@
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import type { AuthStatus } from '../../shared/ipc/channels/auth';
 import { useAppStore } from '../store';
 import { selectedMailbox } from '../store/mailboxes';
-import { senderOverview } from '../store/messageList';
+import { senderOverview } from '../store/message-list';
 import { dp } from '../lib/api';
 import { downloadBytes } from '../lib/bytes';
+import { useUiErrorText, type UiError } from '../lib/ui-error';
 import type { Language } from '../i18n';
 import type { FileRef } from '../store/message';
 import { Header } from './Header';
@@ -19,57 +21,15 @@ import { ComposeEntryButtons } from '../features/compose/components/ComposeEntry
 import { ComposeHost } from '../features/compose/components/ComposeHost';
 import { NotificationsEntry } from '../features/notifications/NotificationsEntry';
 
-/** The logged-in frame: wires the store into the presentational parts. */
+// Each pane subscribes to the state it shows and nothing else, so typing in the composer (or a list page arriving)
+// re-renders only the part that changed. Actions are read at call time; they never change.
+const store = useAppStore.getState;
+
+/** The logged-in frame: the header, the composer host and the three panes. */
 export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onOpenSettings: () => void }) {
-  const { t, i18n } = useTranslation();
-  const s = useAppStore();
-  const store = useAppStore.getState;
+  const { i18n } = useTranslation();
   const [folderDialogOpen, setFolderDialogOpen] = useState(false);
-  const mailbox = selectedMailbox(s);
-
-  const saveFile = useCallback(
-    async (ref: FileRef) => {
-      if (await store().saveFile(ref)) return;
-      // In Electron saved:false means the user cancelled the dialog.
-      if (store().appMode !== 'browser') return;
-      // Browser mode: main has no save dialog, so the page downloads the bytes it already has (or fetches them).
-      let content = store().files[ref.fileId];
-      if (content?.status !== 'ready') {
-        await store().loadFile(ref);
-        content = store().files[ref.fileId];
-      }
-      if (content?.status === 'ready') downloadBytes(content.base64, content.encodingFormat, content.filename);
-    },
-    [store],
-  );
-
-  const actions: MessageActions = useMemo(() => {
-    const id = () => store().openMessageId ?? '';
-    return {
-      toggleRead: () => void store().toggleRead(id()),
-      toggleFlag: () => void store().toggleFlag(id()),
-      saveNote: (note) => store().saveNote(note),
-      move: (folderId) => void store().moveMessage(id(), folderId),
-      remove: () => void store().deleteMessage(id()),
-      restore: () => void store().restoreMessage(id()),
-      markLegallyNotified: () => void store().markLegallyNotified(),
-      openThreadMessage: (messageId) => void store().openMessage(messageId),
-      loadFile: (ref) => void store().loadFile(ref),
-      saveFile: (ref) => void saveFile(ref),
-      openFile: (ref) =>
-        void store()
-          .openFile(ref)
-          .then((opened) => {
-            if (!opened && store().appMode === 'browser')
-              useAppStore.setState({ actionError: t('message.openNotAvailable') });
-          }),
-      openLink: (url) => void dp().app.openExternal({ url }),
-      print: () => window.print(),
-    };
-  }, [store, saveFile, t]);
-
-  const onLoadMore = useCallback(() => void store().loadMore(), [store]);
-
+  const onManageFolders = useCallback(() => setFolderDialogOpen(true), []);
   return (
     <div className="app-frame">
       <Header
@@ -80,97 +40,211 @@ export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onO
         onLogout={() => void store().logout()}
       />
       <ComposeHost />
-      <div className="mail-layout">
-        <nav className="sidebar" aria-label={t('folders.tree')}>
-          <ComposeEntryButtons />
-          <MailboxSwitcher
-            mailboxes={s.mailboxes}
-            selectedId={s.selectedMailboxId}
-            onSelect={(id) => void store().selectMailbox(id)}
-            ownName={status.displayName}
-          />
-          {s.mailboxError && (
-            <p className="error" role="alert">
-              {s.mailboxError}{' '}
-              <button type="button" onClick={() => void store().loadMailboxes()}>
-                {t('app.retry')}
-              </button>
-            </p>
-          )}
-          <FolderTree
-            folders={s.folders}
-            selectedId={s.selectedFolderId}
-            onSelect={(id) => void store().selectFolder(id)}
-          />
-          {s.folderError && (
-            <p className="error" role="alert">
-              {s.folderError}{' '}
-              <button type="button" onClick={() => void store().loadFolders()}>
-                {t('app.retry')}
-              </button>
-            </p>
-          )}
-          {mailbox?.canWrite && (
-            <button type="button" className="manage-folders" onClick={() => setFolderDialogOpen(true)}>
-              {t('folders.manage')}
-            </button>
-          )}
-          <NotificationsEntry />
-        </nav>
-        <main className="list-pane">
-          <ListToolbar
-            sort={s.sort}
-            dateFrom={s.dateFrom}
-            dateTo={s.dateTo}
-            search={s.search}
-            searchError={s.searchError}
-            senders={senderOverview(s)}
-            senderLabel={s.senderLabel}
-            onSort={(sort) => void store().setSort(sort)}
-            onDateRange={(from, to) => void store().setDateRange(from, to)}
-            onSearch={(text) => void store().setSearch(text)}
-            onSender={(label) => void store().setSenderFilter(label)}
-          />
-          <MessageList
-            messages={s.messages}
-            totalElements={s.totalElements}
-            hasMore={Boolean(s.nextCursor)}
-            loading={s.listLoading || !s.selectedFolderId}
-            loadingMore={s.loadingMore}
-            error={s.listError}
-            openId={s.openMessageId}
-            onOpen={(id) => void store().openMessage(id)}
-            onLoadMore={onLoadMore}
-            onRetry={() => void store().retryList()}
-            onDelete={(id) => void store().deleteMessage(id)}
-            onToggleRead={(id) => void store().toggleRead(id)}
-            onToggleFlag={(id) => void store().toggleFlag(id)}
-          />
-        </main>
-        <MessageView
-          message={s.message}
-          loading={s.messageLoading}
-          error={s.messageError}
-          readPending={s.readPending}
-          actionError={s.actionError}
-          thread={s.thread}
-          folders={s.folders}
-          mailbox={mailbox}
-          files={s.files}
-          canOpenFiles
-          actions={actions}
-        />
-      </div>
-      {folderDialogOpen && (
-        <FolderDialog
-          folders={s.folders}
-          onCreate={(name, parent) => store().createFolder(name, parent)}
-          onRename={(id, name) => store().renameFolder(id, name)}
-          onMove={(id, parent) => store().moveFolder(id, parent)}
-          onDelete={(id) => store().deleteFolder(id)}
-          onClose={() => setFolderDialogOpen(false)}
-        />
-      )}
+      <MailLayout ownName={status.displayName} onManageFolders={onManageFolders} />
+      {folderDialogOpen && <FolderDialogHost onClose={() => setFolderDialogOpen(false)} />}
     </div>
+  );
+}
+
+function FolderDialogHost({ onClose }: { onClose: () => void }) {
+  const folders = useAppStore((a) => a.folders);
+  return (
+    <FolderDialog
+      folders={folders}
+      onCreate={(name, parent) => store().createFolder(name, parent)}
+      onRename={(id, name) => store().renameFolder(id, name)}
+      onMove={(id, parent) => store().moveFolder(id, parent)}
+      onDelete={(id) => store().deleteFolder(id)}
+      onClose={onClose}
+    />
+  );
+}
+
+/** The three panes: sidebar, list and the open letter. */
+export const MailLayout = memo(function MailLayout({
+  ownName,
+  onManageFolders,
+}: {
+  ownName: string | undefined;
+  onManageFolders: () => void;
+}) {
+  return (
+    <div className="mail-layout">
+      <Sidebar ownName={ownName} onManageFolders={onManageFolders} />
+      <ListPane />
+      <MessagePane />
+    </div>
+  );
+});
+
+function ErrorWithRetry({ error, onRetry }: { error: UiError | null; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const say = useUiErrorText();
+  if (!error) return null;
+  return (
+    <p className="error" role="alert">
+      {say(error)}{' '}
+      <button type="button" onClick={onRetry}>
+        {t('app.retry')}
+      </button>
+    </p>
+  );
+}
+
+function Sidebar({ ownName, onManageFolders }: { ownName: string | undefined; onManageFolders: () => void }) {
+  const { t } = useTranslation();
+  const s = useAppStore(
+    useShallow((a) => ({
+      mailboxes: a.mailboxes,
+      selectedMailboxId: a.selectedMailboxId,
+      mailboxError: a.mailboxError,
+      folders: a.folders,
+      selectedFolderId: a.selectedFolderId,
+      folderError: a.folderError,
+      canWrite: selectedMailbox(a)?.canWrite ?? false,
+    })),
+  );
+  return (
+    <nav className="sidebar" aria-label={t('folders.tree')}>
+      <ComposeEntryButtons />
+      <MailboxSwitcher
+        mailboxes={s.mailboxes}
+        selectedId={s.selectedMailboxId}
+        onSelect={(id) => void store().selectMailbox(id)}
+        ownName={ownName}
+      />
+      <ErrorWithRetry error={s.mailboxError} onRetry={() => void store().loadMailboxes()} />
+      <FolderTree
+        folders={s.folders}
+        selectedId={s.selectedFolderId}
+        onSelect={(id) => void store().selectFolder(id)}
+      />
+      <ErrorWithRetry error={s.folderError} onRetry={() => void store().loadFolders()} />
+      {s.canWrite && (
+        <button type="button" className="manage-folders" onClick={onManageFolders}>
+          {t('folders.manage')}
+        </button>
+      )}
+      <NotificationsEntry />
+    </nav>
+  );
+}
+
+function ListPane() {
+  const say = useUiErrorText();
+  const s = useAppStore(
+    useShallow((a) => ({
+      sort: a.sort,
+      dateFrom: a.dateFrom,
+      dateTo: a.dateTo,
+      search: a.search,
+      searchError: a.searchError,
+      senders: a.senders,
+      senderLabel: a.senderLabel,
+      messages: a.messages,
+      totalElements: a.totalElements,
+      nextCursor: a.nextCursor,
+      listLoading: a.listLoading,
+      loadingMore: a.loadingMore,
+      listError: a.listError,
+      selectedFolderId: a.selectedFolderId,
+      openMessageId: a.openMessageId,
+    })),
+  );
+  const senders = useMemo(() => senderOverview(s), [s]);
+  const onLoadMore = useCallback(() => void store().loadMore(), []);
+  return (
+    <main className="list-pane">
+      <ListToolbar
+        sort={s.sort}
+        dateFrom={s.dateFrom}
+        dateTo={s.dateTo}
+        search={s.search}
+        searchError={s.searchError ? say(s.searchError) : null}
+        senders={senders}
+        senderLabel={s.senderLabel}
+        onSort={(sort) => void store().setSort(sort)}
+        onDateRange={(from, to) => void store().setDateRange(from, to)}
+        onSearch={(text) => void store().setSearch(text)}
+        onSender={(label) => void store().setSenderFilter(label)}
+      />
+      <MessageList
+        messages={s.messages}
+        totalElements={s.totalElements}
+        hasMore={Boolean(s.nextCursor)}
+        loading={s.listLoading || !s.selectedFolderId}
+        loadingMore={s.loadingMore}
+        error={s.listError ? say(s.listError) : null}
+        openId={s.openMessageId}
+        onOpen={(id) => void store().openMessage(id)}
+        onLoadMore={onLoadMore}
+        onRetry={() => void store().retryList()}
+        onDelete={(id) => void store().deleteMessage(id)}
+        onToggleRead={(id) => void store().toggleRead(id)}
+        onToggleFlag={(id) => void store().toggleFlag(id)}
+      />
+    </main>
+  );
+}
+
+async function saveFile(ref: FileRef): Promise<void> {
+  if (await store().saveFile(ref)) return;
+  // In Electron saved:false means the user cancelled the dialog.
+  if (store().appMode !== 'browser') return;
+  // Browser mode: main has no save dialog, so the page downloads the bytes it already has (or fetches them).
+  let content = store().files[ref.fileId];
+  if (content?.status !== 'ready') {
+    await store().loadFile(ref);
+    content = store().files[ref.fileId];
+  }
+  if (content?.status === 'ready') downloadBytes(content.base64, content.encodingFormat, content.filename);
+}
+
+const openId = () => store().openMessageId ?? '';
+const MESSAGE_ACTIONS: MessageActions = {
+  toggleRead: () => void store().toggleRead(openId()),
+  toggleFlag: () => void store().toggleFlag(openId()),
+  saveNote: (note) => store().saveNote(note),
+  move: (folderId) => void store().moveMessage(openId(), folderId),
+  remove: () => void store().deleteMessage(openId()),
+  restore: () => void store().restoreMessage(openId()),
+  markLegallyNotified: () => void store().markLegallyNotified(),
+  openThreadMessage: (messageId) => void store().openMessage(messageId),
+  loadFile: (ref) => void store().loadFile(ref),
+  saveFile: (ref) => void saveFile(ref),
+  openFile: (ref) => void store().openFile(ref),
+  openLink: (url) => void dp().app.openExternal({ url }),
+  print: () => window.print(),
+};
+
+function MessagePane() {
+  const say = useUiErrorText();
+  const s = useAppStore(
+    useShallow((a) => ({
+      message: a.message,
+      messageLoading: a.messageLoading,
+      messageError: a.messageError,
+      readPending: a.readPending,
+      actionError: a.actionError,
+      thread: a.thread,
+      folders: a.folders,
+      mailbox: selectedMailbox(a),
+      files: a.files,
+    })),
+  );
+  return (
+    <MessageView
+      message={s.message}
+      loading={s.messageLoading}
+      error={s.messageError ? say(s.messageError) : null}
+      readPending={s.readPending}
+      actionError={s.actionError ? say(s.actionError) : null}
+      thread={s.thread}
+      folders={s.folders}
+      mailbox={s.mailbox}
+      files={s.files}
+      canOpenFiles
+      actions={MESSAGE_ACTIONS}
+    />
   );
 }

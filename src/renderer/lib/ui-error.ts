@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DP_GENERIC_ERROR_MESSAGE, dpErrorMessage, isDpErrorCode } from '../../shared/dp/error-codes';
@@ -15,6 +16,8 @@ export type UiError = {
   params?: Record<string, string | number>;
   message?: string;
   fieldErrors?: FieldError[];
+  /** A refusal the renderer words itself (an i18n key), raised before any request under `code`. */
+  textKey?: string;
 };
 
 export function toUiError(e: unknown): UiError {
@@ -39,6 +42,13 @@ export function toUiError(e: unknown): UiError {
 export const uiError = (code: string, params?: Record<string, string | number>): UiError =>
   params ? { code, params } : { code };
 
+/** A refusal the renderer makes before any request: Digital Post's code for it, the app's own words. */
+export const localRefusal = (code: string, textKey: string, params?: Record<string, string | number>): UiError => ({
+  code,
+  textKey,
+  ...(params ? { params } : {}),
+});
+
 export const isNetworkUiError = (e: UiError | null | undefined): boolean => e?.code === APP_ERROR_CODES.network;
 
 const interpolate = (text: string, params: UiError['params']): string =>
@@ -59,6 +69,7 @@ function codeText(code: string, message: string | undefined, params: UiError['pa
 
 /** The words for an error in `language`: each field error when there are any (they are the specific ones). */
 export function uiErrorText(error: UiError, language: UiLanguage): string {
+  if (error.textKey) return i18next.getFixedT(language)(error.textKey, error.params ?? {});
   if (error.fieldErrors && error.fieldErrors.length > 0) {
     return error.fieldErrors.map((f) => codeText(f.code, f.message, error.params, language)).join(' ');
   }

@@ -1,6 +1,7 @@
 import type { FolderSummaryEntry } from '../../shared/dp/resources';
 import { STANDARD_FOLDER_TYPES } from '../../shared/dp/enums';
-import { dp, errorText } from '../lib/api';
+import { dp } from '../lib/api';
+import { toUiError, type UiError } from '../lib/ui-error';
 import {
   canCreateFolder,
   canDeleteFolder,
@@ -8,21 +9,25 @@ import {
   canRenameFolder,
   type FolderRuleResult,
 } from '../lib/folder-rules';
-import type { PrefetchedPage } from './messageList';
-import type { SliceCreator } from './types';
+import type { SliceCreator } from './slice';
 
 export interface FoldersSlice {
   folders: FolderSummaryEntry[];
   selectedFolderId: string | null;
-  folderError: string | null;
+  folderError: UiError | null;
   /** `prefetched`: a summary of the selected mailbox already asked for (app start). */
   loadFolders(prefetched?: Promise<{ folders: FolderSummaryEntry[] }>): Promise<void>;
-  selectFolder(folderId: string, prefetched?: PrefetchedPage): Promise<void>;
-  /** Each returns the Danish reason on refusal (rule or server), null on success. */
-  createFolder(name: string, parentId: string | null): Promise<string | null>;
-  renameFolder(folderId: string, name: string): Promise<string | null>;
-  moveFolder(folderId: string, parentId: string | null): Promise<string | null>;
-  deleteFolder(folderId: string): Promise<string | null>;
+  /** Each returns the refusal (rule or server), null on success. */
+  createFolder(name: string, parentId: string | null): Promise<UiError | null>;
+  renameFolder(folderId: string, name: string): Promise<UiError | null>;
+  moveFolder(folderId: string, parentId: string | null): Promise<UiError | null>;
+  deleteFolder(folderId: string): Promise<UiError | null>;
+}
+
+/** What folders need from the rest: whose folders, and where to go when the open folder is deleted. */
+export interface FoldersNeeds {
+  selectedMailboxId: string | null;
+  selectFolder(folderId: string): Promise<void>;
 }
 
 const standardRank = (f: FolderSummaryEntry): number => {
@@ -34,15 +39,15 @@ const standardRank = (f: FolderSummaryEntry): number => {
 export const sortFolders = (folders: FolderSummaryEntry[]): FolderSummaryEntry[] =>
   [...folders].sort((a, b) => standardRank(a) - standardRank(b) || a.name.localeCompare(b.name, 'da'));
 
-export const createFoldersSlice: SliceCreator<FoldersSlice> = (set, get) => {
+export const createFoldersSlice: SliceCreator<FoldersSlice, FoldersNeeds> = (set, get) => {
   const mailboxId = (): string | null => get().selectedMailboxId;
 
   /** Runs a folder change after its rule passed, then re-reads the summary (counts and tree come from the server). */
   const change = async (
     rule: FolderRuleResult,
     run: (mailboxId: string) => Promise<unknown>,
-  ): Promise<string | null> => {
-    if (!rule.ok) return rule.message;
+  ): Promise<UiError | null> => {
+    if (!rule.ok) return { code: rule.code, message: rule.message };
     const id = mailboxId();
     if (!id) return null;
     try {
@@ -50,7 +55,7 @@ export const createFoldersSlice: SliceCreator<FoldersSlice> = (set, get) => {
       await get().loadFolders();
       return null;
     } catch (e) {
-      return errorText(e);
+      return toUiError(e);
     }
   };
 
@@ -69,14 +74,8 @@ export const createFoldersSlice: SliceCreator<FoldersSlice> = (set, get) => {
         if (mailboxId() !== id) return; // the user switched mailbox meanwhile
         set({ folders: sortFolders(folders), folderError: null });
       } catch (e) {
-        set({ folderError: errorText(e) });
+        set({ folderError: toUiError(e) });
       }
-    },
-
-    async selectFolder(folderId, prefetched) {
-      set({ selectedFolderId: folderId });
-      get().closeMessage();
-      await get().loadFirstPage(prefetched);
     },
 
     createFolder: (name, parentId) =>

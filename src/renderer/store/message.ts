@@ -1,14 +1,15 @@
-import type { Message } from '../../shared/dp/resources';
-import type { MessagePatch } from '../../shared/ipc/channels/mail';
-import { dp, errorText } from '../lib/api';
+import type { FolderSummaryEntry, Message } from '../../shared/dp/resources';
+import type { MailboxView, MessagePatch } from '../../shared/ipc/channels/mail';
+import { dp } from '../lib/api';
+import { localRefusal, toUiError, type UiError } from '../lib/ui-error';
 import { openLetterTab, startDownload } from '../lib/download';
 import { isDraftIn, messageStateIn } from '../lib/message-state';
 import { selectedMailbox } from './mailboxes';
-import type { SliceCreator } from './types';
+import type { SliceCreator } from './slice';
 
 export type FileContent =
   | { status: 'loading' }
-  | { status: 'error'; error: string }
+  | { status: 'error'; error: UiError }
   | { status: 'ready'; base64: string; encodingFormat: string; filename: string };
 
 export interface FileRef {
@@ -20,10 +21,10 @@ export interface MessageSlice {
   openMessageId: string | null;
   message: Message | null;
   messageLoading: boolean;
-  messageError: string | null;
+  messageError: UiError | null;
   /** The read flag we asked for and the server has not confirmed yet. */
   readPending: boolean;
-  actionError: string | null;
+  actionError: UiError | null;
   thread: Message[];
   files: Record<string, FileContent>;
   openMessage(messageId: string): Promise<void>;
@@ -41,14 +42,27 @@ export interface MessageSlice {
   loadFile(ref: FileRef): Promise<void>;
   /** Resolves false when main could not save (browser mode): the caller downloads it itself. */
   saveFile(ref: FileRef): Promise<boolean>;
+  /** Resolves false when nothing opened; in browser mode the page says why (main has no viewer to hand it to). */
   openFile(ref: FileRef): Promise<boolean>;
+}
+
+/** What the open letter needs from the rest: where it lives, the list it is shown in, and the folder counts. */
+export interface MessageNeeds {
+  appMode: 'electron' | 'browser' | null;
+  mailboxes: MailboxView[];
+  selectedMailboxId: string | null;
+  folders: FolderSummaryEntry[];
+  messages: Message[];
+  applyMessage(message: Message): void;
+  removeFromList(messageId: string): void;
+  loadFolders(): Promise<void>;
 }
 
 let openGeneration = 0;
 
 const RESTORE_TARGET = { RECEIVED: 'INBOX', DRAFT: 'DRAFTS', SENT: 'SENT' } as const;
 
-export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
+export const createMessageSlice: SliceCreator<MessageSlice, MessageNeeds> = (set, get) => {
   const findMessage = (id: string): Message | undefined =>
     get().message?.id === id ? (get().message ?? undefined) : get().messages.find((m) => m.id === id);
 
@@ -101,7 +115,7 @@ export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
           }
         }
       } catch (e) {
-        if (mine === openGeneration) set({ messageLoading: false, messageError: errorText(e) });
+        if (mine === openGeneration) set({ messageLoading: false, messageError: toUiError(e) });
       }
     },
 
@@ -130,7 +144,7 @@ export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
         void get().loadFolders();
         return true;
       } catch (e) {
-        set({ actionError: errorText(e) });
+        set({ actionError: toUiError(e) });
         return false;
       }
     },
@@ -166,7 +180,7 @@ export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
           void get().loadFolders();
           return true;
         } catch (e) {
-          set({ actionError: errorText(e) });
+          set({ actionError: toUiError(e) });
           return false;
         }
       }
@@ -201,7 +215,7 @@ export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
         if (mine === openGeneration) set({ files: { ...get().files, [ref.fileId]: { status: 'ready', ...content } } });
       } catch (e) {
         if (mine === openGeneration)
-          set({ files: { ...get().files, [ref.fileId]: { status: 'error', error: errorText(e) } } });
+          set({ files: { ...get().files, [ref.fileId]: { status: 'error', error: toUiError(e) } } });
       }
     },
 
@@ -213,7 +227,7 @@ export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
         if (result.downloadPath) startDownload(result.downloadPath);
         return result.saved || result.downloadPath !== undefined;
       } catch (e) {
-        set({ actionError: errorText(e) });
+        set({ actionError: toUiError(e) });
         return false;
       }
     },
@@ -223,9 +237,12 @@ export const createMessageSlice: SliceCreator<MessageSlice> = (set, get) => {
       if (!full) return false;
       try {
         const result = await dp().files.open(full);
-        return result.letterHash ? openLetterTab(result.letterHash) : result.opened;
+        const opened = result.letterHash ? openLetterTab(result.letterHash) : result.opened;
+        if (!opened && get().appMode === 'browser')
+          set({ actionError: localRefusal('app.file.open-refused', 'message.openNotAvailable') });
+        return opened;
       } catch (e) {
-        set({ actionError: errorText(e) });
+        set({ actionError: toUiError(e) });
         return false;
       }
     },

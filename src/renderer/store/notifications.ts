@@ -6,7 +6,7 @@ import type {
   NemSmsView,
 } from '../../shared/ipc/channels/notify';
 import { dp } from '../lib/api';
-import type { SliceCreator } from './types';
+import type { SliceCreator } from './slice';
 
 /** Outcome of one save: the form keeps what the user typed when it failed, so the error carries the cause. */
 export type SaveResult = { ok: true } | { ok: false; error: unknown };

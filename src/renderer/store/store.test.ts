@@ -3,9 +3,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from './index';
 import { navigation } from './session';
 import { initI18n } from '../i18n';
+import { uiErrorText, type UiError } from '../lib/ui-error';
 import { installFakeApi, message, networkError } from '../test/fake-api';
 
 initI18n();
+
+/** What the Danish UI shows for an error the store kept. */
+const shown = (e: UiError | null): string | null => (e ? uiErrorText(e, 'da') : null);
 
 let api: ReturnType<typeof installFakeApi>;
 let store: ReturnType<typeof createAppStore>;
@@ -31,7 +35,7 @@ describe('session slice', () => {
   it('shows the Danish text of a failed login', async () => {
     api.auth.login.mockRejectedValueOnce(networkError());
     await store.getState().login({ oneTimeUse: false });
-    expect(store.getState().sessionError).toMatch(/ingen forbindelse/);
+    expect(shown(store.getState().sessionError)).toMatch(/ingen forbindelse/);
     expect(store.getState().loginStarting).toBe(false);
   });
 
@@ -71,9 +75,11 @@ describe('mailboxes and folders', () => {
   it('refuses a folder that breaks a rule before any request, with the Danish message', async () => {
     await openInbox();
     const refusal = await store.getState().createFolder('skat', null);
-    expect(refusal).toBe('Der findes allerede en mappe der hedder skat på dette niveau.');
+    expect(shown(refusal)).toBe('Der findes allerede en mappe der hedder skat på dette niveau.');
     expect(api.folders.create).not.toHaveBeenCalled();
-    expect(await store.getState().deleteFolder('f-inbox')).toBe('Mappen kan ikke slettes, da det er en standardmappe.');
+    expect(shown(await store.getState().deleteFolder('f-inbox'))).toBe(
+      'Mappen kan ikke slettes, da det er en standardmappe.',
+    );
     expect(api.folders.delete).not.toHaveBeenCalled();
   });
 
@@ -92,7 +98,7 @@ describe('message list', () => {
     await openInbox();
     const calls = api.messages.query.mock.calls.length;
     expect(await store.getState().setSearch('x'.repeat(101))).toBe(false);
-    expect(store.getState().searchError).toBe('Søgningen må højst være 100 tegn.');
+    expect(shown(store.getState().searchError)).toBe('Søgningen må højst være 100 tegn.');
     expect(api.messages.query.mock.calls.length).toBe(calls);
     expect(await store.getState().setSearch('"årsopgørelse 2025" skat*')).toBe(true);
     expect(api.messages.query).toHaveBeenLastCalledWith(
@@ -105,7 +111,7 @@ describe('message list', () => {
     api.messages.query.mockRejectedValueOnce(networkError());
     await store.getState().setSort({ field: 'label', direction: 'asc' });
     expect(store.getState().messages.map((m) => m.id)).toEqual(['m1', 'm2']);
-    expect(store.getState().listError).toMatch(/Prøv igen/);
+    expect(shown(store.getState().listError)).toMatch(/Prøv igen/);
     api.messages.query.mockResolvedValueOnce({
       messages: [message('m2', { read: true }), message('m1')],
       totalElements: 2,
@@ -148,7 +154,7 @@ describe('message list', () => {
     api.messages.update.mockRejectedValueOnce(networkError());
     await store.getState().toggleRead('m1');
     expect(store.getState().messages.find((m) => m.id === 'm1')?.read).toBe(false);
-    expect(store.getState().actionError).toMatch(/forbindelse/);
+    expect(shown(store.getState().actionError)).toMatch(/forbindelse/);
   });
 });
 

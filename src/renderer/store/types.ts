@@ -1,17 +1,18 @@
-import type { StateCreator } from 'zustand';
 import type { SessionSlice } from './session';
 import type { MailboxesSlice } from './mailboxes';
 import type { FoldersSlice } from './folders';
-import type { MessageListSlice } from './messageList';
+import type { MessageListSlice } from './message-list';
 import type { MessageSlice } from './message';
-import type { ComposeSlice } from './compose';
+import type { ComposeSlice } from '../features/compose/store';
 import type { NotificationsSlice } from './notifications';
+import type { FlowsSlice } from './flows';
 
+/** The whole store: what components select from. Slices never import it; they name their needs (slice.ts). */
 export type AppState = SessionSlice &
   MailboxesSlice &
   FoldersSlice &
   MessageListSlice &
   MessageSlice &
   ComposeSlice &
-  NotificationsSlice;
-export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
+  NotificationsSlice &
+  FlowsSlice;

@@ -1,6 +1,6 @@
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { isAppErrorException } from '../../../shared/ipc/app-error';
-import { errorText } from '../../lib/api';
+import { toUiError, uiErrorText } from '../../lib/ui-error';
 
 // Digital Post's codes for notification and PIN problems, in words a person understands. Codes not listed here
 // fall back to Digital Post's own message.
@@ -30,7 +30,7 @@ export function notifyErrorText(e: unknown, t: TFunction): string {
     const rejected = isAppErrorException(e) ? e.error.fieldErrors?.[0]?.rejectedValue : undefined;
     return t(`notifications.errors.${key}`, { email: typeof rejected === 'string' ? rejected : '' });
   }
-  return errorText(e);
+  return uiErrorText(toUiError(e), i18next.language === 'en' ? 'en' : 'da');
 }
 
 /** Refusals the screen makes itself before any request, as the same codes the server would answer with. */

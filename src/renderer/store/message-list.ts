@@ -1,13 +1,15 @@
 import type { Message } from '../../shared/dp/resources';
 import type { ChannelResponse } from '../../shared/ipc/contract';
 import type { MessageQuery } from '../../shared/ipc/channels/mail';
-import { dp, errorText } from '../lib/api';
-import i18next from 'i18next';
-import type { AppState, SliceCreator } from './types';
+import { dp } from '../lib/api';
+import { localRefusal, toUiError, type UiError } from '../lib/ui-error';
+import type { SliceCreator } from './slice';
 
 export const PAGE_SIZE = 200;
 /** §3.3 (querying): each search value is limited to 100 characters; refused here before any request. */
 export const MAX_SEARCH_LENGTH = 100;
+/** The code §3.3's example answers a too-long search value with. */
+const SEARCH_REFUSED = 'digital.post.error';
 
 export type SortField = 'messageDateTime' | 'label' | 'sender.label';
 export interface ListSort {
@@ -27,10 +29,12 @@ export interface PrefetchedPage {
   page: Promise<ChannelResponse<'messages.query'>>;
 }
 
-type ListState = Pick<
-  AppState,
-  'selectedMailboxId' | 'selectedFolderId' | 'sort' | 'dateFrom' | 'dateTo' | 'search' | 'senderLabel'
->;
+/** What decides the list: where (from the mailbox and folder slices) and the list's own filters. */
+export interface ListNeeds {
+  selectedMailboxId: string | null;
+  selectedFolderId: string | null;
+}
+type ListState = ListNeeds & Pick<MessageListSlice, 'sort' | 'dateFrom' | 'dateTo' | 'search' | 'senderLabel'>;
 
 /** The first-page query for a state; one function so a prefetched page can be checked against what would be asked now. */
 export const listQuery = (s: ListState): MessageQuery | null => {
@@ -54,12 +58,12 @@ export interface MessageListSlice {
   listLoading: boolean;
   loadingMore: boolean;
   /** Set when the last list request failed; the list keeps what it had and offers "Prøv igen". */
-  listError: string | null;
+  listError: UiError | null;
   sort: ListSort;
   dateFrom: string;
   dateTo: string;
   search: string;
-  searchError: string | null;
+  searchError: UiError | null;
   senderLabel: string | null;
   senders: SenderSummary[];
   clearList(): void;
@@ -106,7 +110,7 @@ export const senderOverview = (s: { senders: SenderSummary[]; messages: Message[
 // Each list request carries the generation it was made for; answers for an older query are dropped.
 let generation = 0;
 
-export const createMessageListSlice: SliceCreator<MessageListSlice> = (set, get) => {
+export const createMessageListSlice: SliceCreator<MessageListSlice, ListNeeds> = (set, get) => {
   const baseQuery = (): MessageQuery | null => listQuery(get());
 
   return {
@@ -150,7 +154,7 @@ export const createMessageListSlice: SliceCreator<MessageListSlice> = (set, get)
         set({ messages: page.messages, totalElements: page.totalElements, nextCursor: page.next, listLoading: false });
       } catch (e) {
         if (mine !== generation) return;
-        set({ listLoading: false, listError: errorText(e) });
+        set({ listLoading: false, listError: toUiError(e) });
       }
     },
 
@@ -172,7 +176,7 @@ export const createMessageListSlice: SliceCreator<MessageListSlice> = (set, get)
         });
       } catch (e) {
         if (mine !== generation) return;
-        set({ loadingMore: false, listError: errorText(e) });
+        set({ loadingMore: false, listError: toUiError(e) });
       }
     },
 
@@ -193,7 +197,7 @@ export const createMessageListSlice: SliceCreator<MessageListSlice> = (set, get)
     async setSearch(text) {
       const trimmed = text.trim();
       if (trimmed.length > MAX_SEARCH_LENGTH) {
-        set({ searchError: i18next.t('list.searchTooLong') });
+        set({ searchError: localRefusal(SEARCH_REFUSED, 'list.searchTooLong') });
         return false;
       }
       set({ search: trimmed, searchError: null });
