@@ -9,6 +9,12 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
+const noRenderer = { group: ['**/renderer/**'], message: 'Main, preload and sandbox never import renderer code.' };
+const noElectron = {
+  group: ['electron', 'electron/*'],
+  message: 'Only src/main/electron may import Electron; pass what is needed in as a small interface.',
+};
+
 const restrict = (patterns, paths = []) => ({
   'no-restricted-imports': ['error', { paths, patterns }],
 });
@@ -74,7 +80,33 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**', 'src/preload/**', 'src/sandbox/**'],
-    rules: restrict([{ group: ['**/renderer/**'], message: 'Main, preload and sandbox never import renderer code.' }]),
+    rules: restrict([noRenderer]),
+  },
+  {
+    // The same services and handlers run in browser mode and in tests, where resolving `electron` throws.
+    files: ['src/main/services/**', 'src/main/handlers/**', 'src/main/ipc/**', 'src/main/app/**'],
+    rules: restrict([noRenderer, noElectron]),
+  },
+  {
+    // Services are the bottom layer: handlers are built on them and the composition root wires both.
+    files: ['src/main/services/**'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict([
+      noRenderer,
+      noElectron,
+      {
+        group: [
+          '**/handlers',
+          '**/handlers/**',
+          '**/main/app',
+          '**/main/app/**',
+          '../app/*',
+          '../../app/*',
+          '**/ipc/dispatch',
+        ],
+        message: 'Services never import handlers, the IPC dispatcher or the composition root (src/main/app).',
+      },
+    ]),
   },
   {
     files: ['src/sandbox/**'],

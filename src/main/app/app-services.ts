@@ -1,141 +1,33 @@
-import type { EnvironmentName } from '../../shared/ipc/channels/auth';
 import { createHandlers, type ServiceContext } from '../handlers';
-import { createComposeJournal } from '../handlers/compose/context';
-import { createAlertService } from '../services/alerts/alert-service';
-import { loadAlertPrefs } from '../services/alerts/prefs';
-import { createAuthService, type AuthService, type SecretPurpose } from '../services/auth/auth-service';
-import { createDpClient, type DpClient } from '../services/dp-client/dp-client';
-import { TokenBucket } from '../services/dp-client/token-bucket';
-import { createEnvironmentResolver, type SandboxStarter } from '../services/environments';
-import { createEventHub } from '../services/event-hub';
-import { forgetLetterCopies, removeTempFilesAtLogout } from '../services/files/temp-cleanup';
-import type { AppServices, CreateAppServices, PlatformHooks } from '../services/platform';
-import { createSecretStore, type KeytarLike, type SecretStore } from '../services/secret-store';
-import { createSettings, type SettingsService } from '../services/settings';
+import type { Handlers } from '../ipc/dispatch';
+import type { AuthService } from '../services/auth/auth-service';
+import type { DpClient } from '../services/dp-client/dp-client';
+import type { PlatformHooks } from '../services/platform';
+import type { SettingsService } from '../services/settings';
+import { buildServices, type AppServicesOptions } from './build-services';
+import type { AppServices, CreateAppServices } from './types';
+
+export type { AppServicesOptions } from './build-services';
+export type { AppServices, CreateAppServices } from './types';
 
 export interface DesktopServices extends AppServices {
+  handlers: Handlers;
   dp: DpClient;
   auth: AuthService;
   settings: SettingsService;
   context: ServiceContext;
 }
 
-/** Besides the auth service's secrets, the key the draft journal is sealed with (one per environment). */
-type StorePurpose = SecretPurpose | 'journal-key';
-
-/** Seams for tests and benchmarks; the app itself passes none. */
-export interface AppServicesOptions {
-  fetch?: typeof fetch;
-  secretStoreFor?: (env: EnvironmentName, purpose: StorePurpose) => Promise<SecretStore>;
-  keytarLoader?: (() => Promise<KeytarLike>) | null;
-  startSandbox?: SandboxStarter;
-  loginTimeoutMs?: number;
-  renewLeadMs?: number;
-  revocationRetryMs?: number;
-  log?: (msg: string, err?: unknown) => void;
-  /** The OS the tray setting's default is decided for. */
-  platform?: NodeJS.Platform;
-}
-
-/** The in-process sandbox is loaded only when used, so a real-environment run never starts it. */
-const defaultStartSandbox: SandboxStarter = async () => {
-  const { startSandbox } = await import('../../sandbox/server');
-  return startSandbox({ port: 0 });
-};
-
+/**
+ * The one composition root: services first, then the handlers built on them, then what the transports need. Both
+ * entry points (Electron and browser mode), the e2e helper and the benchmarks start the app here.
+ */
 export const createDesktopServices = async (
   hooks: PlatformHooks,
   options: AppServicesOptions = {},
 ): Promise<DesktopServices> => {
-  const env = hooks.env ?? process.env;
-  const log = options.log ?? ((m: string, e?: unknown) => console.warn(m, e ?? ''));
-  const events = createEventHub();
-  const settings = await createSettings(hooks.userDataDir, log, options.platform ? { platform: options.platform } : {});
-  const resolver = createEnvironmentResolver({
-    settings: () => settings.get(),
-    env,
-    startSandbox: options.startSandbox ?? defaultStartSandbox,
-  });
-  const secretStoreFor =
-    options.secretStoreFor ??
-    ((envName: EnvironmentName, purpose: StorePurpose) =>
-      createSecretStore({
-        userDataDir: hooks.userDataDir,
-        account: `${purpose}.${envName}`,
-        ...(env.DP_KEYCHAIN_SERVICE ? { service: env.DP_KEYCHAIN_SERVICE } : {}),
-        ...(hooks.safeStorage ? { safeStorage: hooks.safeStorage } : {}),
-        ...(options.keytarLoader !== undefined ? { keytarLoader: options.keytarLoader } : {}),
-        log,
-      }));
-
-  const auth = createAuthService({
-    resolver,
-    environment: settings.get().environment,
-    secretStoreFor,
-    events,
-    hooks,
-    ...(hooks.redirects ? { redirects: hooks.redirects } : {}),
-    log,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.loginTimeoutMs ? { loginTimeoutMs: options.loginTimeoutMs } : {}),
-    ...(options.renewLeadMs ? { renewLeadMs: options.renewLeadMs } : {}),
-    ...(options.revocationRetryMs ? { revocationRetryMs: options.revocationRetryMs } : {}),
-  });
-
-  // One bucket per environment: Digital Post's bucket follows the caller, and a switch means a different server.
-  const buckets = new Map<EnvironmentName, TokenBucket>();
-  const bucketFor = (name: EnvironmentName): TokenBucket => {
-    let b = buckets.get(name);
-    if (!b) buckets.set(name, (b = new TokenBucket()));
-    return b;
-  };
-  let limiter = bucketFor(settings.get().environment);
-  const dp = createDpClient({
-    baseUrl: async () => (await auth.environment()).apiBaseUrl,
-    tokens: auth,
-    limiter: {
-      acquire: (kind) => limiter.acquire(kind),
-      complete: (h, charge) => limiter.complete(h, charge),
-      penalize: (ms) => limiter.penalize(ms),
-    },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    log,
-  });
-
-  settings.onChange(async (next, previous) => {
-    if (next.environment !== previous.environment) {
-      limiter = bucketFor(next.environment);
-      await auth.switchEnvironment(next.environment);
-    }
-  });
-
-  // New-post alerts poll while someone is logged in (auth.changed starts and stops them).
-  const alerts = createAlertService({
-    api: dp,
-    auth,
-    events,
-    hooks,
-    prefs: await loadAlertPrefs(hooks.userDataDir, log),
-    log,
-  });
-  void auth
-    .ready()
-    .then(() => alerts.sync())
-    .catch((err: unknown) => log('Alerts could not start', err));
-  const stopTempCleanup = removeTempFilesAtLogout({
-    events,
-    loggedIn: async () => (await auth.status()).loggedIn,
-    remove: forgetLetterCopies,
-    log,
-  });
-  // Unsent words belong to the person who typed them: sealed per person and environment, offered to no one else.
-  const journal = createComposeJournal({
-    api: dp,
-    userDataDir: hooks.userDataDir,
-    owner: () => auth.owner(),
-    keyStoreFor: (envName) => secretStoreFor(envName, 'journal-key'),
-    log,
-  });
+  const services = await buildServices(hooks, options);
+  const { events, settings, auth, dp, alerts, journal } = services;
   const context: ServiceContext & { journal: typeof journal } = {
     api: dp,
     auth,
@@ -145,10 +37,8 @@ export const createDesktopServices = async (
     alerts,
     journal,
   };
-  const handlers = createHandlers(context);
-
   return {
-    handlers,
+    handlers: createHandlers(context),
     events,
     dp,
     auth,
@@ -157,12 +47,7 @@ export const createDesktopServices = async (
     // Read on every window close, so a change in the settings dialog applies without a restart. The settings service
     // always fills in the platform default; were it ever missing, quitting beats an app left running unseen.
     keepRunningInTray: () => settings.get().keepRunningInTray === true,
-    async dispose() {
-      stopTempCleanup();
-      alerts.dispose();
-      await auth.dispose();
-      await resolver.dispose();
-    },
+    dispose: () => services.dispose(),
   };
 };
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventHub } from '../services/event-hub';
-import type { AppServices } from '../services/platform';
+import type { AppServices } from '../app/types';
 import { CONTENT_SECURITY_POLICY } from './static-files';
 import { startBrowserModeServer, type BrowserModeServer } from './server';
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDispatcher } from '../ipc/dispatch';
-import type { AppServices } from '../services/platform';
+import type { AppServices } from '../app/types';
 import { createLaunchAuth, LAUNCH_PATH, LAUNCH_TOKEN_PARAM } from './launch-auth';
 import { DOWNLOAD_PREFIX, serveDownload } from './download-response';
 import { readStaticFile, SECURITY_HEADERS } from './static-files';

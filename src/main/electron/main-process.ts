@@ -4,7 +4,7 @@ import { app, BrowserWindow, Menu, Notification, safeStorage, type MenuItemConst
 import { APP_REDIRECT_SCHEME } from '../../shared/ipc/channels/auth';
 import { createDispatcher } from '../ipc/dispatch';
 import { removePrivateTempFiles } from '../services/files/private-temp';
-import type { AppServices, CreateAppServices } from '../services/platform';
+import type { AppServices, CreateAppServices } from '../app/types';
 import { isAppUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { confirmAndOpenExternal, installGuards, installPermissionHandlers, openExternalSafely } from './guards';
 import { forwardEvents, registerIpcTransport } from './ipc-transport';

@@ -1,11 +1,8 @@
-import type { SettingsView } from '../../shared/ipc/channels/auth';
-import type { Handlers } from '../ipc/dispatch';
+import type { authChannels, SettingsView } from '../../shared/ipc/channels/auth';
+import type { HandlersOf } from '../ipc/dispatch';
 import type { ServiceContext } from './context';
 
-type AuthHandlers = Pick<
-  Handlers,
-  'auth.status' | 'auth.login' | 'auth.cancelLogin' | 'auth.logout' | 'settings.get' | 'settings.update'
->;
+type AuthHandlers = HandlersOf<typeof authChannels>;
 
 /** Session and settings channels; none of them ever returns a token or a secret (the response schemas name none). */
 export const createAuthHandlers = (ctx: ServiceContext): AuthHandlers => {
@@ -19,7 +16,7 @@ export const createAuthHandlers = (ctx: ServiceContext): AuthHandlers => {
     'auth.cancelLogin': () => Promise.resolve({ cancelled: ctx.auth.cancelLogin() }),
     'auth.logout': () => ctx.auth.logout(),
     'settings.get': view,
-    // Switching environment is applied by the settings listener in app-services (it drops the session of the old one).
+    // Switching environment is applied by the settings listener the composition root installs (it drops the session of the old one).
     // The client secret goes to the SecretStore, never into settings.json.
     'settings.update': async ({ clientSecrets, ...patch }) => {
       await ctx.settings.update(patch);

@@ -1,4 +1,4 @@
-import type { PartialHandlers } from '../ipc/dispatch';
+import type { Handlers } from '../ipc/dispatch';
 import { createAppHandlers } from './app';
 import { createAuthHandlers } from './auth';
 import { createComposeHandlers } from './compose';
@@ -8,8 +8,8 @@ import { createNotifyHandlers } from './notify';
 
 export type { ServiceContext } from './context';
 
-/** All IPC handlers, one file per domain; mail/compose/notify join here as they land. */
-export const createHandlers = (ctx: ServiceContext): PartialHandlers => ({
+/** Every IPC handler, one folder or file per contract group; typed complete, so a channel without one fails to build. */
+export const createHandlers = (ctx: ServiceContext): Handlers => ({
   ...createAppHandlers(ctx),
   ...createAuthHandlers(ctx),
   ...createMailHandlers(ctx),

@@ -21,8 +21,11 @@ export type Handler<C extends ChannelName> = (
   request: ParsedRequest<C>,
   ctx: CallContext,
 ) => Promise<ChannelResponse<C>>;
+/** Every contract channel with its handler: `createHandlers` returns this, so a missing handler fails to compile. */
 export type Handlers = { [C in ChannelName]: Handler<C> };
 export type PartialHandlers = Partial<Handlers>;
+/** The handlers of one channel group of the contract (`mailChannels`, …), named by the group itself. */
+export type HandlersOf<Group> = Pick<Handlers, keyof Group & ChannelName>;
 
 const toAppError = (err: unknown, log: (msg: string, err: unknown) => void, channel: string): AppError => {
   if (err instanceof AppFault) return AppErrorSchema.parse(err.appError);

@@ -1,7 +1,5 @@
 import type { AppEvent } from '../../shared/ipc/events';
-import type { PartialHandlers } from '../ipc/dispatch';
 import type { RedirectSource } from './auth/app-redirect';
-import type { DpClient } from './dp-client/dp-client';
 
 /** Electron's safeStorage, as far as the SecretStore needs it (so tests and browser mode can pass a fake or none). */
 export interface SafeStorageLike {
@@ -57,18 +55,3 @@ export interface EventHub {
   emit(event: AppEvent): void;
   subscribe(listener: (event: AppEvent) => void): () => void;
 }
-
-export interface AppServices {
-  handlers: PartialHandlers;
-  events: EventHub;
-  /** The Digital Post API client of the current environment (benchmarks and handlers use it; never the renderer). */
-  dp?: DpClient;
-  /**
-   * Whether closing the last window on Windows/Linux leaves the app running in the tray, so the poller keeps alerting.
-   * Absent means yes; macOS keeps running in the dock either way.
-   */
-  keepRunningInTray?: () => boolean;
-  dispose(): Promise<void>;
-}
-
-export type CreateAppServices = (hooks: PlatformHooks) => Promise<AppServices>;

@@ -1,3 +1,4 @@
+import type { composeChannels } from '../../../shared/ipc/channels/compose';
 import type { CallContext, Handlers } from '../../ipc/dispatch';
 import { createAttachmentHandlers } from './attachments';
 import { createAuthorityHandlers } from './authorities';
@@ -14,23 +15,8 @@ import type { PersonJournal } from '../../services/drafts/person-journal';
 
 export type { ComposeContext } from './context';
 
-export type ComposeChannel =
-  | 'compose.create'
-  | 'compose.open'
-  | 'compose.update'
-  | 'compose.save'
-  | 'compose.send'
-  | 'compose.discard'
-  | 'compose.attach'
-  | 'compose.cancelUpload'
-  | 'compose.removeAttachment'
-  | 'compose.reply'
-  | 'compose.forward'
-  | 'compose.limits'
-  | 'authorities.search'
-  | 'journal.list'
-  | 'journal.restore'
-  | 'journal.dismiss';
+/** Named by the contract's group, so a channel added there needs a handler here. */
+export type ComposeChannel = keyof typeof composeChannels;
 
 /**
  * Writing post (issue 5): every channel in `composeChannels`. One state per handler set: the journal in the user-data

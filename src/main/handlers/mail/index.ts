@@ -1,3 +1,4 @@
+import type { mailChannels } from '../../../shared/ipc/channels/mail';
 import type { Handlers } from '../../ipc/dispatch';
 import { MailCache } from './cache';
 import type { MailContext } from './context';
@@ -9,22 +10,8 @@ import { createSenderHandlers } from './senders';
 
 export type { MailContext } from './context';
 
-export type MailChannel =
-  | 'mailboxes.list'
-  | 'folders.summary'
-  | 'folders.create'
-  | 'folders.rename'
-  | 'folders.move'
-  | 'folders.delete'
-  | 'messages.query'
-  | 'messages.get'
-  | 'messages.update'
-  | 'messages.delete'
-  | 'messages.thread'
-  | 'senders.list'
-  | 'files.content'
-  | 'files.save'
-  | 'files.open';
+/** Named by the contract's group, so a channel added there needs a handler here. */
+export type MailChannel = keyof typeof mailChannels;
 
 /**
  * Reading post (issue 4): every channel in `mailChannels`. One cache per handler set, so versions and folder types

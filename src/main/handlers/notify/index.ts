@@ -1,21 +1,12 @@
+import type { notifyChannels } from '../../../shared/ipc/channels/notify';
 import type { Handlers } from '../../ipc/dispatch';
 import type { AlertService } from '../../services/alerts/alert-service';
 import type { ServiceContext } from '../context';
 import { AccessStore, toAccessView } from './access';
 import { ContactStore, toNemSmsView } from './nemsms';
 
-export type NotifyChannel =
-  | 'notify.getAccess'
-  | 'notify.updateAccess'
-  | 'notify.verifySms'
-  | 'notify.resendSmsPin'
-  | 'notify.getNemSms'
-  | 'notify.updateNemSms'
-  | 'notify.verifyNemSms'
-  | 'notify.resendNemSmsPin'
-  | 'notify.getAlerts'
-  | 'notify.setAlerts'
-  | 'notify.setFocus';
+/** Named by the contract's group, so a channel added there needs a handler here. */
+export type NotifyChannel = keyof typeof notifyChannels;
 
 export type NotifyContext = Pick<ServiceContext, 'api' | 'events'> & { alerts?: AlertService };
 
