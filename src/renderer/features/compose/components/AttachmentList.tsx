@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftDocumentView } from '../../../../shared/ipc/channels/compose';
 import { scrubFilename } from '../../../../shared/dp/filenames';
-import type { UploadView } from '../../../store/compose';
+import type { UploadView } from '../store';
 import { formatMegabytes } from '../lib/form-checks';
 
 export interface AttachmentListProps {

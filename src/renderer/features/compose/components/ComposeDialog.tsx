@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftFormat, DraftRecipient } from '../../../../shared/ipc/channels/compose';
-import type { ComposeSession } from '../../../store/compose';
+import type { ComposeSession } from '../store';
 import { ConfirmDialog } from '../../../components/Modal';
+import { useUiErrorText } from '../../../lib/ui-error';
+import { attachErrorText } from '../lib/attach-error-text';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { AttachmentList } from './AttachmentList';
 import { ConflictView } from './ConflictView';
@@ -51,6 +53,7 @@ export function ComposeDialog({
   journalInMemory = false,
 }: ComposeDialogProps) {
   const { t } = useTranslation();
+  const errorText = useUiErrorText();
   const titleId = useId();
   const labelId = useId();
   const senderId = useId();
@@ -95,6 +98,7 @@ export function ComposeDialog({
   const labelErrors = s.fieldErrors.filter((e) => e.field === 'label');
   const senderErrors = s.fieldErrors.filter((e) => e.field === 'sender.label');
   const otherErrors = s.fieldErrors.filter((e) => e.field !== 'label' && e.field !== 'sender.label');
+  const fieldText = (errors: typeof s.fieldErrors) => errors.map((e) => errorText(e)).join(' ');
   const showPicker = !s.isReply && (s.recipient === null || changingRecipient);
   const title = s.isReply ? `${t('compose.replyTitle')}: ${s.label}` : t('compose.newMessage');
 
@@ -114,7 +118,12 @@ export function ComposeDialog({
       >
         <div className="compose-header">
           <h2 id={titleId}>{title}</h2>
-          <SaveStatusLine state={s.saveState} savedAt={s.savedAt} error={s.saveError} onRetry={actions.retry} />
+          <SaveStatusLine
+            state={s.saveState}
+            savedAt={s.savedAt}
+            error={s.saveError && errorText(s.saveError)}
+            onRetry={actions.retry}
+          />
           <button type="button" onClick={actions.close}>
             {t('compose.close')}
           </button>
@@ -177,7 +186,7 @@ export function ComposeDialog({
               )}
               {labelErrors.length > 0 && (
                 <span id={`${labelId}-err`} className="field-error" role="alert">
-                  {labelErrors.map((e) => e.message).join(' ')}
+                  {fieldText(labelErrors)}
                 </span>
               )}
               {!s.isReply && s.label.length > maxLabelLength - 30 && (
@@ -198,7 +207,7 @@ export function ComposeDialog({
               />
               {senderErrors.length > 0 && (
                 <span id={`${senderId}-err`} className="field-error" role="alert">
-                  {senderErrors.map((e) => e.message).join(' ')}
+                  {fieldText(senderErrors)}
                 </span>
               )}
             </div>
@@ -254,7 +263,7 @@ export function ComposeDialog({
           <AttachmentList
             attachments={s.draft.attachments}
             uploads={s.uploads}
-            errors={s.attachErrors}
+            errors={s.attachErrors.map((e) => attachErrorText(e, t, errorText))}
             onAttach={actions.attach}
             onCancel={actions.cancelUpload}
             onRemove={actions.removeAttachment}
@@ -264,7 +273,7 @@ export function ComposeDialog({
         <div className="compose-footer">
           {(s.sendError || otherErrors.length > 0) && (
             <div id={errorsId} className="error" role="alert">
-              {s.sendError ?? otherErrors.map((e) => e.message).join(' ')}
+              {s.sendError ? errorText(s.sendError) : fieldText(otherErrors)}
             </div>
           )}
           <div className="button-row">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../../store';
 import { selectedMailbox } from '../../../store/mailboxes';
 import { dp } from '../../../lib/api';
+import { useUiErrorText } from '../../../lib/ui-error';
 import { DEFAULT_LIMITS } from '../lib/form-checks';
 import { ComposeDialog, type ComposeActions } from './ComposeDialog';
 import { JournalBanner } from './JournalBanner';
@@ -13,6 +14,7 @@ import { JournalBanner } from './JournalBanner';
  */
 export function ComposeHost() {
   const { t } = useTranslation();
+  const errorText = useUiErrorText();
   const session = useAppStore((s) => s.compose);
   const limits = useAppStore((s) => s.composeLimits);
   const notice = useAppStore((s) => s.composeNotice);
@@ -66,7 +68,7 @@ export function ComposeHost() {
     <>
       <JournalBanner
         entries={journal}
-        error={journalError}
+        error={journalError && errorText(journalError)}
         inMemory={journalInMemory}
         onRestore={(e) => void store().restoreJournal(e)}
         onDismiss={(e) => void store().dismissJournal(e)}
@@ -84,7 +86,7 @@ export function ComposeHost() {
       </div>
       {startError && (
         <p className="error compose-start-error" role="alert">
-          {startError}
+          {errorText(startError)}
         </p>
       )}
       {session && (

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ComposeConflict } from '../../../store/compose';
+import type { ComposeConflict } from '../store';
 import { htmlToText } from '../lib/strict-html';
 
 /** Both versions side by side; nothing is written until the user picks one. */

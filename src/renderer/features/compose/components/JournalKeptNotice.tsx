@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../../store';
-import type { JournalStorage } from '../../../store/compose';
+import type { JournalStorage } from '../store';
 
 /** After logout: says that the person's unsent words are kept for them (sealed on disk, or until the app closes). */
 export function JournalKeptNotice({ kept }: { kept: { count: number; storage: JournalStorage } | null }) {

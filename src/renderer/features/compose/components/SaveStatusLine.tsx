@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SaveState } from '../../../store/compose';
+import type { SaveState } from '../store';
 
 const timeOf = (iso: string | null): string => {
   if (!iso) return '';
