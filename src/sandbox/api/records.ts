@@ -1,7 +1,15 @@
 import type { KnownDocumentType as DocumentType, KnownFolderType as FolderType } from '../../shared/dp/enums';
-import type { DocumentRecord, FileRecord, FolderRecord, MailStore, MessageRecord, PartyRecord } from './context';
+import type {
+  AccessRecord,
+  DocumentRecord,
+  FileRecord,
+  FolderRecord,
+  MailStore,
+  MessageRecord,
+  PartyRecord,
+} from './context';
 
-// Factories for fresh records: one place decides the defaults a new draft, document or file gets (§6.9.3).
+// Factories for fresh records: one place decides the defaults a new draft, document, file or access gets (§6.9.3).
 
 export const newFile = (
   store: MailStore,
@@ -105,3 +113,21 @@ export const STANDARD_FOLDER_NAMES: Record<Exclude<FolderType, 'USER_DEFINED'>, 
   SENT: 'Sendt',
   DELETED: 'Slettet',
 };
+
+/** An access as it starts: introduction not completed, no notification subscriptions (the seed adds its own). */
+export const newAccess = (
+  store: MailStore,
+  at: string,
+  init: Pick<AccessRecord, 'mailboxId' | 'identityId' | 'accessType'>,
+): AccessRecord => ({
+  id: store.newId(),
+  version: 0,
+  createdDateTime: at,
+  lastUpdated: at,
+  ...init,
+  introductionCompleted: false,
+  optOut: false,
+  emailNotificationSubscriptions: [],
+  smsNotificationSubscription: null,
+  pushNotificationSubscriptions: [],
+});

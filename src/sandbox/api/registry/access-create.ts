@@ -6,7 +6,8 @@ import {
   type KnownAccessType as AccessType,
 } from '../../../shared/dp/enums';
 import { DpHttpError } from '../../http/dp-error';
-import type { AccessRecord, RegistryContext } from '../context';
+import type { RegistryContext } from '../context';
+import { newAccess } from '../records';
 import { accessView } from '../views';
 import { etag, pathId } from '../util';
 import type { AccessWriter } from './access-writer';
@@ -93,20 +94,7 @@ export const createAccessCreateRoute = (ctx: RegistryContext, writeAccess: Acces
       );
 
     const at = ctx.now().toISOString();
-    const record: AccessRecord = {
-      id: store.newId(),
-      version: 0,
-      createdDateTime: at,
-      lastUpdated: at,
-      mailboxId: mailbox.id,
-      identityId: identity.id,
-      accessType,
-      introductionCompleted: false,
-      optOut: false,
-      emailNotificationSubscriptions: [],
-      smsNotificationSubscription: null,
-      pushNotificationSubscriptions: [],
-    };
+    const record = newAccess(store, at, { mailboxId: mailbox.id, identityId: identity.id, accessType });
     writeAccess(identity.id, record, body, { created: true });
     store.accesses.set(record.id, record);
     res.status(201).setHeader('ETag', etag(record.version));

@@ -5,6 +5,7 @@ import { Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import { startSandbox, type RunningSandbox } from '../../server';
 import type { AccessRecord, MailboxRecord, RegistryContext } from '../context';
+import { newAccess } from '../records';
 import { InMemoryMailStore } from '../store';
 import { SANDBOX_IDENTITIES } from '../../identities';
 import type { KnownAccessType as AccessType } from '../../../shared/dp/enums';
@@ -59,20 +60,7 @@ export const startHarness = async (): Promise<Harness> => {
       return record;
     };
     const access = (mailboxId: string, identityId: string, accessType: AccessType): AccessRecord => {
-      const record: AccessRecord = {
-        id: randomUUID(),
-        version: 3,
-        createdDateTime: T0,
-        lastUpdated: T0,
-        mailboxId,
-        identityId,
-        accessType,
-        introductionCompleted: false,
-        optOut: false,
-        emailNotificationSubscriptions: [],
-        smsNotificationSubscription: null,
-        pushNotificationSubscriptions: [],
-      };
+      const record: AccessRecord = { ...newAccess(store, T0, { mailboxId, identityId, accessType }), version: 3 };
       store.accesses.set(record.id, record);
       return record;
     };

@@ -2,7 +2,7 @@
 import type { Identity } from '../../identity';
 import type { KnownAccessType as AccessType } from '../../../shared/dp/enums';
 import type { AccessRecord, FolderRecord, MailboxRecord } from '../context';
-import { newFolder, STANDARD_FOLDER_NAMES } from '../records';
+import { newAccess, newFolder, STANDARD_FOLDER_NAMES } from '../records';
 import { iso, type SeedRun } from './run';
 
 export const createMailbox = (
@@ -44,15 +44,8 @@ export const grantAccess = (
   const at = iso(390);
   const hex = (len: number) => Array.from({ length: len }, () => prng.int(0, 15).toString(16)).join('');
   const access: AccessRecord = {
-    id: store.newId(),
-    version: 0,
-    createdDateTime: at,
-    lastUpdated: at,
-    mailboxId: mailbox.id,
-    identityId: identity.id,
-    accessType,
+    ...newAccess(store, at, { mailboxId: mailbox.id, identityId: identity.id, accessType }),
     introductionCompleted: true,
-    optOut: false,
     emailNotificationSubscriptions: [
       { id: store.newId(), version: 0, email: `${identity.id}${n > 0 ? `+${n}` : ''}@example.dk` },
     ],
