@@ -5,6 +5,7 @@ import type { ComposeSession } from '../store';
 import { ConfirmDialog } from '../../../components/Modal';
 import { useUiErrorText } from '../../../lib/ui-error';
 import { attachErrorText } from '../lib/attach-error-text';
+import { LABEL_SIZE_CODE } from '../lib/form-checks';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { AttachmentList } from './AttachmentList';
 import { ConflictView } from './ConflictView';
@@ -98,7 +99,11 @@ export function ComposeDialog({
   const labelErrors = s.fieldErrors.filter((e) => e.field === 'label');
   const senderErrors = s.fieldErrors.filter((e) => e.field === 'sender.label');
   const otherErrors = s.fieldErrors.filter((e) => e.field !== 'label' && e.field !== 'sender.label');
-  const fieldText = (errors: typeof s.fieldErrors) => errors.map((e) => errorText(e)).join(' ');
+  // The subject's length is the app's own check: worded from the UI's texts, with the limit shown.
+  const fieldText = (errors: typeof s.fieldErrors) =>
+    errors
+      .map((e) => (e.code === LABEL_SIZE_CODE ? t('compose.labelTooLong', { max: maxLabelLength }) : errorText(e)))
+      .join(' ');
   const showPicker = !s.isReply && (s.recipient === null || changingRecipient);
   const title = s.isReply ? `${t('compose.replyTitle')}: ${s.label}` : t('compose.newMessage');
 

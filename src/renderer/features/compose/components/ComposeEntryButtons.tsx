@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../../store';
 import { selectedMailbox } from '../../../store/mailboxes';
+import { selectStarting } from '../store/selectors';
 
 /** "Ny besked" / "Skriv til myndighed": a view client writes to authorities, so both open the composer at its recipient. */
 export function ComposeEntryButtons() {
   const { t } = useTranslation();
   const canWrite = useAppStore((s) => selectedMailbox(s)?.canWrite ?? false);
-  const starting = useAppStore((s) => s.composeStarting);
+  const starting = useAppStore(selectStarting);
   const store = useAppStore.getState;
   if (!canWrite) return null;
   return (

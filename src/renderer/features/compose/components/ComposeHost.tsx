@@ -4,7 +4,16 @@ import { useAppStore } from '../../../store';
 import { selectedMailbox } from '../../../store/mailboxes';
 import { dp } from '../../../lib/api';
 import { useUiErrorText } from '../../../lib/ui-error';
-import { DEFAULT_LIMITS } from '../lib/form-checks';
+import {
+  selectJournalEntries,
+  selectJournalError,
+  selectJournalInMemory,
+  selectLimits,
+  selectNotice,
+  selectSession,
+  selectStartError,
+  selectStarting,
+} from '../store/selectors';
 import { ComposeDialog, type ComposeActions } from './ComposeDialog';
 import { JournalBanner } from './JournalBanner';
 
@@ -15,14 +24,14 @@ import { JournalBanner } from './JournalBanner';
 export function ComposeHost() {
   const { t } = useTranslation();
   const errorText = useUiErrorText();
-  const session = useAppStore((s) => s.compose);
-  const limits = useAppStore((s) => s.composeLimits);
-  const notice = useAppStore((s) => s.composeNotice);
-  const starting = useAppStore((s) => s.composeStarting);
-  const startError = useAppStore((s) => s.composeStartError);
-  const journal = useAppStore((s) => s.journalEntries);
-  const journalError = useAppStore((s) => s.journalError);
-  const journalInMemory = useAppStore((s) => s.journalStorage === 'memory');
+  const session = useAppStore(selectSession);
+  const limits = useAppStore(selectLimits);
+  const notice = useAppStore(selectNotice);
+  const starting = useAppStore(selectStarting);
+  const startError = useAppStore(selectStartError);
+  const journal = useAppStore(selectJournalEntries);
+  const journalError = useAppStore(selectJournalError);
+  const journalInMemory = useAppStore(selectJournalInMemory);
   const ownerType = useAppStore((s) => selectedMailbox(s)?.ownerType);
   const store = useAppStore.getState;
 
@@ -93,7 +102,7 @@ export function ComposeHost() {
         <ComposeDialog
           key={session.messageId}
           session={session}
-          maxLabelLength={(limits ?? DEFAULT_LIMITS).maxLabelLength}
+          maxLabelLength={limits.maxLabelLength}
           // Only CITIZEN is a printed owner type; any other (a company's, however spelled) may try, Digital Post decides.
           allowCpr={ownerType !== undefined && ownerType !== 'CITIZEN'}
           actions={actions}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../../store';
 import type { JournalStorage } from '../store';
+import { selectKeptAtLogout } from '../store/selectors';
 
 /** After logout: says that the person's unsent words are kept for them (sealed on disk, or until the app closes). */
 export function JournalKeptNotice({ kept }: { kept: { count: number; storage: JournalStorage } | null }) {
@@ -16,6 +17,6 @@ export function JournalKeptNotice({ kept }: { kept: { count: number; storage: Jo
 
 /** The notice as the login screen shows it, from what the compose store noted at logout. */
 export function KeptAtLogoutNotice() {
-  const kept = useAppStore((s) => s.journalKeptAtLogout);
+  const kept = useAppStore(selectKeptAtLogout);
   return <JournalKeptNotice kept={kept} />;
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/dp/resources';
 import { useAppStore } from '../../../store';
-import { DEFAULT_LIMITS } from '../lib/form-checks';
+import { selectLimits } from '../store/selectors';
 import { ForwardDialog } from './ForwardDialog';
 import { messageBytes, ReplyForwardButtons } from './ReplyForwardButtons';
 
@@ -10,7 +10,7 @@ import { messageBytes, ReplyForwardButtons } from './ReplyForwardButtons';
 export function MessageComposeActions({ message, canWrite }: { message: Message; canWrite: boolean }) {
   const { t } = useTranslation();
   const store = useAppStore.getState;
-  const limits = useAppStore((s) => s.composeLimits) ?? DEFAULT_LIMITS;
+  const limits = useAppStore(selectLimits);
   const displayName = useAppStore((s) => s.status?.displayName) ?? '';
   const [forwarding, setForwarding] = useState(false);
 

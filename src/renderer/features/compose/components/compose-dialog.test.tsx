@@ -5,6 +5,8 @@ import { byRole, click } from '../../../test/render';
 import { composeComponentEnv } from '../test/component-env';
 import { draftView } from '../test/fake-compose';
 import type { ComposeSession } from '../store';
+import { setLanguage } from '../../../i18n';
+import { LABEL_SIZE_CODE } from '../lib/form-checks';
 import { ComposeDialog, type ComposeActions } from './ComposeDialog';
 
 const { mount } = composeComponentEnv();
@@ -147,5 +149,40 @@ describe('ComposeDialog', () => {
     );
     expect(container.textContent).toMatch(/Ikke gemt — prøver igen/);
     expect(container.querySelector('[role="textbox"]')?.textContent).toBe('Hej med dig');
+  });
+
+  it('words its own errors in the language shown: English carries none of the Danish texts', () => {
+    const s = session({
+      fieldErrors: [{ code: LABEL_SIZE_CODE, field: 'label', message: 'Emnet må højst være 256 tegn.' }],
+      saveState: 'error',
+      saveError: { code: 'app.network' },
+      sendError: { code: 'app.compose.unsaved' },
+      attachErrors: [
+        { reason: 'cancelled', name: 'stor.pdf' },
+        { reason: 'failed', name: 'scan.pdf', error: { code: 'app.network' } },
+      ],
+    });
+    const danish = mount(<ComposeDialog session={s} maxLabelLength={256} allowCpr={false} actions={actions()} />);
+    const da = danish.container.textContent ?? '';
+    expect(da).toMatch(/Emnet må højst være 256 tegn\./);
+    expect(da).toMatch(/Der er ingen forbindelse til Digital Post/);
+    expect(da).toMatch(/Kladden er ikke gemt endnu/);
+    expect(da).toMatch(/Upload af stor\.pdf er annulleret\./);
+    danish.unmount();
+    setLanguage('en');
+    try {
+      const { container } = mount(
+        <ComposeDialog session={s} maxLabelLength={256} allowCpr={false} actions={actions()} />,
+      );
+      const en = container.textContent ?? '';
+      expect(en).toMatch(/The subject may be at most 256 characters\./);
+      expect(en).toMatch(/There is no connection to Digital Post/);
+      expect(en).toMatch(/The draft is not saved yet/);
+      expect(en).toMatch(/Upload of stor\.pdf was cancelled\./);
+      expect(en).toMatch(/scan\.pdf was not attached: There is no connection/);
+      expect(en).not.toMatch(/Emnet|forbindelse|Kladden|annulleret|vedhæftet/);
+    } finally {
+      setLanguage('da');
+    }
   });
 });
