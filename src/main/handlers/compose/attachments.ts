@@ -13,7 +13,7 @@ import { AppFault, appRefusal, isOutcomeUnknown, refusals } from '../../errors';
 import { checkStrict } from './autosave';
 import type { ComposeState } from './context';
 import { documentView, fetchMessage, requireDraft } from './drafts-read';
-import { documentPath, documentsPath, fileContentPath, filePath, filesPath } from './paths';
+import { documentPath, documentsPath, fileContentPath, filePath, filesPath } from '../../services/dp-client/api-paths';
 
 type Phase = Extract<AppEvent, { type: 'compose.upload' }>['phase'];
 

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { ContactPointHit } from '../../../shared/ipc/channels/compose';
 import type { Handlers } from '../../ipc/dispatch';
 import type { ComposeContext } from './context';
-import { contactPointsPath, organisationContactPointsPath, organisationsPath } from './paths';
+import {
+  contactPointsPath,
+  organisationContactPointsPath,
+  organisationsPath,
+} from '../../services/dp-client/api-paths';
 
 // "Write to an authority" (§6.13.9): find the recipient in the contact structure (§5.3–5.4).
 

@@ -9,7 +9,7 @@ import type { JournalRecord } from '../../services/drafts/journal';
 import { draftKey, type ComposeState, type MainTarget } from './context';
 import { MEDIA_TYPE, contentOf, filenameFor, formatOfFile, sameContent, wordsOf } from './content';
 import { fetchMessage, journalContent, mainTargetOf, requireDraft } from './drafts-read';
-import { fileContentPath, filePath } from './paths';
+import { fileContentPath, filePath } from '../../services/dp-client/api-paths';
 
 /**
  * The STRICT check Digital Post makes on upload (§10.14), made in main because the renderer is not trusted: the

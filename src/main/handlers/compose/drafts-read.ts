@@ -7,7 +7,7 @@ import type { JournalRecord } from '../../services/drafts/journal';
 import { appRefusal, isNotFound } from '../../errors';
 import type { MainTarget } from './context';
 import { contentOf, formatOfFile, sameContent } from './content';
-import { fileContentPath, messagePath } from './paths';
+import { fileContentPath, messagePath } from '../../services/dp-client/api-paths';
 
 export const fetchMessage = async (
   api: DpClient,

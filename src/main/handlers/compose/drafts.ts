@@ -17,7 +17,7 @@ import {
 import { appRefusal, isConflict, isNotFound, refusals } from '../../errors';
 import { isMaskedCpr, isValidCpr, isValidCvr, maskCpr } from '../../../shared/dp/identifiers';
 import { sameContent } from './content';
-import { documentPath, messagePath, messagesPath } from './paths';
+import { documentPath, messagePath, messagesPath } from '../../services/dp-client/api-paths';
 
 type DraftHandlers = Pick<
   Handlers,

@@ -8,7 +8,7 @@ import type { ComposeState } from './context';
 import { fetchMessage, totalBytes } from './drafts-read';
 import { isValidCpr, isValidCvr, isValidEmail, maskCpr } from '../../../shared/dp/identifiers';
 import { FORWARD_LIMITS } from './limits';
-import { forwardPath, messagePath } from './paths';
+import { forwardPath, messagePath } from '../../services/dp-client/api-paths';
 
 export interface ForwardInput {
   recipientIdType: 'EMAIL' | 'CPR' | 'CVR';

@@ -4,7 +4,7 @@ import type { Handlers } from '../../ipc/dispatch';
 import type { ComposeState } from './context';
 import { fetchMessage, mainDocument, readFileText } from './drafts-read';
 import { dpRefusal } from '../../errors';
-import { replyPath } from './paths';
+import { replyPath } from '../../services/dp-client/api-paths';
 
 /** The original's MAIN content for quoting, when it is html or text (a PDF is shown, not quoted). */
 const quotable = async (state: ComposeState, m: Message): Promise<{ html?: string; text?: string }> => {

@@ -7,7 +7,7 @@ import { AppFault, appRefusal, dpRefusal, isConflict, isOutcomeUnknown, refusals
 import { draftKey, type ComposeState } from './context';
 import { fetchMessage, totalBytes } from './drafts-read';
 import { LIMITS } from '../../../shared/dp/limits';
-import { sendPath } from './paths';
+import { sendPath } from '../../services/dp-client/api-paths';
 import type { DpClient } from '../../services/dp-client/dp-client';
 
 /** What Digital Post would refuse on send (§6.13.1, the message.send.* codes), checked on the message as it is. */

@@ -7,7 +7,7 @@ import type { Handlers } from '../../ipc/dispatch';
 import { AppFault } from '../../errors';
 import { offerDownload } from '../../services/files/download-offers';
 import type { MailContext } from './context';
-import { fileContentPath, filePath, type FileAddress } from './paths';
+import { fileContentPath, filePath, type FileAddress } from '../../services/dp-client/api-paths';
 
 type FileHandlers = Pick<Handlers, 'files.content' | 'files.save' | 'files.open'>;
 
@@ -17,18 +17,25 @@ interface FileContent {
   filename: string;
 }
 
+const fileIds = (a: FileAddress): [string, string, string, string] => [
+  a.mailboxId,
+  a.messageId,
+  a.documentId,
+  a.fileId,
+];
+
 /** Metadata (name, format) and bytes; the two requests are independent. */
 const fetchFileContent = async (ctx: MailContext, address: FileAddress): Promise<FileContent> => {
   const [meta, content] = await Promise.all([
-    ctx.api.get<unknown>(filePath(address)),
-    ctx.api.getBytes(fileContentPath(address)),
+    ctx.api.get<unknown>(filePath(...fileIds(address))),
+    ctx.api.getBytes(fileContentPath(...fileIds(address))),
   ]);
   const file = FileSchema.parse(meta.data);
   return { bytes: content.data.data, encodingFormat: file.encodingFormat, filename: file.filename };
 };
 
 const fetchFileFormat = async (ctx: MailContext, address: FileAddress): Promise<string> =>
-  FileSchema.parse((await ctx.api.get<unknown>(filePath(address))).data).encodingFormat;
+  FileSchema.parse((await ctx.api.get<unknown>(filePath(...fileIds(address)))).data).encodingFormat;
 
 export const FILE_OPEN_REFUSED = APP_ERROR_CODES.fileOpenRefused;
 

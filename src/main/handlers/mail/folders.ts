@@ -11,7 +11,7 @@ import {
   checkRenameFolder,
 } from './folder-rules';
 import { dpRefusal, isConflict } from '../../errors';
-import { folderPath, foldersPath } from './paths';
+import { folderPath, foldersPath } from '../../services/dp-client/api-paths';
 import { fetchFolderSummary } from './summary';
 
 type FolderHandlers = Pick<

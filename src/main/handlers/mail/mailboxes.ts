@@ -4,7 +4,7 @@ import type { MailboxView } from '../../../shared/ipc/channels/mail';
 import type { Handlers } from '../../ipc/dispatch';
 import type { MailCache } from './cache';
 import type { MailContext } from './context';
-import { mailboxesPath } from './paths';
+import { mailboxesPath } from '../../services/dp-client/api-paths';
 import { fetchFolderSummary, unreadOf } from './summary';
 
 const PAGE_SIZE = 100;

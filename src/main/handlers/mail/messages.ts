@@ -7,7 +7,7 @@ import type { MailCache } from './cache';
 import type { MailContext } from './context';
 import { appRefusal, isConflict } from '../../errors';
 import { checkMessagePatch, toPatchBody, withoutNoops, type MessageFacts } from './move-rules';
-import { messagePath, messagesPath } from './paths';
+import { messagePath, messagesPath } from '../../services/dp-client/api-paths';
 import { toMessageQueryParams } from './query';
 import { fetchFolderSummary } from './summary';
 import { fetchThread } from './thread';

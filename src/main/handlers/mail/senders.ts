@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Handlers } from '../../ipc/dispatch';
 import type { MailContext } from './context';
-import { senderInformationPath } from './paths';
+import { senderInformationPath } from '../../services/dp-client/api-paths';
 
 type SenderSummary = { senderId?: string; label: string; total: number; unread: number };
 

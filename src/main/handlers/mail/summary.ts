@@ -3,7 +3,7 @@ import { FOLDER_SUMMARY_SHAPE } from '../../../shared/dp/assumptions';
 import { FolderTypeSchema } from '../../../shared/dp/enums';
 import { FolderSchema, type FolderSummaryEntry } from '../../../shared/dp/resources';
 import type { MailContext } from './context';
-import { folderSummaryPath, foldersPath } from './paths';
+import { folderSummaryPath, foldersPath } from '../../services/dp-client/api-paths';
 import type { MailCache } from './cache';
 
 // The folder tree comes from the documented folder list (GET /mailboxes/{id}/folders/, a SearchResult under

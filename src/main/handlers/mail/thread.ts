@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MessageSchema, type Message } from '../../../shared/dp/resources';
 import type { MailContext } from './context';
 import { isUnreadable } from '../../errors';
-import { messagePath, messagesPath } from './paths';
+import { messagePath, messagesPath } from '../../services/dp-client/api-paths';
 
 /** A thread longer than this is cut (newest kept); one query page holds it. */
 export const THREAD_MAX_MESSAGES = 100;

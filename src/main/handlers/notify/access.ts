@@ -4,7 +4,7 @@ import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
 import { AppFault, isConflict } from '../../errors';
 import type { DpClient } from '../../services/dp-client/dp-client';
 import { buildAccessBody, NO_CHANGE } from './access-body';
-import { accessPath, mailboxPath, smsVerificationPath } from './paths';
+import { accessPath, mailboxPath, smsVerificationPath } from '../../services/dp-client/api-paths';
 
 export interface FetchedAccess {
   access: Access;

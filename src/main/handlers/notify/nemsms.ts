@@ -3,7 +3,7 @@ import { normaliseDanishMobile, type NemSmsIntent, type NemSmsView } from '../..
 import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
 import { AppFault, dpRefusal, isConflict } from '../../errors';
 import type { DpClient } from '../../services/dp-client/dp-client';
-import { contactPath, contactsPath, nemSmsVerificationPath } from './paths';
+import { contactPath, contactsPath, nemSmsVerificationPath } from '../../services/dp-client/api-paths';
 
 // The contact resource is only partly described in the document; it is read loosely and PUT back whole, so fields
 // this app does not know survive the replace.

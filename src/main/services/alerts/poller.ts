@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mailboxesPath, messagesPath } from '../dp-client/api-paths';
 import type { DpClient } from '../dp-client/dp-client';
 import type { EventHub, PlatformHooks } from '../platform';
 import type { AlertPrefs } from './prefs';
@@ -135,14 +136,14 @@ export class AlertPoller {
   }
 
   private async refreshMailboxes(): Promise<void> {
-    const res = await this.options.api.get<unknown>('mailboxes/', { query: { page: 0, size: 100 } });
+    const res = await this.options.api.get<unknown>(mailboxesPath(), { query: { page: 0, size: 100 } });
     const page = MailboxPageSchema.safeParse(res.data);
     this.mailboxIds = page.success ? (page.data.mailboxes ?? []).map((m) => m.id) : [];
     for (const id of [...this.seen.keys()]) if (!this.mailboxIds.includes(id)) this.seen.delete(id);
   }
 
   private async pollMailbox(mailboxId: string): Promise<void> {
-    const res = await this.options.api.get<unknown>(`mailboxes/${encodeURIComponent(mailboxId)}/messages/`, {
+    const res = await this.options.api.get<unknown>(messagesPath(mailboxId), {
       query: { size: 1, sortFields: 'messageDateTime:desc', read: false, messageState: 'RECEIVED' },
     });
     const page = NewestSchema.parse(res.data ?? {});
