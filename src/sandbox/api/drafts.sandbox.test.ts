@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, findByLabel, folders, lone, uploadHtml, useResetSandbox } from './messages.test-support';
+import { api, findByLabel, folders, lone, uploadHtml, useResetSandbox } from './reset-sandbox.test-support';
 
 useResetSandbox();
 

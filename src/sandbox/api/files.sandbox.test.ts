@@ -1,10 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SECTION_6_14_HTML } from '../../shared/html/fixtures/section-6-14';
-import { startApi, type ApiClient } from './api-test-client.test-support';
-
-let api: ApiClient;
-let lone: string;
+import { api, lone, useResetSandbox } from './reset-sandbox.test-support';
 
 const newDraft = async () => (await api.request('lone', 'POST', `/mailboxes/${lone}/messages/`, { body: {} })).body;
 const filePath = (m: any, d: any, f: any) => `/mailboxes/${lone}/messages/${m.id}/documents/${d.id}/files/${f.id}`;
@@ -18,14 +15,7 @@ const put = (path: string, content: string | Buffer, type: string, ifMatch: numb
   return api.request('lone', 'PUT', `${path}/content`, { form, ...(ifMatch !== undefined ? { ifMatch } : {}) });
 };
 
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(async () => api.close());
-beforeEach(async () => {
-  await api.hook('POST', '/reset');
-  lone = await api.mailboxOf('lone', 'Lone Defaultssen');
-});
+useResetSandbox();
 
 describe('file content upload (§6.12.1, §6.14)', () => {
   it('stores content and answers {id, version, fileSize}; If-Match is the file version', async () => {

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startApi, type ApiClient } from './api-test-client.test-support';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { api, lone, useResetSandbox } from './reset-sandbox.test-support';
 
-let api: ApiClient;
-let lone: string;
 let summary: any[];
 
 const create = (body: unknown) => api.request('lone', 'POST', `/mailboxes/${lone}/folders/`, { body });
 const byName = (name: string) => summary.find((f) => f.name === name);
 
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(async () => api.close());
+useResetSandbox();
 beforeEach(async () => {
-  await api.hook('POST', '/reset');
-  lone = await api.mailboxOf('lone', 'Lone Defaultssen');
   summary = (await api.request('lone', 'GET', `/mailboxes/${lone}/folders/summary/`)).body.folders;
 });
 

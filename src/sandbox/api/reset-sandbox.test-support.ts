@@ -1,4 +1,4 @@
-// Test-only: one real sandbox per test file, reset before each test, with Lone's mailbox and folders looked up again.
+// Test-only: one real sandbox per test file, reset to its seed before each test, with Lone's mailbox and folders.
 // The bindings are live (ES module exports), so tests read `api`, `lone` and `folders` as set by the hooks.
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { startApi, type ApiClient } from './api-test-client.test-support';
