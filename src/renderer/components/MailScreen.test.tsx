@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { initI18n } from '../i18n';
+import { installFakeApi } from '../test/fake-api';
+import { installFakeCompose } from '../features/compose/test/fake-compose';
+import { render } from '../test/render';
+import { useAppStore } from '../store';
+import { MailScreen } from './MailScreen';
+
+initI18n();
+
+// Each pane of the layout counts its renders, so the test sees who re-rendered without reading the DOM.
+const { renders, counted } = vi.hoisted(() => {
+  const renders = { tree: 0, switcher: 0, toolbar: 0, list: 0, view: 0 };
+  const counted =
+    <P,>(name: keyof typeof renders, Component: (props: P) => unknown) =>
+    (props: P) => {
+      renders[name] += 1;
+      return Component(props);
+    };
+  return { renders, counted };
+});
+vi.mock('./FolderTree', async (original) => {
+  const m = await original<typeof import('./FolderTree')>();
+  return { ...m, FolderTree: counted('tree', m.FolderTree) };
+});
+vi.mock('./MailboxSwitcher', async (original) => {
+  const m = await original<typeof import('./MailboxSwitcher')>();
+  return { ...m, MailboxSwitcher: counted('switcher', m.MailboxSwitcher) };
+});
+vi.mock('./ListToolbar', async (original) => {
+  const m = await original<typeof import('./ListToolbar')>();
+  return { ...m, ListToolbar: counted('toolbar', m.ListToolbar) };
+});
+vi.mock('./MessageList', async (original) => {
+  const m = await original<typeof import('./MessageList')>();
+  return { ...m, MessageList: counted('list', m.MessageList) };
+});
+vi.mock('./MessageView', async (original) => {
+  const m = await original<typeof import('./MessageView')>();
+  return { ...m, MessageView: counted('view', m.MessageView) };
+});
+
+const status = {
+  loggedIn: true,
+  environment: 'sandbox' as const,
+  pending: false,
+  secretStore: 'keychain' as const,
+  displayName: 'Lone Defaultssen',
+};
+const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+const snapshot = () => ({ ...renders });
+
+let unmount: () => void = () => undefined;
+beforeEach(() => {
+  installFakeCompose(installFakeApi());
+  useAppStore.setState({ status });
+});
+afterEach(() => unmount());
+
+describe('MailScreen renders', () => {
+  it('typing in the composer re-renders none of the mail layout', async () => {
+    await act(() => useAppStore.getState().loadMailboxes());
+    ({ unmount } = render(<MailScreen status={status} onOpenSettings={() => undefined} />));
+    await flush();
+    await act(async () => void (await useAppStore.getState().startNewMessage()));
+    await flush();
+    expect(useAppStore.getState().compose).not.toBeNull();
+
+    const before = snapshot();
+    for (const html of ['<p>H</p>', '<p>He</p>', '<p>Hej</p>']) {
+      act(() => useAppStore.getState().setComposeHtml(html));
+    }
+    await flush();
+    expect(useAppStore.getState().compose?.html).toBe('<p>Hej</p>');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('a change the list shows re-renders the list pane, not the sidebar (the counter can count)', async () => {
+    await act(() => useAppStore.getState().loadMailboxes());
+    ({ unmount } = render(<MailScreen status={status} onOpenSettings={() => undefined} />));
+    await flush();
+    const before = snapshot();
+    act(() => useAppStore.getState().removeFromList(useAppStore.getState().messages[0]!.id));
+    const after = snapshot();
+    expect(after.list).toBeGreaterThan(before.list);
+    expect(after.tree).toBe(before.tree);
+    expect(after.switcher).toBe(before.switcher);
+  });
+});
