@@ -1,6 +1,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { IdSchema } from '../../../shared/ipc/ids';
 import { writeDurably } from './durable-write';
 import { KeyedQueue } from './keyed-queue';
 
@@ -8,11 +9,8 @@ import { KeyedQueue } from './keyed-queue';
 // has confirmed them. One entry per draft, replaced atomically, so a crash leaves either the old or the new words
 // and never half of them. Where and how an entry is kept (sealed on disk, or in memory only) is the store's business.
 
-export const SafeId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9-]+$/);
+/** Ids become file names and sealed-name tags, so they take the contract's id shape (no path characters). */
+export const SafeId = IdSchema;
 
 export const JournalRecordSchema = z.object({
   mailboxId: SafeId,
