@@ -66,8 +66,21 @@ interface PdfTextItem {
   hasEOL?: boolean;
 }
 
+/**
+ * pdfjs in Node runs every document through one in-process fake worker, and documents parsed side by side can fail
+ * there ("Invalid page request"). Parsing is work on this thread anyway, so one document at a time costs nothing
+ * while the downloads around it still overlap.
+ */
+let pdfTurn: Promise<unknown> = Promise.resolve();
+
 /** Text of every page, with pdfjs in Node (the legacy build runs without a DOM or a worker file). */
-export const pdfToText = async (bytes: Uint8Array): Promise<string> => {
+export const pdfToText = (bytes: Uint8Array): Promise<string> => {
+  const text = pdfTurn.then(() => parsePdf(bytes));
+  pdfTurn = text.catch(() => undefined);
+  return text;
+};
+
+const parsePdf = async (bytes: Uint8Array): Promise<string> => {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdfjs takes ownership of the buffer it is given; a copy keeps the caller's bytes intact for storage.
   const task = pdfjs.getDocument({
