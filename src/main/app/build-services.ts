@@ -95,7 +95,7 @@ export const buildServices = async (hooks: PlatformHooks, options: AppServicesOp
     baseUrl: async () => (await auth.environment()).apiBaseUrl,
     tokens: auth,
     limiter: {
-      acquire: (kind) => limiter.acquire(kind),
+      acquire: (kind, priority) => limiter.acquire(kind, priority),
       complete: (h, charge) => limiter.complete(h, charge),
       penalize: (ms) => limiter.penalize(ms),
     },

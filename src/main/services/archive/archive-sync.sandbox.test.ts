@@ -58,7 +58,7 @@ describe('archive sync against the sandbox', () => {
     const first = client();
     const controller = new AbortController();
     const seen: SyncProgress[] = [];
-    const stopped = new ArchiveSync({ api: first.dp, store: archive.store, pageSize: 4, minIntervalMs: 0 }).sync(
+    const stopped = new ArchiveSync({ api: first.dp, store: archive.store, pageSize: 4 }).sync(
       [{ mailboxId, withDocuments: true }],
       {
         signal: controller.signal,
@@ -79,7 +79,7 @@ describe('archive sync against the sandbox', () => {
 
     const second = client();
     const progress: SyncProgress[] = [];
-    const report = await new ArchiveSync({ api: second.dp, store: archive.store, pageSize: 4, minIntervalMs: 0 }).sync(
+    const report = await new ArchiveSync({ api: second.dp, store: archive.store, pageSize: 4 }).sync(
       [{ mailboxId, withDocuments: true }],
       { onProgress: (p) => progress.push(p) },
     );
@@ -130,7 +130,6 @@ describe('archive sync against the sandbox', () => {
       api: c.dp,
       store: archive.store,
       pageSize: 4,
-      minIntervalMs: 0,
     }).sync([{ mailboxId, withDocuments: true }]);
     expect(report).toMatchObject({ changed: 2, deleted: 0, documents: 1 });
     expect(c.listCalls()).toBeLessThanOrEqual(2);
@@ -145,7 +144,7 @@ describe('archive sync against the sandbox', () => {
       body: { label: 'Kladde der slettes' },
     });
     expect(draft.status).toBe(201);
-    const sync = new ArchiveSync({ api: client().dp, store: archive.store, pageSize: 4, minIntervalMs: 0 });
+    const sync = new ArchiveSync({ api: client().dp, store: archive.store, pageSize: 4 });
     await sync.sync([{ mailboxId, withDocuments: false }]);
     expect(archive.store.message(draft.body.id)).toBeDefined();
 

@@ -3,7 +3,7 @@ import type { DpClient } from '../dp-client/dp-client';
 import { fileContentPath, messagePath, messagesPath } from './api-paths';
 import { throwIfAborted } from './archive-errors';
 import type { ArchiveStore, StoredFile, SyncState } from './archive-store';
-import { BackgroundPacer } from './background-pacer';
+import { inBackground } from './background-client';
 import { toArchivedMessage, type ArchivedMessageRecord } from './message-record';
 import { extractText } from './text-extract';
 
@@ -42,8 +42,11 @@ export interface ArchiveSyncOptions {
   pageSize?: number;
   /** How often the id/version reconciliation runs on its own (deletions, and changes a lagging query missed). */
   reconcileEveryMs?: number;
-  /** Gap between the archive's requests; the default leaves half of the view-client rate to the UI. */
-  minIntervalMs?: number;
+  /**
+   * Document downloads at once. The rate limiter sets the pace (its background lane yields to the UI); a few at once
+   * keep it busy while answers travel and text is extracted.
+   */
+  concurrency?: number;
   now?: () => number;
   log?: (msg: string, err?: unknown) => void;
 }
@@ -56,6 +59,9 @@ export const SYNC_SORT = 'lastUpdated:asc,id:asc';
 const RECONCILE_FIELDS = 'id,version';
 const RECONCILE_PAGE_SIZE = 5000;
 const DOCUMENT_BATCH = 25;
+const DOCUMENT_CONCURRENCY = 4;
+
+const fileKey = (f: StoredFile): string => `${f.messageId}/${f.documentId}/${f.id}`;
 
 type Page = { messages?: unknown; next?: unknown; totalElements?: unknown };
 
@@ -76,17 +82,18 @@ export class ArchiveSync {
   private readonly pageSize: number;
   private readonly reconcileEveryMs: number;
   private readonly now: () => number;
-  private readonly pacer: BackgroundPacer;
+  private readonly concurrency: number;
   private readonly log: (msg: string, err?: unknown) => void;
   private running: Promise<SyncReport> | undefined;
 
   constructor(options: ArchiveSyncOptions) {
-    this.api = options.api;
+    // Nobody waits for the archive: every request it makes yields to the UI's.
+    this.api = inBackground(options.api);
     this.store = options.store;
     this.pageSize = options.pageSize ?? 1000;
     this.reconcileEveryMs = options.reconcileEveryMs ?? 6 * 3600_000;
     this.now = options.now ?? Date.now;
-    this.pacer = new BackgroundPacer(options.minIntervalMs ?? 200, this.now);
+    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? DOCUMENT_CONCURRENCY));
     this.log = options.log ?? ((m, e) => console.warn(m, e ?? ''));
   }
 
@@ -132,7 +139,7 @@ export class ArchiveSync {
     let changed = 0;
     let retriedFromStart = false;
     for (;;) {
-      await this.pacer.turn(options.signal);
+      throwIfAborted(options.signal);
       const query = {
         sortFields: SYNC_SORT,
         size: this.pageSize,
@@ -175,7 +182,7 @@ export class ArchiveSync {
     let next: string | undefined;
     let total = 0;
     do {
-      await this.pacer.turn(options.signal);
+      throwIfAborted(options.signal);
       const query = {
         sortFields: SYNC_SORT,
         size: RECONCILE_PAGE_SIZE,
@@ -198,7 +205,7 @@ export class ArchiveSync {
     let changed = 0;
     for (const [id, version] of server) {
       if (local.has(id) && local.get(id) === version) continue;
-      await this.pacer.turn(options.signal);
+      throwIfAborted(options.signal);
       try {
         const res = await this.api.get<unknown>(messagePath(mailboxId, id), this.signal(options));
         const record = toArchivedMessage(res.data, mailboxId);
@@ -213,23 +220,48 @@ export class ArchiveSync {
     return { deleted: gone.length, changed };
   }
 
+  /**
+   * Downloads with `concurrency` workers drawing from the pending files, newest letters first. A file stays pending in
+   * the store until it is stored, so the workers keep the ones taken apart; when one fails the others finish the file
+   * they have and stop, and the sync ends only when none of them is still writing.
+   */
   private async documents(mailboxId: string, options: SyncRunOptions): Promise<number> {
     const total = this.store.pendingCount(mailboxId);
     let done = 0;
     options.onProgress?.({ phase: 'documents', mailboxId, done, total });
-    for (;;) {
-      const batch = this.store.pendingFiles(mailboxId, DOCUMENT_BATCH);
-      if (batch.length === 0) return done;
-      for (const file of batch) {
-        await this.fetchFile(mailboxId, file, options);
+    const taken = new Set<string>();
+    let queue: StoredFile[] = [];
+    let failure: { err: unknown } | undefined;
+    const nextFile = (): StoredFile | undefined => {
+      if (queue.length === 0)
+        queue = this.store.pendingFiles(mailboxId, DOCUMENT_BATCH + taken.size).filter((f) => !taken.has(fileKey(f)));
+      const file = queue.shift();
+      if (file) taken.add(fileKey(file));
+      return file;
+    };
+    const worker = async (): Promise<void> => {
+      while (!failure) {
+        const file = nextFile();
+        if (!file) return;
+        try {
+          await this.fetchFile(mailboxId, file, options);
+        } catch (err) {
+          failure ??= { err };
+          return;
+        } finally {
+          taken.delete(fileKey(file));
+        }
         done += 1;
         options.onProgress?.({ phase: 'documents', mailboxId, done, total: Math.max(total, done) });
       }
-    }
+    };
+    await Promise.all(Array.from({ length: this.concurrency }, worker));
+    if (failure) throw failure.err;
+    return done;
   }
 
   private async fetchFile(mailboxId: string, file: StoredFile, options: SyncRunOptions): Promise<void> {
-    await this.pacer.turn(options.signal);
+    throwIfAborted(options.signal);
     let bytes: Uint8Array;
     try {
       const res = await this.api.getBytes(
