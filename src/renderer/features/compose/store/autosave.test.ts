@@ -4,8 +4,23 @@ import { AUTOSAVE_DELAY_MS } from './autosave-loop';
 import { networkError } from '../../../test/fake-api';
 import { draftView } from '../test/fake-compose';
 import { composeStoreEnv } from '../test/store-env';
+import type { SaveResult } from '../../../../shared/ipc/channels/compose';
+
+type SaveConflictServer = Extract<SaveResult, { status: 'conflict' }>['server'];
 
 const { env, danish, open } = composeStoreEnv();
+
+/** Opens a new message, types "mine", and lets its save meet a 409 carrying `server`. */
+const conflictOnSave = async (server: SaveConflictServer) => {
+  await open();
+  env.compose.compose.save.mockResolvedValueOnce({
+    status: 'conflict',
+    local: { format: 'html', html: '<p>mine</p>' },
+    server,
+  });
+  env.store.getState().setComposeHtml('<p>mine</p>');
+  await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+};
 
 describe('compose slice: autosave', () => {
   it('creates the draft with the user as sender and saves once, a second after typing stops', async () => {
@@ -144,14 +159,7 @@ describe('compose slice: plain text', () => {
   });
 
   it('keeping the server’s text version after a conflict returns to text mode', async () => {
-    await open();
-    env.compose.compose.save.mockResolvedValueOnce({
-      status: 'conflict',
-      local: { format: 'html', html: '<p>mine</p>' },
-      server: { format: 'text', text: 'deres', fileVersion: 4 },
-    });
-    env.store.getState().setComposeHtml('<p>mine</p>');
-    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    await conflictOnSave({ format: 'text', text: 'deres', fileVersion: 4 });
     expect(env.store.getState().compose?.conflict?.server).toMatchObject({
       format: 'text',
       text: 'deres',
@@ -178,14 +186,7 @@ describe('compose slice: journal label', () => {
 
 describe('compose slice: conflicts', () => {
   it('shows both versions on a 409 and writes nothing until the user chooses', async () => {
-    await open();
-    env.compose.compose.save.mockResolvedValueOnce({
-      status: 'conflict',
-      local: { format: 'html', html: '<p>mine</p>' },
-      server: { format: 'html', html: '<p>theirs</p>', fileVersion: 7 },
-    });
-    env.store.getState().setComposeHtml('<p>mine</p>');
-    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    await conflictOnSave({ format: 'html', html: '<p>theirs</p>', fileVersion: 7 });
     const c = env.store.getState().compose!;
     expect(c.saveState).toBe('conflict');
     expect(c.conflict).toEqual({ local: '<p>mine</p>', server: { html: '<p>theirs</p>', fileVersion: 7 } });
@@ -207,14 +208,7 @@ describe('compose slice: conflicts', () => {
   });
 
   it('loads the server version into the editor when the user keeps it', async () => {
-    await open();
-    env.compose.compose.save.mockResolvedValueOnce({
-      status: 'conflict',
-      local: { format: 'html', html: '<p>mine</p>' },
-      server: { format: 'html', html: '<p>theirs</p>', fileVersion: 4 },
-    });
-    env.store.getState().setComposeHtml('<p>mine</p>');
-    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    await conflictOnSave({ format: 'html', html: '<p>theirs</p>', fileVersion: 4 });
     const key = env.store.getState().compose!.contentKey;
     await env.store.getState().resolveConflict('server');
     const c = env.store.getState().compose!;
