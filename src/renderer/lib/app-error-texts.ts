@@ -1,12 +1,8 @@
-import type { APP_ERROR_CODES } from '../../shared/ipc/app-error';
+import type { AppErrorCode } from '../../shared/ipc/app-error';
 
-/** Every code the app itself raises, as `APP_ERROR_CODES` lists them. */
-export type AppErrorCode = (typeof APP_ERROR_CODES)[keyof typeof APP_ERROR_CODES];
-
-// Keyed by the code strings rather than by APP_ERROR_CODES' member names, so a code raised anywhere in main finds
-// its text here even before it is listed there; the two `Record<AppErrorCode, string>` checks below make a code
-// listed there without a text here a compile error.
-const DA = {
+// Keyed by the code strings, which never change once shipped. Both tables are `Record<AppErrorCode, string>`, so a
+// code listed in APP_ERROR_CODES without a text here (or a text for a code no longer raised) is a compile error.
+const DA: Record<AppErrorCode, string> = {
   'app.auth.access-denied': 'Login blev afvist.',
   'app.auth.invalid-client':
     'Digital Post kender ikke klientregistreringen. Kontrollér klient-id og hemmelighed i indstillingerne.',
@@ -38,9 +34,9 @@ const DA = {
   'app.network': 'Der er ingen forbindelse til Digital Post. Prøv igen.',
   'app.query.date.invalid': 'Ugyldig dato.',
   'app.rate-limited': 'For mange forespørgsler lige nu. Vent lidt og prøv igen.',
-} as const;
+};
 
-const EN: Record<keyof typeof DA, string> = {
+const EN: Record<AppErrorCode, string> = {
   'app.auth.access-denied': 'The login was refused.',
   'app.auth.invalid-client':
     'Digital Post does not recognise the client registration. Check the client id and secret in the settings.',
@@ -73,24 +69,19 @@ const EN: Record<keyof typeof DA, string> = {
   'app.rate-limited': 'Too many requests right now. Wait a moment and try again.',
 };
 
-const daComplete: Record<AppErrorCode, string> = DA;
-const enComplete: Record<AppErrorCode, string> = EN;
-
-export type AppTextCode = keyof typeof DA;
-
-export const APP_ERROR_TEXTS: Readonly<Record<'da' | 'en', Readonly<Record<AppTextCode, string>>>> = {
-  da: daComplete as Record<AppTextCode, string>,
-  en: enComplete as Record<AppTextCode, string>,
+export const APP_ERROR_TEXTS: Readonly<Record<'da' | 'en', Readonly<Record<AppErrorCode, string>>>> = {
+  da: DA,
+  en: EN,
 };
 
-export const isAppTextCode = (code: string): code is AppTextCode => Object.prototype.hasOwnProperty.call(DA, code);
+export const isAppErrorCode = (code: string): code is AppErrorCode => Object.prototype.hasOwnProperty.call(DA, code);
 
 /**
  * Codes whose `message` from main is not the app's own sentence (an identity provider's description, a network
  * stack's wording): the table's text is shown instead in both languages. For every other app code main writes a
  * Danish sentence with the specifics filled in (a file's format, a port), which the Danish UI keeps.
  */
-export const FIXED_WORDING: ReadonlySet<string> = new Set<AppTextCode>([
+export const FIXED_WORDING: ReadonlySet<string> = new Set<AppErrorCode>([
   'app.auth.not-logged-in',
   'app.auth.login-cancelled',
   'app.auth.login-timeout',

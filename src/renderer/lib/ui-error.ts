@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DP_GENERIC_ERROR_MESSAGE, dpErrorMessage, isDpErrorCode } from '../../shared/dp/error-codes';
 import { APP_ERROR_CODES, isAppErrorException, type FieldError } from '../../shared/ipc/app-error';
-import { APP_ERROR_TEXTS, FIXED_WORDING, isAppTextCode } from './app-error-texts';
+import { APP_ERROR_TEXTS, FIXED_WORDING, isAppErrorCode } from './app-error-texts';
 
 export type UiLanguage = 'da' | 'en';
 
@@ -59,7 +59,7 @@ const inDigitalPostWords = (code: string, text: string, language: UiLanguage): s
   language === 'da' ? text : `Digital Post (${code}, in Danish only): ${text}`;
 
 function codeText(code: string, message: string | undefined, params: UiError['params'], language: UiLanguage): string {
-  if (isAppTextCode(code)) {
+  if (isAppErrorCode(code)) {
     if (language === 'da' && message && !FIXED_WORDING.has(code)) return message;
     return interpolate(APP_ERROR_TEXTS[language][code], params);
   }

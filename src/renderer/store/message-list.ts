@@ -110,16 +110,21 @@ export const senderOverview = (s: { senders: SenderSummary[]; messages: Message[
 // Each list request carries the generation it was made for; answers for an older query are dropped.
 let generation = 0;
 
+/** A list with nothing in it: the start, and after a mailbox change or logout. */
+const EMPTY_LIST = {
+  messages: [],
+  totalElements: 0,
+  nextCursor: undefined,
+  listLoading: false,
+  loadingMore: false,
+  listError: null,
+} satisfies Partial<MessageListSlice>;
+
 export const createMessageListSlice: SliceCreator<MessageListSlice, ListNeeds> = (set, get) => {
   const baseQuery = (): MessageQuery | null => listQuery(get());
 
   return {
-    messages: [],
-    totalElements: 0,
-    nextCursor: undefined,
-    listLoading: false,
-    loadingMore: false,
-    listError: null,
+    ...EMPTY_LIST,
     sort: { field: 'messageDateTime', direction: 'desc' },
     dateFrom: '',
     dateTo: '',
@@ -130,14 +135,7 @@ export const createMessageListSlice: SliceCreator<MessageListSlice, ListNeeds> =
 
     clearList() {
       generation += 1;
-      set({
-        messages: [],
-        totalElements: 0,
-        nextCursor: undefined,
-        listLoading: false,
-        loadingMore: false,
-        listError: null,
-      });
+      set(EMPTY_LIST);
     },
 
     async loadFirstPage(prefetched) {

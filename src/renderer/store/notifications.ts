@@ -33,22 +33,18 @@ export interface NotificationsSlice {
 
 export const createNotificationsSlice: SliceCreator<NotificationsSlice> = (set) => {
   // Every change answers with the resource as the server now holds it; that replaces what the screen shows.
-  const saveAccess = async (call: () => Promise<AccessView>): Promise<SaveResult> => {
+  const save = async (apply: () => Promise<Partial<NotificationsSlice>>): Promise<SaveResult> => {
     try {
-      set({ notifyAccess: await call(), notifyAccessError: null });
+      set(await apply());
       return { ok: true };
     } catch (error) {
       return { ok: false, error };
     }
   };
-  const saveNemSms = async (call: () => Promise<NemSmsView>): Promise<SaveResult> => {
-    try {
-      set({ nemSms: await call(), nemSmsError: null });
-      return { ok: true };
-    } catch (error) {
-      return { ok: false, error };
-    }
-  };
+  const saveAccess = (call: () => Promise<AccessView>) =>
+    save(async () => ({ notifyAccess: await call(), notifyAccessError: null }));
+  const saveNemSms = (call: () => Promise<NemSmsView>) =>
+    save(async () => ({ nemSms: await call(), nemSmsError: null }));
 
   return {
     notifyAccess: null,
@@ -89,13 +85,7 @@ export const createNotificationsSlice: SliceCreator<NotificationsSlice> = (set) 
     changeNemSms: (change) => saveNemSms(() => dp().notify.updateNemSms({ change })),
     verifyNemSms: (subscriptionId, pin) => saveNemSms(() => dp().notify.verifyNemSms({ subscriptionId, pin })),
     resendNemSmsPin: (subscriptionId) => saveNemSms(() => dp().notify.resendNemSmsPin({ subscriptionId })),
-    async setMailboxAlerts(mailboxId, enabled) {
-      try {
-        set({ alertSettings: await dp().notify.setAlerts({ mailboxId, enabled }) });
-        return { ok: true };
-      } catch (error) {
-        return { ok: false, error };
-      }
-    },
+    setMailboxAlerts: (mailboxId, enabled) =>
+      save(async () => ({ alertSettings: await dp().notify.setAlerts({ mailboxId, enabled }) })),
   };
 };
