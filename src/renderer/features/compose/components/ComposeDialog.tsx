@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DraftFormat, DraftRecipient } from '../../../../shared/ipc/channels/compose';
 import type { ComposeSession } from '../store';
 import { ConfirmDialog } from '../../../components/Modal';
-import { useUiErrorText } from '../../../lib/ui-error';
+import { useUiErrorText, type UiError } from '../../../lib/ui-error';
 import { attachErrorText } from '../lib/attach-error-text';
 import { LABEL_SIZE_CODE } from '../lib/form-checks';
 import { RichTextEditor } from '../editor/RichTextEditor';
@@ -104,6 +104,7 @@ export function ComposeDialog({
     errors
       .map((e) => (e.code === LABEL_SIZE_CODE ? t('compose.labelTooLong', { max: maxLabelLength }) : errorText(e)))
       .join(' ');
+  const sendErrorText = (e: UiError) => (e.fieldErrors ? fieldText(e.fieldErrors) : errorText(e));
   const showPicker = !s.isReply && (s.recipient === null || changingRecipient);
   const title = s.isReply ? `${t('compose.replyTitle')}: ${s.label}` : t('compose.newMessage');
 
@@ -278,7 +279,7 @@ export function ComposeDialog({
         <div className="compose-footer">
           {(s.sendError || otherErrors.length > 0) && (
             <div id={errorsId} className="error" role="alert">
-              {s.sendError ? errorText(s.sendError) : fieldText(otherErrors)}
+              {s.sendError ? sendErrorText(s.sendError) : fieldText(otherErrors)}
             </div>
           )}
           <div className="button-row">

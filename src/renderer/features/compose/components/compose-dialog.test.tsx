@@ -181,6 +181,18 @@ describe('ComposeDialog', () => {
       expect(en).toMatch(/Upload of stor\.pdf was cancelled\./);
       expect(en).toMatch(/scan\.pdf was not attached: There is no connection/);
       expect(en).not.toMatch(/Emnet|forbindelse|Kladden|annulleret|vedhæftet/);
+      const tooLong = { code: LABEL_SIZE_CODE, field: 'label', message: 'Emnet må højst være 256 tegn.' };
+      const refused = mount(
+        <ComposeDialog
+          session={session({ sendError: { code: LABEL_SIZE_CODE, fieldErrors: [tooLong] } })}
+          maxLabelLength={256}
+          allowCpr={false}
+          actions={actions()}
+        />,
+      );
+      expect(refused.container.querySelector('.compose-footer [role="alert"]')?.textContent).toBe(
+        'The subject may be at most 256 characters.',
+      );
     } finally {
       setLanguage('da');
     }
