@@ -6,16 +6,17 @@ import type {
   NemSmsView,
 } from '../../shared/ipc/channels/notify';
 import { dp } from '../lib/api';
+import { toUiError, type UiError } from '../lib/ui-error';
 import type { SliceCreator } from './slice';
 
 /** Outcome of one save: the form keeps what the user typed when it failed, so the error carries the cause. */
-export type SaveResult = { ok: true } | { ok: false; error: unknown };
+export type SaveResult = { ok: true } | { ok: false; error: UiError };
 
 export interface NotificationsSlice {
   notifyAccess: AccessView | null;
-  notifyAccessError: unknown;
+  notifyAccessError: UiError | null;
   nemSms: NemSmsView | null;
-  nemSmsError: unknown;
+  nemSmsError: UiError | null;
   alertSettings: AlertSettings | null;
   /** 'electron' shows OS notifications from main; 'browser' raises Web Notifications in the page. */
   alertMode: 'electron' | 'browser' | null;
@@ -38,7 +39,7 @@ export const createNotificationsSlice: SliceCreator<NotificationsSlice> = (set) 
       set(await apply());
       return { ok: true };
     } catch (error) {
-      return { ok: false, error };
+      return { ok: false, error: toUiError(error) };
     }
   };
   const saveAccess = (call: () => Promise<AccessView>) =>
@@ -59,14 +60,14 @@ export const createNotificationsSlice: SliceCreator<NotificationsSlice> = (set) 
       try {
         set({ notifyAccess: await dp().notify.getAccess({ mailboxId }) });
       } catch (error) {
-        set({ notifyAccessError: error });
+        set({ notifyAccessError: toUiError(error) });
       }
     },
     async loadNemSms() {
       try {
         set({ nemSms: await dp().notify.getNemSms(), nemSmsError: null });
       } catch (error) {
-        set({ nemSmsError: error });
+        set({ nemSmsError: toUiError(error) });
       }
     },
     async loadAlertSettings() {

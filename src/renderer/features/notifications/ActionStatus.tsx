@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LocalRefusal, anyErrorText } from './errors';
+import { isLocalRefusal, notifyErrorText } from './errors';
 import type { ActionState } from './use-action';
 
 /** The outcome of a section's last save: the error in words with a retry (not for refusals), or a quiet "saved". */
@@ -8,8 +8,8 @@ export function ActionStatus({ state }: { state: ActionState }) {
   if (state.error) {
     return (
       <p className="error" role="alert">
-        {anyErrorText(state.error, t)}{' '}
-        {!(state.error instanceof LocalRefusal) && (
+        {notifyErrorText(state.error, t)}{' '}
+        {!isLocalRefusal(state.error) && (
           <button type="button" onClick={state.retry} disabled={state.busy}>
             {t('notifications.retry')}
           </button>

@@ -3,16 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { isValidEmail, type AccessIntent, type AccessView } from '../../../shared/ipc/channels/notify';
 import type { SaveResult } from '../../store/notifications';
 import { ActionStatus } from './ActionStatus';
-import { LocalRefusal } from './errors';
+import { notifyRefusal } from './errors';
+import type { UiError } from '../../lib/ui-error';
 import { useAction } from './use-action';
 
 /** What the server would refuse, refused before the request (same wording). */
-export function checkEmail(email: string, others: { email: string }[]): LocalRefusal | null {
+export function checkEmail(email: string, others: { email: string }[]): UiError | null {
   const value = email.trim();
-  if (value === '') return new LocalRefusal('emailRequired');
-  if (!isValidEmail(value)) return new LocalRefusal('emailInvalid');
+  if (value === '') return notifyRefusal('emailRequired');
+  if (!isValidEmail(value)) return notifyRefusal('emailInvalid');
   if (others.some((o) => o.email.toLowerCase() === value.toLowerCase()))
-    return new LocalRefusal('emailDuplicate', { email: value });
+    return notifyRefusal('emailDuplicate', { email: value });
   return null;
 }
 

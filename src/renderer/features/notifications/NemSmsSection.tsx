@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { NemSmsIntent, NemSmsView } from '../../../shared/ipc/channels/notify';
 import type { SaveResult } from '../../store/notifications';
 import { ActionStatus } from './ActionStatus';
-import { anyErrorText } from './errors';
+import { notifyErrorText } from './errors';
+import type { UiError } from '../../lib/ui-error';
 import { PinForm } from './PinForm';
 import { checkMobile } from './SmsSection';
 import { useAction } from './use-action';
@@ -17,7 +18,7 @@ export function NemSmsSection({
   onResend,
 }: {
   nemSms: NemSmsView | null;
-  loadError: unknown;
+  loadError: UiError | null;
   onReload: () => void;
   onChange: (c: NemSmsIntent) => Promise<SaveResult>;
   onVerify: (subscriptionId: string, pin: string) => Promise<SaveResult>;
@@ -45,7 +46,7 @@ export function NemSmsSection({
       <p className="muted">{t('notifications.nemSmsIntro')}</p>
       {loadError ? (
         <p className="error" role="alert">
-          {anyErrorText(loadError, t)}{' '}
+          {notifyErrorText(loadError, t)}{' '}
           <button type="button" onClick={onReload}>
             {t('notifications.retry')}
           </button>

@@ -6,7 +6,7 @@ import { mailboxName } from '../../lib/mailbox-name';
 import { useAppStore } from '../../store';
 import { DesktopSection } from './DesktopSection';
 import { EmailSection } from './EmailSection';
-import { anyErrorText } from './errors';
+import { notifyErrorText } from './errors';
 import { NemSmsSection } from './NemSmsSection';
 import { OptOutSection } from './OptOutSection';
 import { PushSection } from './PushSection';
@@ -44,7 +44,7 @@ export function NotificationSettings({ mailbox, onClose }: { mailbox: MailboxVie
         {readOnly && <p className="notice">{t('notifications.readOnly')}</p>}
         {accessError ? (
           <p className="error" role="alert">
-            {anyErrorText(accessError, t)}{' '}
+            {notifyErrorText(accessError, t)}{' '}
             <button type="button" onClick={() => void store().loadNotifyAccess(mailboxId)}>
               {t('notifications.retry')}
             </button>

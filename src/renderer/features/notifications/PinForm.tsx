@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaveResult } from '../../store/notifications';
-import { LocalRefusal } from './errors';
+import { notifyRefusal } from './errors';
 import type { ActionState } from './use-action';
 
 /** PIN entry with "Bekræft" and "Send ny pinkode"; the PIN stays in the field when it is refused. */
@@ -22,7 +22,7 @@ export function PinForm({
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const value = pin.replace(/\s/g, '');
-    if (!/^\d{1,12}$/.test(value)) return action.fail(new LocalRefusal('pinRequired'));
+    if (!/^\d{1,12}$/.test(value)) return action.fail(notifyRefusal('pinRequired'));
     void action.run(() => onVerify(value), { doneText: t('notifications.saved'), onSuccess: () => setPin('') });
   };
   return (

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { normaliseDanishMobile, type AccessIntent, type AccessView } from '../../../shared/ipc/channels/notify';
 import type { SaveResult } from '../../store/notifications';
 import { ActionStatus } from './ActionStatus';
-import { LocalRefusal } from './errors';
+import { notifyRefusal } from './errors';
+import type { UiError } from '../../lib/ui-error';
 import { PinForm } from './PinForm';
 import { useAction } from './use-action';
 
-export function checkMobile(input: string): LocalRefusal | null {
-  if (input.trim() === '') return new LocalRefusal('mobileRequired');
-  return normaliseDanishMobile(input) === undefined ? new LocalRefusal('mobileInvalid') : null;
+export function checkMobile(input: string): UiError | null {
+  if (input.trim() === '') return notifyRefusal('mobileRequired');
+  return normaliseDanishMobile(input) === undefined ? notifyRefusal('mobileInvalid') : null;
 }
 
 export function SmsSection({

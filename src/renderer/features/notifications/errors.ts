@@ -1,6 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import { isAppErrorException } from '../../../shared/ipc/app-error';
-import { toUiError, uiErrorText } from '../../lib/ui-error';
+import { localRefusal, uiErrorText, type UiError } from '../../lib/ui-error';
 
 // Digital Post's codes for notification and PIN problems, in words a person understands. Codes not listed here
 // fall back to Digital Post's own message.
@@ -19,31 +18,31 @@ const KEYS: Record<string, string> = {
   'app.conflict': 'conflict',
 };
 
-/** The code of an error from the bridge: the first field error is the specific one. */
-export const errorCode = (e: unknown): string | undefined =>
-  isAppErrorException(e) ? (e.error.fieldErrors?.[0]?.code ?? e.error.code) : undefined;
+/** The refusals the screen makes itself before any request, under the code Digital Post would answer with. */
+const REFUSAL_CODES = {
+  emailRequired: 'access.emailNotificationSubscriptions.email.required',
+  emailInvalid: 'access.emailNotificationSubscriptions.email.invalid',
+  emailDuplicate: 'access.emailNotificationSubscriptions.email.alreadyUsed',
+  mobileRequired: 'access.smsNotificationSubscription.mobileNumber.required',
+  mobileInvalid: 'access.smsNotificationSubscription.mobileNumber.invalid',
+  pinRequired: 'verification.pin.invalid',
+} as const;
 
-export function notifyErrorText(e: unknown, t: TFunction): string {
-  const code = errorCode(e);
-  const key = code ? KEYS[code] : undefined;
+export const notifyRefusal = (key: keyof typeof REFUSAL_CODES, params?: Record<string, string>): UiError =>
+  localRefusal(REFUSAL_CODES[key], `notifications.errors.${key}`, params);
+
+/** A refusal made here, before any request: retrying the same input cannot help. */
+export const isLocalRefusal = (e: UiError): boolean => e.textKey !== undefined;
+
+/** The code of an error: the first field error is the specific one. */
+export const errorCode = (e: UiError): string => e.fieldErrors?.[0]?.code ?? e.code;
+
+export function notifyErrorText(e: UiError, t: TFunction): string {
+  if (e.textKey) return t(e.textKey, e.params ?? {});
+  const key = KEYS[errorCode(e)];
   if (key) {
-    const rejected = isAppErrorException(e) ? e.error.fieldErrors?.[0]?.rejectedValue : undefined;
+    const rejected = e.fieldErrors?.[0]?.rejectedValue;
     return t(`notifications.errors.${key}`, { email: typeof rejected === 'string' ? rejected : '' });
   }
-  return uiErrorText(toUiError(e), i18next.language === 'en' ? 'en' : 'da');
-}
-
-/** Refusals the screen makes itself before any request, as the same codes the server would answer with. */
-export class LocalRefusal extends Error {
-  constructor(
-    readonly key: string,
-    readonly params: Record<string, string> = {},
-  ) {
-    super(key);
-  }
-}
-
-export function anyErrorText(e: unknown, t: TFunction): string {
-  if (e instanceof LocalRefusal) return t(`notifications.errors.${e.key}`, e.params);
-  return notifyErrorText(e, t);
+  return uiErrorText(e, i18next.language === 'en' ? 'en' : 'da');
 }

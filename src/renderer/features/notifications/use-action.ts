@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { SaveResult } from '../../store/notifications';
+import { toUiError, type UiError } from '../../lib/ui-error';
 
 export interface RunOptions {
   /** Shown after a success, e.g. "Ændringen er gemt." */
@@ -10,18 +11,18 @@ export interface RunOptions {
 
 export interface ActionState {
   busy: boolean;
-  error: unknown;
+  error: UiError | null;
   done: string | null;
   run(action: () => Promise<SaveResult>, options?: RunOptions): Promise<boolean>;
   /** Runs the last failed action again (the form still holds what the user typed). */
   retry(): void;
-  fail(error: unknown): void;
+  fail(error: UiError): void;
 }
 
 /** One save at a time per section, its error kept until the next attempt, and a retry of exactly that save. */
 export function useAction(): ActionState {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useState<UiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const last = useRef<{ action: () => Promise<SaveResult>; options: RunOptions } | null>(null);
 
@@ -40,7 +41,7 @@ export function useAction(): ActionState {
       options.onSuccess?.();
       return true;
     } catch (e) {
-      setError(e);
+      setError(toUiError(e));
       return false;
     } finally {
       setBusy(false);
@@ -50,7 +51,7 @@ export function useAction(): ActionState {
   const retry = useCallback(() => {
     if (last.current) void run(last.current.action, last.current.options);
   }, [run]);
-  const fail = useCallback((e: unknown) => {
+  const fail = useCallback((e: UiError) => {
     last.current = null;
     setDone(null);
     setError(e);
