@@ -35,6 +35,10 @@ export const fieldError = (
   ...(options.rejectedValue !== undefined ? { rejectedValue: options.rejectedValue } : {}),
 });
 
+/** The usual field error: which field, the value refused, and that value as the message's `{0}`. */
+export const rejected = (code: string, field: string, value: unknown, resource?: string): FieldError =>
+  fieldError(code, { field, rejectedValue: value, args: [value], ...(resource !== undefined ? { resource } : {}) });
+
 export const dpError = (
   status: number,
   message: string,

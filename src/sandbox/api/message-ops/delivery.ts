@@ -2,7 +2,7 @@
 import { LIMITS } from '../../../shared/dp/limits';
 import type { OpenMailbox } from '../access-control';
 import type { DocumentRecord, MailboxRecord, MessageRecord } from '../context';
-import { dpError, fieldError, validation } from '../errors';
+import { dpError, fieldError, rejected, validation } from '../errors';
 import { newDocument, newFile, newMessage } from '../records';
 import type { InMemoryMailStore } from '../store';
 import { documentView } from '../views';
@@ -67,11 +67,7 @@ export const sendDraft = (store: InMemoryMailStore, mb: OpenMailbox, message: Me
   if (message.messageState !== 'DRAFT') {
     throw validation(
       'Unable to send message',
-      fieldError('message.send.invalid.state', {
-        field: 'messageState',
-        rejectedValue: message.messageState,
-        args: [message.messageState],
-      }),
+      rejected('message.send.invalid.state', 'messageState', message.messageState),
     );
   }
   if (store.folders.get(message.folderId)?.folderType !== 'DRAFTS') {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { OpenMailbox } from '../access-control';
 import type { MessageRecord, PartyRecord } from '../context';
-import { dpError, fieldError, forbidden, validation } from '../errors';
+import { dpError, fieldError, forbidden, rejected, validation } from '../errors';
 import { newMessage, newParty } from '../records';
 import { knownCvr } from '../seed/authorities';
 import type { InMemoryMailStore } from '../store';
@@ -43,38 +43,14 @@ export const forwardMessage = (
   if (!input.recipientIdType)
     errors.push(fieldError('message.create.forward.recipientIdType.notNull', { field: 'recipientIdType' }));
   else if (!['EMAIL', 'CPR', 'CVR'].includes(type))
-    errors.push(
-      fieldError('message.create.forward.recipientIdType.invalid', {
-        field: 'recipientIdType',
-        rejectedValue: type,
-        args: [type],
-      }),
-    );
+    errors.push(rejected('message.create.forward.recipientIdType.invalid', 'recipientIdType', type));
   if (id === '') errors.push(fieldError('message.create.forward.recipientId.notBlank', { field: 'recipientId' }));
   else if (type === 'EMAIL' && !isEmail(id))
-    errors.push(
-      fieldError('message.create.forward.recipientId.email.invalid', {
-        field: 'recipientId',
-        rejectedValue: id,
-        args: [id],
-      }),
-    );
+    errors.push(rejected('message.create.forward.recipientId.email.invalid', 'recipientId', id));
   else if (type === 'CPR' && !isCpr(id))
-    errors.push(
-      fieldError('message.create.forward.recipientId.cpr.invalid', {
-        field: 'recipientId',
-        rejectedValue: maskCpr(id),
-        args: [maskCpr(id)],
-      }),
-    );
+    errors.push(rejected('message.create.forward.recipientId.cpr.invalid', 'recipientId', maskCpr(id)));
   else if (type === 'CVR' && (!isCvr(id) || !knownCvr(id)))
-    errors.push(
-      fieldError('message.create.forward.recipientId.cvr.invalid', {
-        field: 'recipientId',
-        rejectedValue: id,
-        args: [id],
-      }),
-    );
+    errors.push(rejected('message.create.forward.recipientId.cvr.invalid', 'recipientId', id));
   if ((input.comment ?? '').length > FORWARD_COMMENT_MAX)
     errors.push(
       fieldError('message.create.forward.comment.size', { field: 'comment', args: ['comment', FORWARD_COMMENT_MAX] }),

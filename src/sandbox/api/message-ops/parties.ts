@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PartyInputSchema } from '../body';
 import type { MailboxRecord, PartyRecord } from '../context';
-import { fieldError, validation } from '../errors';
+import { rejected, validation } from '../errors';
 import { newParty } from '../records';
 import { knownCvr } from '../seed/authorities';
 import type { InMemoryMailStore } from '../store';
@@ -24,11 +24,7 @@ export const resolveRecipient = (
   if (type !== 'CPR' && type !== 'CVR') {
     throw validation(
       'invalid recipient',
-      fieldError('message.recipient.recipientIdType.invalid', {
-        field: 'recipient.recipientIdType',
-        rejectedValue: type,
-        args: [type],
-      }),
+      rejected('message.recipient.recipientIdType.invalid', 'recipient.recipientIdType', type),
     );
   }
   if (type === 'CPR') {
@@ -36,22 +32,14 @@ export const resolveRecipient = (
     if (!isCpr(id)) {
       throw validation(
         'invalid recipient',
-        fieldError('message.recipient.recipientId.cpr.invalid', {
-          field: 'recipient.recipientId',
-          rejectedValue: maskCpr(id),
-          args: [maskCpr(id)],
-        }),
+        rejected('message.recipient.recipientId.cpr.invalid', 'recipient.recipientId', maskCpr(id)),
       );
     }
   } else if (!isCvr(id) || !knownCvr(id)) {
     // §6.10: a CVR recipient must exist in Digital Post.
     throw validation(
       'invalid recipient',
-      fieldError('message.recipient.recipientId.cvr.invalid', {
-        field: 'recipient.recipientId',
-        rejectedValue: id,
-        args: [id],
-      }),
+      rejected('message.recipient.recipientId.cvr.invalid', 'recipient.recipientId', id),
     );
   }
   const label = input.label ?? (type === 'CVR' ? knownCvr(id)?.name : undefined);

@@ -4,7 +4,7 @@ import type { KnownFolderType as FolderType, KnownMessageState as MessageState }
 import type { OpenMailbox } from '../access-control';
 import { looseArray, PartyInputSchema, serverOwned } from '../body';
 import type { MessageRecord } from '../context';
-import { fieldError, forbidden, validation } from '../errors';
+import { fieldError, forbidden, rejected, validation } from '../errors';
 import type { InMemoryMailStore } from '../store';
 import { maskCpr } from '../util';
 import { resolveRecipient } from './parties';
@@ -200,11 +200,7 @@ export const deleteMessage = (store: InMemoryMailStore, mb: OpenMailbox, message
   if (message.messageState !== 'DRAFT') {
     throw validation(
       'only drafts can be deleted',
-      fieldError('message.delete.state.not.allowed', {
-        field: 'messageState',
-        rejectedValue: message.messageState,
-        args: [message.messageState],
-      }),
+      rejected('message.delete.state.not.allowed', 'messageState', message.messageState),
     );
   }
   if (!mb.canWrite) throw forbidden('read-only access');

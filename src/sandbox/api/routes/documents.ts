@@ -14,7 +14,7 @@ import { validateStrictHtml } from '../../../shared/html/validate-strict';
 import { findMessage, openMailbox, requireWrite, type OpenMailbox } from '../access-control';
 import { parseBody, serverOwned } from '../body';
 import type { DocumentRecord, FileRecord, MessageRecord } from '../context';
-import { dpError, fieldError, notFound, validation } from '../errors';
+import { dpError, fieldError, notFound, rejected, validation } from '../errors';
 import { newDocument, newFile } from '../records';
 import { search } from '../search';
 import type { InMemoryMailStore } from '../store';
@@ -90,14 +90,7 @@ const checkFileInput = (input: z.infer<typeof FileInputSchema>, documentType: Do
     errors.push(fieldError('message.file.filename.size', { resource: 'file', field: 'filename', args: ['filename'] }));
   const language = input.language ?? 'da';
   if (!/^[a-z]{2}$/.test(language))
-    errors.push(
-      fieldError('message.language.code.invalid', {
-        resource: 'file',
-        field: 'language',
-        rejectedValue: language,
-        args: [language],
-      }),
-    );
+    errors.push(rejected('message.language.code.invalid', 'language', language, 'file'));
   if (errors.length > 0) throw dpError(400, 'ValidationException: invalid file', errors);
   return { encodingFormat: normaliseEncodingFormat(format), filename, language };
 };

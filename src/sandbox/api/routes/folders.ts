@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { openMailbox, requireWrite } from '../access-control';
 import { parseBody, serverOwned } from '../body';
 import type { FolderRecord } from '../context';
-import { fieldError, notFound, validation } from '../errors';
+import { fieldError, notFound, rejected, validation } from '../errors';
 import { newFolder } from '../records';
 import { search } from '../search';
 import type { InMemoryMailStore } from '../store';
@@ -65,12 +65,7 @@ export const folderRoutes = (store: InMemoryMailStore): Router => {
       if (!parent || parent.mailboxId !== mailboxId) {
         throw validation(
           'no such parent',
-          fieldError('folder.createOrUpdate.non.existing.parent', {
-            resource: 'folder',
-            field: 'parentFolderId',
-            rejectedValue: input.parentFolderId,
-            args: [input.parentFolderId],
-          }),
+          rejected('folder.createOrUpdate.non.existing.parent', 'parentFolderId', input.parentFolderId, 'folder'),
         );
       }
       if (parent.folderType !== 'USER_DEFINED') {
@@ -120,15 +115,7 @@ export const folderRoutes = (store: InMemoryMailStore): Router => {
           f.name.toLowerCase() === name.toLowerCase(),
       );
     if (clash)
-      throw validation(
-        'name exists',
-        fieldError('folder.createOrUpdate.name.exists.at.level', {
-          resource: 'folder',
-          field: 'name',
-          rejectedValue: name,
-          args: [name],
-        }),
-      );
+      throw validation('name exists', rejected('folder.createOrUpdate.name.exists.at.level', 'name', name, 'folder'));
     return { name, parent };
   };
 
@@ -189,12 +176,7 @@ export const folderRoutes = (store: InMemoryMailStore): Router => {
     if (!['INBOX', 'DRAFTS', 'SENT', 'DELETED', 'USER_DEFINED'].includes(input.folderType)) {
       throw validation(
         'folderType invalid',
-        fieldError('folder.folderType.invalid', {
-          resource: 'folder',
-          field: 'folderType',
-          rejectedValue: input.folderType,
-          args: [input.folderType],
-        }),
+        rejected('folder.folderType.invalid', 'folderType', input.folderType, 'folder'),
       );
     }
     if (input.folderType !== 'USER_DEFINED') {
