@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './test-harness';
+import { startHarness, type Harness } from './registry-harness.test-support';
 
 // Create access over real HTTP: the caller's own access on a mailbox their privileges (dppriv) cover.
 let h: Harness;

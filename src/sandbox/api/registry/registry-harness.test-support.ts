@@ -1,6 +1,6 @@
 // Test-only: a real sandbox (OIDC-signed tokens, bearer auth, DP error rendering) whose Digital Post API is just the
-// registry on top of a small MailStore seeded here, with a clock the tests move. Keeps these tests independent of
-// the mailbox seed, which another part owns.
+// registry on top of a small MailStore seeded here, with a clock the tests move, so these tests do not change when
+// the mailbox seed does.
 import { Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import { startSandbox, type RunningSandbox } from '../../server';

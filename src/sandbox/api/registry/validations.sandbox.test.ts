@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './test-harness';
+import { startHarness, type Harness } from './registry-harness.test-support';
 
 let h: Harness;
 beforeAll(async () => {
