@@ -2,25 +2,34 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningSandbox } from '../src/sandbox/server';
 import { createDpClient, type AccessTokenSource, type DpClient } from '../src/main/services/dp-client/dp-client';
+import { TokenBucket, type RateLimiter } from '../src/main/services/dp-client/token-bucket';
+import { fileContentPath, messagePath } from '../src/main/services/archive/api-paths';
 import { searchArchive, type ArchiveSearchQuery } from '../src/main/services/archive/archive-search';
 import { ArchiveSync } from '../src/main/services/archive/archive-sync';
 import { exportMbox } from '../src/main/services/archive/export-mail';
-import { tempArchive } from '../src/main/services/archive/archive.test-support';
-import { p95, round, summarize, type BenchLine } from './stats';
+import { tempArchive, type TempArchive } from '../src/main/services/archive/archive.test-support';
+import { efficiency, idealSeconds, p95, round, summarize, type BenchLine } from './stats';
 
-// The local archive against the 20,000-message sandbox: the first metadata sync with the archive's own background
-// pacing and the app's DpClient, then search and export over the archive once every letter has text. Fetching
-// 20,000 documents at the view-client limit would take over half an hour, so their text is filled in locally from a
-// Danish word list: the sizes and the index are what 20,000 letters with text give, the download time is not.
+// The local archive against the 20,000-message sandbox: the first metadata sync with the app's DpClient in the token
+// bucket's background lane, then the documents of the newest letters at the view-client limit (once with the UI idle,
+// once with a user opening letters meanwhile), then search and export over the archive once every letter has text.
+// Fetching 20,000 documents at the view-client limit would take over an hour, so the rest of the text is filled in
+// locally from a Danish word list: the sizes and the index are what 20,000 letters with text give.
 
 export interface ArchiveBenchOptions {
   searchRuns: number;
   exportLetters: number;
   exportRuns: number;
+  /** Documents the sync downloads with the UI idle; fixed costs (the first listing) weigh less the more there are. */
+  documents?: number;
+  /** Documents the sync downloads while the UI opens a letter every second. */
+  uiDocuments?: number;
 }
 
 export const ARCHIVE_NAMES = [
   { name: 'archive_sync_20k_metadata_s', unit: 's' },
+  { name: 'archive_sync_documents_efficiency', unit: 'ratio' },
+  { name: 'archive_sync_ui_wait_ms_max', unit: 'ms' },
   { name: 'archive_search_p50_ms', unit: 'ms' },
   { name: 'archive_search_p95_ms', unit: 'ms' },
   { name: 'archive_size_mb_20k', unit: 'MB' },
@@ -84,6 +93,101 @@ const largestMailbox = async (dp: DpClient): Promise<string> => {
   return best.id;
 };
 
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+interface DocumentsRun {
+  seconds: number;
+  /** Until the first document was stored: the listing that comes first, and the first download. */
+  firstSeconds: number;
+  documents: number;
+  /** What the server charged for the answers that came back before the stop. */
+  tokens: number;
+  count429: number;
+  uiWaitsMs: number[];
+}
+
+/**
+ * One sync that downloads documents until `documents` are done, on a fresh bucket (as after a start) once the
+ * server's has refilled. With `openEveryMs` a user opens a letter (the message, then its file) that often, through
+ * the same client in the foreground, and how long each of those requests waited for its tokens is noted.
+ */
+const runDocuments = async (
+  sandbox: RunningSandbox,
+  tokens: AccessTokenSource,
+  archive: TempArchive,
+  mailboxId: string,
+  documents: number,
+  openEveryMs?: number,
+): Promise<DocumentsRun> => {
+  const { burstCapacity, replenishRate } = sandbox.config.rateLimit;
+  await sleep(Math.ceil((burstCapacity / replenishRate) * 1000) + 300);
+  const bucket = new TokenBucket();
+  const uiWaitsMs: number[] = [];
+  const limiter: RateLimiter = {
+    acquire: async (kind, priority) => {
+      if (priority === 'background') return bucket.acquire(kind, 'background');
+      const asked = performance.now();
+      const charge = await bucket.acquire(kind);
+      uiWaitsMs.push(performance.now() - asked);
+      return charge;
+    },
+    complete: (headers, charge) => bucket.complete(headers, charge),
+    penalize: (ms) => bucket.penalize(ms),
+  };
+  let stopped = false;
+  let charged = 0;
+  let count429 = 0;
+  const dp = createDpClient({
+    baseUrl: () => sandbox.apiBase,
+    tokens,
+    limiter,
+    log: () => undefined,
+    fetch: async (input, init) => {
+      const res = await fetch(input, init);
+      if (!stopped) {
+        if (res.status === 429) count429 += 1;
+        else charged += Number(res.headers.get('x-ratelimit-requested-tokens') ?? 1);
+      }
+      return res;
+    },
+  });
+  const controller = new AbortController();
+  let done = 0;
+  let seconds = 0;
+  let firstSeconds = 0;
+  const t0 = performance.now();
+  const sync = new ArchiveSync({ api: dp, store: archive.store, log: () => undefined }).sync(
+    [{ mailboxId, withDocuments: true }],
+    {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'documents' && p.done === 1) firstSeconds = (performance.now() - t0) / 1000;
+        if (p.phase !== 'documents' || stopped || p.done < documents) return;
+        seconds = (performance.now() - t0) / 1000;
+        done = p.done;
+        stopped = true;
+        controller.abort();
+      },
+    },
+  );
+  const ui = (async () => {
+    if (openEveryMs === undefined) return;
+    while (!stopped) {
+      await sleep(openEveryMs);
+      const letter = archive.store.pendingFiles(mailboxId, 200).findLast((f) => f.documentType === 'MAIN');
+      if (!letter || stopped) continue;
+      await dp.get(messagePath(mailboxId, letter.messageId));
+      await dp.getBytes(fileContentPath(mailboxId, letter.messageId, letter.documentId, letter.id));
+    }
+  })();
+  await sync.catch((err: unknown) => {
+    if (!controller.signal.aborted) throw err;
+  });
+  await ui;
+  if (done < documents) throw new Error(`the sync stopped after ${done} of ${documents} documents`);
+  return { seconds, firstSeconds, documents: done, tokens: charged, count429, uiWaitsMs };
+};
+
 export const runArchiveBench = async (
   sandbox: RunningSandbox,
   options: ArchiveBenchOptions,
@@ -107,9 +211,29 @@ export const runArchiveBench = async (
     if (count < 20_000) throw new Error(`the archive holds ${count} of ≥20,000 messages`);
     const lines: BenchLine[] = [
       summarize('archive_sync_20k_metadata_s', 's', [syncS], {
-        note: `${count} messages, pages of 1000, background pacing 200 ms, incl. the id reconciliation`,
+        note: `${count} messages, pages of 1000, background lane, incl. the id reconciliation`,
       }),
     ];
+
+    const documents = options.documents ?? 250;
+    const { burstCapacity, replenishRate } = sandbox.config.rateLimit;
+    progress(`archive: ${documents} documents at the rate limit, UI idle`);
+    const idle = await runDocuments(sandbox, tokens, archive, mailboxId, documents);
+    const ideal = idealSeconds(idle.tokens, burstCapacity, replenishRate);
+    lines.push(
+      summarize('archive_sync_documents_efficiency', 'ratio', [efficiency(ideal, idle.seconds)], {
+        note: `${idle.documents} documents (${idle.tokens} tokens, the metadata page included) in ${round(idle.seconds)} s (the first after ${round(idle.firstSeconds)} s), ideal ${round(ideal)} s at ${burstCapacity} burst / ${replenishRate} per s, ${idle.count429} × 429`,
+      }),
+    );
+    const uiDocuments = options.uiDocuments ?? 60;
+    progress(`archive: ${uiDocuments} documents while the UI opens a letter every second`);
+    const busy = await runDocuments(sandbox, tokens, archive, mailboxId, uiDocuments, 1000);
+    const waits = busy.uiWaitsMs;
+    lines.push(
+      summarize('archive_sync_ui_wait_ms_max', 'ms', [Math.max(...waits)], {
+        note: `longest wait for tokens of ${waits.length} UI requests during a sync (p95 ${round(p95(waits))} ms; one token interval is ${round(1000 / replenishRate)} ms), ${busy.count429} × 429`,
+      }),
+    );
 
     progress('archive: filling in letter text');
     const rand = prng(20261204);
