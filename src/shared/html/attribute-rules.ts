@@ -11,6 +11,16 @@ export function attributeRule(policy: HtmlPolicy, element: string, attribute: st
   return Object.hasOwn(policy.globalAttributes, attribute) ? policy.globalAttributes[attribute] : undefined;
 }
 
+/** Every attribute name the policy allows anywhere: DOMPurify's first cut, before the per-element rules decide. */
+export function attributeNames(policy: HtmlPolicy): string[] {
+  return [
+    ...new Set([
+      ...Object.keys(policy.globalAttributes),
+      ...Object.values(policy.elementAttributes).flatMap((attrs) => Object.keys(attrs)),
+    ]),
+  ];
+}
+
 export function valueAllowed(rule: AttributeRule, value: string): boolean {
   if (rule.values && !rule.values.includes(value)) return false;
   if (rule.integer && !INTEGER.test(value)) return false;

@@ -3,7 +3,8 @@
 // CSS url()s go), and links survive only as https/mailto, marked so the renderer can route clicks to main. The result
 // is meant for an iframe with `sandbox` (no allow-scripts) whose CSP is the second line of defence.
 import type { DOMPurify, UponSanitizeAttributeHook } from 'dompurify';
-import { attributeRule, valueAllowed } from './attribute-rules';
+import { attributeNames, attributeRule, valueAllowed } from './attribute-rules';
+import { purifyToDom } from './purify-pass';
 import { LENIENT_POLICY } from './lenient-policy';
 import type { AttributeRules, HtmlPolicy } from './html-policy';
 
@@ -34,12 +35,7 @@ const DISPLAY_POLICY: HtmlPolicy = (() => {
   };
 })();
 
-const ALL_ATTRIBUTES = [
-  ...new Set([
-    ...Object.keys(DISPLAY_POLICY.globalAttributes),
-    ...Object.values(DISPLAY_POLICY.elementAttributes).flatMap((attrs) => Object.keys(attrs)),
-  ]),
-];
+const ALL_ATTRIBUTES = attributeNames(DISPLAY_POLICY);
 
 /** A neutral box in place of a remote image; the only kind of image the iframe's CSP lets through is data:. */
 export const BLOCKED_IMAGE_PLACEHOLDER =
@@ -113,24 +109,15 @@ function displayAttributeHook(blockedImages: Set<Element>): UponSanitizeAttribut
 
 export function sanitizeForDisplay(html: string, purify: DOMPurify): DisplayResult {
   const blockedImages = new Set<Element>();
-  const hook = displayAttributeHook(blockedImages);
-  // Hooks belong to the instance, which the renderer shares: add ours for this call only.
-  purify.addHook('uponSanitizeAttribute', hook);
-  let root: Element;
-  try {
-    root = purify.sanitize(html, {
-      ALLOWED_TAGS: [...DISPLAY_POLICY.elements],
-      ALLOWED_ATTR: ALL_ATTRIBUTES,
-      ALLOW_DATA_ATTR: false,
-      ALLOW_UNKNOWN_PROTOCOLS: false,
-      KEEP_CONTENT: true,
-      // Whole document so that <style> in <head> survives; only the body and the styles are returned.
-      WHOLE_DOCUMENT: true,
-      RETURN_DOM: true,
-    }) as Element;
-  } finally {
-    purify.removeHook('uponSanitizeAttribute', hook);
-  }
+  const root = purifyToDom(purify, html, displayAttributeHook(blockedImages), {
+    ALLOWED_TAGS: [...DISPLAY_POLICY.elements],
+    ALLOWED_ATTR: ALL_ATTRIBUTES,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_UNKNOWN_PROTOCOLS: false,
+    KEEP_CONTENT: true,
+    // Whole document so that <style> in <head> survives; only the body and the styles are returned.
+    WHOLE_DOCUMENT: true,
+  });
 
   let blockedRemoteImages = 0;
   for (const img of blockedImages) {

@@ -2,7 +2,8 @@
 // DOMPurify does the tree work; everything it is told comes from strict-policy.ts, and the decisions it cannot make
 // (per-element attributes, attribute values, CSS) go through the same functions the validator uses.
 import type { DOMPurify, UponSanitizeAttributeHook } from 'dompurify';
-import { attributeRule, valueAllowed } from './attribute-rules';
+import { attributeNames, attributeRule, valueAllowed } from './attribute-rules';
+import { purifyToDom } from './purify-pass';
 import { filterStrictStyle } from './strict-css';
 import { STRICT_POLICY } from './strict-policy';
 
@@ -19,12 +20,7 @@ export interface FixResult {
   readonly removed: Removal[];
 }
 
-const ALL_ATTRIBUTES = [
-  ...new Set([
-    ...Object.keys(STRICT_POLICY.globalAttributes),
-    ...Object.values(STRICT_POLICY.elementAttributes).flatMap((attrs) => Object.keys(attrs)),
-  ]),
-];
+const ALL_ATTRIBUTES = attributeNames(STRICT_POLICY);
 
 /** Markup that only makes sense in a whole document; fragments would lose it to the parser's `<head>`. */
 const DOCUMENT_MARKUP = /<(?:!doctype|html|head|body|meta|title)[\s/>]/i;
@@ -95,26 +91,16 @@ function unwrapBareElements(root: Element, tally: Tally): void {
 export function fixStrictHtml(html: string, purify: DOMPurify): FixResult {
   const tally = new Tally();
   const wholeDocument = DOCUMENT_MARKUP.test(html);
-  const hook = strictAttributeHook(tally);
-  // Hooks belong to the instance, which the renderer shares: add ours for this call only.
-  purify.addHook('uponSanitizeAttribute', hook);
-  let root: Node;
-  try {
-    root = purify.sanitize(html, {
-      ALLOWED_TAGS: [...STRICT_POLICY.elements],
-      ALLOWED_ATTR: ALL_ATTRIBUTES,
-      ALLOW_DATA_ATTR: false,
-      ALLOW_ARIA_ATTR: false,
-      ALLOW_UNKNOWN_PROTOCOLS: false,
-      KEEP_CONTENT: true,
-      WHOLE_DOCUMENT: wholeDocument,
-      RETURN_DOM: true,
-    });
-  } finally {
-    purify.removeHook('uponSanitizeAttribute', hook);
-  }
+  const element = purifyToDom(purify, html, strictAttributeHook(tally), {
+    ALLOWED_TAGS: [...STRICT_POLICY.elements],
+    ALLOWED_ATTR: ALL_ATTRIBUTES,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    ALLOW_UNKNOWN_PROTOCOLS: false,
+    KEEP_CONTENT: true,
+    WHOLE_DOCUMENT: wholeDocument,
+  });
   tallyPurifyRemovals(purify, tally);
-  const element = root as Element;
   unwrapBareElements(element, tally);
   let out = wholeDocument ? element.outerHTML : element.innerHTML;
   if (wholeDocument && LEADING_DOCTYPE.test(html)) out = `<!DOCTYPE html>\n${out}`;
