@@ -18,7 +18,10 @@ const SPECIFIER = /^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gms;
 
 /** POSIX-style join and normalise of a relative specifier against the importing file's folder. */
 const joinPath = (fromFile: string, specifier: string): string => {
-  const parts = fromFile.split('/').slice(0, -1).filter((part) => part !== '.');
+  const parts = fromFile
+    .split('/')
+    .slice(0, -1)
+    .filter((part) => part !== '.');
   for (const part of specifier.split('/')) {
     if (part === '.' || part === '') continue;
     if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
