@@ -92,3 +92,26 @@ export const FIXED_WORDING: ReadonlySet<string> = new Set<AppErrorCode>([
   'app.rate-limited',
   'app.internal',
 ]);
+
+/**
+ * `app.http.<status>`: a Digital Post answer without a code of its own. Main words it in Danish by status, which the
+ * Danish UI shows; the English UI says the same by status here.
+ */
+const HTTP_EN: Readonly<Record<number, string>> = {
+  400: 'Digital Post refused the request.',
+  403: 'You do not have access to this.',
+  404: 'It was not found in Digital Post.',
+  413: 'The file or message is too large.',
+};
+
+export const httpStatusOf = (code: string): number | undefined => {
+  const m = /^app\.http\.(\d{3})$/.exec(code);
+  return m ? Number(m[1]) : undefined;
+};
+
+export const httpStatusTextEn = (status: number): string =>
+  HTTP_EN[status] ??
+  (status >= 500 ? 'Digital Post is not answering right now. Try again later.' : 'Digital Post refused the request.');
+
+/** Danish where main sent no sentence of its own. */
+export const HTTP_FALLBACK_DA = 'Digital Post afviste forespørgslen.';

@@ -101,6 +101,20 @@ describe('Danish wording', () => {
   });
 });
 
+describe('a Digital Post answer without a code of its own (app.http.<status>)', () => {
+  it("shows main's Danish sentence in Danish and an English one by status in English", () => {
+    for (const status of [400, 403, 404, 413, 418, 500, 507]) {
+      const e = toUiError(fromMain(`app.http.${status}`, 'Det blev ikke fundet i Digital Post.'));
+      expect(uiErrorText(e, 'da')).toBe('Det blev ikke fundet i Digital Post.');
+      const en = uiErrorText(e, 'en');
+      expect(en, String(status)).toMatch(/Digital Post|access|too large/);
+      expect(en, String(status)).not.toMatch(DANISH);
+    }
+    expect(uiErrorText(toUiError(fromMain('app.http.404', '')), 'en')).toBe('It was not found in Digital Post.');
+    expect(uiErrorText(toUiError(fromMain('app.http.404', '')), 'da').trim()).not.toBe('');
+  });
+});
+
 describe("Digital Post's own codes", () => {
   const code = 'message.update.folderType.not.allowed';
 

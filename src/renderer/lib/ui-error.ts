@@ -3,7 +3,14 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DP_GENERIC_ERROR_MESSAGE, dpErrorMessage, isDpErrorCode } from '../../shared/dp/error-codes';
 import { APP_ERROR_CODES, isAppErrorException, type FieldError } from '../../shared/ipc/app-error';
-import { APP_ERROR_TEXTS, FIXED_WORDING, isAppErrorCode } from './app-error-texts';
+import {
+  APP_ERROR_TEXTS,
+  FIXED_WORDING,
+  HTTP_FALLBACK_DA,
+  httpStatusOf,
+  httpStatusTextEn,
+  isAppErrorCode,
+} from './app-error-texts';
 
 export type UiLanguage = 'da' | 'en';
 
@@ -63,6 +70,8 @@ function codeText(code: string, message: string | undefined, params: UiError['pa
     if (language === 'da' && message && !FIXED_WORDING.has(code)) return message;
     return interpolate(APP_ERROR_TEXTS[language][code], params);
   }
+  const status = httpStatusOf(code);
+  if (status !== undefined) return language === 'da' ? message || HTTP_FALLBACK_DA : httpStatusTextEn(status);
   const text = message || (isDpErrorCode(code) ? dpErrorMessage(code) : DP_GENERIC_ERROR_MESSAGE);
   return inDigitalPostWords(code, text, language);
 }
