@@ -86,7 +86,7 @@ export function ComposeHost() {
         {starting ? t('app.loading') : ''}
         {notice && (
           <span className="compose-notice success">
-            {notice}{' '}
+            {t(`compose.${notice.key}`, { label: notice.label ?? '' })}{' '}
             <button type="button" className="link-button" onClick={() => store().clearComposeNotice()}>
               {t('app.close')}
             </button>

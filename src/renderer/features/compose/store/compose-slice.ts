@@ -66,7 +66,7 @@ export function createComposeSlice(store: ComposeStore, deps: ComposeDeps): Comp
               },
             ];
       }
-      set({ composeNotice: i18next.t('compose.forwardDone') });
+      set({ composeNotice: { key: 'forwardDone' } });
       try {
         // The original now carries FORWARDED; show it so the button explains why it is no longer offered.
         deps.messageForwarded(await dp().messages.get({ mailboxId, messageId }));

@@ -7,6 +7,7 @@ export type {
   ComposeConflict,
   ComposeDeps,
   ComposeLimits,
+  ComposeNotice,
   ComposeSession,
   ComposeSlice,
   ComposeState,

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import i18next from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { message, networkError } from '../../../test/fake-api';
 import { draftView } from '../test/fake-compose';
@@ -38,7 +39,8 @@ describe('compose slice: checks before requests', () => {
     });
     expect(await env.store.getState().sendCompose()).toBe(true);
     expect(env.store.getState().compose).toBeNull();
-    expect(env.store.getState().composeNotice).toMatch(/Spørgsmål.*er sendt/);
+    const notice = env.store.getState().composeNotice!;
+    expect(i18next.t(`compose.${notice.key}`, { label: notice.label })).toMatch(/Spørgsmål.*er sendt/);
   });
 
   it('refuses a file over 10 MB before any upload', async () => {

@@ -213,7 +213,7 @@ export function sessionActions(ctx: ComposeContext): ComposeSessionActions {
       try {
         const { message, reconciled } = await dp().compose.send({ mailboxId: c.mailboxId, messageId: c.messageId });
         leaveComposer(c.messageId, true);
-        set({ composeNotice: t(reconciled ? 'sentReconciled' : 'sent', { label: message.label ?? c.label }) });
+        set({ composeNotice: { key: reconciled ? 'sentReconciled' : 'sent', label: message.label ?? c.label } });
         return true;
       } catch (e) {
         const fieldErrors = fieldErrorsOf(e);

@@ -78,6 +78,12 @@ export interface ComposeSession {
   restoredUnsaved: boolean;
 }
 
+/** A confirmation shown once, kept as its text key so it is worded in the language shown. */
+export interface ComposeNotice {
+  key: 'sent' | 'sentReconciled' | 'forwardDone';
+  label?: string;
+}
+
 /** The compose feature's own state; nothing of another slice lives here. */
 export interface ComposeState {
   compose: ComposeSession | null;
@@ -85,7 +91,7 @@ export interface ComposeState {
   composeStartError: UiError | null;
   composeLimits: ComposeLimits | null;
   /** Shown once after send/forward ("Beskeden er sendt"). */
-  composeNotice: string | null;
+  composeNotice: ComposeNotice | null;
   journalEntries: JournalEntry[];
   journalError: UiError | null;
   /** Where main keeps this person's unsent words ('memory': no secure key store here); null until known. */
