@@ -19,7 +19,7 @@ export type { ComposeContext } from './context';
 export type ComposeChannel = keyof typeof composeChannels;
 
 /**
- * Writing post (issue 5): every channel in `composeChannels`. One state per handler set: the journal in the user-data
+ * Writing post: every channel in `composeChannels`. One state per handler set: the journal in the user-data
  * directory, the per-draft save queue and the version each draft's autosave builds on. A ServiceContext fits.
  */
 export const createComposeHandlers = (

@@ -14,7 +14,7 @@ export type { MailContext } from './context';
 export type MailChannel = keyof typeof mailChannels;
 
 /**
- * Reading post (issue 4): every channel in `mailChannels`. One cache per handler set, so versions and folder types
+ * Reading post: every channel in `mailChannels`. One cache per handler set, so versions and folder types
  * learnt from one call make the next one cheaper; a ServiceContext fits MailContext as is.
  */
 export const createMailHandlers = (

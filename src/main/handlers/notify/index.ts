@@ -11,7 +11,7 @@ export type NotifyChannel = keyof typeof notifyChannels;
 export type NotifyContext = Pick<ServiceContext, 'api' | 'events'> & { alerts?: AlertService };
 
 /**
- * Notifications (issue 6). Access and contact ids are remembered per session; a login or logout forgets them, as
+ * Notifications: access and contact ids are remembered per session; a login or logout forgets them, as
  * the next person has other ones.
  */
 export const createNotifyHandlers = (ctx: NotifyContext): Pick<Handlers, NotifyChannel> => {
