@@ -7,6 +7,7 @@ import type { AppEvent } from '../../../shared/ipc/events';
 import type { CallContext } from '../../ipc/dispatch';
 import { AppFault } from '../../errors';
 import { createDpClient } from '../../services/dp-client/dp-client';
+import { sandboxTokens } from '../../services/dp-client/sandbox-tokens.test-support';
 import { TokenBucket } from '../../services/dp-client/token-bucket';
 import { journalEntryFiles, sealedTestJournal } from '../../services/drafts/journal.test-support';
 import { createComposeHandlers } from '.';
@@ -54,13 +55,9 @@ export const setup = async (opts: { identity?: string; dir?: string; before?: Ta
   if (!opts.dir) dirs.push(dir);
   const sent: Sent[] = [];
   const taps = { before: opts.before, after: opts.after };
-  let token: Promise<string> | undefined;
   const api = createDpClient({
     baseUrl: () => sandbox.apiBase,
-    tokens: {
-      getAccessToken: () => (token ??= sandbox.mintAccessToken(identity)),
-      renewAfterUnauthorized: () => (token = sandbox.mintAccessToken(identity)),
-    },
+    tokens: sandboxTokens(sandbox, identity),
     fetch: async (input, init) => {
       const url = new URL(String(input));
       const req = { method: init?.method ?? 'GET', path: url.pathname.replace('/apis/v1/', '') };

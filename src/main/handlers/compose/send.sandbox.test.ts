@@ -6,6 +6,7 @@ import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { type CallContext } from '../../ipc/dispatch';
 import { AppFault } from '../../errors';
 import { createDpClient } from '../../services/dp-client/dp-client';
+import { sandboxTokens } from '../../services/dp-client/sandbox-tokens.test-support';
 import { TokenBucket } from '../../services/dp-client/token-bucket';
 import { createComposeHandlers } from '.';
 
@@ -41,13 +42,9 @@ const setup = async () => {
   const dir = await mkdtemp(join(tmpdir(), 'dp-send-'));
   dirs.push(dir);
   const sent: { method: string; path: string }[] = [];
-  let token: Promise<string> | undefined;
   const api = createDpClient({
     baseUrl: () => sandbox.apiBase,
-    tokens: {
-      getAccessToken: () => (token ??= sandbox.mintAccessToken('lone')),
-      renewAfterUnauthorized: () => (token = sandbox.mintAccessToken('lone')),
-    },
+    tokens: sandboxTokens(sandbox, 'lone'),
     fetch: (input, init) => {
       sent.push({ method: init?.method ?? 'GET', path: new URL(String(input)).pathname });
       return fetch(input, init);

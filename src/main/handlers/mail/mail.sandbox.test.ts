@@ -4,6 +4,7 @@ import { isMarkedLegalNotification, type FolderSummaryEntry, type Message } from
 import { createDispatcher, type CallContext } from '../../ipc/dispatch';
 import { AppFault } from '../../errors';
 import { createDpClient } from '../../services/dp-client/dp-client';
+import { sandboxTokens } from '../../services/dp-client/sandbox-tokens.test-support';
 import { takeDownload } from '../../services/files/download-offers';
 import { createMailHandlers } from '.';
 
@@ -26,13 +27,9 @@ interface Sent {
 
 const setup = (identity: string) => {
   const sent: Sent[] = [];
-  let token: Promise<string> | undefined;
   const api = createDpClient({
     baseUrl: () => sandbox.apiBase,
-    tokens: {
-      getAccessToken: () => (token ??= sandbox.mintAccessToken(identity)),
-      renewAfterUnauthorized: () => (token = sandbox.mintAccessToken(identity)),
-    },
+    tokens: sandboxTokens(sandbox, identity),
     fetch: async (input, init) => {
       const url = new URL(String(input));
       sent.push({ method: init?.method ?? 'GET', path: url.pathname.replace('/apis/v1/', '') + url.search });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { AppFault } from '../../errors';
 import { createDpClient, type AccessTokenSource } from './dp-client';
+import { sandboxTokens } from './sandbox-tokens.test-support';
 import { FILE_CONTENT_COST } from '../../../sandbox/http/rate-limit';
 import { TokenBucket, type Charge, type RateLimitHeaders } from './token-bucket';
 
@@ -15,13 +16,7 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-const tokenFor = (identity: string): AccessTokenSource => {
-  let token: Promise<string> | undefined;
-  return {
-    getAccessToken: () => (token ??= sandbox.mintAccessToken(identity)),
-    renewAfterUnauthorized: () => (token = sandbox.mintAccessToken(identity)),
-  };
-};
+const tokenFor = (identity: string): AccessTokenSource => sandboxTokens(sandbox, identity);
 
 /** Counts what actually went over the wire. */
 const counting = () => {
