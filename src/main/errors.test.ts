@@ -39,3 +39,21 @@ describe('errors', () => {
     expect(dp.appError.message).toBe(dp.appError.fieldErrors?.[0]?.message);
   });
 });
+
+describe('app error codes in main', () => {
+  it('are raised through APP_ERROR_CODES, never spelled out, so the renderer has a text for each', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const spelled: string[] = [];
+    let scanned = 0;
+    for (const entry of await readdir(import.meta.dirname, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !/\.ts$/.test(entry.name) || /\.test(-support)?\.ts$/.test(entry.name)) continue;
+      const path = join(entry.parentPath, entry.name);
+      const text = await readFile(path, 'utf8');
+      scanned += 1;
+      for (const m of text.matchAll(/(?:code:\s*|=\s*)'(app\.[a-z.-]+)'/g)) spelled.push(`${path}: ${m[1]}`);
+    }
+    expect(scanned).toBeGreaterThan(50);
+    expect(spelled).toEqual([]);
+  });
+});
