@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { RunningSandbox } from '../src/sandbox/server';
 import { createDpClient, type AccessTokenSource, type DpClient } from '../src/main/services/dp-client/dp-client';
 import { TokenBucket, type RateLimiter } from '../src/main/services/dp-client/token-bucket';
-import { fileContentPath, messagePath } from '../src/main/services/archive/api-paths';
+import { fileContentPath, messagePath } from '../src/main/services/dp-client/api-paths';
 import { searchArchive, type ArchiveSearchQuery } from '../src/main/services/archive/archive-search';
 import { ArchiveSync } from '../src/main/services/archive/archive-sync';
 import { exportMbox } from '../src/main/services/archive/export-mail';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiClient } from '../../../sandbox/api/api-test-client.test-support';
 import { createDpClient } from '../dp-client/dp-client';
 import { TokenBucket, type RateLimiter } from '../dp-client/token-bucket';
-import { fileContentPath, messagePath } from './api-paths';
+import { fileContentPath, messagePath } from '../dp-client/api-paths';
 import { ArchiveSync } from './archive-sync';
 import { tempArchive, type TempArchive } from './archive.test-support';
 

@@ -1,6 +1,6 @@
 import { AppFault } from '../../errors';
 import type { DpClient } from '../dp-client/dp-client';
-import { fileContentPath, messagePath, messagesPath } from './api-paths';
+import { fileContentPath, messagePath, messagesPath } from '../dp-client/api-paths';
 import { throwIfAborted } from './archive-errors';
 import type { ArchiveStore, StoredFile, SyncState } from './archive-store';
 import { inBackground } from './background-client';
