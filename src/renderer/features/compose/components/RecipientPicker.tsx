@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactPointHit, DraftRecipient } from '../../../../shared/ipc/channels/compose';
-import { dp, errorText } from '../../../lib/api';
+import { dp } from '../../../lib/api';
+import { toUiError, useUiErrorText, type UiError } from '../../../lib/ui-error';
 import { parseDirectRecipient } from '../lib/form-checks';
 import { maskCpr } from '../../../../shared/dp/identifiers';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
@@ -41,8 +42,9 @@ export function RecipientPicker({
   const resultsId = useId();
   const [query, setQuery] = useState('');
   const settled = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
-  const [result, setResult] = useState<{ query: string; hits: ContactPointHit[]; error: string | null } | null>(null);
+  const [result, setResult] = useState<{ query: string; hits: ContactPointHit[]; error: UiError | null } | null>(null);
   const [notice, setNotice] = useState<ContactPointHit | null>(null);
+  const errorText = useUiErrorText();
 
   const direct = query.trim() === '' ? null : parseDirectRecipient(query, allowCpr);
   const directError = direct && 'code' in direct ? direct : null;
@@ -64,7 +66,7 @@ export function RecipientPicker({
           if (live) setResult({ query: settled, hits: res.hits, error: null });
         },
         (e: unknown) => {
-          if (live) setResult({ query: settled, hits: [], error: errorText(e) });
+          if (live) setResult({ query: settled, hits: [], error: toUiError(e) });
         },
       );
     return () => {
@@ -138,7 +140,7 @@ export function RecipientPicker({
       </div>
       {error && (
         <p className="error" role="alert">
-          {error}
+          {errorText(error)}
         </p>
       )}
       {notice?.reportLink && (
