@@ -1,20 +1,10 @@
 import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
-import { FOLDER_LIMITS } from '../../../shared/dp/assumptions';
 import { STANDARD_FOLDER_TYPES, isOneOf, type FolderType } from '../../../shared/dp/enums';
 import { appRefusal, dpRefusal } from '../../errors';
 
-// Folder rules checked before any request, with the codes Digital Post uses for them (§13.4.1 "Folder"). The
-// document prints the codes but not the limits behind their {0}; the limits are assumptions (FOLDER_LIMITS), shared
-// with the sandbox.
-
-/** Longest folder name accepted (folder.createOrUpdate.name.size). */
-export const FOLDER_NAME_MAX_LENGTH = FOLDER_LIMITS.values.maxNameLength;
-/** Deepest nesting: a top-level user folder is level 1 (folder.createOrUpdate.too.many.levels). */
-export const FOLDER_MAX_LEVELS = FOLDER_LIMITS.values.maxLevels;
-/** Most user-defined folders in one mailbox (folder.create.too.many.folders). */
-export const FOLDER_MAX_COUNT = FOLDER_LIMITS.values.maxFolders;
-/** Characters a folder name may not contain (folder.createOrUpdate.name.illegal): path and wildcard characters. */
-export const FOLDER_NAME_ILLEGAL_CHARACTERS = FOLDER_LIMITS.values.illegalCharacters;
+// Folder rules checked before any request, with the codes Digital Post uses for them (§13.4.1 "Folder"). Only rules
+// the document prints are checked here. The limits behind name.size, too.many.levels, too.many.folders and
+// name.illegal are not printed (only their {0} is), so they are left to Digital Post and its refusal is shown.
 
 /** The part of a folder-summary row the rules look at. */
 export interface FolderNode {
@@ -31,26 +21,26 @@ const RESOURCE = 'folder';
 /** One of the printed standard types; a folder type the client does not know is not refused as standard. */
 const isStandard = (node: FolderNode): boolean => isOneOf(STANDARD_FOLDER_TYPES, node.folderType);
 
+/** Each distinct control character in the name, spelled as a code point (U+000A) since it has no glyph. */
+const controlCharactersIn = (name: string): string[] => {
+  // eslint-disable-next-line no-control-regex
+  const found = new Set(name.match(/[\u0000-\u001f\u007f]/g) ?? []);
+  return [...found].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+};
+
 /** Trims and checks a new name; returns the name to send. */
 export const checkFolderName = (raw: string): string => {
   const name = raw.trim();
   if (name === '') throw dpRefusal('folder.name.notBlank', { resource: RESOURCE, field: 'name', rejectedValue: raw });
-  if ([...name].length > FOLDER_NAME_MAX_LENGTH) {
-    throw dpRefusal('folder.createOrUpdate.name.size', {
-      resource: RESOURCE,
-      field: 'name',
-      rejectedValue: name,
-      args: [FOLDER_NAME_MAX_LENGTH],
-    });
-  }
-  // Control characters are refused with the same code: they cannot be shown in a folder list either.
-  // eslint-disable-next-line no-control-regex
-  if (FOLDER_NAME_ILLEGAL_CHARACTERS.some((c) => name.includes(c)) || /[\u0000-\u001f\u007f]/.test(name)) {
+  // A control character cannot be shown in a folder list, so the user could never read back the name they saved;
+  // that holds whatever Digital Post's own list of illegal characters is, so it is refused here with its code.
+  const control = controlCharactersIn(name);
+  if (control.length > 0) {
     throw dpRefusal('folder.createOrUpdate.name.illegal', {
       resource: RESOURCE,
       field: 'name',
       rejectedValue: name,
-      args: [FOLDER_NAME_ILLEGAL_CHARACTERS.join(' ')],
+      args: [control.join(' ')],
     });
   }
   return name;
@@ -58,27 +48,8 @@ export const checkFolderName = (raw: string): string => {
 
 const byId = (nodes: readonly FolderNode[]): Map<string, FolderNode> => new Map(nodes.map((n) => [n.folderId, n]));
 
-/** 1 for a top-level folder; bounded so a corrupt parent cycle cannot hang us. */
-export const levelOf = (nodes: readonly FolderNode[], folderId: string): number => {
-  const index = byId(nodes);
-  let level = 0;
-  let current: string | undefined = folderId;
-  while (current !== undefined && level <= nodes.length) {
-    level += 1;
-    current = index.get(current)?.parentFolderId;
-  }
-  return level;
-};
-
 const childrenOf = (nodes: readonly FolderNode[], parentId: string | undefined): FolderNode[] =>
   nodes.filter((n) => n.parentFolderId === parentId);
-
-/** Levels a folder and its subfolders occupy (1 for a folder without subfolders). */
-export const heightOf = (nodes: readonly FolderNode[], folderId: string, guard = nodes.length): number => {
-  if (guard <= 0) return 1;
-  const kids = childrenOf(nodes, folderId);
-  return 1 + (kids.length === 0 ? 0 : Math.max(...kids.map((k) => heightOf(nodes, k.folderId, guard - 1))));
-};
 
 const isDescendant = (nodes: readonly FolderNode[], candidate: string, ancestor: string): boolean => {
   const index = byId(nodes);
@@ -131,29 +102,12 @@ const checkParent = (nodes: readonly FolderNode[], parentId: string): FolderNode
   return parent;
 };
 
-const checkLevels = (levels: number, rejectedValue: unknown): void => {
-  if (levels > FOLDER_MAX_LEVELS) {
-    throw dpRefusal('folder.createOrUpdate.too.many.levels', {
-      resource: RESOURCE,
-      field: 'parentFolderId',
-      rejectedValue,
-      args: [FOLDER_MAX_LEVELS],
-    });
-  }
-};
-
 export const checkCreateFolder = (
   nodes: readonly FolderNode[],
   input: { name: string; parentFolderId?: string },
 ): string => {
   const name = checkFolderName(input.name);
-  if (nodes.filter((n) => !isStandard(n)).length >= FOLDER_MAX_COUNT) {
-    throw dpRefusal('folder.create.too.many.folders', { resource: RESOURCE, args: [FOLDER_MAX_COUNT] });
-  }
-  if (input.parentFolderId !== undefined) {
-    checkParent(nodes, input.parentFolderId);
-    checkLevels(levelOf(nodes, input.parentFolderId) + 1, input.parentFolderId);
-  }
+  if (input.parentFolderId !== undefined) checkParent(nodes, input.parentFolderId);
   checkUniqueAtLevel(nodes, input.parentFolderId, name);
   return name;
 };
@@ -202,10 +156,7 @@ export const checkMoveFolder = (
     }
     checkParent(nodes, parentFolderId);
   }
-  if (!folder) return;
-  const parentLevel = parentFolderId === null ? 0 : levelOf(nodes, parentFolderId);
-  checkLevels(parentLevel + heightOf(nodes, folderId), parentFolderId);
-  checkUniqueAtLevel(nodes, parentFolderId ?? undefined, folder.name, folderId);
+  if (folder) checkUniqueAtLevel(nodes, parentFolderId ?? undefined, folder.name, folderId);
 };
 
 export const checkDeleteFolder = (nodes: readonly FolderNode[], folderId: string): void => {

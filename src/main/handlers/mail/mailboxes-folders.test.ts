@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FOLDER_LIMITS } from '../../../shared/dp/assumptions';
 import { createMailHandlers } from '.';
 import { createFakeDpClient, dpFault, type Call } from './fake-dp-client.test-support';
 import { MB, base, codeOf, ctx, summary, writes } from './mail-fixtures.test-support';
@@ -132,10 +133,27 @@ describe('folders', () => {
     const { api, calls } = routes();
     const h = createMailHandlers({ api, hooks: {} });
     expect(await codeOf(h['folders.create']({ mailboxId: MB, name: '  ' }, ctx))).toBe('folder.name.notBlank');
-    expect(await codeOf(h['folders.rename']({ mailboxId: MB, folderId: 'own', name: 'a|b' }, ctx))).toBe(
+    expect(await codeOf(h['folders.rename']({ mailboxId: MB, folderId: 'own', name: 'a\u0007b' }, ctx))).toBe(
       'folder.createOrUpdate.name.illegal',
     );
     expect(calls).toEqual([]);
+  });
+
+  it("sends names, depths and counts only a guess would refuse, and passes on Digital Post's refusal", async () => {
+    const long = 'x'.repeat(FOLDER_LIMITS.values.maxNameLength + 1);
+    const { api, calls } = routes({
+      [`POST ${base}/folders/`]: () => {
+        throw dpFault(400, 'folder.createOrUpdate.name.size');
+      },
+    });
+    const h = createMailHandlers({ api, hooks: {} });
+    expect(await codeOf(h['folders.create']({ mailboxId: MB, name: long }, ctx))).toBe(
+      'folder.createOrUpdate.name.size',
+    );
+    expect(await codeOf(h['folders.create']({ mailboxId: MB, name: 'a/b', parentFolderId: 'own' }, ctx))).toBe(
+      'folder.createOrUpdate.name.size',
+    );
+    expect(writes(calls).map((c) => (c.body as { name: string }).name)).toEqual([long, 'a/b']);
   });
 
   it('refuses summary-based cases without a write', async () => {
