@@ -1,20 +1,18 @@
 import type { FolderSummaryEntry } from '../../shared/dp/resources';
 import { STANDARD_FOLDER_TYPES, isOneOf, type FolderType, type KnownMessageState } from '../../shared/dp/enums';
 import { messageStateIn } from './message-state';
-import { FOLDER_LIMITS } from '../../shared/dp/assumptions';
 import { dpErrorMessage } from '../../shared/dp/error-codes';
 
 // Digital Post's folder rules (§6.9.2 and the folder codes of §13.4.1), checked before any request so the user gets
-// the server's own Danish message without a round trip. The document prints the codes but not the limits behind
-// their {0}; the limits are assumptions shared with main and the sandbox (FOLDER_LIMITS), and the server stays the
-// authority: its answer is shown.
-export const MAX_FOLDER_LEVELS = FOLDER_LIMITS.values.maxLevels;
-export const MAX_FOLDER_NAME_LENGTH = FOLDER_LIMITS.values.maxNameLength;
-/** Path and wildcard characters; a folder name ends up in paths and exports too. */
-export const ILLEGAL_FOLDER_CHARS = FOLDER_LIMITS.values.illegalCharacters;
+// the server's own Danish message without a round trip. Only printed rules are checked: the limits behind
+// name.size, too.many.levels, too.many.folders and name.illegal are not printed (only their {0} is), so those are
+// left to Digital Post and its refusal is shown.
 
-const hasControlCharacter = (s: string): boolean =>
-  [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+/** Each distinct control character, as a code point (U+000A): it has no glyph to show in the message. */
+const controlCharactersIn = (s: string): string[] =>
+  [...new Set([...s].filter((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))].map(
+    (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 
 export type FolderRuleResult = { ok: true } | { ok: false; code: string; message: string };
 
@@ -30,25 +28,6 @@ const isStandard = (f: FolderSummaryEntry): boolean => isOneOf(STANDARD_FOLDER_T
 
 const byId = (folders: FolderSummaryEntry[], id: string | undefined | null) => folders.find((f) => f.folderId === id);
 
-/** 1 for a top-level folder, 2 for its child… */
-export function folderLevel(folders: FolderSummaryEntry[], id: string): number {
-  let level = 0;
-  let current = byId(folders, id);
-  const seen = new Set<string>();
-  while (current && !seen.has(current.folderId)) {
-    seen.add(current.folderId);
-    level += 1;
-    current = byId(folders, current.parentFolderId);
-  }
-  return level;
-}
-
-/** How many levels the subtree under (and including) `id` spans. */
-function subtreeDepth(folders: FolderSummaryEntry[], id: string): number {
-  const children = folders.filter((f) => f.parentFolderId === id);
-  return 1 + Math.max(0, ...children.map((c) => subtreeDepth(folders, c.folderId)));
-}
-
 function checkName(
   folders: FolderSummaryEntry[],
   name: string,
@@ -57,11 +36,10 @@ function checkName(
 ): FolderRuleResult {
   const trimmed = name.trim();
   if (trimmed.length === 0) return fail('folder.name.notBlank');
-  if ([...trimmed].length > MAX_FOLDER_NAME_LENGTH)
-    return fail('folder.createOrUpdate.name.size', MAX_FOLDER_NAME_LENGTH);
-  if (ILLEGAL_FOLDER_CHARS.some((c) => trimmed.includes(c)) || hasControlCharacter(trimmed)) {
-    return fail('folder.createOrUpdate.name.illegal', ILLEGAL_FOLDER_CHARS.join(' '));
-  }
+  // A control character cannot be shown in the folder list, so the saved name could never be read back; that holds
+  // whatever Digital Post's own list of illegal characters is.
+  const control = controlCharactersIn(trimmed);
+  if (control.length > 0) return fail('folder.createOrUpdate.name.illegal', control.join(' '));
   const siblings = folders.filter((f) => (f.parentFolderId ?? null) === parentId && f.folderId !== selfId);
   if (siblings.some((f) => f.name.trim().toLocaleLowerCase('da') === trimmed.toLocaleLowerCase('da'))) {
     return fail('folder.createOrUpdate.name.exists.at.level', trimmed);
@@ -84,8 +62,6 @@ export function canCreateFolder(
 ): FolderRuleResult {
   const parent = checkParent(folders, parentId);
   if (!parent.ok) return parent;
-  const level = parentId === null ? 1 : folderLevel(folders, parentId) + 1;
-  if (level > MAX_FOLDER_LEVELS) return fail('folder.createOrUpdate.too.many.levels', MAX_FOLDER_LEVELS);
   return checkName(folders, name, parentId);
 }
 
@@ -107,11 +83,11 @@ export function canMoveFolder(
   const parent = checkParent(folders, parentId);
   if (!parent.ok) return parent;
   // A folder cannot become its own descendant: the server would see a parent that is not where it claims to be.
-  for (let p = parentId; p !== null; p = byId(folders, p)?.parentFolderId ?? null) {
+  const seen = new Set<string>();
+  for (let p = parentId; p !== null && !seen.has(p); p = byId(folders, p)?.parentFolderId ?? null) {
+    seen.add(p);
     if (p === folderId) return fail('folder.createOrUpdate.non.existing.parent', parentId ?? '');
   }
-  const level = (parentId === null ? 0 : folderLevel(folders, parentId)) + subtreeDepth(folders, folderId);
-  if (level > MAX_FOLDER_LEVELS) return fail('folder.createOrUpdate.too.many.levels', MAX_FOLDER_LEVELS);
   return checkName(folders, folder.name, parentId, folderId);
 }
 
