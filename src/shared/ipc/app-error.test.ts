@@ -14,6 +14,7 @@ const SHIPPED = [
   'app.auth.redirect-unusable',
   'app.auth.state-mismatch',
   'app.compose.document-missing',
+  'app.compose.label.size',
   'app.compose.journal-entry-missing',
   'app.compose.main-document',
   'app.compose.no-html-main',

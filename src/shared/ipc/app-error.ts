@@ -61,6 +61,8 @@ export const APP_ERROR_CODES = {
   composeMainDocument: 'app.compose.main-document',
   composeRecipientRequired: 'app.compose.recipient-required',
   composeDocumentMissing: 'app.compose.document-missing',
+  /** The subject is longer than the composer's limit; Digital Post prints the limit but no code of its own for it. */
+  composeLabelSize: 'app.compose.label.size',
   /** A field error: a folder cannot become its own descendant. */
   folderMoveIntoItself: 'app.folder.move.into.itself',
   /** A field error: only drafts may be deleted; anything else moves to the deleted folder. */

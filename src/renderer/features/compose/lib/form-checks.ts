@@ -1,3 +1,4 @@
+import { APP_ERROR_CODES } from '../../../../shared/ipc/app-error';
 // The composer's checks before any request, in Digital Post's own codes and Danish words, so a refusal the server
 // would give is shown at once and the user's words never leave for a request that cannot succeed.
 import type { FieldError } from '../../../../shared/ipc/app-error';
@@ -20,7 +21,7 @@ export const DEFAULT_LIMITS: ComposeLimitsView = {
 };
 
 /** An app code: Digital Post has no code of its own for an over-long message label, only the 256-character limit. */
-export const LABEL_SIZE_CODE = 'app.compose.label.size';
+export const LABEL_SIZE_CODE = APP_ERROR_CODES.composeLabelSize;
 
 export interface SendFields {
   label: string;
