@@ -1,7 +1,6 @@
-import { APP_ERROR_CODES } from '../../../../shared/ipc/app-error';
 // The composer's checks before any request, in Digital Post's own codes and Danish words, so a refusal the server
 // would give is shown at once and the user's words never leave for a request that cannot succeed.
-import type { FieldError } from '../../../../shared/ipc/app-error';
+import { APP_ERROR_CODES, type FieldError } from '../../../../shared/ipc/app-error';
 import { dpFieldError } from '../../../../shared/dp/error-codes';
 import { isValidCpr, isValidCvr, isValidEmail, maskCpr, normaliseId } from '../../../../shared/dp/identifiers';
 
