@@ -17,7 +17,8 @@ export interface FolderDialogProps {
 
 const TOP = '';
 
-/** Create, rename, move and delete the user's own folders; the rules are checked by the callbacks before any request. */
+/** Create, rename, move and delete the user's own folders; the callbacks refuse what a printed rule forbids and pass on
+ * Digital Post's answer for the rest, so the dialog only shows what they resolve to. */
 export function FolderDialog({ folders, onCreate, onRename, onMove, onDelete, onClose }: FolderDialogProps) {
   const { t } = useTranslation();
   const say = useUiErrorText();
