@@ -139,7 +139,7 @@ export const FOLDER_LIMITS = {
     maxFolders: 100,
     illegalCharacters: ['/', '\\', '<', '>', ':', '"', '|', '?', '*'] as readonly string[],
   },
-  why: 'Checked early so the user hears the code Digital Post uses at once; a server with other limits still decides.',
+  why: 'The sandbox refuses by these, standing in for Digital Post; the client checks none of them and shows the refusal.',
 } as const satisfies Assumption & { values: Record<string, unknown> };
 
 /** One entry of the list: the section it stands in for, why, and the guessed field name or values. */
