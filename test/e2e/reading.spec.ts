@@ -145,7 +145,7 @@ test('read, organise and search the post', async ({ page }) => {
   expect(requests.filter((u) => !isLocal(u))).toEqual([]);
 });
 
-test('folder dialog applies the rules before asking Digital Post', async ({ page }) => {
+test('folder dialog applies the printed rules before asking Digital Post and shows its refusal', async ({ page }) => {
   await logIn(page, app);
   await page.getByRole('button', { name: 'Administrér mapper' }).click();
   const dialog = page.getByRole('dialog', { name: 'Administrér mapper' });
@@ -163,10 +163,13 @@ test('folder dialog applies the rules before asking Digital Post', async ({ page
   await dialog.getByRole('button', { name: 'Opret mappe' }).click();
   await expect(dialog.getByText('Mappen 2026 er oprettet.')).toBeVisible();
   await expect(folder(page, '2026')).toBeAttached();
-  // Bolig / Ejendomsskat / 2026 is three levels: a fourth is refused before any request.
+  // Bolig / Ejendomsskat / 2026 is three levels: the limit is a guess, so the request goes out and the sandbox,
+  // standing in for Digital Post, refuses a fourth.
   await parent.selectOption({ label: '2026' });
   await name.fill('Marts');
+  const refused = page.waitForResponse((r) => r.url().endsWith('/bridge/folders.create'));
   await dialog.getByRole('button', { name: 'Opret mappe' }).click();
+  await refused;
   await expect(dialog.getByRole('alert')).toHaveText('Antallet af mappe-niveauer må ikke over stige 3.');
   await screenshot(page, 'folder-dialog');
   await expectNoAxeViolations(page, '[role="dialog"]');
