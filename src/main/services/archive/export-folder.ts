@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { scrubFilename } from '../../../shared/dp/filenames';
-import { throwIfAborted } from './archive-errors';
 import type { ArchiveStore } from './archive-store';
 import {
   dateOf,
-  loadExportLetter,
+  exportEachLetter,
   recipientName,
   senderName,
   subjectOf,
@@ -147,12 +146,10 @@ export const exportFolder = async (
     exportedAt: new Date().toISOString(),
     letters: [],
   };
-  const summary: ExportSummary = { exported: [], skipped: [] };
-  for (const id of ids) {
-    throwIfAborted(options.signal);
-    const letter = loadExportLetter(store, id);
-    if (!letter) summary.skipped.push(id);
-    else {
+  const summary = await exportEachLetter(
+    store,
+    ids,
+    async (letter) => {
       const folder = unique(letterFolderName(letter), taken);
       await mkdir(join(targetDir, folder));
       const names = new Set<string>();
@@ -183,14 +180,9 @@ export const exportFolder = async (
         folder,
         files,
       });
-      summary.exported.push(id);
-    }
-    options.onProgress?.({
-      phase: 'export',
-      done: summary.exported.length + summary.skipped.length,
-      total: ids.length,
-    });
-  }
+    },
+    options,
+  );
   const header = ['id', 'date', 'sender', 'recipient', 'folderId', 'subject', 'files'];
   const csv = [
     header.join(','),

@@ -1,3 +1,4 @@
+import { throwIfAborted } from './archive-errors';
 import type { ArchiveStore, StoredFile, StoredMessage } from './archive-store';
 
 /** A letter as the exports see it: its metadata and the bytes of every file, all from the archive. */
@@ -34,6 +35,34 @@ export const loadExportLetter = (store: ArchiveStore, id: string): ExportLetter 
     files.push({ ...file, content });
   }
   return { message, files };
+};
+
+/**
+ * The walk every export format shares: each letter the archive holds completely goes to `write`, the others are
+ * skipped, progress is reported after each id, and a cancel stops the walk before the next letter.
+ */
+export const exportEachLetter = async (
+  store: ArchiveStore,
+  ids: readonly string[],
+  write: (letter: ExportLetter) => Promise<void>,
+  options: ExportRunOptions = {},
+): Promise<ExportSummary> => {
+  const summary: ExportSummary = { exported: [], skipped: [] };
+  for (const id of ids) {
+    throwIfAborted(options.signal);
+    const letter = loadExportLetter(store, id);
+    if (!letter) summary.skipped.push(id);
+    else {
+      await write(letter);
+      summary.exported.push(id);
+    }
+    options.onProgress?.({
+      phase: 'export',
+      done: summary.exported.length + summary.skipped.length,
+      total: ids.length,
+    });
+  }
+  return summary;
 };
 
 /** The main document's text for a mail body: its first file's extracted text, if the archive has one. */

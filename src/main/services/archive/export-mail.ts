@@ -1,12 +1,11 @@
 import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { throwIfAborted } from './archive-errors';
 import type { ArchiveStore } from './archive-store';
 import {
   bodyTextOf,
   dateOf,
-  loadExportLetter,
+  exportEachLetter,
   recipientName,
   senderName,
   subjectOf,
@@ -85,22 +84,7 @@ export const exportEml = async (
   write: (letter: ExportLetter, eml: Buffer) => Promise<void>,
   options: ExportRunOptions = {},
 ): Promise<ExportSummary> => {
-  const summary: ExportSummary = { exported: [], skipped: [] };
-  for (const id of ids) {
-    throwIfAborted(options.signal);
-    const letter = loadExportLetter(store, id);
-    if (!letter) summary.skipped.push(id);
-    else {
-      await write(letter, await composeEml(store, letter));
-      summary.exported.push(id);
-    }
-    options.onProgress?.({
-      phase: 'export',
-      done: summary.exported.length + summary.skipped.length,
-      total: ids.length,
-    });
-  }
-  return summary;
+  return exportEachLetter(store, ids, async (letter) => write(letter, await composeEml(store, letter)), options);
 };
 
 /** All letters in one mbox file (mboxrd). A cancelled export leaves no half-written file behind. */
