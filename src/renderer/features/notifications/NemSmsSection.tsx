@@ -1,12 +1,12 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NemSmsIntent, NemSmsView } from '../../../shared/ipc/channels/notify';
 import type { SaveResult } from '../../store/notifications';
 import { ActionStatus } from './ActionStatus';
 import { notifyErrorText } from './errors';
 import type { UiError } from '../../lib/ui-error';
+import { MobileNumberForm, MobileNumberRow } from './MobileNumber';
 import { PinForm } from './PinForm';
-import { checkMobile } from './SmsSection';
 import { useAction } from './use-action';
 
 export function NemSmsSection({
@@ -26,23 +26,12 @@ export function NemSmsSection({
 }) {
   const { t } = useTranslation();
   const action = useAction();
-  const [number, setNumber] = useState('');
-  const ids = { heading: useId(), number: useId() };
+  const heading = useId();
   const sub = nemSms?.nemSms ?? null;
 
-  const save = (e: React.FormEvent) => {
-    e.preventDefault();
-    const refusal = checkMobile(number);
-    if (refusal) return action.fail(refusal);
-    void action.run(() => onChange({ kind: 'subscribe', mobileNumber: number.trim() }), {
-      doneText: t('notifications.saved'),
-      onSuccess: () => setNumber(''),
-    });
-  };
-
   return (
-    <section className="notify-section" aria-labelledby={ids.heading}>
-      <h3 id={ids.heading}>{t('notifications.nemSmsHeading')}</h3>
+    <section className="notify-section" aria-labelledby={heading}>
+      <h3 id={heading}>{t('notifications.nemSmsHeading')}</h3>
       <p className="muted">{t('notifications.nemSmsIntro')}</p>
       {loadError ? (
         <p className="error" role="alert">
@@ -56,23 +45,14 @@ export function NemSmsSection({
       ) : (
         <>
           {sub ? (
-            <p className="notify-row">
-              <span className="notify-value">{t('notifications.nemSmsCurrent', { number: sub.mobileNumber })}</span>{' '}
-              <span className={`notify-state ${sub.verified ? 'ok' : 'wait'}`}>
-                {t('notifications.state', {
-                  state: t(sub.verified ? 'notifications.verified' : 'notifications.notVerified'),
-                })}
-              </span>{' '}
-              <button
-                type="button"
-                disabled={action.busy}
-                onClick={() =>
-                  void action.run(() => onChange({ kind: 'unsubscribe' }), { doneText: t('notifications.saved') })
-                }
-              >
-                {t('notifications.nemSmsUnsubscribe')}
-              </button>
-            </p>
+            <MobileNumberRow
+              text={t('notifications.nemSmsCurrent', { number: sub.mobileNumber })}
+              verified={sub.verified}
+              removeLabel={t('notifications.nemSmsUnsubscribe')}
+              disabled={false}
+              action={action}
+              onRemove={() => onChange({ kind: 'unsubscribe' })}
+            />
           ) : (
             <p>{t('notifications.nemSmsNone')}</p>
           )}
@@ -84,19 +64,13 @@ export function NemSmsSection({
               onResend={() => onResend(sub.id)}
             />
           )}
-          <form className="notify-inline" noValidate onSubmit={save}>
-            <label htmlFor={ids.number}>{t('notifications.nemSmsNumber')}</label>
-            <input
-              id={ids.number}
-              type="tel"
-              autoComplete="tel"
-              value={number}
-              onChange={(e) => setNumber(e.target.value)}
-            />
-            <button type="submit" disabled={action.busy}>
-              {t(sub ? 'notifications.nemSmsChange' : 'notifications.nemSmsSubscribe')}
-            </button>
-          </form>
+          <MobileNumberForm
+            label={t('notifications.nemSmsNumber')}
+            submitLabel={t(sub ? 'notifications.nemSmsChange' : 'notifications.nemSmsSubscribe')}
+            disabled={false}
+            action={action}
+            onSave={(mobileNumber) => onChange({ kind: 'subscribe', mobileNumber })}
+          />
         </>
       )}
       <ActionStatus state={action} />

@@ -1,17 +1,11 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { normaliseDanishMobile, type AccessIntent, type AccessView } from '../../../shared/ipc/channels/notify';
+import type { AccessIntent, AccessView } from '../../../shared/ipc/channels/notify';
 import type { SaveResult } from '../../store/notifications';
 import { ActionStatus } from './ActionStatus';
-import { notifyRefusal } from './errors';
-import type { UiError } from '../../lib/ui-error';
+import { MobileNumberForm, MobileNumberRow } from './MobileNumber';
 import { PinForm } from './PinForm';
 import { useAction } from './use-action';
-
-export function checkMobile(input: string): UiError | null {
-  if (input.trim() === '') return notifyRefusal('mobileRequired');
-  return normaliseDanishMobile(input) === undefined ? notifyRefusal('mobileInvalid') : null;
-}
 
 export function SmsSection({
   access,
@@ -28,41 +22,21 @@ export function SmsSection({
 }) {
   const { t } = useTranslation();
   const action = useAction();
-  const [number, setNumber] = useState('');
-  const ids = { heading: useId(), number: useId() };
+  const heading = useId();
   const sms = access.sms;
 
-  const save = (e: React.FormEvent) => {
-    e.preventDefault();
-    const refusal = checkMobile(number);
-    if (refusal) return action.fail(refusal);
-    void action.run(() => onChange({ kind: 'setSms', mobileNumber: number.trim() }), {
-      doneText: t('notifications.saved'),
-      onSuccess: () => setNumber(''),
-    });
-  };
-
   return (
-    <section className="notify-section" aria-labelledby={ids.heading}>
-      <h3 id={ids.heading}>{t('notifications.smsHeading')}</h3>
+    <section className="notify-section" aria-labelledby={heading}>
+      <h3 id={heading}>{t('notifications.smsHeading')}</h3>
       {sms ? (
-        <p className="notify-row">
-          <span className="notify-value">{t('notifications.smsCurrent', { number: sms.mobileNumber })}</span>{' '}
-          <span className={`notify-state ${sms.verified ? 'ok' : 'wait'}`}>
-            {t('notifications.state', {
-              state: t(sms.verified ? 'notifications.verified' : 'notifications.notVerified'),
-            })}
-          </span>{' '}
-          <button
-            type="button"
-            disabled={disabled || action.busy}
-            onClick={() =>
-              void action.run(() => onChange({ kind: 'removeSms' }), { doneText: t('notifications.saved') })
-            }
-          >
-            {t('notifications.smsRemove')}
-          </button>
-        </p>
+        <MobileNumberRow
+          text={t('notifications.smsCurrent', { number: sms.mobileNumber })}
+          verified={sms.verified}
+          removeLabel={t('notifications.smsRemove')}
+          disabled={disabled}
+          action={action}
+          onRemove={() => onChange({ kind: 'removeSms' })}
+        />
       ) : (
         <p className="muted">{t('notifications.smsNone')}</p>
       )}
@@ -74,20 +48,13 @@ export function SmsSection({
           onResend={() => onResend(sms.id)}
         />
       )}
-      <form className="notify-inline" noValidate onSubmit={save}>
-        <label htmlFor={ids.number}>{t('notifications.smsNumber')}</label>
-        <input
-          id={ids.number}
-          type="tel"
-          autoComplete="tel"
-          value={number}
-          disabled={disabled}
-          onChange={(e) => setNumber(e.target.value)}
-        />
-        <button type="submit" disabled={disabled || action.busy}>
-          {t('notifications.smsSave')}
-        </button>
-      </form>
+      <MobileNumberForm
+        label={t('notifications.smsNumber')}
+        submitLabel={t('notifications.smsSave')}
+        disabled={disabled}
+        action={action}
+        onSave={(mobileNumber) => onChange({ kind: 'setSms', mobileNumber })}
+      />
       <ActionStatus state={action} />
     </section>
   );
