@@ -1,7 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { AppFault } from '../../errors';
-import { CONTENT, PDF, call, codeOf, fault, setup, unique, useComposeSandbox } from './compose.test-support';
+import {
+  CONTENT,
+  PDF,
+  call,
+  codeOf,
+  fault,
+  saveWithUploadsLost,
+  setup,
+  unique,
+  useComposeSandbox,
+} from './compose.test-support';
 
 // Transport and server faults, and what the journal keeps across them and a restart, against a real sandbox.
 
@@ -174,23 +184,12 @@ describe('journal restore after a restart', () => {
       },
       call,
     );
-    await fault({
-      path: `^/apis/v1/mailboxes/${first.mailboxId}/messages/${draft.messageId}/documents/.*/content$`,
-      method: 'PUT',
-      kind: 'drop',
-      times: 4,
-    });
     expect(
-      await codeOf(
-        first.h['compose.save'](
-          {
-            mailboxId: first.mailboxId,
-            messageId: draft.messageId,
-            content: { format: 'html', html: '<p>Anden udgave</p>' },
-          },
-          call,
-        ),
-      ),
+      await saveWithUploadsLost(first, {
+        mailboxId: first.mailboxId,
+        messageId: draft.messageId,
+        content: { format: 'html', html: '<p>Anden udgave</p>' },
+      }),
     ).toBe('app.network');
 
     // "Restart": fresh services, same directory.
@@ -223,23 +222,12 @@ describe('journal restore after a restart', () => {
       { mailboxId: first.mailboxId, label: unique('Genstart konflikt') },
       call,
     );
-    await fault({
-      path: `^/apis/v1/mailboxes/${first.mailboxId}/messages/${draft.messageId}/documents/.*/content$`,
-      method: 'PUT',
-      kind: 'drop',
-      times: 4,
-    });
     expect(
-      await codeOf(
-        first.h['compose.save'](
-          {
-            mailboxId: first.mailboxId,
-            messageId: draft.messageId,
-            content: { format: 'html', html: '<p>Mine ord</p>' },
-          },
-          call,
-        ),
-      ),
+      await saveWithUploadsLost(first, {
+        mailboxId: first.mailboxId,
+        messageId: draft.messageId,
+        content: { format: 'html', html: '<p>Mine ord</p>' },
+      }),
     ).toBe('app.network');
     await fetch(`${sandbox().url}/sandbox/faults`, { method: 'DELETE' });
     const elsewhere = await setup();
@@ -278,43 +266,25 @@ describe('journal label', () => {
       call,
     );
     // The subject was typed just now; its debounced update has not gone out when the save fails.
-    await fault({
-      path: `^/apis/v1/mailboxes/${s.mailboxId}/messages/${draft.messageId}/documents/.*/content$`,
-      method: 'PUT',
-      kind: 'drop',
-      times: 4,
-    });
     const typed = unique('Emne lige skrevet');
     expect(
-      await codeOf(
-        s.h['compose.save'](
-          {
-            mailboxId: s.mailboxId,
-            messageId: draft.messageId,
-            content: { format: 'html', html: '<p>Anden</p>' },
-            journalLabel: typed,
-          },
-          call,
-        ),
-      ),
+      await saveWithUploadsLost(s, {
+        mailboxId: s.mailboxId,
+        messageId: draft.messageId,
+        content: { format: 'html', html: '<p>Anden</p>' },
+        journalLabel: typed,
+      }),
     ).toBe('app.network');
     expect((await s.h['journal.list'](undefined, call)).entries).toEqual([
       expect.objectContaining({ messageId: draft.messageId, label: typed }),
     ]);
     // A later save without a label keeps the one the user typed.
-    await fault({
-      path: `^/apis/v1/mailboxes/${s.mailboxId}/messages/${draft.messageId}/documents/.*/content$`,
-      method: 'PUT',
-      kind: 'drop',
-      times: 4,
-    });
     expect(
-      await codeOf(
-        s.h['compose.save'](
-          { mailboxId: s.mailboxId, messageId: draft.messageId, content: { format: 'html', html: '<p>Tredje</p>' } },
-          call,
-        ),
-      ),
+      await saveWithUploadsLost(s, {
+        mailboxId: s.mailboxId,
+        messageId: draft.messageId,
+        content: { format: 'html', html: '<p>Tredje</p>' },
+      }),
     ).toBe('app.network');
     expect((await s.h['journal.list'](undefined, call)).entries).toEqual([
       expect.objectContaining({ messageId: draft.messageId, label: typed }),

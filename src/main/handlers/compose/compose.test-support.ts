@@ -128,6 +128,20 @@ export const fault = async (spec: Record<string, unknown>) => {
   expect(res.status).toBe(201);
 };
 
+/** Saves with every content upload of the draft dropped (more drops than the client's own attempts): the code it meets. */
+export const saveWithUploadsLost = async (
+  s: Pick<Awaited<ReturnType<typeof setup>>, 'h'>,
+  request: Parameters<ReturnType<typeof createComposeHandlers>['compose.save']>[0],
+): Promise<string> => {
+  await fault({
+    path: `^/apis/v1/mailboxes/${request.mailboxId}/messages/${request.messageId}/documents/.*/content$`,
+    method: 'PUT',
+    kind: 'drop',
+    times: 4,
+  });
+  return codeOf(s.h['compose.save'](request, call));
+};
+
 export const deliver = async (body: Record<string, unknown>): Promise<string> => {
   const res = await fetch(`${sandbox.url}/sandbox/messages`, {
     method: 'POST',
