@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import type { ComponentProps } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../i18n';
 import { FOLDERS, MAILBOX, message } from '../test/fake-api';
@@ -23,6 +24,26 @@ const noopActions = (): MessageActions => ({
   openLink: vi.fn(),
   print: vi.fn(),
 });
+
+/** The view as the mail screen shows it for an owner with nothing loading, unless a test says otherwise. */
+const renderView = (
+  props: Partial<ComponentProps<typeof MessageView>> & Pick<ComponentProps<typeof MessageView>, 'message'>,
+) =>
+  render(
+    <MessageView
+      loading={false}
+      error={null}
+      readPending={false}
+      actionError={null}
+      thread={[]}
+      folders={FOLDERS}
+      mailbox={MAILBOX}
+      files={{}}
+      canOpenFiles
+      actions={noopActions()}
+      {...props}
+    />,
+  );
 
 describe('MessageView', () => {
   const htmlMessage = message('h1', {
@@ -51,24 +72,14 @@ describe('MessageView', () => {
 
   it('shows the letter in a sandboxed frame without scripts, handlers, remote loads or live links', () => {
     const actions = noopActions();
-    const { container, unmount } = render(
-      <MessageView
-        message={htmlMessage}
-        loading={false}
-        error={null}
-        readPending={false}
-        actionError={null}
-        thread={[]}
-        folders={FOLDERS}
-        mailbox={MAILBOX}
-        files={{
-          'file-1': { status: 'ready', base64: b64(hostile), encodingFormat: 'text/html', filename: 'brev.html' },
-          'file-2': { status: 'ready', base64: 'AAAA', encodingFormat: 'application/x-unknown', filename: 'data.bin' },
-        }}
-        canOpenFiles
-        actions={actions}
-      />,
-    );
+    const { container, unmount } = renderView({
+      message: htmlMessage,
+      files: {
+        'file-1': { status: 'ready', base64: b64(hostile), encodingFormat: 'text/html', filename: 'brev.html' },
+        'file-2': { status: 'ready', base64: 'AAAA', encodingFormat: 'application/x-unknown', filename: 'data.bin' },
+      },
+      actions,
+    });
     expect(byRole(container, 'region', 'Besked')).toBeTruthy();
     const frame = container.querySelector('iframe')!;
     expect(frame.getAttribute('sandbox')).toBe('');
@@ -86,21 +97,7 @@ describe('MessageView', () => {
 
   it('asks before marking a legal notification, saying it cannot be undone', () => {
     const actions = noopActions();
-    const { container, unmount } = render(
-      <MessageView
-        message={htmlMessage}
-        loading={false}
-        error={null}
-        readPending={false}
-        actionError={null}
-        thread={[]}
-        folders={FOLDERS}
-        mailbox={MAILBOX}
-        files={{}}
-        canOpenFiles
-        actions={actions}
-      />,
-    );
+    const { container, unmount } = renderView({ message: htmlMessage, actions });
     click(byRole(container, 'button', 'Markér som forkyndt'));
     const dialog = byRole(container, 'dialog');
     expect(dialog.textContent).toContain('kan det ikke fortrydes');
@@ -116,39 +113,11 @@ describe('MessageView', () => {
       canMoveToDeleted: false,
       accessType: 'LEGAL_REPRESENTATIVE_READER' as const,
     };
-    const { container, unmount } = render(
-      <MessageView
-        message={message('r', { read: true })}
-        loading={false}
-        error={null}
-        readPending={false}
-        actionError={null}
-        thread={[]}
-        folders={FOLDERS}
-        mailbox={reader}
-        files={{}}
-        canOpenFiles
-        actions={noopActions()}
-      />,
-    );
+    const { container, unmount } = renderView({ message: message('r', { read: true }), mailbox: reader });
     const buttons = Array.from(container.querySelectorAll('button')).map((b) => b.textContent);
     expect(buttons).toEqual(['Udskriv']);
     unmount();
-    const owner = render(
-      <MessageView
-        message={message('r', { read: true })}
-        loading={false}
-        error={null}
-        readPending={false}
-        actionError={null}
-        thread={[]}
-        folders={FOLDERS}
-        mailbox={MAILBOX}
-        files={{}}
-        canOpenFiles
-        actions={noopActions()}
-      />,
-    );
+    const owner = renderView({ message: message('r', { read: true }) });
     const options = Array.from(owner.container.querySelectorAll('select option')).map((o) => o.textContent?.trim());
     expect(options).toEqual(['Vælg mappe…', 'Slettet', 'Skat', '2024']);
     owner.unmount();
@@ -169,24 +138,13 @@ describe('MessageView', () => {
         },
       ],
     });
-    const { container, unmount } = render(
-      <MessageView
-        message={m}
-        loading={false}
-        error={null}
-        readPending={false}
-        actionError={null}
-        thread={[]}
-        folders={FOLDERS}
-        mailbox={MAILBOX}
-        files={{
-          e: { status: 'ready', base64: b64('<script>x</script>'), encodingFormat: 'text/html', filename: 'tom.html' },
-          t: { status: 'ready', base64: b64('<b>hej</b>\nlinje 2'), encodingFormat: 'text/plain', filename: 'a.txt' },
-        }}
-        canOpenFiles
-        actions={noopActions()}
-      />,
-    );
+    const { container, unmount } = renderView({
+      message: m,
+      files: {
+        e: { status: 'ready', base64: b64('<script>x</script>'), encodingFormat: 'text/html', filename: 'tom.html' },
+        t: { status: 'ready', base64: b64('<b>hej</b>\nlinje 2'), encodingFormat: 'text/plain', filename: 'a.txt' },
+      },
+    });
     expect(container.textContent).toContain('Brevet er tomt.');
     expect(container.querySelector('pre')!.textContent).toBe('<b>hej</b>\nlinje 2');
     expect(container.querySelector('pre b')).toBeNull();
