@@ -1,29 +1,12 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { logIn, screenshot, startApp, type RunningApp } from './helpers/app';
+import { logIn, screenshot, startAppForFile } from './helpers/app';
+import { folder, list, openMessage, view } from './helpers/mail-screen';
 
-let app: RunningApp;
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app?.close();
-});
+const app = startAppForFile();
 
-const list = (page: Page) => page.getByRole('listbox', { name: 'Beskeder' });
-const view = (page: Page) => page.getByRole('region', { name: 'Besked' });
-const tree = (page: Page) => page.getByRole('tree', { name: 'Mapper' });
-const folder = (page: Page, name: string) => tree(page).getByRole('treeitem', { name: new RegExp(`^${name}`) });
 const composer = (page: Page, name: string | RegExp = 'Ny besked') => page.getByRole('dialog', { name });
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Besked', exact: true });
-
-async function openMessage(page: Page, subject: string) {
-  await list(page)
-    .getByRole('option', { name: new RegExp(subject) })
-    .first()
-    .click();
-  await expect(view(page).getByRole('heading', { name: subject, exact: true })).toBeVisible();
-}
 
 async function expectNoAxeViolations(page: Page, include: string) {
   const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).include(include).analyze();

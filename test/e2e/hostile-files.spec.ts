@@ -1,19 +1,12 @@
-import { test, expect, type Page } from '@playwright/test';
-import { logIn, startApp, type RunningApp } from './helpers/app';
+import { test, expect } from '@playwright/test';
+import { logIn, startAppForFile } from './helpers/app';
+import { openMessage, view } from './helpers/mail-screen';
 
 // Files from a hostile sender: names built to disguise their type or escape a folder, and formats that could run
 // code. What the user sees, saves and opens must be the scrubbed name with the extension of the declared format.
 
-let app: RunningApp;
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app?.close();
-});
+const app = startAppForFile();
 
-const list = (page: Page) => page.getByRole('listbox', { name: 'Beskeder' });
-const view = (page: Page) => page.getByRole('region', { name: 'Besked' });
 // Bidi, zero-width and other format characters, and C0/C1 controls: none may survive into a shown or saved name.
 const HIDDEN = /[\p{Cc}\p{Cf}]/u;
 
@@ -24,14 +17,6 @@ async function deliver(body: Record<string, unknown>): Promise<void> {
     body: JSON.stringify({ mailboxOwner: 'lone', ...body }),
   });
   expect(res.ok, `POST /sandbox/messages answered ${res.status}`).toBe(true);
-}
-
-async function openMessage(page: Page, subject: string) {
-  await list(page)
-    .getByRole('option', { name: new RegExp(subject) })
-    .first()
-    .click();
-  await expect(view(page).getByRole('heading', { name: subject, exact: true, level: 2 })).toBeVisible();
 }
 
 test('hostile names are shown scrubbed and saved under the extension of their format; .exe is never opened', async ({
@@ -56,7 +41,7 @@ test('hostile names are shown scrubbed and saved under the extension of their fo
     ],
   });
   await logIn(page, app);
-  await openMessage(page, 'Fjendtlige bilag');
+  await openMessage(page, 'Fjendtlige bilag', 2);
 
   const expected: [string, RegExp][] = [
     ['Fakturafdp.exe.pdf', /\.pdf$/],
@@ -96,7 +81,7 @@ test('Åbn on an HTML letter shows it sanitised in a tab of the app, never the r
     html: '<p>Kære borger, se <b>beløbet</b>.</p><script>window.opener && (window.opener.__pwned = 1); document.title = "pwned"</script><img src="https://tracker.example/p.png">',
   });
   await logIn(page, app);
-  await openMessage(page, 'Brev med script');
+  await openMessage(page, 'Brev med script', 2);
   const letter = view(page).getByRole('region', { name: 'brev.html', exact: true });
   const opening = context.waitForEvent('page');
   await letter.getByRole('button', { name: 'Åbn' }).click();

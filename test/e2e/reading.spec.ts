@@ -1,27 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { isLocal, logIn, recordRequests, screenshot, specMinimal, startApp, type RunningApp } from './helpers/app';
+import { isLocal, logIn, recordRequests, screenshot, specMinimal, startAppForFile } from './helpers/app';
+import { folder, list, openMessage, tree, view } from './helpers/mail-screen';
 
-let app: RunningApp;
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app?.close();
-});
-
-const list = (page: Page) => page.getByRole('listbox', { name: 'Beskeder' });
-const view = (page: Page) => page.getByRole('region', { name: 'Besked' });
-const tree = (page: Page) => page.getByRole('tree', { name: 'Mapper' });
-const folder = (page: Page, name: string) => tree(page).getByRole('treeitem', { name: new RegExp(`^${name}`) });
-
-async function openMessage(page: Page, subject: string) {
-  await list(page)
-    .getByRole('option', { name: new RegExp(subject) })
-    .first()
-    .click();
-  await expect(view(page).getByRole('heading', { name: subject, exact: true, level: 2 })).toBeVisible();
-}
+const app = startAppForFile();
 
 async function expectNoAxeViolations(page: Page, include?: string) {
   // Legacy mode runs in the page itself: the sandboxed letter frame cannot take axe's script, and the modern mode's
@@ -56,7 +38,7 @@ test('read, organise and search the post', async ({ page }) => {
   await expectNoAxeViolations(page);
 
   // HTML letter, in a sandboxed frame.
-  await openMessage(page, 'Rykker: Restskat');
+  await openMessage(page, 'Rykker: Restskat', 2);
   await expect(view(page).locator('iframe')).toHaveAttribute('sandbox', '');
   await expect(page.frameLocator('iframe').getByText('restskat på 2.314 kr.')).toBeVisible();
   await screenshot(page, 'message-view');
@@ -77,7 +59,7 @@ test('read, organise and search the post', async ({ page }) => {
   await actions.getByRole('button', { name: 'Flyt', exact: true }).click();
   await expect(list(page).getByRole('option', { name: /Rykker: Restskat/ })).toHaveCount(0);
   await folder(page, 'Skat').click();
-  await openMessage(page, 'Rykker: Restskat');
+  await openMessage(page, 'Rykker: Restskat', 2);
   await expect(view(page).getByRole('textbox', { name: 'Personlig note' })).toHaveValue('Betal inden den 20.');
   await view(page)
     .getByRole('toolbar')
@@ -87,18 +69,18 @@ test('read, organise and search the post', async ({ page }) => {
   await folder(page, 'Indbakke').click();
 
   // Delete moves to Slettet; restore from there.
-  await openMessage(page, 'Rykker: Restskat');
+  await openMessage(page, 'Rykker: Restskat', 2);
   await view(page).getByRole('button', { name: 'Slet', exact: true }).click();
   await expect(list(page).getByRole('option', { name: /Rykker: Restskat/ })).toHaveCount(0);
   await folder(page, 'Slettet').click();
-  await openMessage(page, 'Rykker: Restskat');
+  await openMessage(page, 'Rykker: Restskat', 2);
   await view(page).getByRole('button', { name: 'Gendan' }).click();
   await expect(list(page).getByRole('option', { name: /Rykker: Restskat/ })).toHaveCount(0);
   await folder(page, 'Indbakke').click();
   await expect(list(page).getByRole('option', { name: /Rykker: Restskat/ })).toBeVisible();
 
   // PDF with pages and a text layer.
-  await openMessage(page, 'Din forskudsopgørelse for 2026');
+  await openMessage(page, 'Din forskudsopgørelse for 2026', 2);
   const pdfBar = view(page).getByRole('toolbar', { name: /\.pdf$/ });
   await expect(pdfBar.getByText('Side 1 af 3')).toBeVisible({ timeout: 20_000 });
   await expect(view(page).locator('.textLayer')).toContainText('Forskudsopgørelsen', { timeout: 20_000 });
@@ -106,12 +88,12 @@ test('read, organise and search the post', async ({ page }) => {
   await expect(pdfBar.getByText('Side 2 af 3')).toBeVisible();
 
   // Plain text.
-  await openMessage(page, 'Udbetaling af boligstøtte');
+  await openMessage(page, 'Udbetaling af boligstøtte', 2);
   await expect(view(page).locator('pre')).toContainText('NemKonto');
 
   // Legal notification: confirm, cannot be undone. Which letters are forkyndelser rests on a guessed marker
   // (assumptions.ts, LEGAL_NOTIFICATION_MARKER); without it the letter opens like any other and offers nothing.
-  await openMessage(page, 'Bødeforelæg – hastighedsovertrædelse');
+  await openMessage(page, 'Bødeforelæg – hastighedsovertrædelse', 2);
   if (specMinimal()) {
     await expect(view(page).getByRole('button', { name: 'Markér som forkyndt' })).toHaveCount(0);
   } else {
@@ -123,7 +105,7 @@ test('read, organise and search the post', async ({ page }) => {
   }
 
   // Thread: the conversation of a reply, each entry openable.
-  await openMessage(page, 'Sv: Sv: Pladsanvisning – vuggestue');
+  await openMessage(page, 'Sv: Sv: Pladsanvisning – vuggestue', 2);
   const thread = view(page).getByRole('navigation', { name: 'Samtale' });
   await expect(thread.getByRole('listitem')).toHaveCount(3);
   await thread
@@ -198,7 +180,7 @@ test('a hostile letter runs nothing and loads nothing from outside', async ({ pa
   expect(res.ok, `POST /sandbox/messages answered ${res.status}`).toBe(true);
 
   await logIn(page, app);
-  await openMessage(page, 'Farligt brev');
+  await openMessage(page, 'Farligt brev', 2);
   await expect(page.frameLocator('iframe').getByText('baggrund')).toBeVisible();
   await expect(view(page).getByText('1 eksternt billede blev blokeret')).toBeVisible();
   await expect(view(page).getByRole('button', { name: 'Åbn link: læs mere' })).toBeVisible();
@@ -263,7 +245,7 @@ test('broken, empty and unknown files get a clear notice, never a blank pane', a
   });
   expect(res.ok).toBe(true);
   await logIn(page, app);
-  await openMessage(page, 'Besværlige filer');
+  await openMessage(page, 'Besværlige filer', 2);
   await expect(view(page).getByText('Brevet er tomt.')).toBeVisible();
   await expect(view(page).getByText(/PDF-filen er beskadiget/)).toBeVisible({ timeout: 20_000 });
   await expect(view(page).getByText(/application\/vnd\.oasis\.opendocument\.spreadsheet kan ikke vises/)).toBeVisible();

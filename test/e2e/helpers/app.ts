@@ -101,6 +101,26 @@ export async function startApp(): Promise<RunningApp> {
   };
 }
 
+/**
+ * One app for the whole spec file, started before its first test and closed after its last. The handle reads through
+ * to the running app, so tests use it as they would the app itself.
+ */
+export function startAppForFile(): RunningApp {
+  let running: RunningApp | undefined;
+  test.beforeAll(async () => {
+    running = await startApp();
+  });
+  test.afterAll(async () => {
+    await running?.close();
+  });
+  return new Proxy({} as RunningApp, {
+    get: (_target, key) => {
+      if (!running) throw new Error('The app is started in beforeAll; use it inside a test.');
+      return Reflect.get(running, key);
+    },
+  });
+}
+
 /** Logs in the way a person does: the app's "Log ind", then the sandbox's login page. */
 export async function logIn(
   page: Page,
