@@ -106,6 +106,7 @@ export interface ReplyDataRecord {
   version: number;
   parentMessageId?: string;
   childMessageId?: string;
+  additionalReplyData?: Record<string, unknown>[];
 }
 export interface UserActivityRecord {
   id: string;
@@ -136,7 +137,14 @@ export interface MessageRecord extends VersionedRecord {
   recipient?: PartyRecord;
   replyData: ReplyDataRecord[];
   documents: DocumentRecord[];
+  /** The sender's case data as printed in §6.13.6 (contentData); kept as given, shown as received. */
+  contentData?: Record<string, unknown>;
+  /** When the memo behind a forward was created (§6.13.6). */
+  memoCreatedDateTime?: string;
   forwardData?: {
+    id: string;
+    version: number;
+    newMemoId: string;
     originalMessageId: string;
     originalSender?: string;
     originalContentResponsible?: string;

@@ -21,7 +21,7 @@ import {
 import { maskCpr } from './util';
 
 /** A 32-character transaction id per resource version, as in the §6 examples; stable for the same version. */
-const transactionIdOf = (id: string, version: number): string =>
+export const transactionIdOf = (id: string, version: number): string =>
   createHash('sha256')
     .update(`${id}:${version}`)
     .digest('base64')
@@ -69,6 +69,12 @@ const recipientView = (party: PartyRecord) => ({
   ...(party.contactPointId !== undefined ? { contactPointId: party.contactPointId } : {}),
 });
 
+/** The sender's case data; a CPR in it is masked like every other (§6.8.2). */
+const contentDataView = (data: Record<string, unknown>) => ({
+  ...data,
+  ...(typeof data.cprDataCprNumber === 'string' ? { cprDataCprNumber: maskCpr(data.cprDataCprNumber) } : {}),
+});
+
 export type MessageView = ReturnType<typeof messageView>;
 
 export const messageView = (m: MessageRecord) => ({
@@ -95,7 +101,9 @@ export const messageView = (m: MessageRecord) => ({
   ...(m.note !== undefined ? { note: m.note } : {}),
   ...(m.sender ? { sender: senderView(m.sender) } : {}),
   ...(m.recipient ? { recipient: recipientView(m.recipient) } : {}),
+  ...(m.memoCreatedDateTime !== undefined ? { memoCreatedDateTime: m.memoCreatedDateTime } : {}),
   replyData: m.replyData.map((r) => ({ ...r })),
+  ...(m.contentData ? { contentData: contentDataView(m.contentData) } : {}),
   documents: m.documents.map(documentView),
   ...(m.forwardData
     ? {
@@ -130,6 +138,7 @@ export const accessView = (a: AccessRecord) => ({
   version: a.version,
   createdDateTime: a.createdDateTime,
   lastUpdated: a.lastUpdated,
+  transactionId: transactionIdOf(a.id, a.version),
   accessType: a.accessType,
   mailboxId: a.mailboxId,
   introductionCompleted: a.introductionCompleted,
@@ -162,6 +171,9 @@ export const mailboxView = (mb: MailboxRecord, access: AccessRecord | undefined)
   [OWNER_ID_FIELD.value]: maskCpr(mb.ownerId),
   statusType: mb.statusType,
   statusDate: mb.statusDate,
+  // No sandbox mailbox is served by a recipient system or exempt from Digital Post, as in the §8.5.1 example.
+  recipientSystemAvailable: false,
+  exempt: false,
   ...(access ? { access: accessView(access) } : {}),
 });
 
@@ -193,6 +205,7 @@ export const PRINTED_KEYS = {
     'messageType',
     'messageState',
     'messageDateTime',
+    'memoCreatedDateTime',
     'sendDateTime',
     'label',
     'forward',

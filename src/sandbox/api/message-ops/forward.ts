@@ -99,7 +99,12 @@ export const forwardMessage = (
         input.recipientLabel ?? (type === 'CVR' ? knownCvr(id)?.name : undefined),
       ),
       documents: copyDocuments(store, original.documents, at),
+      memoCreatedDateTime: at,
+      ...(original.contentData ? { contentData: structuredClone(original.contentData) } : {}),
       forwardData: {
+        id: store.newId(),
+        version: 0,
+        newMemoId: store.newId(),
         originalMessageId: original.id,
         ...(original.sender ? { originalSender: original.sender.idValue } : {}),
         ...(original.sender?.label ? { originalContentResponsible: original.sender.label } : {}),
@@ -108,7 +113,7 @@ export const forwardMessage = (
       },
     }),
   );
-  forwarded.replyData = [{ id: store.newId(), version: 0, childMessageId: original.id }];
+  forwarded.replyData = [{ id: store.newId(), version: 0, childMessageId: original.id, additionalReplyData: [] }];
   store.updateMessage(original, (o) => {
     o.forwarded = true;
     o.userActivities.push({

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Identity } from '../../identity';
 import type { RegistryContext } from '../context';
 import { etag, maskCpr, pathId, requireIfMatch } from '../util';
+import { transactionIdOf } from '../views';
 import { codedError, forbidden, notFound, validationError, type FieldProblem } from './errors';
 import { stableUuid } from './ids';
 import { normaliseDanishMobile } from './phone';
@@ -83,6 +84,7 @@ export const seedContacts = (identities: readonly Identity[]): Map<string, Conta
 export const contactView = (c: ContactRecord) => ({
   id: c.id,
   version: c.version,
+  transactionId: transactionIdOf(c.id, c.version),
   type: c.type,
   ...(c.cprNumber !== undefined ? { cprNumber: maskCpr(c.cprNumber) } : {}),
   ...(c.cvrNumber !== undefined ? { cvrNumber: c.cvrNumber } : {}),

@@ -6,6 +6,7 @@ import { letterHtml } from './content';
 import { FILLER_SUBJECTS, type LetterSpec } from './lone-letters';
 import { iso, SEED_BASE, type SeedRun } from './run';
 import { attachmentDocument, htmlMain, mainDocumentFor } from './documents';
+import { contentDataFor } from './content-data';
 
 export const receive = (
   run: SeedRun,
@@ -38,6 +39,7 @@ export const receive = (
       sender: newParty(store, from.cvr, 'CVR', from.name),
       recipient: newParty(store, mailbox.ownerId, mailbox.ownerType === 'CITIZEN' ? 'CPR' : 'CVR', mailbox.ownerName),
       documents,
+      ...(spec.caseData ? { contentData: contentDataFor(run, mailbox, from, spec.caseData) } : {}),
     }),
   );
 };

@@ -1,3 +1,4 @@
+import type { CaseDataSpec } from './content-data';
 import type { AuthorityKey } from './authorities';
 
 // Hand-written letters for the main test citizen's inbox. Content is invented; no real person's data.
@@ -28,7 +29,16 @@ export interface LetterSpec {
   errorMessage?: boolean;
   /** Name of a user-defined folder; default INBOX. */
   folder?: string;
+  caseData?: CaseDataSpec;
 }
+
+/** Lone's address and the vehicle and education fields every case record carries. */
+const LONE_CASE_BASE = {
+  motorVehicle: { licenseNumber: 'AB12345', chassisNumber: 'WVWZZZ1JZXW000001' },
+  propertyNumber: '101-123456',
+  education: { code: 'AB47236', name: 'Københavns Universitet' },
+  address: { label: 'Nørrebrogade', houseNumber: '12', door: 'tv', floor: '2', zipCode: '2200', city: 'København N' },
+};
 
 const P = (...paragraphs: string[]): Body => ({ kind: 'html', paragraphs });
 
@@ -103,6 +113,15 @@ export const LONE_LETTERS: LetterSpec[] = [
       'Afgørelsen er truffet efter lov om individuel boligstøtte.',
     ),
     attachments: [{ kind: 'pdf', label: 'Beregning af boligstøtte', filename: 'beregning.pdf', pages: 2 }],
+    caseData: {
+      ...LONE_CASE_BASE,
+      caseId: 'BS-2026-118734',
+      caseSystem: 'Boligstøttesystemet',
+      kle: { subjectKey: '32.21.00', version: '3', activityFacet: 'G01', label: 'Boligstøtte' },
+      form: { taskKey: '32.21.10', version: '3', activityFacet: 'Afgørelse', label: 'Boligydelse' },
+      productionUnit: { number: 1003456789, name: 'Udbetaling Danmark, Boligstøtte' },
+      additional: [{ type: 'Ydelse', name: 'Månedligt beløb', value: '1.250 kr.' }],
+    },
   },
   {
     from: 'udk',
@@ -313,6 +332,15 @@ export const LONE_LETTERS: LetterSpec[] = [
     daysAgo: 1,
     forward: true,
     body: P('Du kan stemme ved kommunalvalget på Nørrebrohallen.'),
+    caseData: {
+      ...LONE_CASE_BASE,
+      caseId: 'VALG-2026-55120',
+      caseSystem: 'Valgkortsystemet',
+      kle: { subjectKey: '00.02.00', version: '3', activityFacet: 'G01', label: 'Valg' },
+      form: { taskKey: '00.02.01', version: '3', activityFacet: 'Valgkort', label: 'Kommunalvalg' },
+      productionUnit: { number: 1002345678, name: 'Borgerservice' },
+      additional: [{ type: 'Valgsted', name: 'Afstemningssted', value: 'Nørrebrohallen' }],
+    },
   },
 ];
 
