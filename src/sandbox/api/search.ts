@@ -290,7 +290,8 @@ export const search = (items: Item[], query: Request['query'], options: SearchOp
     totalElements: keyed.length,
   };
   const last = slice[slice.length - 1];
-  if (last && start + size < keyed.length) result.next = Buffer.from(JSON.stringify(last.key)).toString('base64');
+  // §3.3.2 prints next as an empty string when there is no further page.
+  result.next = last && start + size < keyed.length ? Buffer.from(JSON.stringify(last.key)).toString('base64') : '';
   result[options.plural] = fields.length > 0 ? slice.map((k) => pickFields(k.item, fields)) : slice.map((k) => k.item);
   return result;
 };
