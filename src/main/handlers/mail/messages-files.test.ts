@@ -29,6 +29,23 @@ describe('messages', () => {
     });
   });
 
+  it('a last page with the printed empty next (§3.3.2) offers no further page', async () => {
+    const { api } = createFakeDpClient({
+      [`GET ${base}/messages/`]: () => ({
+        currentPage: 0,
+        totalPages: 1,
+        totalElements: 1,
+        elementsOnPage: 1,
+        next: '',
+        messages: [message('m1')],
+      }),
+    });
+    const h = createMailHandlers({ api, hooks: {} });
+    const page = await h['messages.query']({ mailboxId: MB, folderId: 'inbox', size: 1 }, ctx);
+    expect(page.messages.map((m) => m.id)).toEqual(['m1']);
+    expect(page).not.toHaveProperty('next');
+  });
+
   it('refuses an over-long search without a request', async () => {
     const { api, calls } = createFakeDpClient({});
     const h = createMailHandlers({ api, hooks: {} });
