@@ -7,17 +7,15 @@ const clock = () => {
   return { now: () => t, sleep: (ms: number) => ((t += ms), Promise.resolve()), advance: (ms: number) => (t += ms) };
 };
 
+/** A bucket on the manual clock, so a test reads the time its waits took. */
+const clockedBucket = (options: { capacity: number; replenishRate: number; safety?: number; reserve?: number }) => {
+  const c = clock();
+  return { c, bucket: new TokenBucket({ ...options, now: c.now, sleep: c.sleep }) };
+};
+
 describe('TokenBucket', () => {
   it('lets a full burst through at once, then paces at the replenish rate (with the safety margin)', async () => {
-    const c = clock();
-    const bucket = new TokenBucket({
-      capacity: 20,
-      replenishRate: 10,
-      safety: 1,
-      reserve: 0,
-      now: c.now,
-      sleep: c.sleep,
-    });
+    const { c, bucket } = clockedBucket({ capacity: 20, replenishRate: 10, safety: 1, reserve: 0 });
     for (let i = 0; i < 20; i++) await bucket.acquire();
     expect(c.now()).toBe(0);
     bucket.complete();
@@ -30,8 +28,7 @@ describe('TokenBucket', () => {
   });
 
   const lowestServerBucket = async (options: { safety?: number; reserve?: number }): Promise<number> => {
-    const c = clock();
-    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, ...options, now: c.now, sleep: c.sleep });
+    const { c, bucket } = clockedBucket({ capacity: 20, replenishRate: 10, ...options });
     const times: number[] = [];
     for (let i = 0; i < 200; i++) {
       await bucket.acquire();
@@ -70,8 +67,7 @@ describe('TokenBucket', () => {
   });
 
   it('adopts the server headers: remaining minus our requests in flight, new capacity and rate', async () => {
-    const c = clock();
-    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, now: c.now, sleep: c.sleep });
+    const { bucket } = clockedBucket({ capacity: 20, replenishRate: 10 });
     await bucket.acquire();
     await bucket.acquire();
     bucket.complete({ remaining: 5, burstCapacity: 6, replenishRate: 3 });
@@ -83,15 +79,7 @@ describe('TokenBucket', () => {
   });
 
   it('counts no refill until the server has answered once (it may not have started counting yet)', async () => {
-    const c = clock();
-    const bucket = new TokenBucket({
-      capacity: 4,
-      replenishRate: 10,
-      safety: 0.9,
-      reserve: 0,
-      now: c.now,
-      sleep: c.sleep,
-    });
+    const { c, bucket } = clockedBucket({ capacity: 4, replenishRate: 10, safety: 0.9, reserve: 0 });
     for (let i = 0; i < 4; i++) await bucket.acquire();
     c.advance(5000);
     expect(bucket.snapshot().tokens).toBe(0);
@@ -103,15 +91,7 @@ describe('TokenBucket', () => {
   });
 
   it('falls back to plain pacing when answers carry no rate-limit headers', async () => {
-    const c = clock();
-    const bucket = new TokenBucket({
-      capacity: 2,
-      replenishRate: 10,
-      safety: 1,
-      reserve: 0,
-      now: c.now,
-      sleep: c.sleep,
-    });
+    const { c, bucket } = clockedBucket({ capacity: 2, replenishRate: 10, safety: 1, reserve: 0 });
     await bucket.acquire();
     await bucket.acquire();
     bucket.complete();
@@ -122,15 +102,7 @@ describe('TokenBucket', () => {
   });
 
   it('charges a kind what its last answer said it took, and waits for that many tokens', async () => {
-    const c = clock();
-    const bucket = new TokenBucket({
-      capacity: 20,
-      replenishRate: 10,
-      safety: 1,
-      reserve: 0,
-      now: c.now,
-      sleep: c.sleep,
-    });
+    const { c, bucket } = clockedBucket({ capacity: 20, replenishRate: 10, safety: 1, reserve: 0 });
     const first = await bucket.acquire('GET content');
     expect(first).toEqual({ kind: 'GET content', cost: 1 });
     // The server took 5, not the 1 we guessed, and has 15 left.
@@ -151,15 +123,7 @@ describe('TokenBucket', () => {
   });
 
   it('gives back what it over-charged when a kind turns cheap, and never charges more than the bucket holds', async () => {
-    const c = clock();
-    const bucket = new TokenBucket({
-      capacity: 4,
-      replenishRate: 10,
-      safety: 1,
-      reserve: 0,
-      now: c.now,
-      sleep: c.sleep,
-    });
+    const { bucket } = clockedBucket({ capacity: 4, replenishRate: 10, safety: 1, reserve: 0 });
     bucket.complete({ requestedTokens: 9 }, await bucket.acquire('GET big'));
     const big = await bucket.acquire('GET big');
     expect(big.cost).toBe(4);
@@ -168,8 +132,7 @@ describe('TokenBucket', () => {
   });
 
   it('sends the first request of an unknown kind alone, so a burst cannot overdraw before the cost is known', async () => {
-    const c = clock();
-    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, now: c.now, sleep: c.sleep });
+    const { bucket } = clockedBucket({ capacity: 20, replenishRate: 10 });
     const first = await bucket.acquire('GET content');
     let secondStarted = false;
     const second = bucket.acquire('GET content').then((ch) => ((secondStarted = true), ch));
@@ -188,8 +151,7 @@ describe('TokenBucket', () => {
   });
 
   it('re-anchors on remaining minus the tokens, not the number, of our requests in flight', async () => {
-    const c = clock();
-    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, now: c.now, sleep: c.sleep });
+    const { bucket } = clockedBucket({ capacity: 20, replenishRate: 10 });
     bucket.complete({ remaining: 19, requestedTokens: 3 }, await bucket.acquire('GET content'));
     const a = await bucket.acquire('GET content');
     await bucket.acquire('GET content');
@@ -199,8 +161,7 @@ describe('TokenBucket', () => {
   });
 
   it('holds everyone back after a 429 for Retry-After', async () => {
-    const c = clock();
-    const bucket = new TokenBucket({ capacity: 20, replenishRate: 10, now: c.now, sleep: c.sleep });
+    const { c, bucket } = clockedBucket({ capacity: 20, replenishRate: 10 });
     bucket.penalize(2000);
     await bucket.acquire();
     expect(c.now()).toBeGreaterThanOrEqual(2000);
