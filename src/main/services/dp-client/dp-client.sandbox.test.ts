@@ -18,6 +18,10 @@ afterAll(async () => {
 
 const tokenFor = (identity: string): AccessTokenSource => sandboxTokens(sandbox, identity);
 
+/** A client on the sandbox as `identity`, quiet in the test output; `options` adds the wire, limiter or backoff. */
+const clientAs = (identity: string, options: Partial<Parameters<typeof createDpClient>[0]> = {}) =>
+  createDpClient({ baseUrl: () => sandbox.apiBase, tokens: tokenFor(identity), log: () => undefined, ...options });
+
 /** Counts what actually went over the wire. */
 const counting = () => {
   const statuses: number[] = [];
@@ -63,12 +67,7 @@ const faultOf = async (p: Promise<unknown>): Promise<AppFault> => {
 describe('DpClient against the sandbox', () => {
   it('200 queued calls at the default limit complete without a single 429', { timeout: 90_000 }, async () => {
     const wire = counting();
-    const dp = createDpClient({
-      baseUrl: () => sandbox.apiBase,
-      tokens: tokenFor('lone'),
-      fetch: wire.fetchFn,
-      log: () => undefined,
-    });
+    const dp = clientAs('lone', { fetch: wire.fetchFn });
     const results = await Promise.all(Array.from({ length: 200 }, () => dp.get('/mailboxes/')));
     expect(results.every((r) => r.status === 200)).toBe(true);
     expect(
@@ -87,13 +86,7 @@ describe('DpClient against the sandbox', () => {
       // One bucket throughout, as in the app (the test before drained this identity's server bucket).
       const limiter = new TokenBucket();
       const wire = counting();
-      const dp = createDpClient({
-        baseUrl: () => sandbox.apiBase,
-        tokens: tokenFor('lone'),
-        fetch: wire.fetchFn,
-        limiter,
-        log: () => undefined,
-      });
+      const dp = clientAs('lone', { fetch: wire.fetchFn, limiter });
       const mailboxes = await dp.get<{ mailboxes: { id: string }[] }>('/mailboxes/');
       const mailboxId = mailboxes.data.mailboxes[0]!.id;
       const page = await dp.get<{ messages: { id: string; documents?: { id: string; files?: { id: string }[] }[] }[] }>(
@@ -128,12 +121,9 @@ describe('DpClient against the sandbox', () => {
   it('sits out real 429s for Retry-After and still completes every call', { timeout: 60_000 }, async () => {
     const wire = counting();
     // A limiter that does not know the server's limit, so the server has to push back.
-    const dp = createDpClient({
-      baseUrl: () => sandbox.apiBase,
-      tokens: tokenFor('karl'),
+    const dp = clientAs('karl', {
       fetch: wire.fetchFn,
       limiter: new DeafBucket({ capacity: 1000, replenishRate: 1000 }),
-      log: () => undefined,
     });
     const started = Date.now();
     const results = await Promise.all(Array.from({ length: 40 }, () => dp.get('/mailboxes/')));
@@ -145,13 +135,7 @@ describe('DpClient against the sandbox', () => {
 
   it('retries a GET through injected 503s and dropped connections', async () => {
     const wire = counting();
-    const dp = createDpClient({
-      baseUrl: () => sandbox.apiBase,
-      tokens: tokenFor('mette'),
-      fetch: wire.fetchFn,
-      backoffMs: 10,
-      log: () => undefined,
-    });
+    const dp = clientAs('mette', { fetch: wire.fetchFn, backoffMs: 10 });
     sandbox.faults.add({ method: 'GET', path: '/apis/v1/mailboxes', kind: 'status', status: 503, times: 1 });
     sandbox.faults.add({ method: 'GET', path: '/apis/v1/mailboxes', kind: 'drop', times: 1 });
     const res = await dp.get('/mailboxes/');
@@ -161,13 +145,7 @@ describe('DpClient against the sandbox', () => {
 
   it('does not retry a POST after a dropped connection or a 503', async () => {
     const wire = counting();
-    const dp = createDpClient({
-      baseUrl: () => sandbox.apiBase,
-      tokens: tokenFor('mette'),
-      fetch: wire.fetchFn,
-      backoffMs: 10,
-      log: () => undefined,
-    });
+    const dp = clientAs('mette', { fetch: wire.fetchFn, backoffMs: 10 });
     sandbox.faults.add({ method: 'POST', path: '/apis/v1/', kind: 'drop', times: 1 });
     const dropped = await faultOf(dp.post('/mailboxes/x/messages/', { label: 'x' }));
     expect(dropped.appError.code).toBe('app.network');
@@ -181,7 +159,7 @@ describe('DpClient against the sandbox', () => {
   });
 
   it('turns a Digital Post error body into an AppFault with its code, message and traceparent', async () => {
-    const dp = createDpClient({ baseUrl: () => sandbox.apiBase, tokens: tokenFor('mette'), log: () => undefined });
+    const dp = clientAs('mette');
     const f = await faultOf(dp.get('/no-such-resource/'));
     expect(f.appError).toMatchObject({ code: 'digital.post.error', status: 404 });
     expect(f.appError.message).toContain('No endpoint');
