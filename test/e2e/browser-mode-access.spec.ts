@@ -1,16 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { logIn, startApp, type RunningApp } from './helpers/app';
+import { logIn, startAppForFile } from './helpers/app';
 
 // Browser mode listens on a loopback port any local process can reach. Only the browser that opened the one-time
 // launch URL the terminal printed may use the app; this walks that promise with real browser contexts.
 
-let app: RunningApp;
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app?.close();
-});
+const app = startAppForFile();
 
 const loginHeading = (page: Page) => page.getByRole('heading', { name: 'Log ind på Digital Post' });
 

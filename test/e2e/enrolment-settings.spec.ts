@@ -1,13 +1,7 @@
 import { test, expect, type Locator } from '@playwright/test';
-import { startApp, type RunningApp } from './helpers/app';
+import { startAppForFile } from './helpers/app';
 
-let app: RunningApp;
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app?.close();
-});
+const app = startAppForFile();
 
 const SECRET = 'vendor-secret-0123456789abcdefghijklmnop';
 

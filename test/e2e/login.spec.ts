@@ -1,13 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { isLocal, logIn, recordRequests, screenshot, startApp, type RunningApp } from './helpers/app';
+import { isLocal, logIn, recordRequests, screenshot, startAppForFile } from './helpers/app';
 
-let app: RunningApp;
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app?.close();
-});
+const app = startAppForFile();
 
 test('log in, stay logged in across a reload, log out', async ({ page }) => {
   const requests = recordRequests(page);
