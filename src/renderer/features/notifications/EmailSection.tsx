@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isValidEmail, type AccessIntent, type AccessView } from '../../../shared/ipc/channels/notify';
-import type { SaveResult } from '../../store/notifications';
+import { isValidEmail } from '../../../shared/ipc/channels/notify';
 import { ActionStatus } from './ActionStatus';
+import type { AccessSectionProps } from './section-props';
 import { notifyRefusal } from './errors';
 import type { UiError } from '../../lib/ui-error';
 import { useAction } from './use-action';
@@ -17,15 +17,7 @@ export function checkEmail(email: string, others: { email: string }[]): UiError 
   return null;
 }
 
-export function EmailSection({
-  access,
-  disabled,
-  onChange,
-}: {
-  access: AccessView;
-  disabled: boolean;
-  onChange: (c: AccessIntent) => Promise<SaveResult>;
-}) {
+export function EmailSection({ access, disabled, onChange }: AccessSectionProps) {
   const { t } = useTranslation();
   const action = useAction();
   const [draft, setDraft] = useState('');

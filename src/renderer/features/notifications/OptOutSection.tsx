@@ -1,19 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccessIntent, AccessView } from '../../../shared/ipc/channels/notify';
-import type { SaveResult } from '../../store/notifications';
 import { ActionStatus } from './ActionStatus';
+import type { AccessSectionProps } from './section-props';
 import { useAction } from './use-action';
 
-export function OptOutSection({
-  access,
-  disabled,
-  onChange,
-}: {
-  access: AccessView;
-  disabled: boolean;
-  onChange: (c: AccessIntent) => Promise<SaveResult>;
-}) {
+export function OptOutSection({ access, disabled, onChange }: AccessSectionProps) {
   const { t } = useTranslation();
   const action = useAction();
   const ids = { heading: useId(), box: useId() };

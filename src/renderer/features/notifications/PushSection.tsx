@@ -1,22 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccessIntent, AccessView } from '../../../shared/ipc/channels/notify';
-import type { SaveResult } from '../../store/notifications';
 import { ActionStatus } from './ActionStatus';
+import type { AccessSectionProps } from './section-props';
 import { useAction } from './use-action';
 
 /** Device ids are long; the start is enough to tell two phones apart. */
 const shortDevice = (id: string): string => (id.length > 13 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id);
 
-export function PushSection({
-  access,
-  disabled,
-  onChange,
-}: {
-  access: AccessView;
-  disabled: boolean;
-  onChange: (c: AccessIntent) => Promise<SaveResult>;
-}) {
+export function PushSection({ access, disabled, onChange }: AccessSectionProps) {
   const { t } = useTranslation();
   const action = useAction();
   const heading = useId();

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccessIntent, AccessView } from '../../../shared/ipc/channels/notify';
 import type { SaveResult } from '../../store/notifications';
 import { ActionStatus } from './ActionStatus';
+import type { AccessSectionProps } from './section-props';
 import { MobileNumberForm, MobileNumberRow } from './MobileNumber';
 import { PinForm } from './PinForm';
 import { useAction } from './use-action';
@@ -13,10 +13,7 @@ export function SmsSection({
   onChange,
   onVerify,
   onResend,
-}: {
-  access: AccessView;
-  disabled: boolean;
-  onChange: (c: AccessIntent) => Promise<SaveResult>;
+}: AccessSectionProps & {
   onVerify: (subscriptionId: string, pin: string) => Promise<SaveResult>;
   onResend: (subscriptionId: string) => Promise<SaveResult>;
 }) {
