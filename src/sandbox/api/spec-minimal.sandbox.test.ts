@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_TYPES, DOCUMENT_TYPES, OWNER_TYPES } from '../../shared/dp/assumptions';
+import { ACCESS_TYPES, DOCUMENT_TYPES, OWNER_TYPES, USER_ACTIVITY_TYPE_FIELD } from '../../shared/dp/assumptions';
 import { parseCli } from '../cli';
 import { startApi, type ApiClient } from './api-test-client.test-support';
 import { PRINTED_KEYS } from './views';
@@ -68,6 +68,17 @@ describe('spec-minimal mode', () => {
     expect([...types].sort()).toEqual(['BILAG_X', 'MAIN']);
     const one = (await api.request('lone', 'GET', `/mailboxes/${own.id}/messages/${messages[0].id}`)).body;
     expect(unprinted(one, PRINTED_KEYS.message)).toEqual([]);
+  });
+
+  it('puts the type of a user activity under a field no client could guess', async () => {
+    const [mine] = await mailboxes('lone');
+    const page = (await api.request('lone', 'GET', `/mailboxes/${mine.id}/messages/?size=200`)).body;
+    const activities = page.messages.flatMap((m: any) => m.userActivities ?? []);
+    expect(activities.length).toBeGreaterThan(0);
+    for (const a of activities) {
+      expect(a).not.toHaveProperty(USER_ACTIVITY_TYPE_FIELD.value);
+      expect(a).toHaveProperty('aktivitetstype_x');
+    }
   });
 
   it('gives the unprinted folder summary and sender information no shape a client could guess', async () => {

@@ -17,6 +17,7 @@ import {
   OWNER_NAME_FIELD,
   OWNER_TYPES,
   SMS_VERIFIED_FLAG,
+  USER_ACTIVITY_TYPE_FIELD,
 } from '../../shared/dp/assumptions';
 import { maskCpr } from './util';
 
@@ -267,6 +268,12 @@ const kindOf = (o: Record<string, Json>): keyof typeof PRINTED_KEYS | undefined 
   return undefined;
 };
 
+/** The activity's type sits under a field the document never names (USER_ACTIVITY_TYPE_FIELD). */
+const renameActivityType = (o: Record<string, Json>): Record<string, Json> => {
+  const { [USER_ACTIVITY_TYPE_FIELD.value]: type, ...rest } = o;
+  return type === undefined ? rest : { ...rest, aktivitetstype_x: type };
+};
+
 const minimalObject = (o: Record<string, Json>, parentKey: string | undefined): Record<string, Json> => {
   const kind =
     parentKey === 'smsNotificationSubscription'
@@ -276,7 +283,8 @@ const minimalObject = (o: Record<string, Json>, parentKey: string | undefined): 
         : parentKey === 'pushNotificationSubscriptions'
           ? 'push'
           : kindOf(o);
-  const kept = kind ? pick(o, PRINTED_KEYS[kind]) : o;
+  const picked = kind ? pick(o, PRINTED_KEYS[kind]) : o;
+  const kept = parentKey === 'userActivities' ? renameActivityType(picked) : picked;
   const walked = Object.fromEntries(Object.entries(kept).map(([k, v]) => [k, minimalValue(v, k)]));
   return respell(walked);
 };

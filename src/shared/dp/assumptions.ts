@@ -142,6 +142,13 @@ export const FOLDER_LIMITS = {
   why: 'The sandbox refuses by these, standing in for Digital Post; the client checks none of them and shows the refusal.',
 } as const satisfies Assumption & { values: Record<string, unknown> };
 
+/** §6.3 says a userActivity "with type REPLIED" or "FORWARDED" is added; the field holding that type is not printed. */
+export const USER_ACTIVITY_TYPE_FIELD = {
+  section: '§6.3 Messages service (send and forward add a userActivity of type REPLIED / FORWARDED)',
+  value: 'userActivityType',
+  why: 'Only empty userActivities arrays are printed; without the field an activity is kept and its kind left unknown.',
+} as const satisfies Assumption & { value: string };
+
 /** One entry of the list: the section it stands in for, why, and the guessed field name or values. */
 export type AssumptionEntry = Assumption & { value?: string; values?: unknown };
 
@@ -160,6 +167,7 @@ export const ASSUMPTIONS: Readonly<Record<string, AssumptionEntry>> = {
   OPT_OUT_FLAG,
   DOCUMENT_ACTION_SHAPE,
   FOLDER_LIMITS,
+  USER_ACTIVITY_TYPE_FIELD,
   ONE_TIME_USE_FALLBACK_REALM,
   REQUEST_COSTS,
 } as const;

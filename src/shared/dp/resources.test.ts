@@ -70,6 +70,14 @@ describe('resource schemas', () => {
     expect(parsed.documents?.[1]?.files[0]?.fileSize).toBeUndefined();
   });
 
+  it('keep an activity whose type sits under a field the client does not know', () => {
+    const parsed = MessageSchema.parse(
+      message({ userActivities: [{ aktivitetstype_x: 'FORWARDED', messageId: 'm2' }] }),
+    );
+    expect(parsed.userActivities).toEqual([{ aktivitetstype_x: 'FORWARDED', messageId: 'm2' }]);
+    expect(parsed.userActivities?.[0]?.userActivityType).toBeUndefined();
+  });
+
   it('keep folders of unknown types, and summary rows without counts', () => {
     expect(FolderSchema.parse({ id: 'f', version: 0, folderType: 'ARKIV_X', name: 'Arkiv' }).folderType).toBe(
       'ARKIV_X',

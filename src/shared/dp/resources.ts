@@ -86,7 +86,8 @@ export const ReplyDataSchema = z.looseObject({
 export const UserActivitySchema = z.looseObject({
   id: id.optional(),
   version: z.number().int().optional(),
-  userActivityType: UserActivityTypeSchema,
+  /** The field's name is a guess (USER_ACTIVITY_TYPE_FIELD): without it the activity is kept, its kind unknown. */
+  userActivityType: UserActivityTypeSchema.optional(),
   activityDateTime: dateTime.optional(),
   messageId: z.string().optional(),
 });

@@ -119,16 +119,19 @@ export const createForwardHandler = (state: ComposeState): Pick<Handlers, 'compo
       if (!isOutcomeUnknown(err)) throw err;
       // A lost answer: the original records a FORWARDED activity naming the new message if it went out.
       const after = await fetchMessage(api, mailboxId, messageId).catch(() => undefined);
-      const activity = after?.userActivities?.find((a) => a.userActivityType === 'FORWARDED' && a.messageId);
+      const activities = after?.userActivities ?? [];
+      const activity = activities.find((a) => a.userActivityType === 'FORWARDED' && a.messageId);
       if (activity?.messageId) {
         const res = await api.get<unknown>(messagePath(mailboxId, activity.messageId));
         return { message: MessageSchema.parse(res.data) };
       }
       throw new AppFault({
         code: APP_ERROR_CODES.network,
-        message: after
-          ? 'Meddelelsen blev ikke videresendt, fordi forbindelsen blev afbrudt. Prøv igen.'
-          : 'Forbindelsen blev afbrudt, og det kan ikke ses, om meddelelsen blev videresendt. Kontrollér Sendt, før du prøver igen.',
+        // Only when every activity says what it is can a missing FORWARDED one mean the forward did not go out.
+        message:
+          after && activities.every((a) => a.userActivityType !== undefined)
+            ? 'Meddelelsen blev ikke videresendt, fordi forbindelsen blev afbrudt. Prøv igen.'
+            : 'Forbindelsen blev afbrudt, og det kan ikke ses, om meddelelsen blev videresendt. Kontrollér Sendt, før du prøver igen.',
       });
     }
   },
