@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiClient } from '../../../sandbox/api/api-test-client.test-support';
+import { sandboxTokens } from '../dp-client/sandbox-tokens.test-support';
 import { createDpClient } from '../dp-client/dp-client';
 import { TokenBucket, type RateLimiter } from '../dp-client/token-bucket';
 import { fileContentPath, messagePath } from '../dp-client/api-paths';
@@ -42,13 +43,9 @@ describe('archive sync sharing the rate limit with the UI', () => {
       penalize: (ms) => bucket.penalize(ms),
     };
     const statuses: number[] = [];
-    let token: Promise<string> | undefined;
     const dp = createDpClient({
       baseUrl: () => api.sandbox.apiBase,
-      tokens: {
-        getAccessToken: () => (token ??= api.sandbox.mintAccessToken('lone')),
-        renewAfterUnauthorized: () => (token = api.sandbox.mintAccessToken('lone')),
-      },
+      tokens: sandboxTokens(api.sandbox, 'lone'),
       limiter,
       fetch: async (input, init) => {
         const res = await fetch(input, init);
@@ -57,7 +54,6 @@ describe('archive sync sharing the rate limit with the UI', () => {
       },
       log: () => undefined,
     });
-    await token;
 
     let documentsTotal = 0;
     const sync = new ArchiveSync({ api: dp, store: archive.store, pageSize: 10 }).sync(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiClient } from '../../../sandbox/api/api-test-client.test-support';
+import { sandboxTokens } from '../dp-client/sandbox-tokens.test-support';
 import { createDpClient, type DpClient } from '../dp-client/dp-client';
 import { openArchiveDatabase } from './archive-db';
 import { searchArchive } from './archive-search';
@@ -14,13 +15,9 @@ let archive: TempArchive;
 /** The app's DpClient against the sandbox, counting the message-list requests it makes. */
 const client = (): { dp: DpClient; listCalls: () => number } => {
   let calls = 0;
-  let token: Promise<string> | undefined;
   const dp = createDpClient({
     baseUrl: () => api.sandbox.apiBase,
-    tokens: {
-      getAccessToken: () => (token ??= api.sandbox.mintAccessToken('lone')),
-      renewAfterUnauthorized: () => (token = api.sandbox.mintAccessToken('lone')),
-    },
+    tokens: sandboxTokens(api.sandbox, 'lone'),
     fetch: (input, init) => {
       if (/\/messages\/\?/.test(String(input))) calls += 1;
       return fetch(input, init);
