@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { followLogin } from '../../sandbox/oidc/test-login';
 import type { EnvironmentName } from '../../shared/ipc/channels/auth';
-import { AppFault } from '../errors';
 import { createDesktopServices, type AppServicesOptions, type DesktopServices } from './app-services';
 import { createSecretStore, type SecretStore } from '../services/secret-store';
 
@@ -134,15 +133,7 @@ export const tryRefresh = async (refreshToken: string): Promise<{ status: number
   return { status: res.status, ...(body.error ? { error: body.error } : {}) };
 };
 
-export const faultOf = async (p: Promise<unknown>): Promise<AppFault> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppFault) return e;
-    throw e;
-  }
-  throw new Error('expected an AppFault');
-};
+export { faultOf } from '../errors.test-support';
 
 /** Registers the hooks of one test file: one sandbox for the file, a fresh user-data dir and keychain per test. */
 export const useAuthFlowSandbox = (): void => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
-import { AppFault } from '../../errors';
+import { faultOf } from '../../errors.test-support';
 import { createDpClient, type AccessTokenSource } from './dp-client';
 import { sandboxTokens } from './sandbox-tokens.test-support';
 import { FILE_CONTENT_COST } from '../../../sandbox/http/rate-limit';
@@ -53,16 +53,6 @@ class DeafBucket extends TokenBucket {
     super.complete(undefined, charge);
   }
 }
-
-const faultOf = async (p: Promise<unknown>): Promise<AppFault> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppFault) return e;
-    throw e;
-  }
-  throw new Error('expected an AppFault');
-};
 
 describe('DpClient against the sandbox', () => {
   it('200 queued calls at the default limit complete without a single 429', { timeout: 90_000 }, async () => {

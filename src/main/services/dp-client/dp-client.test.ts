@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppFault } from '../../errors';
+import { faultOf as fault } from '../../errors.test-support';
 import { createDpClient, type AccessTokenSource } from './dp-client';
 import { TokenBucket } from './token-bucket';
 
@@ -66,16 +66,6 @@ const client = (replies: Reply[], extra: Partial<Parameters<typeof createDpClien
     ...extra,
   });
   return { dp, seen: s.seen, src };
-};
-
-const fault = async (p: Promise<unknown>): Promise<AppFault> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppFault) return e;
-    throw e;
-  }
-  throw new Error('expected an AppFault');
 };
 
 describe('DpClient', () => {
