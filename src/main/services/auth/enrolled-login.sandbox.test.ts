@@ -6,7 +6,7 @@ import type { SandboxConfig } from '../../../sandbox/config';
 import { followLogin } from '../../../sandbox/oidc/test-login';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import type { ClientRegistration, EnvironmentName } from '../../../shared/ipc/channels/auth';
-import { AppFault } from '../../errors';
+import { codeOf } from '../../errors.test-support';
 import { environmentFor } from '../environments';
 import { createEventHub } from '../event-hub';
 import { createMemorySecretStore, type SecretStore } from '../secret-store';
@@ -119,16 +119,6 @@ const authFor = async (
   return { auth, authUrls, outcomes };
 };
 
-const faultCode = async (p: Promise<unknown> | undefined): Promise<string> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppFault) return e.appError.code;
-    throw e;
-  }
-  return 'resolved';
-};
-
 describe('login as enrolled: confidential client, one exact redirect URI', () => {
   it('logs in with client_secret_basic on the fixed loopback port, the secret never in the body', async () => {
     const redirectUri = `http://127.0.0.1:${await freePort()}/callback`;
@@ -164,7 +154,7 @@ describe('login as enrolled: confidential client, one exact redirect URI', () =>
     const sandbox = await sandboxWith({ clientSecret: SECRET, redirectUri });
     const wrong = await authFor(sandbox, { redirectUri }, { secret: 'not-the-secret-but-long-enough-0123456789' });
     await wrong.auth.login();
-    expect(await faultCode(wrong.auth.loginCompletion())).toBe('app.auth.invalid-client');
+    expect(await codeOf(wrong.auth.loginCompletion())).toBe('app.auth.invalid-client');
     const status = await wrong.auth.status();
     expect(status.loggedIn).toBe(false);
     expect(status.notice).toMatch(/klienthemmelighed/);
@@ -172,7 +162,7 @@ describe('login as enrolled: confidential client, one exact redirect URI', () =>
 
     const none = await authFor(sandbox, { redirectUri });
     await none.auth.login();
-    expect(await faultCode(none.auth.loginCompletion())).toBe('app.auth.invalid-client');
+    expect(await codeOf(none.auth.loginCompletion())).toBe('app.auth.invalid-client');
   });
 
   it('is refused by the provider when the redirect URI differs from the enrolled one, even by the port', async () => {
@@ -189,7 +179,7 @@ describe('login as enrolled: confidential client, one exact redirect URI', () =>
     // Nothing came back, so the login is still waiting for the user (who can cancel it).
     expect((await auth.status()).pending).toBe(true);
     auth.cancelLogin();
-    expect(await faultCode(auth.loginCompletion())).toBe('app.auth.login-cancelled');
+    expect(await codeOf(auth.loginCompletion())).toBe('app.auth.login-cancelled');
   });
 
   it('takes the answer on the private-use scheme from the OS handoff, ignoring a URL with another state', async () => {
@@ -230,11 +220,11 @@ describe('login as enrolled: confidential client, one exact redirect URI', () =>
     const sandbox = await sandboxWith({});
     // A hand-edited settings.json can hold what the settings dialog refuses.
     const prodHttp = await authFor(sandbox, { redirectUri: 'http://127.0.0.1:8765/callback' }, { env: 'prod' });
-    expect(await faultCode(prodHttp.auth.login())).toBe('app.auth.redirect-unusable');
+    expect(await codeOf(prodHttp.auth.login())).toBe('app.auth.redirect-unusable');
     const noHandoff = await authFor(sandbox, { redirectUri: SCHEME_REDIRECT });
-    expect(await faultCode(noHandoff.auth.login())).toBe('app.auth.redirect-unusable');
+    expect(await codeOf(noHandoff.auth.login())).toBe('app.auth.redirect-unusable');
     const unregistered = await authFor(sandbox, {});
-    expect(await faultCode(unregistered.auth.login())).toBe('app.auth.redirect-unusable');
+    expect(await codeOf(unregistered.auth.login())).toBe('app.auth.redirect-unusable');
     expect([...prodHttp.authUrls, ...noHandoff.authUrls, ...unregistered.authUrls]).toEqual([]);
   });
 

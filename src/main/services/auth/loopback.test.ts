@@ -1,18 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { AppFault } from '../../errors';
+import { codeOf } from '../../errors.test-support';
 import { startLoopbackListener } from './loopback';
-
-const codeOf = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppFault) return e.appError.code;
-    throw e;
-  }
-  return 'resolved';
-};
 
 describe('loopback listener', () => {
   it('binds 127.0.0.1, takes exactly one matching response, answers in Danish and closes', async () => {
