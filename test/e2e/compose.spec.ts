@@ -8,6 +8,16 @@ const app = startAppForFile();
 const composer = (page: Page, name: string | RegExp = 'Ny besked') => page.getByRole('dialog', { name });
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Besked', exact: true });
 
+/** Opens the composer with `button`, finds the authority by its CVR and picks `service`, and types the subject. */
+async function startLetter(page: Page, button: string, cvr: string, service: RegExp, subject: string) {
+  await page.getByRole('button', { name: button }).click();
+  const dialog = composer(page);
+  await dialog.getByRole('searchbox').fill(cvr);
+  await dialog.getByRole('button', { name: service }).click();
+  await dialog.getByRole('textbox', { name: 'Emne' }).fill(subject);
+  return dialog;
+}
+
 async function expectNoAxeViolations(page: Page, include: string) {
   const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).include(include).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -87,11 +97,13 @@ test('write to an authority found by search: report link, autosave, validation, 
 test('import invalid HTML: errors listed, fixed automatically, then accepted', async ({ page }) => {
   test.setTimeout(120_000);
   await logIn(page, app);
-  await page.getByRole('button', { name: 'Skriv til myndighed' }).click();
-  const dialog = composer(page);
-  await dialog.getByRole('searchbox').fill('91000039');
-  await dialog.getByRole('button', { name: /Københavns Kommune.*Sundhedskort/ }).click();
-  await dialog.getByRole('textbox', { name: 'Emne' }).fill('Brev fra fil');
+  const dialog = await startLetter(
+    page,
+    'Skriv til myndighed',
+    '91000039',
+    /Københavns Kommune.*Sundhedskort/,
+    'Brev fra fil',
+  );
 
   const letter =
     '<html><head><title>Brev</title></head><body><h1 onclick="x()">Til kommunen</h1><p>Se vedlagte.</p><script>alert(1)</script><iframe src="https://example.com"></iframe></body></html>';
@@ -205,11 +217,13 @@ test('forward to an e-mail address and to an authority', async ({ page }) => {
 test('plain text: saved as text, reopened in "Ren tekst", sent to an authority', async ({ page }) => {
   test.setTimeout(120_000);
   await logIn(page, app);
-  await page.getByRole('button', { name: 'Ny besked' }).click();
-  const dialog = composer(page);
-  await dialog.getByRole('searchbox').fill('91000021');
-  await dialog.getByRole('button', { name: /Udbetaling Danmark.*Folkepension/ }).click();
-  await dialog.getByRole('textbox', { name: 'Emne' }).fill('Brev i ren tekst');
+  const dialog = await startLetter(
+    page,
+    'Ny besked',
+    '91000021',
+    /Udbetaling Danmark.*Folkepension/,
+    'Brev i ren tekst',
+  );
   await dialog.getByRole('radio', { name: 'Ren tekst' }).check();
   const text = dialog.getByRole('textbox', { name: 'Besked', exact: true });
   // Characters that would be markup in html are just letters here.
@@ -234,11 +248,13 @@ test('plain text: saved as text, reopened in "Ren tekst", sent to an authority',
 test('close saves the draft; it reopens from Kladder with the words', async ({ page }) => {
   test.setTimeout(120_000);
   await logIn(page, app);
-  await page.getByRole('button', { name: 'Ny besked' }).click();
-  const dialog = composer(page);
-  await dialog.getByRole('searchbox').fill('91000021');
-  await dialog.getByRole('button', { name: /Udbetaling Danmark.*Folkepension/ }).click();
-  await dialog.getByRole('textbox', { name: 'Emne' }).fill('Kladde til senere');
+  const dialog = await startLetter(
+    page,
+    'Ny besked',
+    '91000021',
+    /Udbetaling Danmark.*Folkepension/,
+    'Kladde til senere',
+  );
   await editor(page).click();
   await page.keyboard.type('Halvfærdig tekst');
   // Closing straight after typing: the pending words are saved first, not dropped with the debounce.
@@ -262,11 +278,13 @@ test('close saves the draft; it reopens from Kladder with the words', async ({ p
 test('a failed save keeps the words; after a restart the journal offers them back', async ({ page }) => {
   test.setTimeout(120_000);
   await logIn(page, app);
-  await page.getByRole('button', { name: 'Ny besked' }).click();
-  const dialog = composer(page);
-  await dialog.getByRole('searchbox').fill('91000039');
-  await dialog.getByRole('button', { name: /Københavns Kommune.*Bestil nyt pas/ }).click();
-  await dialog.getByRole('textbox', { name: 'Emne' }).fill('Ord der ikke må gå tabt');
+  const dialog = await startLetter(
+    page,
+    'Ny besked',
+    '91000039',
+    /Københavns Kommune.*Bestil nyt pas/,
+    'Ord der ikke må gå tabt',
+  );
   await expect(dialog.getByText(/Til: Københavns Kommune – Bestil nyt pas/)).toBeVisible();
 
   // Digital Post drops every content upload: the words stay, the status says so and keeps trying.
