@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { logIn, screenshot, startAppForFile } from './helpers/app';
+import { logIn, screenshot, specMinimal, startAppForFile } from './helpers/app';
 import { folder, list, openMessage, view } from './helpers/mail-screen';
 
 const app = startAppForFile();
@@ -201,8 +201,20 @@ test('forward to an e-mail address and to an authority', async ({ page }) => {
   expect(forwards).toHaveLength(1);
   expect(forwards[0]!.body).toContain('Til orientering');
   const again = view(page).getByRole('button', { name: 'Videresend', exact: true });
-  await expect(again).toBeDisabled();
-  await expect(again).toHaveAccessibleDescription('Denne meddelelse er allerede videresendt');
+  if (specMinimal()) {
+    // Which activity is a forward rests on a guessed field (assumptions.ts, USER_ACTIVITY_TYPE_FIELD); without it the
+    // button stays, and Digital Post refuses the second forward in its own words.
+    await again.click();
+    const retry = page.getByRole('dialog', { name: /^Videresend besked/ });
+    await retry.getByRole('textbox', { name: 'E-mailadresse' }).fill('lone@example.dk');
+    await retry.getByRole('button', { name: 'Videresend', exact: true }).click();
+    await expect(retry.getByRole('alert')).toContainText('Denne meddelelse kan ikke videresendes.');
+    await retry.getByRole('button', { name: 'Annullér' }).click();
+    await expect(retry).toBeHidden();
+  } else {
+    await expect(again).toBeDisabled();
+    await expect(again).toHaveAccessibleDescription('Denne meddelelse er allerede videresendt');
+  }
 
   await openMessage(page, 'Kvittering for ændret forskudsopgørelse');
   await view(page).getByRole('button', { name: 'Videresend', exact: true }).click();
