@@ -58,6 +58,32 @@ describe('faults', () => {
     );
   });
 
+  it('restoring words a late retry has meanwhile saved opens the draft with them instead of refusing', async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Sent retry') }, call);
+    const path = `^/apis/v1/mailboxes/${s.mailboxId}/messages/${draft.messageId}/documents/.*/content$`;
+    await fault({ path, method: 'PUT', kind: 'drop', times: 4 });
+    const content = { format: 'html' as const, html: '<p>Ord fra før genindlæsningen</p>' };
+    const ref = { mailboxId: s.mailboxId, messageId: draft.messageId };
+    expect(await codeOf(s.h['compose.save']({ ...ref, content }, call))).toBe('app.network');
+    expect((await s.h['journal.list'](undefined, call)).entries).toHaveLength(1);
+    // The banner is up; then the retry lands before the user clicks "Gendan".
+    expect((await s.h['compose.save']({ ...ref, content }, call)).status).toBe('saved');
+
+    const restored = await s.h['journal.restore'](ref, call);
+    expect(restored.result.status).toBe('saved');
+    expect(restored.draft).toMatchObject({ html: content.html });
+    expect(restored.draft.unsaved).toBeUndefined();
+  });
+
+  it('restoring an entry whose draft is gone and whose words are gone too is refused with its own code', async () => {
+    const s = await setup();
+    const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('Væk') }, call);
+    const ref = { mailboxId: s.mailboxId, messageId: draft.messageId };
+    await s.h['compose.discard'](ref, call);
+    expect(await codeOf(s.h['journal.restore'](ref, call))).toBe('app.compose.journal-entry-missing');
+  });
+
   it('a 1 MB PDF reports its content upload by bytes: loaded rises to the total, which done confirms', async () => {
     const s = await setup();
     const draft = await s.h['compose.create']({ mailboxId: s.mailboxId, label: unique('bytes') }, call);

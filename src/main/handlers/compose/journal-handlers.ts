@@ -6,7 +6,7 @@ import type { SaveRequest } from './autosave';
 import { draftKey, type ComposeState } from './context';
 import { sameContent, wordsOf } from './content';
 import { fetchMessage, journalContent } from './drafts-read';
-import { appRefusal, isNotFound } from '../../errors';
+import { AppFault, appRefusal, isNotFound } from '../../errors';
 
 const EXCERPT = 140;
 
@@ -55,6 +55,27 @@ export const createJournalHandlers = (
     return { mailboxId: created.mailboxId, messageId: created.messageId, fresh: true };
   };
 
+  const landedMeanwhile = async (
+    mailboxId: string,
+    messageId: string,
+  ): Promise<{ draft: DraftView; result: SaveResult }> => {
+    const missing = (): AppFault =>
+      appRefusal(APP_ERROR_CODES.composeJournalEntryMissing, 'Der er ingen gemt kladde at gendanne.');
+    let draft: DraftView;
+    try {
+      draft = await deps.openDraft(mailboxId, messageId);
+    } catch (err) {
+      if (isNotFound(err) || (err instanceof AppFault && err.appError.code === APP_ERROR_CODES.composeNotDraft))
+        throw missing();
+      throw err;
+    }
+    if (draft.unsaved) throw missing();
+    return {
+      draft,
+      result: { status: 'saved', fileVersion: draft.main.fileVersion, savedAt: new Date().toISOString() },
+    };
+  };
+
   return {
     'journal.list': async () => {
       const storage = await state.journal.storage();
@@ -77,9 +98,11 @@ export const createJournalHandlers = (
     },
 
     'journal.restore': async ({ mailboxId, messageId }) => {
+      // A retry still running from before a reload may land the words while the banner offers them: wait for it,
+      // and if it landed, the draft itself holds them and opening it is the restore.
+      await state.saves.idle(draftKey(mailboxId, messageId));
       const record = await state.journal.get(mailboxId, messageId);
-      if (!record)
-        throw appRefusal(APP_ERROR_CODES.composeJournalEntryMissing, 'Der er ingen gemt kladde at gendanne.');
+      if (!record) return landedMeanwhile(mailboxId, messageId);
       const into = await restoreInto(record);
       const local = journalContent(record);
       const label = record.label !== undefined ? { journalLabel: record.label } : {};

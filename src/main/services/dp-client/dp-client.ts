@@ -142,6 +142,14 @@ export interface DpClientOptions {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** One line for the log: fetch's own message and the socket's reason, not a stack trace per attempt. */
+const networkReason = (err: unknown): string => {
+  if (!(err instanceof Error)) return String(err);
+  const cause =
+    err.cause instanceof Error ? ` (${(err.cause as Error & { code?: string }).code ?? err.cause.message})` : '';
+  return `${err.message}${cause}`;
+};
+
 const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 const buildUrl = (base: string, path: string, query?: Record<string, QueryValue>): string => {
@@ -249,7 +257,7 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
       } catch (err) {
         limiter.complete(undefined, charge);
         if (opts.signal?.aborted) throw err;
-        log(`${method} ${path} failed on the network (attempt ${attempt})`, err);
+        log(`${method} ${path} failed on the network (attempt ${attempt}): ${networkReason(err)}`);
         if (idempotent && attempt < maxAttempts) {
           await sleep(backoffMs * 2 ** (attempt - 1));
           continue;
