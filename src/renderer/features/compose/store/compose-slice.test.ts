@@ -48,13 +48,40 @@ describe('compose slice on its own', () => {
 
   it('tells deps when the composer closes, and whether the draft is gone with it', async () => {
     await slice().startNewMessage();
+    slice().setComposeHtml('<p>Hej</p>');
     expect(await slice().closeCompose()).toBe(true);
     expect(deps.composerClosed).toHaveBeenLastCalledWith('d1', false);
+    expect(compose.compose.discard).not.toHaveBeenCalled();
 
     await slice().startNewMessage();
     expect(await slice().discardCompose()).toBe(true);
     expect(deps.composerClosed).toHaveBeenLastCalledWith('d1', true);
     expect(slice().compose).toBeNull();
+  });
+
+  it('deletes a new message closed with nothing written, so Kladder gains no empty draft', async () => {
+    await slice().startNewMessage();
+    expect(await slice().closeCompose()).toBe(true);
+    expect(compose.compose.discard).toHaveBeenCalledWith({ mailboxId: 'mb-1', messageId: 'd1' });
+    expect(deps.composerClosed).toHaveBeenLastCalledWith('d1', true);
+    expect(compose.compose.save).not.toHaveBeenCalled();
+  });
+
+  it('keeps a new message whose subject was typed, or whose recipient was chosen, when it closes', async () => {
+    await slice().startNewMessage();
+    slice().setComposeFields({ label: 'Spørgsmål' });
+    expect(await slice().closeCompose()).toBe(true);
+    await slice().startNewMessage();
+    slice().setComposeRecipient({ recipientIdType: 'CVR', recipientId: '12345678' }, 'Skattestyrelsen');
+    expect(await slice().closeCompose()).toBe(true);
+    expect(compose.compose.discard).not.toHaveBeenCalled();
+  });
+
+  it('keeps an existing draft opened from Kladder and closed untouched', async () => {
+    expect(await slice().openDraft('d1')).toBe(true);
+    expect(await slice().closeCompose()).toBe(true);
+    expect(compose.compose.discard).not.toHaveBeenCalled();
+    expect(deps.composerClosed).toHaveBeenLastCalledWith('d1', false);
   });
 
   it('tells deps when a journalled draft is restored', async () => {

@@ -13,6 +13,15 @@ const t = (key: string, options?: Record<string, unknown>) => i18next.t(`compose
 /** Errors of the form itself, kept with their codes; the first names the whole. */
 const formError = (errors: ComposeSession['fieldErrors']): UiError => ({ code: errors[0]!.code, fieldErrors: errors });
 
+/** A new message with no words, subject, attachment or upload, and no recipient chosen in the composer. */
+export const isUntouchedNew = (c: ComposeSession): boolean =>
+  c.blankNew === true &&
+  !c.restoredUnsaved &&
+  c.label.trim() === '' &&
+  (c.format === 'text' ? c.text.trim() === '' : isBlank(c.html)) &&
+  c.draft.attachments.length === 0 &&
+  !c.uploads.some((u) => u.phase !== 'failed' && u.phase !== 'cancelled');
+
 /** The open composer: starting it, the words and fields as they are typed, and how it ends (send, discard, close). */
 export function sessionActions(ctx: ComposeContext): ComposeSessionActions {
   const { store, deps, words, fields, patch, limits, begin, leaveComposer, leaveCurrent } = ctx;
@@ -61,7 +70,7 @@ export function sessionActions(ctx: ComposeContext): ComposeSessionActions {
               }
             : {}),
         });
-        begin(draft);
+        begin(draft, undefined, { blankNew: true });
       });
     },
 
@@ -146,7 +155,17 @@ export function sessionActions(ctx: ComposeContext): ComposeSessionActions {
     setComposeRecipient(recipient, name) {
       const c = get().compose;
       if (!c || c.isReply) return;
-      set({ compose: { ...c, recipient, recipientName: name, fieldsDirty: true, fieldErrors: [], sendError: null } });
+      set({
+        compose: {
+          ...c,
+          recipient,
+          recipientName: name,
+          fieldsDirty: true,
+          fieldErrors: [],
+          sendError: null,
+          blankNew: false,
+        },
+      });
       void fields.run();
     },
 
@@ -246,6 +265,8 @@ export function sessionActions(ctx: ComposeContext): ComposeSessionActions {
       const c = get().compose;
       if (!c) return true;
       if (c.uploads.some((u) => u.phase !== 'failed' && u.phase !== 'cancelled' && u.phase !== 'done')) return false;
+      // Opened and closed with nothing written: nothing is left behind in Kladder.
+      if (isUntouchedNew(c)) return get().discardCompose();
       if (!(await get().flushCompose())) return false;
       leaveComposer(c.messageId, false);
       return true;

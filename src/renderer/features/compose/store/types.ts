@@ -76,6 +76,11 @@ export interface ComposeSession {
   attachErrors: AttachError[];
   /** Words from the local journal offered in place of the server's (a crash or a failed save). */
   restoredUnsaved: boolean;
+  /**
+   * A new message created when this composer opened, with no recipient chosen since: closed with no words, subject or
+   * attachment, it is deleted rather than left empty in Kladder.
+   */
+  blankNew?: boolean;
 }
 
 /** A confirmation shown once, kept as its text key so it is worded in the language shown. */
