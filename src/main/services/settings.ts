@@ -67,6 +67,8 @@ export const createSettings = async (
       ...(patch.environment !== undefined ? { environment: patch.environment } : {}),
       ...(patch.language !== undefined ? { language: patch.language } : {}),
       ...(patch.keepRunningInTray !== undefined ? { keepRunningInTray: patch.keepRunningInTray } : {}),
+      ...(patch.theme !== undefined ? { theme: patch.theme } : {}),
+      ...(patch.density !== undefined ? { density: patch.density } : {}),
       registrations: { ...current.registrations, ...(patch.registrations ?? {}) },
     });
     await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);

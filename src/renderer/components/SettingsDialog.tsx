@@ -5,9 +5,11 @@ import {
   DEFAULT_APP_REDIRECT_URI,
   redirectProblem,
   type ClientRegistration,
+  type Density,
   type EnvironmentName,
   type Settings,
   type SettingsView,
+  type Theme,
 } from '../../shared/ipc/channels/auth';
 import type { ChannelRequest } from '../../shared/ipc/contract';
 import { Modal } from './Modal';
@@ -23,6 +25,8 @@ export interface SettingsDialogProps {
 }
 
 const ENVIRONMENTS: EnvironmentName[] = ['sandbox', 'test', 'prod'];
+const THEMES: Theme[] = ['system', 'light', 'dark'];
+const DENSITIES: Density[] = ['normal', 'compact'];
 
 /** What the redirect field suggests: the app's own scheme for prod, a fixed loopback port for a test client. */
 const REDIRECT_EXAMPLE: Record<'test' | 'prod', string> = {
@@ -37,6 +41,8 @@ export function SettingsDialog({ settings, error, onSave, onClose, trayOption }:
   const { t } = useTranslation();
   const [environment, setEnvironment] = useState<EnvironmentName>(settings.environment);
   const [language, setLanguage] = useState(settings.language);
+  const [theme, setTheme] = useState<Theme>(settings.theme ?? 'system');
+  const [density, setDensity] = useState<Density>(settings.density ?? 'normal');
   const [registrations, setRegistrations] = useState(settings.registrations);
   // Main always sends the effective value; an older main without it would quit on close, which unticked says.
   const [keepRunningInTray, setKeepRunningInTray] = useState(settings.keepRunningInTray ?? false);
@@ -66,7 +72,7 @@ export function SettingsDialog({ settings, error, onSave, onClose, trayOption }:
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    const patch: ChannelRequest<'settings.update'> = { environment, language };
+    const patch: ChannelRequest<'settings.update'> = { environment, language, theme, density };
     if (trayOption) patch.keepRunningInTray = keepRunningInTray;
     if (realEnv) {
       const r = registrations[realEnv];
@@ -195,6 +201,36 @@ export function SettingsDialog({ settings, error, onSave, onClose, trayOption }:
           <option value="da">{t('language.da')}</option>
           <option value="en">{t('language.en')}</option>
         </select>
+        <fieldset>
+          <legend>{t('appearance.theme')}</legend>
+          {THEMES.map((value) => (
+            <label key={value} className="radio-row">
+              <input
+                type="radio"
+                name="theme"
+                value={value}
+                checked={theme === value}
+                onChange={() => setTheme(value)}
+              />
+              {t(`appearance.${value}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('appearance.density')}</legend>
+          {DENSITIES.map((value) => (
+            <label key={value} className="radio-row">
+              <input
+                type="radio"
+                name="density"
+                value={value}
+                checked={density === value}
+                onChange={() => setDensity(value)}
+              />
+              {t(`appearance.${value}`)}
+            </label>
+          ))}
+        </fieldset>
         {trayOption && (
           <label htmlFor={ids.keepRunningInTray} className="checkbox-row">
             <input

@@ -1,6 +1,7 @@
 import type { Resources } from './da';
 import { composeEn } from '../features/compose/i18n';
 import { notificationsEn } from '../features/notifications/i18n';
+import { desktopEn } from '../features/desktop/i18n';
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 
@@ -200,7 +201,57 @@ export const en: DeepStrings<Resources> = {
     readPending: 'Marking as read…',
     id: 'id',
   },
+  appearance: {
+    heading: 'Appearance',
+    theme: 'Theme',
+    system: 'Follow the system',
+    light: 'Light',
+    dark: 'Dark',
+    density: 'List density',
+    normal: 'Normal',
+    compact: 'Compact',
+  },
+  reading: {
+    more: 'More actions',
+    note: 'Note',
+    noteChip: 'Note: {{note}}',
+    closeNote: 'Close note',
+    zoomIn: 'Enlarge the letter',
+    zoomOut: 'Shrink the letter',
+    zoomReset: 'Reset zoom ({{pct}} %)',
+    attachments: 'Attachments',
+    attachmentCount: '{{count}} attachments',
+    attachmentCount_one: '{{count}} attachment',
+    show: 'Show',
+    hide: 'Hide',
+    showNamed: 'Show {{name}}',
+    hideNamed: 'Hide {{name}}',
+    sizeUnknown: 'unknown size',
+    type: {
+      pdf: 'PDF document',
+      html: 'HTML letter',
+      text: 'Text file',
+      image: 'Image',
+      other: 'File',
+    },
+  },
+  bulk: {
+    toolbar: 'Selected messages',
+    selected: '{{count}} selected',
+    selected_one: '{{count}} selected',
+    markRead: 'Mark selected as read',
+    markUnread: 'Mark selected as unread',
+    move: 'Move selected to folder',
+    delete: 'Delete selected',
+    clear: 'Clear selection',
+    working: 'Working… {{done}} of {{total}}',
+    done: '{{ok}} of {{total}} messages changed.',
+    failed: '{{subject}}: {{error}}',
+    dragLabel: '{{count}} messages',
+    dragLabel_one: '{{count}} message',
+  },
   compose: composeEn,
   notifications: notificationsEn,
+  desktop: desktopEn,
   errors: { generic: 'An unknown error occurred.' },
 };

@@ -3,6 +3,7 @@ import type { ChannelRequest } from '../../shared/ipc/contract';
 import { dp } from '../lib/api';
 import { toUiError, type UiError } from '../lib/ui-error';
 import { setLanguage } from '../i18n';
+import { applyAppearance } from '../styles/appearance';
 import type { SliceCreator } from './slice';
 
 export interface SessionSlice {
@@ -89,6 +90,7 @@ export const createSessionSlice: SliceCreator<SessionSlice, SessionNeeds> = (set
       const settings = await dp().settings.get();
       set({ settings });
       setLanguage(settings.language);
+      applyAppearance(settings);
     } catch (e) {
       set({ sessionError: toUiError(e) });
     }
@@ -99,6 +101,7 @@ export const createSessionSlice: SliceCreator<SessionSlice, SessionNeeds> = (set
       const settings = await dp().settings.update(patch);
       set({ settings, sessionError: null });
       setLanguage(settings.language);
+      applyAppearance(settings);
       // The environment decides which provider the status talks about.
       if (patch.environment) await get().refreshStatus();
       return true;

@@ -98,6 +98,11 @@ export const ClientRegistrationSchema = z.strictObject({
 });
 export type ClientRegistration = z.infer<typeof ClientRegistrationSchema>;
 
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof ThemeSchema>;
+export const DensitySchema = z.enum(['normal', 'compact']);
+export type Density = z.infer<typeof DensitySchema>;
+
 export const SettingsSchema = z.object({
   environment: EnvironmentNameSchema,
   /** The user's own client registration per real environment; the sandbox brings its own. */
@@ -108,6 +113,10 @@ export const SettingsSchema = z.object({
    * settings files from before it still parse; main fills in the platform's default when the user never chose.
    */
   keepRunningInTray: z.boolean().optional(),
+  /** The app's look: follow the OS, or always light or dark. Optional so older settings files still parse. */
+  theme: ThemeSchema.optional(),
+  /** How many list rows fit: compact rows or the roomier normal ones. */
+  density: DensitySchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -136,6 +145,8 @@ export const SettingsUpdateSchema = z
       .optional(),
     language: z.enum(['da', 'en']).optional(),
     keepRunningInTray: z.boolean().optional(),
+    theme: ThemeSchema.optional(),
+    density: DensitySchema.optional(),
     /** Goes to the OS keychain, never to settings.json. */
     clientSecrets: z.strictObject({ test: ClientSecretUpdateSchema, prod: ClientSecretUpdateSchema }).optional(),
   })
