@@ -1,4 +1,5 @@
 import type { Handlers } from '../ipc/dispatch';
+import { createActionHandlers } from './actions';
 import { createAppHandlers } from './app';
 import { createAuthHandlers } from './auth';
 import { createComposeHandlers } from './compose';
@@ -15,4 +16,5 @@ export const createHandlers = (ctx: ServiceContext): Handlers => ({
   ...createMailHandlers(ctx),
   ...createComposeHandlers(ctx),
   ...createNotifyHandlers(ctx),
+  ...createActionHandlers(ctx),
 });

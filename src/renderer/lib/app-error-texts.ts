@@ -3,6 +3,7 @@ import type { AppErrorCode } from '../../shared/ipc/app-error';
 // Keyed by the code strings, which never change once shipped. Both tables are `Record<AppErrorCode, string>`, so a
 // code listed in APP_ERROR_CODES without a text here (or a text for a code no longer raised) is a compile error.
 const DA: Record<AppErrorCode, string> = {
+  'app.action.unavailable': 'Handlingen findes ikke længere i brevet, eller den mangler et tidspunkt.',
   'app.auth.access-denied': 'Login blev afvist.',
   'app.auth.invalid-client':
     'Digital Post kender ikke klientregistreringen. Kontrollér klient-id og hemmelighed i indstillingerne.',
@@ -38,6 +39,7 @@ const DA: Record<AppErrorCode, string> = {
 };
 
 const EN: Record<AppErrorCode, string> = {
+  'app.action.unavailable': 'The action is no longer in the letter, or it has no time.',
   'app.auth.access-denied': 'The login was refused.',
   'app.auth.invalid-client':
     'Digital Post does not recognise the client registration. Check the client id and secret in the settings.',

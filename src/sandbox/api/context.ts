@@ -89,6 +89,8 @@ export interface DocumentRecord extends VersionedRecord {
   documentType: DocumentType;
   label?: string;
   files: FileRecord[];
+  /** The sender's actions, in the guessed shape (assumptions.ts DOCUMENT_ACTION_SHAPE); none on what a client writes. */
+  actions?: Record<string, unknown>[];
 }
 
 export interface PartyRecord {

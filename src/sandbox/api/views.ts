@@ -50,7 +50,7 @@ export const documentView = (doc: DocumentRecord) => ({
   documentType: doc.documentType,
   ...(doc.label !== undefined ? { label: doc.label } : {}),
   files: doc.files.map(fileView),
-  actions: [],
+  actions: doc.actions ?? [],
 });
 
 const senderView = (party: PartyRecord) => ({
@@ -274,6 +274,10 @@ const renameActivityType = (o: Record<string, Json>): Record<string, Json> => {
   return type === undefined ? rest : { ...rest, aktivitetstype_x: type };
 };
 
+/** No field of an action is printed (DOCUMENT_ACTION_SHAPE): every one comes under a name no client could guess. */
+const respellAction = (o: Record<string, Json>): Record<string, Json> =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [`${k}_x`, v]));
+
 const minimalObject = (o: Record<string, Json>, parentKey: string | undefined): Record<string, Json> => {
   const kind =
     parentKey === 'smsNotificationSubscription'
@@ -284,7 +288,12 @@ const minimalObject = (o: Record<string, Json>, parentKey: string | undefined): 
           ? 'push'
           : kindOf(o);
   const picked = kind ? pick(o, PRINTED_KEYS[kind]) : o;
-  const kept = parentKey === 'userActivities' ? renameActivityType(picked) : picked;
+  const kept =
+    parentKey === 'userActivities'
+      ? renameActivityType(picked)
+      : parentKey === 'actions'
+        ? respellAction(picked)
+        : picked;
   const walked = Object.fromEntries(Object.entries(kept).map(([k, v]) => [k, minimalValue(v, k)]));
   return respell(walked);
 };

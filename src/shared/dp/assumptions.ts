@@ -106,12 +106,33 @@ export const OPT_OUT_FLAG = {
   why: 'The date field is the printed one; the boolean is kept only as a fallback.',
 } as const satisfies Assumption & { value: string };
 
-/** Documents print `actions: []` in the examples; the shape of an action is not printed. */
+/**
+ * Documents print `actions: []` in every §6 example; the action object itself is not printed. Printed around it are
+ * only the codes message.document.actionStatus.empty ("StatusCode" inside "ActionStatus"),
+ * message.document.actions.status.of.additionalActionStatusData.exceeded and memo.document.action.entrypoint.invalid
+ * (an EntryPoint URL, https). The field names and action codes below follow the MeMo Action element those codes
+ * name; every one of them is a guess.
+ */
 export const DOCUMENT_ACTION_SHAPE = {
-  section: '§6.10 Message examples (documents[].actions)',
+  section: '§6 Message examples 5676–6989 (documents[].actions), error codes 13059–13063 and 13573',
   value: 'actions',
-  why: 'Always empty in the examples; the client keeps whatever comes and shows nothing for it.',
-} as const satisfies Assumption & { value: string };
+  values: {
+    fields: {
+      code: 'actionCode',
+      label: 'label',
+      url: 'entryPoint',
+      start: 'startDateTime',
+      end: 'endDateTime',
+      place: 'location',
+      /** For anything but an appointment, endDateTime is the last day to act; a separate deadline field wins. */
+      deadline: 'deadlineDateTime',
+      status: 'actionStatus',
+      statusCode: 'statusCode',
+    },
+    codes: { payment: 'BETALING', selfService: 'SELVBETJENING', appointment: 'AFTALE', information: 'INFORMATION' },
+  },
+  why: 'Read leniently: an action of unknown shape is ignored, the letter is always shown, a missing deadline shows none.',
+} as const satisfies Assumption & { value: string; values: Record<string, unknown> };
 
 /**
  * §16.3.4 maps three realms to their OneTimeUse realm; a realm enrolled outside that table (such as the sandbox's own)

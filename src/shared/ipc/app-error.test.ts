@@ -4,6 +4,7 @@ import { APP_ERROR_CODES } from './app-error';
 // The renderer words these codes in Danish and English by their exact strings, and a shipped app may meet any of them
 // in an older journal or log: they are part of the contract and never change spelling.
 const SHIPPED = [
+  'app.action.unavailable',
   'app.auth.access-denied',
   'app.auth.invalid-client',
   'app.auth.login-cancelled',

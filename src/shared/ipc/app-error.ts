@@ -73,6 +73,8 @@ export const APP_ERROR_CODES = {
   fileOpenRefused: 'app.file.open-refused',
   /** A written file could not be given the Mark-of-the-Web, so it is not offered to the OS. */
   fileMarkFailed: 'app.file.mark-failed',
+  /** A letter action that is gone, or has nothing main can act on (e.g. an appointment without a time). */
+  actionUnavailable: 'app.action.unavailable',
   network: 'app.network',
   conflict: 'app.conflict',
   rateLimited: 'app.rate-limited',

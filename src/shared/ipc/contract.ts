@@ -5,6 +5,7 @@ import { authChannels } from './channels/auth';
 import { composeChannels } from './channels/compose';
 import { mailChannels } from './channels/mail';
 import { notifyChannels } from './channels/notify';
+import { actionChannels } from './channels/actions';
 import type { AppEvent } from './events';
 
 /**
@@ -17,6 +18,7 @@ export const contract = {
   ...mailChannels,
   ...composeChannels,
   ...notifyChannels,
+  ...actionChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { type LetterSpec, LONE_LETTERS } from './lone-letters';
 import { renderPdfs, type SeedRun } from './run';
 import { createMailbox, grantAccess, userFolder } from './mailboxes';
 import { fillerMessages, receive, seedDraftsAndSent, seedThread } from './letters';
+import { seedActionLetters } from './action-letters';
 
 /**
  * Fills the store from config.seed. Synchronous except PDF rendering (pdf-lib is async): the returned promise
@@ -74,7 +75,8 @@ export const seedStore = (
       });
       if (pladsanvisning) seedThread(run, loneMb, pladsanvisning, lone.name);
       seedDraftsAndSent(run, loneMb, lone.name);
-      fillerMessages(run, loneMb, 40 - LONE_LETTERS.length - 1, 4, 200);
+      const withActions = seedActionLetters(run, loneMb, folders);
+      fillerMessages(run, loneMb, 40 - LONE_LETTERS.length - 1 - withActions, 4, 200);
       if (config.messages > 0) fillerMessages(run, loneMb, config.messages, 0, 730);
     }
     if (karlMb) {
