@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListSort, SenderSummary } from '../store/message-list';
+import { DateField } from './DateField';
 import { MAX_SEARCH_LENGTH } from '../store/message-list';
 
 export interface ListToolbarProps {
@@ -28,7 +29,7 @@ const SORTS: { key: string; sort: ListSort; label: string }[] = [
 export function ListToolbar(props: ListToolbarProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(props.search);
-  const ids = { search: useId(), sort: useId(), from: useId(), to: useId(), sender: useId(), error: useId() };
+  const ids = { search: useId(), sort: useId(), sender: useId(), error: useId() };
   const sortKey =
     SORTS.find((s) => s.sort.field === props.sort.field && s.sort.direction === props.sort.direction)?.key ?? 'newest';
 
@@ -88,24 +89,16 @@ export function ListToolbar(props: ListToolbarProps) {
             ))}
           </select>
         </span>
-        <span>
-          <label htmlFor={ids.from}>{t('list.from')}</label>
-          <input
-            id={ids.from}
-            type="date"
-            value={props.dateFrom}
-            onChange={(e) => props.onDateRange(e.target.value, props.dateTo)}
-          />
-        </span>
-        <span>
-          <label htmlFor={ids.to}>{t('list.to')}</label>
-          <input
-            id={ids.to}
-            type="date"
-            value={props.dateTo}
-            onChange={(e) => props.onDateRange(props.dateFrom, e.target.value)}
-          />
-        </span>
+        <DateField
+          label={t('list.from')}
+          value={props.dateFrom}
+          onChange={(iso) => props.onDateRange(iso, props.dateTo)}
+        />
+        <DateField
+          label={t('list.to')}
+          value={props.dateTo}
+          onChange={(iso) => props.onDateRange(props.dateFrom, iso)}
+        />
         <span>
           <label htmlFor={ids.sender}>{t('list.senders')}</label>
           <select

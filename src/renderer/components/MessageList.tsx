@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { isAttachmentDocument, isMarkedLegalNotification, type Message } from '../../shared/dp/resources';
 import { formatCount, formatDateTime } from '../i18n';
+import { formatListDate } from '../lib/date-format';
 
 export const ROW_HEIGHT = 64;
 /** Ask for the next page when the user scrolls within this many rows of the end. */
@@ -204,7 +205,9 @@ const MessageRow = memo(function MessageRow({
       <span className="row-line">
         {!m.read && <span className="sr-only">{t('list.unread')}, </span>}
         <span className="row-sender">{m.sender?.label ?? m.sender?.senderId ?? ''}</span>
-        <span className="row-date">{formatDateTime(m.messageDateTime)}</span>
+        <span className="row-date" title={formatDateTime(m.messageDateTime)}>
+          {formatListDate(m.messageDateTime)}
+        </span>
       </span>
       <span className="row-line">
         <span className="row-subject">

@@ -1,6 +1,7 @@
 import { composeDa } from '../features/compose/i18n';
 import { notificationsDa } from '../features/notifications/i18n';
 import { desktopDa } from '../features/desktop/i18n';
+import { desktopDa } from '../features/desktop/i18n';
 export const da = {
   app: { title: 'Digital Post', loading: 'Henter…', retry: 'Prøv igen', close: 'Luk', cancel: 'Annullér', save: 'Gem' },
   env: { sandbox: 'Sandkasse', test: 'Test', prod: 'Produktion', label: 'Miljø' },
@@ -242,6 +243,7 @@ export const da = {
   },
   compose: composeDa,
   notifications: notificationsDa,
+  desktop: desktopDa,
   desktop: desktopDa,
   errors: { generic: 'Der opstod en ukendt fejl.' },
 };

@@ -2,6 +2,7 @@ import type { Resources } from './da';
 import { composeEn } from '../features/compose/i18n';
 import { notificationsEn } from '../features/notifications/i18n';
 import { desktopEn } from '../features/desktop/i18n';
+import { desktopEn } from '../features/desktop/i18n';
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 
@@ -252,6 +253,7 @@ export const en: DeepStrings<Resources> = {
   },
   compose: composeEn,
   notifications: notificationsEn,
+  desktop: desktopEn,
   desktop: desktopEn,
   errors: { generic: 'An unknown error occurred.' },
 };
