@@ -50,22 +50,22 @@ test('read, organise and search the post', async ({ page }) => {
   await expect(actions.getByRole('button', { name: 'Markér som læst' })).toBeVisible();
   await expect(list(page).getByRole('option', { name: /Ulæst.*Rykker: Restskat/ })).toBeVisible();
   await actions.getByRole('button', { name: /flag/i }).click();
+  await actions.getByRole('button', { name: 'Note', exact: true }).click();
   await view(page).getByRole('textbox', { name: 'Personlig note' }).fill('Betal inden den 20.');
   await view(page).getByRole('button', { name: 'Gem note' }).click();
   await expect(view(page).getByText('Noten er gemt.')).toBeVisible();
 
   // Move to a user folder and back.
-  await actions.getByRole('combobox', { name: 'Flyt til mappe' }).selectOption({ label: 'Skat' });
-  await actions.getByRole('button', { name: 'Flyt', exact: true }).click();
+  await actions.getByRole('button', { name: 'Flyt til mappe' }).click();
+  await page.getByRole('menu', { name: 'Flyt til mappe' }).getByRole('menuitem', { name: 'Skat' }).click();
   await expect(list(page).getByRole('option', { name: /Rykker: Restskat/ })).toHaveCount(0);
   await folder(page, 'Skat').click();
   await openMessage(page, 'Rykker: Restskat', 2);
+  // The saved note shows as a chip that opens it.
+  await view(page).getByRole('button', { name: 'Note: Betal inden den 20.' }).click();
   await expect(view(page).getByRole('textbox', { name: 'Personlig note' })).toHaveValue('Betal inden den 20.');
-  await view(page)
-    .getByRole('toolbar')
-    .getByRole('combobox', { name: 'Flyt til mappe' })
-    .selectOption({ label: 'Indbakke' });
-  await view(page).getByRole('toolbar').getByRole('button', { name: 'Flyt', exact: true }).click();
+  await view(page).getByRole('toolbar', { name: 'Handlinger' }).getByRole('button', { name: 'Flyt til mappe' }).click();
+  await page.getByRole('menu', { name: 'Flyt til mappe' }).getByRole('menuitem', { name: 'Indbakke' }).click();
   await folder(page, 'Indbakke').click();
 
   // Delete moves to Slettet; restore from there.

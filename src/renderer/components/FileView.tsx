@@ -28,7 +28,6 @@ export interface FileViewProps {
  */
 export function FileView({ file, content, onLoad, onSave, onOpen, onOpenLink, canOpen }: FileViewProps) {
   const { t } = useTranslation();
-  const say = useUiErrorText();
   useEffect(() => {
     if (!content) onLoad();
   }, [content, onLoad]);
@@ -53,21 +52,40 @@ export function FileView({ file, content, onLoad, onSave, onOpen, onOpenLink, ca
           {t('message.saveOnly', { format: normaliseEncodingFormat(file.encodingFormat) || '?' })}
         </p>
       )}
-      {!content || content.status === 'loading' ? (
-        <p className="muted">{t('message.loadingFile')}</p>
-      ) : content.status === 'error' ? (
-        <p className="notice" role="alert">
-          {t('message.fileError')} {say(content.error)}
-        </p>
-      ) : (
-        <FileBody
-          name={name}
-          base64={content.base64}
-          encodingFormat={content.encodingFormat || file.encodingFormat}
-          onOpenLink={onOpenLink}
-        />
-      )}
+      <FileContentView file={file} name={name} content={content} onOpenLink={onOpenLink} />
     </section>
+  );
+}
+
+/** A file's content once it is loaded (the caller asks for it): the letter, the PDF, the text or the picture. */
+export function FileContentView({
+  file,
+  name,
+  content,
+  onOpenLink,
+}: {
+  file: DpFile;
+  name: string;
+  content: FileContent | undefined;
+  onOpenLink: (url: string) => void;
+}) {
+  const { t } = useTranslation();
+  const say = useUiErrorText();
+  if (!content || content.status === 'loading') return <p className="muted">{t('message.loadingFile')}</p>;
+  if (content.status === 'error') {
+    return (
+      <p className="notice" role="alert">
+        {t('message.fileError')} {say(content.error)}
+      </p>
+    );
+  }
+  return (
+    <FileBody
+      name={name}
+      base64={content.base64}
+      encodingFormat={content.encodingFormat || file.encodingFormat}
+      onOpenLink={onOpenLink}
+    />
   );
 }
 

@@ -3,7 +3,7 @@ import type { ComponentProps } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../i18n';
 import { FOLDERS, MAILBOX, message } from '../test/fake-api';
-import { byRole, click, render } from '../test/render';
+import { byRole, click, press, render } from '../test/render';
 import { MessageView, type MessageActions } from './MessageView';
 
 initI18n();
@@ -88,10 +88,14 @@ describe('MessageView', () => {
     expect(container.textContent).toContain('1 eksternt billede blev blokeret');
     click(byRole(container, 'button', 'Åbn link: Skat'));
     expect(actions.openLink).toHaveBeenCalledWith('https://skat.dk/x');
-    // MAIN first, the unknown format as a file card.
+    // MAIN first as the letter, the attachment as a row of the list: fetched only when asked for.
     const files = Array.from(container.querySelectorAll('.file-name')).map((e) => e.textContent);
     expect(files).toEqual(['brev.html', 'data.bin']);
-    expect(container.textContent).toContain('application/x-unknown kan ikke vises');
+    const row = container.querySelector('section[aria-label="Vedhæftede filer"] section[aria-label="data.bin"]')!;
+    expect(container.textContent).toContain('1 vedhæftet fil');
+    click(byRole(row, 'button', 'Gem som…'));
+    expect(actions.saveFile).toHaveBeenCalledWith({ documentId: 'd2', fileId: 'file-2' });
+    expect(actions.loadFile).not.toHaveBeenCalledWith({ documentId: 'd2', fileId: 'file-2' });
     unmount();
   });
 
@@ -114,13 +118,72 @@ describe('MessageView', () => {
       accessType: 'LEGAL_REPRESENTATIVE_READER' as const,
     };
     const { container, unmount } = renderView({ message: message('r', { read: true }), mailbox: reader });
-    const buttons = Array.from(container.querySelectorAll('button')).map((b) => b.textContent);
-    expect(buttons).toEqual(['Udskriv']);
+    const names = (root: ParentNode) =>
+      Array.from(root.querySelectorAll('button')).map((b) => b.getAttribute('aria-label') ?? b.textContent);
+    expect(names(container)).toEqual(['Note', 'Formindsk brevet', 'Forstør brevet', 'Flere handlinger']);
     unmount();
     const owner = renderView({ message: message('r', { read: true }) });
-    const options = Array.from(owner.container.querySelectorAll('select option')).map((o) => o.textContent?.trim());
-    expect(options).toEqual(['Vælg mappe…', 'Slettet', 'Skat', '2024']);
+    click(byRole(owner.container, 'button', 'Flyt til mappe'));
+    const menu = owner.container.querySelector('[role="menu"]')!;
+    const options = Array.from(menu.querySelectorAll('[role="menuitem"]')).map((o) => o.textContent?.trim());
+    expect(options).toEqual(['Slettet', 'Skat', '2024']);
     owner.unmount();
+  });
+
+  it('moves through the chosen folder of the move menu, and the overflow menu works from the keyboard', () => {
+    const actions = noopActions();
+    const { container, unmount } = renderView({ message: message('r', { read: true }), actions });
+    click(byRole(container, 'button', 'Flyt til mappe'));
+    click(byRole(container.querySelector('[role="menu"]')!, 'menuitem', 'Skat'));
+    expect(actions.move).toHaveBeenCalledTimes(1);
+    expect(container.querySelector('[role="menu"]')).toBeNull();
+
+    const more = byRole(container, 'button', 'Flere handlinger');
+    press(more, 'ArrowDown');
+    const menu = container.querySelector('[role="menu"]')!;
+    expect(document.getElementById(menu.getAttribute('aria-labelledby')!)).toBe(more);
+    expect(document.activeElement?.textContent).toBe('Udskriv');
+    // "Nulstil zoom" is disabled at 100 %, so the arrows stay on the one item that can be chosen.
+    press(menu, 'ArrowDown');
+    expect(document.activeElement?.textContent).toBe('Udskriv');
+    press(menu, 'Escape');
+    expect(container.querySelector('[role="menu"]')).toBeNull();
+    expect(document.activeElement).toBe(more);
+    press(more, 'ArrowDown');
+    click(byRole(container, 'menuitem', 'Udskriv'));
+    expect(actions.print).toHaveBeenCalledTimes(1);
+    unmount();
+  });
+
+  it('keeps the note behind the Note button and shows a saved note as a chip', async () => {
+    const actions = noopActions();
+    const plain = renderView({ message: message('n', { read: true }), actions });
+    expect(plain.container.querySelector('textarea')).toBeNull();
+    expect(plain.container.querySelector('.note-chip')).toBeNull();
+    click(byRole(plain.container, 'button', 'Note'));
+    expect(plain.container.querySelector('textarea')).toBe(document.activeElement);
+    expect(plain.container.querySelector(`label[for="${document.activeElement?.id}"]`)?.textContent).toBe(
+      'Personlig note',
+    );
+    plain.unmount();
+
+    const noted = renderView({ message: message('n', { read: true, note: 'Betal inden den 20.' }), actions });
+    const chip = byRole(noted.container, 'button', 'Note: Betal inden den 20.');
+    click(chip);
+    expect(noted.container.querySelector('textarea')!.value).toBe('Betal inden den 20.');
+    expect(noted.container.querySelector('.note-chip')).toBeNull();
+    noted.unmount();
+  });
+
+  it('zooms the letter in steps and back', () => {
+    const { container, unmount } = renderView({ message: message('z', { read: true }) });
+    const documents = container.querySelector<HTMLElement>('.documents')!;
+    click(byRole(container, 'button', 'Forstør brevet'));
+    expect(documents.style.zoom).toBe('1.1');
+    click(byRole(container, 'button', 'Formindsk brevet'));
+    click(byRole(container, 'button', 'Formindsk brevet'));
+    expect(documents.style.zoom).toBe('0.9');
+    unmount();
   });
 
   it('shows a notice for empty HTML and for text as escaped text', () => {

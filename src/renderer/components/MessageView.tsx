@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   isAttachmentDocument,
@@ -15,6 +15,9 @@ import { buildFolderTree, flattenTree, folderName } from '../lib/folder-names';
 import type { FileContent, FileRef } from '../store/message';
 import { FileView } from './FileView';
 import { ConfirmDialog } from './Modal';
+import { AttachmentList } from './AttachmentList';
+import { Icon, IconButton } from './icons';
+import { MenuButton, type MenuItem } from './MenuButton';
 import { MessageComposeActions } from '../features/compose/components/MessageComposeActions';
 
 export interface MessageActions {
@@ -66,7 +69,7 @@ export function MessageView(props: MessageViewProps) {
   } else if (!message) {
     body = <p className="muted empty-view">{t('message.none')}</p>;
   } else {
-    body = <OpenMessage {...props} message={message} headingId={headingId} />;
+    body = <OpenMessage key={message.id} {...props} message={message} headingId={headingId} />;
   }
   return (
     <section className="message-view" role="region" aria-label={t('message.region')}>
@@ -96,31 +99,55 @@ function OpenMessage({
   const isDraft = isDraftIn(m, folders);
   const canDelete = isDraft ? canWrite : (mailbox?.canMoveToDeleted ?? false);
   const documents = [...(m.documents ?? [])].sort((a, b) => documentRank(a) - documentRank(b));
+  const letters = documents.filter((d) => !isAttachmentDocument(d));
+  const attachments = documents.filter((d) => isAttachmentDocument(d));
   // Which letters are forkyndelser is not printed (assumptions.ts); a legallyNotified one is shown as such anyway.
   const legal = isMarkedLegalNotification(m);
+  const [noteOpen, setNoteOpen] = useState(false);
+  const [zoom, setZoom] = useState(ZOOM_DEFAULT);
+  const noteId = useId();
+  const note = m.note ?? '';
 
   return (
     <article aria-labelledby={headingId} className="open-message">
       <header className="message-header">
         <h2 id={headingId}>{m.label || t('message.noSubject')}</h2>
-        <dl>
-          <dt>{t('message.from')}</dt>
-          <dd>
-            {m.sender?.label ?? ''}{' '}
-            {m.sender?.senderId && (
-              <span className="muted">
-                ({m.sender.senderIdType} {m.sender.senderId})
-              </span>
-            )}
-          </dd>
-          <dt>{t('message.to')}</dt>
-          <dd>
-            {m.recipient?.label ?? ''}{' '}
-            {m.recipient?.recipientId && <span className="muted">({m.recipient.recipientId})</span>}
-          </dd>
-          <dt>{t('message.date')}</dt>
-          <dd>{formatDateTime(m.messageDateTime ?? m.sendDateTime)}</dd>
+        <dl className="message-meta">
+          <div>
+            <dt>{t('message.from')}</dt>
+            <dd>
+              {m.sender?.label ?? ''}{' '}
+              {m.sender?.senderId && (
+                <span className="muted">
+                  ({m.sender.senderIdType} {m.sender.senderId})
+                </span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('message.to')}</dt>
+            <dd>
+              {m.recipient?.label ?? ''}{' '}
+              {m.recipient?.recipientId && <span className="muted">({m.recipient.recipientId})</span>}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('message.date')}</dt>
+            <dd>{formatDateTime(m.messageDateTime ?? m.sendDateTime)}</dd>
+          </div>
         </dl>
+        {note && !noteOpen && (
+          <button
+            type="button"
+            className="note-chip"
+            aria-controls={noteId}
+            aria-expanded={false}
+            onClick={() => setNoteOpen(true)}
+          >
+            <Icon name="note" size={14} />
+            <span className="note-chip-text">{t('reading.noteChip', { note })}</span>
+          </button>
+        )}
         {readPending && <p className="muted">{t('message.readPending')}</p>}
       </header>
 
@@ -146,33 +173,48 @@ function OpenMessage({
         canDelete={canDelete}
         canMoveToDeleted={mailbox?.canMoveToDeleted ?? false}
         inDeleted={inDeleted}
+        noteOpen={noteOpen}
+        noteId={noteId}
+        zoom={zoom}
+        onZoom={setZoom}
+        onToggleNote={() => setNoteOpen(!noteOpen)}
         onToggleRead={actions.toggleRead}
         onToggleFlag={actions.toggleFlag}
         onMove={actions.move}
         onDelete={() => (isDraft ? setConfirmDraftDelete(true) : actions.remove())}
         onRestore={actions.restore}
         onPrint={actions.print}
-      />
-      <MessageComposeActions message={m} canWrite={canWrite} />
+      >
+        <MessageComposeActions message={m} canWrite={canWrite} />
+      </MessageToolbar>
       {actionError && (
         <p className="error" role="alert">
           {actionError}
         </p>
       )}
 
-      {canWrite && <NoteEditor key={m.id} note={m.note ?? ''} onSave={actions.saveNote} />}
+      {noteOpen && (
+        <NoteEditor
+          key={m.id}
+          id={noteId}
+          note={note}
+          canWrite={canWrite}
+          onSave={actions.saveNote}
+          onClose={() => setNoteOpen(false)}
+        />
+      )}
 
       {thread.length > 1 && <ThreadList thread={thread} currentId={m.id} onOpen={actions.openThreadMessage} />}
 
-      <div className="documents">
+      <div className="documents letter-sheet-area" style={zoom !== 1 ? { zoom } : undefined}>
         {documents.length === 0 && <p className="notice">{t('message.noDocuments')}</p>}
-        {documents.map((d) => (
+        {letters.map((d) => (
           <section
             key={d.id}
             className="document"
             aria-label={withoutHiddenCharacters(d.label ?? '') || t('message.documents')}
           >
-            {d.label && documents.length > 1 && <h3>{withoutHiddenCharacters(d.label)}</h3>}
+            {d.label && letters.length > 1 && <h3>{withoutHiddenCharacters(d.label)}</h3>}
             {d.files.length === 0 && <p className="notice">{t('message.noFiles')}</p>}
             {d.files.map((f) => {
               const ref = { documentId: d.id, fileId: f.id };
@@ -192,6 +234,7 @@ function OpenMessage({
           </section>
         ))}
       </div>
+      <AttachmentList documents={attachments} files={files} canOpen={canOpenFiles} actions={actions} />
 
       {confirmLegal && (
         <ConfirmDialog
@@ -223,6 +266,13 @@ function OpenMessage({
   );
 }
 
+const ZOOMS = [0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
+const ZOOM_DEFAULT = 1;
+
+/**
+ * One compact row: the writing actions first, then read/flag/note/move/delete as icons (named, with tooltips), the
+ * letter's zoom, and the rarer actions behind "Flere handlinger".
+ */
 function MessageToolbar(p: {
   message: Message;
   folders: FolderSummaryEntry[];
@@ -230,91 +280,160 @@ function MessageToolbar(p: {
   canDelete: boolean;
   canMoveToDeleted: boolean;
   inDeleted: boolean;
+  noteOpen: boolean;
+  noteId: string;
+  zoom: number;
+  onZoom: (zoom: number) => void;
+  onToggleNote: () => void;
   onToggleRead: () => void;
   onToggleFlag: () => void;
   onMove: (folderId: string) => void;
   onDelete: () => void;
   onRestore: () => void;
   onPrint: () => void;
+  children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
-  const moveId = useId();
   const targets = moveTargets(p.folders, p.message, p.canMoveToDeleted);
   const ordered = flattenTree(buildFolderTree(p.folders)).filter((n) => targets.includes(n.folder));
-  const [target, setTarget] = useState('');
-  const chosen = ordered.some((n) => n.folder.folderId === target) ? target : '';
+  const isDraft = isDraftIn(p.message, p.folders);
+  const zoomAt = Math.max(0, ZOOMS.indexOf(p.zoom));
+  const moveItems: MenuItem[] = ordered.map((n) => ({
+    key: n.folder.folderId,
+    label: folderName(t, n.folder),
+    level: n.level,
+    onSelect: () => p.onMove(n.folder.folderId),
+  }));
+  const moreItems: MenuItem[] = [
+    { key: 'print', label: t('message.print'), onSelect: p.onPrint },
+    {
+      key: 'zoom-reset',
+      label: t('reading.zoomReset', { pct: Math.round(ZOOM_DEFAULT * 100) }),
+      onSelect: () => p.onZoom(ZOOM_DEFAULT),
+      disabled: p.zoom === ZOOM_DEFAULT,
+    },
+  ];
 
   return (
     <div className="message-toolbar" role="toolbar" aria-label={t('message.actions')}>
+      {p.children}
       {p.canWrite && (
-        <>
-          <button type="button" onClick={p.onToggleRead}>
-            {p.message.read ? t('message.markUnread') : t('message.markRead')}
-          </button>
-          <button type="button" aria-pressed={p.message.flag} onClick={p.onToggleFlag}>
-            {p.message.flag ? t('message.unflag') : t('message.flag')}
-          </button>
-        </>
-      )}
-      {p.canWrite && ordered.length > 0 && (
-        <span className="move-group">
-          <label htmlFor={moveId}>{t('message.moveTo')}</label>
-          <select id={moveId} value={chosen} onChange={(e) => setTarget(e.target.value)}>
-            <option value="">{t('message.chooseFolder')}</option>
-            {ordered.map((n) => (
-              <option key={n.folder.folderId} value={n.folder.folderId}>
-                {'\u00a0\u00a0'.repeat(n.level - 1) + folderName(t, n.folder)}
-              </option>
-            ))}
-          </select>
-          <button type="button" disabled={!chosen} onClick={() => chosen && p.onMove(chosen)}>
-            {t('message.move')}
-          </button>
+        <span className="toolbar-group">
+          <IconButton
+            icon={p.message.read ? 'mail' : 'mailOpen'}
+            label={p.message.read ? t('message.markUnread') : t('message.markRead')}
+            onClick={p.onToggleRead}
+          />
+          <IconButton
+            icon="flag"
+            className={p.message.flag ? 'is-on' : undefined}
+            label={p.message.flag ? t('message.unflag') : t('message.flag')}
+            pressed={p.message.flag}
+            onClick={p.onToggleFlag}
+          />
+          {moveItems.length > 0 && (
+            <MenuButton label={t('message.moveTo')} icon="folderMove" iconOnly items={moveItems} />
+          )}
         </span>
       )}
-      {p.inDeleted
-        ? p.canMoveToDeleted && (
-            <button type="button" onClick={p.onRestore}>
-              {t('message.restore')}
-            </button>
-          )
-        : p.canDelete && (
-            <button type="button" className="danger" onClick={p.onDelete}>
-              {isDraftIn(p.message, p.folders) ? t('message.deleteDraft') : t('message.delete')}
-            </button>
-          )}
-      <button type="button" onClick={p.onPrint}>
-        {t('message.print')}
-      </button>
+      <span className="toolbar-group">
+        <button
+          type="button"
+          className="note-button"
+          aria-expanded={p.noteOpen}
+          aria-controls={p.noteOpen ? p.noteId : undefined}
+          title={t('message.note')}
+          onClick={p.onToggleNote}
+        >
+          <Icon name="note" />
+          <span>{t('reading.note')}</span>
+        </button>
+        {p.inDeleted
+          ? p.canMoveToDeleted && <IconButton icon="restore" label={t('message.restore')} onClick={p.onRestore} />
+          : p.canDelete && (
+              <IconButton
+                icon="trash"
+                className="danger"
+                label={isDraft ? t('message.deleteDraft') : t('message.delete')}
+                onClick={p.onDelete}
+              />
+            )}
+      </span>
+      <span className="toolbar-spacer" />
+      <span className="toolbar-group">
+        <IconButton
+          icon="zoomOut"
+          label={t('reading.zoomOut')}
+          disabled={zoomAt <= 0}
+          onClick={() => p.onZoom(ZOOMS[zoomAt - 1] ?? p.zoom)}
+        />
+        <span className="zoom-level" aria-live="polite">
+          {Math.round(p.zoom * 100)} %
+        </span>
+        <IconButton
+          icon="zoomIn"
+          label={t('reading.zoomIn')}
+          disabled={zoomAt >= ZOOMS.length - 1}
+          onClick={() => p.onZoom(ZOOMS[zoomAt + 1] ?? p.zoom)}
+        />
+        <MenuButton label={t('reading.more')} icon="more" iconOnly items={moreItems} />
+      </span>
     </div>
   );
 }
 
-function NoteEditor({ note, onSave }: { note: string; onSave: (note: string) => Promise<boolean> }) {
+/** The personal note, behind the toolbar's "Note" button; read-only for someone who may not write. */
+function NoteEditor({
+  id,
+  note,
+  canWrite,
+  onSave,
+  onClose,
+}: {
+  id: string;
+  note: string;
+  canWrite: boolean;
+  onSave: (note: string) => Promise<boolean>;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
-  const id = useId();
+  const fieldId = useId();
   const [text, setText] = useState(note);
   const [saved, setSaved] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => field.current?.focus(), []);
   return (
     <form
+      id={id}
       className="note-editor"
       onSubmit={async (e) => {
         e.preventDefault();
         setSaved(await onSave(text));
       }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
     >
-      <label htmlFor={id}>{t('message.note')}</label>
+      <label htmlFor={fieldId}>{t('message.note')}</label>
       <textarea
-        id={id}
+        ref={field}
+        id={fieldId}
         rows={2}
         maxLength={4000}
+        readOnly={!canWrite}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
           setSaved(false);
         }}
       />
-      <button type="submit">{t('message.saveNote')}</button>
+      {canWrite && <button type="submit">{t('message.saveNote')}</button>}
+      <button type="button" onClick={onClose}>
+        {t('reading.closeNote')}
+      </button>
       <span role="status">{saved ? t('message.noteSaved') : ''}</span>
     </form>
   );
