@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { CreateDigitalPostApi } from '../api-module';
 import type { RegistryContext } from './context';
+import { EventLog } from './events/event-log';
+import { createEventRoutes } from './events/routes';
 import { createRegistryApi } from './registry';
 import { documentRoutes } from './routes/documents';
 import { folderRoutes } from './routes/folders';
@@ -21,7 +23,8 @@ export const createDigitalPostApi: CreateDigitalPostApi = (options) => {
   const now = options.now ?? (() => new Date());
   const store = new InMemoryMailStore(now);
   const ctx: RegistryContext = { config: options.config, identities: options.identities, now, store };
-  const registry = createRegistryApi(ctx);
+  const events = new EventLog(store, now, options.identities, options.config.seed + 7);
+  const registry = createRegistryApi(ctx, events);
   store.onDelivery((message) => {
     registry.notifyNewMessage(message.mailboxId, {
       id: message.id,
@@ -34,13 +37,15 @@ export const createDigitalPostApi: CreateDigitalPostApi = (options) => {
     seedStore(store, options.config, options.identities).catch((error: unknown) => {
       console.error('[sandbox] rendering seeded PDFs failed:', error instanceof Error ? error.message : error);
     });
+    events.seed();
     registry.reset();
   };
   reset();
 
   const router = Router();
   if (options.config.specMinimal) router.use(specMinimalMode);
-  router.use(mailboxRoutes(store, registry.writeAccess));
+  router.use(mailboxRoutes(store, registry.writeAccess, options.identities));
+  router.use(createEventRoutes(events, { now, specMinimal: options.config.specMinimal === true }));
   router.use(folderRoutes(store));
   router.use(messageRoutes(store));
   router.use(documentRoutes(store));

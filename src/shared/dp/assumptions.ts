@@ -170,6 +170,57 @@ export const USER_ACTIVITY_TYPE_FIELD = {
   why: 'Only empty userActivities arrays are printed; without the field an activity is kept and its kind left unknown.',
 } as const satisfies Assumption & { value: string };
 
+/** §7.1.1 prints the three-month maximum of an event-log query but no error code for a longer one. */
+export const EVENT_LOG_RANGE_REFUSAL = {
+  section: '§7.1.1 Default and configurable search interval (maximum range of 3 months)',
+  value: 'eventLog.interval.tooLong',
+  why: 'The rule is printed, its code is not; the client refuses a longer range before asking under this code.',
+} as const satisfies Assumption & { value: string };
+
+/**
+ * §7.2 prints only a few subject/type/eventTag triples (MEMO VALIDATED, MESSAGE UPDATED_DRAFT, BUSINESS_RECEIPT
+ * FAILED_REST); the sandbox seeds these others. The client shows any type verbatim and words only these.
+ */
+export const EVENT_TYPES = {
+  section: '§7.2 Event Log Index Events ("Events In Event-log.xlsx" is not part of the document)',
+  values: {
+    messageReceived: { subject: 'MESSAGE', type: 'RECEIVED', eventTag: 'MESSAGE_RECEIVED' },
+    messageRead: { subject: 'MESSAGE', type: 'READ', eventTag: 'MESSAGE_READ' },
+    messageDeleted: { subject: 'MESSAGE', type: 'DELETED', eventTag: 'MESSAGE_DELETED' },
+    accessCreated: { subject: 'ACCESS', type: 'CREATED', eventTag: 'ACCESS_CREATED' },
+    accessDeleted: { subject: 'ACCESS', type: 'DELETED', eventTag: 'ACCESS_DELETED' },
+    accessRequestCreated: { subject: 'ACCESS_REQUEST', type: 'CREATED', eventTag: 'ACCESS_REQUEST_CREATED' },
+    accessRequestUpdated: { subject: 'ACCESS_REQUEST', type: 'UPDATED', eventTag: 'ACCESS_REQUEST_UPDATED' },
+  },
+  why: 'The full list lives in a spreadsheet outside the document; unknown types are kept and shown as sent.',
+} as const satisfies Assumption & { values: Record<string, { subject: string; type: string; eventTag: string }> };
+
+/** Only DRAFT, SUBMITTED and APPROVED are printed; the codes name a rejection, a withdrawal and a revocation. */
+export const ACCESS_REQUEST_STATES = {
+  section:
+    '§11 Access requests; codes accessRequest.rejectionReason.required, accessRequest.withdrawal.illegal, accessRequest.revocationReason.required',
+  values: { REJECTED: 'REJECTED', WITHDRAWN: 'WITHDRAWN', REVOKED: 'REVOKED' },
+  why: 'The states exist by their error codes; their spellings are ours. An unknown state is shown as sent.',
+} as const satisfies Assumption & { values: Record<string, string> };
+
+/** Which privilege type (§9, §11) stands behind each assumed access type of a mailbox. */
+export const PRIVILEGE_OF_ACCESS_TYPE = {
+  section: '§9.10 Direct privilege, §11.3 Privilege requests',
+  values: {
+    FULL_POWER_OF_ATTORNEY: 'FULL_POWER_OF_ATTORNEY',
+    LEGAL_REPRESENTATIVE_READER: 'LEGAL_REPRESENTATIVE',
+    ESTATE_ADMINISTRATOR: 'EXECUTOR_OF_ESTATE',
+  },
+  why: 'LEGAL_REPRESENTATIVE and EXECUTOR_OF_ESTATE are printed privileges; how they map to access types is not.',
+} as const satisfies Assumption & { values: Record<string, string> };
+
+/** §6.1 names GET /mailboxes/trustees; the trustee object is not printed. */
+export const TRUSTEE_FIELDS = {
+  section: '§6.1 List trustees (GET /mailboxes/trustees)',
+  values: { rowKeys: ['trustees', 'content'], name: 'name', identityId: 'identityId' },
+  why: 'Read leniently; without a name the client names a trustee from the privileges the identity registry prints.',
+} as const satisfies Assumption & { values: Record<string, unknown> };
+
 /** One entry of the list: the section it stands in for, why, and the guessed field name or values. */
 export type AssumptionEntry = Assumption & { value?: string; values?: unknown };
 
@@ -189,6 +240,11 @@ export const ASSUMPTIONS: Readonly<Record<string, AssumptionEntry>> = {
   DOCUMENT_ACTION_SHAPE,
   FOLDER_LIMITS,
   USER_ACTIVITY_TYPE_FIELD,
+  EVENT_LOG_RANGE_REFUSAL,
+  EVENT_TYPES,
+  ACCESS_REQUEST_STATES,
+  PRIVILEGE_OF_ACCESS_TYPE,
+  TRUSTEE_FIELDS,
   ONE_TIME_USE_FALLBACK_REALM,
   REQUEST_COSTS,
 } as const;

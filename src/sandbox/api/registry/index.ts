@@ -2,14 +2,17 @@ import { Router } from 'express';
 import type { RegistryContext } from '../context';
 import { createAccessRoutes } from './accesses';
 import { createAccessCreateRoute } from './access-create';
+import { createAccessRequests } from './access-requests';
 import { createAccessWriter, type AccessWriter } from './access-writer';
 import { createContactRoutes, seedContacts, type ContactRecord } from './contacts';
 import { createContactStructureRoutes } from './contact-structure';
 import { createOutboxRoutes } from './outbox';
 import { PinVerifications } from './pins';
+import { createPrivileges } from './privileges';
 import { createValidationRoutes } from './validations';
 import { notifyNewMessage } from './notifications';
 import type { OutboxEntry } from '../context';
+import { EventLog } from '../events/event-log';
 
 export { KNOWN_AUTHORITY_CVRS, findAuthorityByCvr, findContactPoint, CONTACT_STRUCTURE } from './authorities';
 export { MAX_EMAIL_SUBSCRIPTIONS } from './access-update';
@@ -30,7 +33,10 @@ export interface RegistryApi {
   writeAccess: AccessWriter;
 }
 
-export const createRegistryApi = (ctx: RegistryContext): RegistryApi => {
+export const createRegistryApi = (
+  ctx: RegistryContext,
+  events: EventLog = new EventLog(ctx.store, ctx.now, ctx.identities, ctx.config.seed),
+): RegistryApi => {
   const pins = new PinVerifications(ctx.now, ctx.store.outbox);
   let contacts: Map<string, ContactRecord> = seedContacts(ctx.identities);
 
@@ -53,6 +59,13 @@ export const createRegistryApi = (ctx: RegistryContext): RegistryApi => {
   router.use(createAccessRoutes({ ctx, pins, writeAccess }));
   router.use(createAccessCreateRoute(ctx, writeAccess));
   router.use(createContactRoutes({ ctx, pins, contacts: () => contacts, verifiedNumbers }));
+  const privileges = createPrivileges(ctx, events);
+  router.use(privileges.router);
+  const accessRequests = createAccessRequests(ctx, events, (accessId, by) => {
+    const privilege = privileges.all().find((p) => p.access.id === accessId);
+    if (privilege) privileges.revoke(privilege, by);
+  });
+  router.use(accessRequests.router);
 
   const publicRouter = Router();
   publicRouter.use(createValidationRoutes());
@@ -73,6 +86,8 @@ export const createRegistryApi = (ctx: RegistryContext): RegistryApi => {
     reset() {
       contacts = seedContacts(ctx.identities);
       pins.clear();
+      privileges.reset();
+      accessRequests.reset();
     },
     notifyNewMessage: (mailboxId, message) => notifyNewMessage(ctx, mailboxId, message),
     writeAccess,

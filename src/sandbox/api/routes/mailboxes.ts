@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { Identity } from '../../identity';
 import type { AccessWriter } from '../registry/access-writer';
 import { callerOf, openMailbox } from '../access-control';
 import { dpError, forbidden } from '../errors';
@@ -10,7 +11,11 @@ import { mailboxView } from '../views';
 const SIX_MONTHS_MS = 183 * 86_400_000;
 
 /** §6.1: mailboxes the caller may open, trustees, sender information, and the unread-status lookups. */
-export const mailboxRoutes = (store: InMemoryMailStore, writeAccess: AccessWriter): Router => {
+export const mailboxRoutes = (
+  store: InMemoryMailStore,
+  writeAccess: AccessWriter,
+  identities: readonly Identity[] = [],
+): Router => {
   const router = Router();
 
   router.get('/mailboxes', (req, res) => {
@@ -44,6 +49,10 @@ export const mailboxRoutes = (store: InMemoryMailStore, writeAccess: AccessWrite
           mailboxId: a.mailboxId,
           name: holder?.ownerName ?? a.identityId,
           ...(holder ? { trusteeId: maskCpr(holder.ownerId), trusteeIdType: 'CPR' } : {}),
+          // TRUSTEE_FIELDS (assumptions.ts): the holder's identity id, as the identity registry names the grantee.
+          ...(identities.find((i) => i.id === a.identityId)
+            ? { identityId: identities.find((i) => i.id === a.identityId)!.dpiid }
+            : {}),
           createdDateTime: a.createdDateTime,
         };
       });
