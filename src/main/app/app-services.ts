@@ -1,4 +1,5 @@
 import { createHandlers, type ServiceContext } from '../handlers';
+import type { ArchiveHandlerContext, ArchiveSession } from '../handlers/archive';
 import type { Handlers } from '../ipc/dispatch';
 import type { AuthService } from '../services/auth/auth-service';
 import type { DpClient } from '../services/dp-client/dp-client';
@@ -16,6 +17,7 @@ export interface DesktopServices extends AppServices {
   auth: AuthService;
   settings: SettingsService;
   context: ServiceContext;
+  archive: ArchiveSession;
 }
 
 /**
@@ -27,8 +29,8 @@ export const createDesktopServices = async (
   options: AppServicesOptions = {},
 ): Promise<DesktopServices> => {
   const services = await buildServices(hooks, options);
-  const { events, settings, auth, dp, alerts, journal } = services;
-  const context: ServiceContext & { journal: typeof journal } = {
+  const { events, settings, auth, dp, alerts, journal, archive } = services;
+  const context: ServiceContext & { journal: typeof journal; archive: ArchiveHandlerContext } = {
     api: dp,
     auth,
     settings,
@@ -36,6 +38,7 @@ export const createDesktopServices = async (
     hooks,
     alerts,
     journal,
+    archive: { archive, events, ...(hooks.exportTarget ? { picker: hooks.exportTarget } : {}) },
   };
   return {
     handlers: createHandlers(context),
@@ -44,6 +47,7 @@ export const createDesktopServices = async (
     auth,
     settings,
     context,
+    archive,
     // Read on every window close, so a change in the settings dialog applies without a restart. The settings service
     // always fills in the platform default; were it ever missing, quitting beats an app left running unseen.
     keepRunningInTray: () => settings.get().keepRunningInTray === true,

@@ -7,6 +7,9 @@ import { createDpClient, type DpClient } from '../services/dp-client/dp-client';
 import { TokenBucket } from '../services/dp-client/token-bucket';
 import type { PersonJournal } from '../services/drafts/person-journal';
 import { createEnvironmentResolver, type SandboxStarter } from '../services/environments';
+import { ArchiveSession, type ArchiveOwner } from '../handlers/archive/archive-session';
+import { archiveKeyAccount } from '../services/archive';
+import { join } from 'node:path';
 import { createEventHub } from '../services/event-hub';
 import { forgetLetterCopies, removeTempFilesAtLogout } from '../services/files/temp-cleanup';
 import type { EventHub, PlatformHooks } from '../services/platform';
@@ -28,6 +31,8 @@ export interface AppServicesOptions {
   log?: (msg: string, err?: unknown) => void;
   /** The OS the tray setting's default is decided for. */
   platform?: NodeJS.Platform;
+  /** The key store of one person's local archive (default: the OS store, one entry per person and environment). */
+  archiveKeyStoreFor?: (owner: ArchiveOwner) => Promise<SecretStore>;
 }
 
 /** Every plain-Node service of one app instance, wired to each other; the handlers are built on top of these. */
@@ -38,6 +43,8 @@ export interface CoreServices {
   dp: DpClient;
   alerts: AlertService;
   journal: PersonJournal;
+  /** The logged-in person's local archive (opened after login, closed at logout). */
+  archive: ArchiveSession;
   dispose(): Promise<void>;
 }
 
@@ -138,6 +145,27 @@ export const buildServices = async (hooks: PlatformHooks, options: AppServicesOp
     log,
   });
 
+  // One archive per person and environment, under its own key in the OS store (a memory store turns it off).
+  const archive = new ArchiveSession({
+    dir: join(hooks.userDataDir, 'archive'),
+    api: dp,
+    events,
+    owner: () => auth.owner(),
+    keyStoreFor:
+      options.archiveKeyStoreFor ??
+      ((owner) =>
+        createSecretStore({
+          userDataDir: hooks.userDataDir,
+          account: archiveKeyAccount(owner.environment, owner.sub),
+          ...(env.DP_KEYCHAIN_SERVICE ? { service: env.DP_KEYCHAIN_SERVICE } : {}),
+          ...(hooks.safeStorage ? { safeStorage: hooks.safeStorage } : {}),
+          ...(options.keytarLoader !== undefined ? { keytarLoader: options.keytarLoader } : {}),
+          log,
+        })),
+    log,
+  });
+  const stopArchive = archive.follow(async () => (await auth.status()).loggedIn);
+
   return {
     events,
     settings,
@@ -145,7 +173,10 @@ export const buildServices = async (hooks: PlatformHooks, options: AppServicesOp
     dp,
     alerts,
     journal,
+    archive,
     async dispose() {
+      stopArchive();
+      await archive.close();
       stopTempCleanup();
       alerts.dispose();
       await auth.dispose();

@@ -47,8 +47,18 @@ export interface PlatformHooks {
   openFile?: (name: string, bytes: Uint8Array) => Promise<boolean>;
   /** "Åbn" on an HTML letter: the app's own window showing it sanitised (Electron). Absent in browser mode. */
   openLetter?: (file: { mailboxId: string; messageId: string; documentId: string; fileId: string }) => Promise<boolean>;
+  /** Electron: where an archive export goes (native folder and save dialogs). Absent in browser mode, which downloads. */
+  exportTarget?: ExportTargetPicker;
   /** Overrides for tests: e.g. a sandbox URL, a fixed keytar service name. */
   env?: Record<string, string | undefined>;
+}
+
+/** What Electron asks the person for an archive export: a folder (folder, eml) or a file name (mbox). */
+export interface ExportTargetPicker {
+  pickFolder(title: string): Promise<string | null>;
+  pickFile(defaultName: string, title: string): Promise<string | null>;
+  /** Marks a written file as from the internet (Mark-of-the-Web), as every file main writes is. */
+  mark?(path: string): Promise<unknown>;
 }
 
 export interface EventHub {

@@ -5,6 +5,8 @@ import type { AppErrorCode } from '../../shared/ipc/app-error';
 const DA: Record<AppErrorCode, string> = {
   'app.action.unavailable': 'Handlingen findes ikke længere i brevet, eller den mangler et tidspunkt.',
   'app.auth.access-denied': 'Login blev afvist.',
+  'app.archive.unavailable': 'Det lokale arkiv kan ikke bruges på denne computer.',
+  'app.archive.nothing-to-export': 'Arkivet har ingen af de valgte breve helt, så der er intet at eksportere.',
   'app.auth.invalid-client':
     'Digital Post kender ikke klientregistreringen. Kontrollér klient-id og hemmelighed i indstillingerne.',
   'app.auth.login-cancelled': 'Login blev annulleret.',
@@ -41,6 +43,8 @@ const DA: Record<AppErrorCode, string> = {
 const EN: Record<AppErrorCode, string> = {
   'app.action.unavailable': 'The action is no longer in the letter, or it has no time.',
   'app.auth.access-denied': 'The login was refused.',
+  'app.archive.unavailable': 'The local archive cannot be used on this computer.',
+  'app.archive.nothing-to-export': 'The archive holds none of the chosen letters completely, so there is nothing to export.',
   'app.auth.invalid-client':
     'Digital Post does not recognise the client registration. Check the client id and secret in the settings.',
   'app.auth.login-cancelled': 'The login was cancelled.',

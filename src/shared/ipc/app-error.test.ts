@@ -5,6 +5,8 @@ import { APP_ERROR_CODES } from './app-error';
 // in an older journal or log: they are part of the contract and never change spelling.
 const SHIPPED = [
   'app.action.unavailable',
+  'app.archive.nothing-to-export',
+  'app.archive.unavailable',
   'app.auth.access-denied',
   'app.auth.invalid-client',
   'app.auth.login-cancelled',

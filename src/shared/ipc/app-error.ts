@@ -75,6 +75,10 @@ export const APP_ERROR_CODES = {
   fileMarkFailed: 'app.file.mark-failed',
   /** A letter action that is gone, or has nothing main can act on (e.g. an appointment without a time). */
   actionUnavailable: 'app.action.unavailable',
+  /** The local archive cannot be opened here (no secure key store, key gone, file unreadable, module missing). */
+  archiveUnavailable: 'app.archive.unavailable',
+  /** Nothing to export: the archive holds none of the chosen letters completely. */
+  archiveNothingToExport: 'app.archive.nothing-to-export',
   network: 'app.network',
   conflict: 'app.conflict',
   rateLimited: 'app.rate-limited',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './channels/app';
 import { authChannels } from './channels/auth';
+import { archiveChannels } from './channels/archive';
 import { composeChannels } from './channels/compose';
 import { mailChannels } from './channels/mail';
 import { notifyChannels } from './channels/notify';
@@ -15,6 +16,7 @@ import type { AppEvent } from './events';
 export const contract = {
   ...appChannels,
   ...authChannels,
+  ...archiveChannels,
   ...mailChannels,
   ...composeChannels,
   ...notifyChannels,

@@ -34,6 +34,22 @@ export const AppEventSchema = z.discriminatedUnion('type', [
     loaded: z.number().int().optional(),
     total: z.number().int().optional(),
   }),
+  /**
+   * The local archive's sync (phase metadata, reconcile or documents, of one mailbox) or one export (by its exportId):
+   * `running` while it goes, then `done`, `cancelled` or `failed`.
+   */
+  z.object({
+    type: z.literal('archive.progress'),
+    kind: z.enum(['sync', 'export']),
+    exportId: z.string().optional(),
+    phase: z.enum(['metadata', 'reconcile', 'documents', 'export']),
+    state: z.enum(['running', 'done', 'cancelled', 'failed']),
+    mailboxId: z.string().optional(),
+    done: z.number().int(),
+    total: z.number().int(),
+    /** An app error code when `failed`. */
+    errorCode: z.string().optional(),
+  }),
 ]);
 export type AppEvent = z.infer<typeof AppEventSchema>;
 

@@ -80,6 +80,19 @@ interface FileRow {
   sha256: string | null;
 }
 
+/** What the settings show about one archived mailbox. */
+export interface MailboxSummary {
+  mailboxId: string;
+  withDocuments: boolean;
+  messages: number;
+  /** Files whose bytes (and text) are here. */
+  documents: number;
+  /** Files still to fetch. */
+  documentsPending: number;
+  fullPassDone: boolean;
+  lastSyncAt: number | null;
+}
+
 export const toStoredMessage = (r: MessageRow): StoredMessage => ({
   id: r.id,
   mailboxId: r.mailbox_id,
@@ -185,6 +198,16 @@ export class ArchiveStore {
         'SELECT id, version FROM messages WHERE mailbox_id = ?',
       ),
       countMessages: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages'),
+      mailboxes: db.prepare<[], { id: string; with_documents: number; last_sync_at: number | null }>(
+        'SELECT id, with_documents, last_sync_at FROM mailboxes ORDER BY id',
+      ),
+      countOf: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM messages WHERE mailbox_id = ?'),
+      filesDone: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM files f
+          JOIN messages m ON m.id = f.message_id WHERE m.mailbox_id = ? AND f.content_state = 'done'`),
+      idsOf: db.prepare<[string], string>('SELECT id FROM messages WHERE mailbox_id = ?').pluck(),
+      deleteMailbox: db.prepare('DELETE FROM mailboxes WHERE id = ?'),
+      deleteSyncState: db.prepare('DELETE FROM sync_state WHERE mailbox_id = ?'),
+      setLastSync: db.prepare('UPDATE mailboxes SET last_sync_at = ? WHERE id = ?'),
     };
   }
 
@@ -193,6 +216,41 @@ export class ArchiveStore {
       this.s.upsertMailbox.run(mailboxId, b(withDocuments));
       // Switching documents on fetches what was skipped; switching off keeps what is already here.
       if (withDocuments) this.s.skipToPending.run(mailboxId);
+    })();
+  }
+
+  /** The mailboxes the archive keeps, with what it holds of each. */
+  mailboxSummaries(): MailboxSummary[] {
+    return this.s.mailboxes.all().map((m) => ({
+      mailboxId: m.id,
+      withDocuments: m.with_documents === 1,
+      messages: this.s.countOf.get(m.id)?.n ?? 0,
+      documents: this.s.filesDone.get(m.id)?.n ?? 0,
+      documentsPending: this.s.countPending.get(m.id)?.n ?? 0,
+      fullPassDone: this.syncState(m.id).fullPassDone,
+      lastSyncAt: m.last_sync_at,
+    }));
+  }
+
+  hasMailbox(mailboxId: string): boolean {
+    return this.s.mailbox.get(mailboxId) !== undefined;
+  }
+
+  /** Ids of every archived message of a mailbox (exports of a whole mailbox). */
+  messageIds(mailboxId: string): string[] {
+    return this.s.idsOf.all(mailboxId);
+  }
+
+  markSynced(mailboxId: string, at: number): void {
+    this.s.setLastSync.run(at, mailboxId);
+  }
+
+  /** Stops keeping a mailbox: its letters, files and sync cursor leave the archive. */
+  removeMailbox(mailboxId: string): void {
+    this.db.transaction(() => {
+      this.deleteMessages(this.s.idsOf.all(mailboxId));
+      this.s.deleteSyncState.run(mailboxId);
+      this.s.deleteMailbox.run(mailboxId);
     })();
   }
 

@@ -139,6 +139,43 @@ export const exportFolder = async (
   options: ExportRunOptions = {},
 ): Promise<ExportSummary & { manifest: Manifest }> => {
   await mkdir(targetDir, { recursive: true });
+  return exportFolderTo(store, ids, diskSink(targetDir), options);
+};
+
+/** Where the folder export writes: the disk (a chosen folder), or memory (browser mode's .zip). Paths use `/`. */
+export interface FolderSink {
+  dir(path: string): Promise<void>;
+  /** A new file; never overwrites. */
+  file(path: string, bytes: Uint8Array | string): Promise<void>;
+}
+
+const diskSink = (root: string): FolderSink => ({
+  dir: async (path) => {
+    await mkdir(join(root, ...path.split('/')));
+  },
+  file: (path, bytes) => writeFile(join(root, ...path.split('/')), bytes, { flag: 'wx', mode: 0o600 }),
+});
+
+/** Files kept in memory by path, for a .zip: nothing of the letters touches the disk. */
+export const memorySink = (): FolderSink & { files: Map<string, Uint8Array> } => {
+  const files = new Map<string, Uint8Array>();
+  return {
+    files,
+    dir: () => Promise.resolve(),
+    file: (path, bytes) => {
+      if (files.has(path)) return Promise.reject(new Error(`${path} exists`));
+      files.set(path, typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes);
+      return Promise.resolve();
+    },
+  };
+};
+
+export const exportFolderTo = async (
+  store: ArchiveStore,
+  ids: readonly string[],
+  sink: FolderSink,
+  options: ExportRunOptions = {},
+): Promise<ExportSummary & { manifest: Manifest }> => {
   const taken = new Set<string>(['index.html', 'index.csv', 'manifest.json']);
   const manifest: Manifest = {
     format: 'digital-post-desktop-export',
@@ -151,12 +188,12 @@ export const exportFolder = async (
     ids,
     async (letter) => {
       const folder = unique(letterFolderName(letter), taken);
-      await mkdir(join(targetDir, folder));
+      await sink.dir(folder);
       const names = new Set<string>();
       const files: ManifestFile[] = [];
       for (const f of letter.files) {
         const name = unique(safeLocalName(f.filename ?? '', `fil-${f.position + 1}`), names);
-        await writeFile(join(targetDir, folder, name), f.content, { flag: 'wx', mode: 0o600 });
+        await sink.file(`${folder}/${name}`, f.content);
         files.push({
           documentId: f.documentId,
           fileId: f.id,
@@ -193,8 +230,8 @@ export const exportFolder = async (
     ),
   ].join('\r\n');
   // The BOM makes spreadsheet programs read æ, ø and å as UTF-8.
-  await writeFile(join(targetDir, 'index.csv'), `\ufeff${csv}\r\n`, { mode: 0o600 });
-  await writeFile(join(targetDir, 'index.html'), indexHtml(manifest.letters), { mode: 0o600 });
-  await writeFile(join(targetDir, 'manifest.json'), JSON.stringify(manifest, null, 2), { mode: 0o600 });
+  await sink.file('index.csv', `\ufeff${csv}\r\n`);
+  await sink.file('index.html', indexHtml(manifest.letters));
+  await sink.file('manifest.json', JSON.stringify(manifest, null, 2));
   return { ...summary, manifest };
 };

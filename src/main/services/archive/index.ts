@@ -6,4 +6,6 @@ export type { ArchiveMailboxChoice, SyncProgress, SyncReport, SyncRunOptions, Ar
 export type { ExportProgress, ExportRunOptions, ExportSummary } from './export-letters';
 export type { Manifest } from './export-folder';
 export type { SearchTerm } from './fts-query';
-export { openLocalArchive, type LocalArchive, type OpenArchiveOptions } from './local-archive';
+export { openLocalArchive, type ExportFormat, type LocalArchive, type OpenArchiveOptions } from './local-archive';
+export type { ExportDownload } from './export-memory';
+export type { MailboxSummary, StoredMessage } from './archive-store';

@@ -10,6 +10,7 @@ import { ArchiveSync, type ArchiveSyncOptions } from './archive-sync';
 import type { ExportRunOptions, ExportSummary } from './export-letters';
 import { exportFolder, type Manifest } from './export-folder';
 import { exportEmlFolder, exportMbox } from './export-mail';
+import { emlZip, folderZip, mboxBytes, type ExportDownload } from './export-memory';
 import { resolveNativeBinding, type RuntimeInfo } from './native-binding';
 
 export interface OpenArchiveOptions {
@@ -38,8 +39,16 @@ export interface LocalArchive {
   exportMbox(ids: readonly string[], file: string, options?: ExportRunOptions): Promise<ExportSummary>;
   /** One .eml per letter in the folder. */
   exportEml(ids: readonly string[], targetDir: string, options?: ExportRunOptions): Promise<ExportSummary>;
+  /** The same exports in memory, as one file to download (browser mode): folder and eml as .zip, or the .mbox. */
+  exportDownload(
+    format: ExportFormat,
+    ids: readonly string[],
+    options?: ExportRunOptions,
+  ): Promise<ExportSummary & { download: ExportDownload }>;
   close(): void;
 }
+
+export type ExportFormat = 'folder' | 'eml' | 'mbox';
 
 const currentRuntime = (): RuntimeInfo => {
   const p = process as NodeJS.Process & { resourcesPath?: string; defaultApp?: boolean };
@@ -74,6 +83,12 @@ export const openLocalArchive = async (options: OpenArchiveOptions): Promise<Loc
     exportFolder: (ids, targetDir, o) => exportFolder(store, ids, targetDir, o),
     exportMbox: (ids, target, o) => exportMbox(store, ids, target, o),
     exportEml: (ids, targetDir, o) => exportEmlFolder(store, ids, targetDir, o),
+    exportDownload: (format, ids, o) =>
+      format === 'folder'
+        ? folderZip(store, ids, o)
+        : format === 'eml'
+          ? emlZip(store, ids, o)
+          : mboxBytes(store, ids, o),
     close: () => db.close(),
   };
 };

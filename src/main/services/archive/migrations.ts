@@ -114,6 +114,13 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // v3: when each mailbox last finished a sync, for the settings and the offline banner.
+    version: 3,
+    up(db) {
+      db.exec('ALTER TABLE mailboxes ADD COLUMN last_sync_at INTEGER');
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
