@@ -1,4 +1,5 @@
 import type { Handlers } from '../ipc/dispatch';
+import { createAccessHandlers } from './access';
 import { createActionHandlers } from './actions';
 import { createAppHandlers } from './app';
 import { createAuthHandlers } from './auth';
@@ -30,5 +31,6 @@ export const createHandlers = (ctx: ServiceContext & { archive?: ArchiveHandlerC
   ...createMailHandlers(ctx),
   ...createComposeHandlers(ctx),
   ...createNotifyHandlers(ctx),
+  ...createAccessHandlers(ctx),
   ...createActionHandlers(ctx),
 });

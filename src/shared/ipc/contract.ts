@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChannelDef } from './define';
+import { accessChannels } from './channels/access';
 import { appChannels } from './channels/app';
 import { authChannels } from './channels/auth';
 import { archiveChannels } from './channels/archive';
@@ -20,6 +21,7 @@ export const contract = {
   ...mailChannels,
   ...composeChannels,
   ...notifyChannels,
+  ...accessChannels,
   ...actionChannels,
 } satisfies Record<string, ChannelDef>;
 
