@@ -57,7 +57,7 @@ test('read, organise and search the post', async ({ page }) => {
 
   // Move to a user folder and back.
   await actions.getByRole('button', { name: 'Flyt til mappe' }).click();
-  await page.getByRole('menu', { name: 'Flyt til mappe' }).getByRole('menuitem', { name: 'Skat' }).click();
+  await page.getByRole('menu', { name: 'Flyt til mappe' }).getByRole('menuitem', { name: 'Skat', exact: true }).click();
   await expect(list(page).getByRole('option', { name: /Rykker: Restskat/ })).toHaveCount(0);
   await folder(page, 'Skat').click();
   await openMessage(page, 'Rykker: Restskat', 2);
@@ -65,7 +65,10 @@ test('read, organise and search the post', async ({ page }) => {
   await view(page).getByRole('button', { name: 'Note: Betal inden den 20.' }).click();
   await expect(view(page).getByRole('textbox', { name: 'Personlig note' })).toHaveValue('Betal inden den 20.');
   await view(page).getByRole('toolbar', { name: 'Handlinger' }).getByRole('button', { name: 'Flyt til mappe' }).click();
-  await page.getByRole('menu', { name: 'Flyt til mappe' }).getByRole('menuitem', { name: 'Indbakke' }).click();
+  await page
+    .getByRole('menu', { name: 'Flyt til mappe' })
+    .getByRole('menuitem', { name: 'Indbakke', exact: true })
+    .click();
   await folder(page, 'Indbakke').click();
 
   // Delete moves to Slettet; restore from there.
@@ -247,6 +250,10 @@ test('broken, empty and unknown files get a clear notice, never a blank pane', a
   await logIn(page, app);
   await openMessage(page, 'Besværlige filer', 2);
   await expect(view(page).getByText('Brevet er tomt.')).toBeVisible();
+  // Attachments are rows of the list; each is shown when asked for.
+  const attachments = view(page).getByRole('region', { name: 'Vedhæftede filer' });
+  await attachments.getByRole('button', { name: 'Vis ødelagt.pdf' }).click();
+  await attachments.getByRole('button', { name: 'Vis skema.ods' }).click();
   await expect(view(page).getByText(/PDF-filen er beskadiget/)).toBeVisible({ timeout: 20_000 });
   await expect(view(page).getByText(/application\/vnd\.oasis\.opendocument\.spreadsheet kan ikke vises/)).toBeVisible();
   await expect(view(page).getByRole('button', { name: 'Gem som…' })).toHaveCount(3);

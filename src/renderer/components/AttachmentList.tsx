@@ -122,7 +122,7 @@ function AttachmentRow({
             </span>
           </span>
           <span className="attachment-actions">
-            {policy !== 'save-only' && kind !== 'other' && (
+            {policy !== 'save-only' && (
               <button
                 type="button"
                 aria-expanded={shown}

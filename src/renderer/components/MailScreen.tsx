@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { AuthStatus } from '../../shared/ipc/channels/auth';
@@ -16,6 +16,8 @@ import { FolderTree } from './FolderTree';
 import { FolderDialog } from './FolderDialog';
 import { ListToolbar } from './ListToolbar';
 import { MessageList } from './MessageList';
+import { BulkToolbar } from './BulkToolbar';
+import { selectedInList } from '../store/selection';
 import { MessageView, type MessageActions } from './MessageView';
 import { ComposeEntryButtons } from '../features/compose/components/ComposeEntryButtons';
 import { ComposeHost } from '../features/compose/components/ComposeHost';
@@ -149,10 +151,21 @@ function ListPane() {
       listError: a.listError,
       selectedFolderId: a.selectedFolderId,
       openMessageId: a.openMessageId,
+      selectedIds: a.selectedIds,
+      bulk: a.bulk,
+      folders: a.folders,
+      mailbox: selectedMailbox(a),
+      compact: a.settings?.density === 'compact',
     })),
   );
   const senders = useMemo(() => senderOverview(s), [s]);
   const onLoadMore = useCallback(() => void store().loadMore(), []);
+  const selected = useMemo(
+    () => selectedInList({ selectedIds: s.selectedIds, messages: s.messages }),
+    [s.selectedIds, s.messages],
+  );
+  // A choice belongs to the list it was made in.
+  useEffect(() => store().clearSelection(), [s.selectedFolderId, s.search, s.senderLabel]);
   return (
     <main className="list-pane">
       <ListToolbar
@@ -168,6 +181,18 @@ function ListPane() {
         onSearch={(text) => void store().setSearch(text)}
         onSender={(label) => void store().setSenderFilter(label)}
       />
+      <BulkToolbar
+        selected={selected}
+        folders={s.folders}
+        canWrite={s.mailbox?.canWrite ?? false}
+        canMoveToDeleted={s.mailbox?.canMoveToDeleted ?? false}
+        bulk={s.bulk}
+        onMarkRead={(read) => void store().bulkSetRead(read)}
+        onMove={(folderId) => void store().bulkMove(folderId)}
+        onDelete={() => void store().bulkDelete()}
+        onClear={() => store().clearSelection()}
+        onDismiss={() => store().dismissBulk()}
+      />
       <MessageList
         messages={s.messages}
         totalElements={s.totalElements}
@@ -182,6 +207,11 @@ function ListPane() {
         onDelete={(id) => void store().deleteMessage(id)}
         onToggleRead={(id) => void store().toggleRead(id)}
         onToggleFlag={(id) => void store().toggleFlag(id)}
+        selectedIds={s.selectedIds}
+        onSelect={(id, mode) => store().select(id, mode)}
+        onSelectAll={() => store().selectAll()}
+        onClearSelection={() => store().clearSelection()}
+        compact={s.compact}
       />
     </main>
   );

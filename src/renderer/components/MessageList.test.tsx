@@ -114,4 +114,58 @@ describe('MessageList', () => {
     expect(container.querySelectorAll('[role="option"]').length).toBe(1);
     unmount();
   });
+
+  it('is a multi-select listbox: Ctrl/Cmd+click toggles, Shift+click takes a range, Ctrl+A all, Space the active', () => {
+    const messages = Array.from({ length: 6 }, (_, i) => message(`m${i}`));
+    const onSelect = vi.fn();
+    const onSelectAll = vi.fn();
+    const onOpen = vi.fn();
+    const { container, unmount } = render(
+      <MessageList
+        messages={messages}
+        totalElements={6}
+        hasMore={false}
+        loading={false}
+        loadingMore={false}
+        error={null}
+        openId={null}
+        onOpen={onOpen}
+        onLoadMore={vi.fn()}
+        onRetry={vi.fn()}
+        onDelete={vi.fn()}
+        onToggleRead={vi.fn()}
+        onToggleFlag={vi.fn()}
+        selectedIds={['m1', 'm3']}
+        onSelect={onSelect}
+        onSelectAll={onSelectAll}
+      />,
+    );
+    const list = byRole(container, 'listbox', 'Beskeder');
+    expect(list.getAttribute('aria-multiselectable')).toBe('true');
+    const row = (id: string) => container.querySelector(`#msg-${id}`)!;
+    expect(row('m1').getAttribute('aria-selected')).toBe('true');
+    expect(row('m2').getAttribute('aria-selected')).toBe('false');
+    expect(row('m1').getAttribute('draggable')).toBe('true');
+    const clickWith = (el: Element, init: MouseEventInit) =>
+      act(() => {
+        el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...init }));
+      });
+    clickWith(row('m2'), { ctrlKey: true });
+    expect(onSelect).toHaveBeenLastCalledWith('m2', 'toggle');
+    clickWith(row('m4'), { metaKey: true });
+    expect(onSelect).toHaveBeenLastCalledWith('m4', 'toggle');
+    clickWith(row('m5'), { shiftKey: true });
+    expect(onSelect).toHaveBeenLastCalledWith('m5', 'range');
+    expect(onOpen).not.toHaveBeenCalled();
+    clickWith(row('m0'), {});
+    expect(onSelect).toHaveBeenLastCalledWith('m0', 'only');
+    expect(onOpen).toHaveBeenCalledWith('m0');
+    act(() => {
+      list.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', ctrlKey: true, bubbles: true, cancelable: true }));
+    });
+    expect(onSelectAll).toHaveBeenCalledTimes(1);
+    press(list, ' ');
+    expect(onSelect).toHaveBeenLastCalledWith('m0', 'toggle');
+    unmount();
+  });
 });

@@ -1,11 +1,16 @@
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { isAttachmentDocument, isMarkedLegalNotification, type Message } from '../../shared/dp/resources';
+import { DeadlineChip } from '../features/deadlines/DeadlineChip';
 import { formatCount, formatDateTime } from '../i18n';
 import { formatListDate } from '../lib/date-format';
 
 export const ROW_HEIGHT = 64;
+/** Row height in the compact density (settings): two tighter lines. */
+export const COMPACT_ROW_HEIGHT = 48;
+/** The drag payload type for letters dragged from the list onto a folder. */
+export const MESSAGE_DRAG_TYPE = 'application/x-digitalpost-messages';
 /** Ask for the next page when the user scrolls within this many rows of the end. */
 const LOAD_AHEAD = 40;
 
@@ -23,7 +28,15 @@ export interface MessageListProps {
   onDelete: (id: string) => void;
   onToggleRead: (id: string) => void;
   onToggleFlag: (id: string) => void;
+  /** The letters chosen for a bulk action. */
+  selectedIds?: readonly string[];
+  onSelect?: (id: string, mode: 'only' | 'toggle' | 'range') => void;
+  onSelectAll?: () => void;
+  onClearSelection?: () => void;
+  compact?: boolean;
 }
+
+const NO_IDS: readonly string[] = [];
 
 /** Any document that is not MAIN is an attachment, whatever Digital Post calls its type. */
 const hasAttachments = (m: Message): boolean =>
@@ -36,7 +49,10 @@ const hasAttachments = (m: Message): boolean =>
  */
 export function MessageList(props: MessageListProps) {
   const { messages, totalElements, hasMore, loading, loadingMore, error, openId, onOpen, onLoadMore, onRetry } = props;
+  const { selectedIds = NO_IDS, onSelect, compact = false } = props;
+  const rowHeight = compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
   const { t } = useTranslation();
+  const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   // When the active row leaves the list (deleted, moved), the row that took its place becomes active.
@@ -51,9 +67,32 @@ export function MessageList(props: MessageListProps) {
   useEffect(() => {
     onOpenRef.current = onOpen;
   });
-  const onRowClick = useCallback((id: string) => {
+  const onSelectRef = useRef(onSelect);
+  useEffect(() => {
+    onSelectRef.current = onSelect;
+  });
+  // Shift+click chooses a range, Ctrl/Cmd+click adds or removes one letter; a plain click opens the letter.
+  const onRowClick = useCallback((id: string, e: React.MouseEvent) => {
     setActiveId(id);
-    onOpenRef.current(id);
+    if (e.shiftKey) {
+      e.preventDefault();
+      onSelectRef.current?.(id, 'range');
+    } else if (e.ctrlKey || e.metaKey) {
+      onSelectRef.current?.(id, 'toggle');
+    } else {
+      onSelectRef.current?.(id, 'only');
+      onOpenRef.current(id);
+    }
+  }, []);
+  // A drag carries the selection when the row is part of it, else the row alone.
+  const selectedRef = useRef(selected);
+  useEffect(() => {
+    selectedRef.current = selected;
+  });
+  const onRowDragStart = useCallback((id: string, e: React.DragEvent) => {
+    const ids = selectedRef.current.has(id) ? [...selectedRef.current] : [id];
+    e.dataTransfer.setData(MESSAGE_DRAG_TYPE, JSON.stringify(ids));
+    e.dataTransfer.effectAllowed = 'move';
   }, []);
 
   // We don't use the React Compiler; the virtualizer re-renders this component itself.
@@ -61,10 +100,11 @@ export function MessageList(props: MessageListProps) {
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 10,
     initialRect: { width: 600, height: 800 },
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
   const lastRendered = items[items.length - 1]?.index ?? -1;
 
@@ -72,18 +112,37 @@ export function MessageList(props: MessageListProps) {
     if (hasMore && !loadingMore && !error && lastRendered >= messages.length - LOAD_AHEAD) onLoadMore();
   }, [lastRendered, messages.length, hasMore, loadingMore, error, onLoadMore]);
 
-  const moveTo = (index: number) => {
+  const moveTo = (index: number, extend = false) => {
     const m = messages[Math.min(messages.length - 1, Math.max(0, index))];
     if (!m) return;
     setActiveId(m.id);
+    if (extend) onSelect?.(m.id, 'range');
     virtualizer.scrollToIndex(messages.indexOf(m), { align: 'auto' });
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      props.onSelectAll?.();
+      return;
+    }
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const current = messages[activeIndex];
+    if (e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      if (current && selected.size === 0) onSelect?.(current.id, 'only');
+      moveTo(activeIndex + (e.key === 'ArrowDown' ? 1 : -1), true);
+      return;
+    }
     let handled = true;
     switch (e.key) {
+      case ' ':
+        if (current) onSelect?.(current.id, 'toggle');
+        break;
+      case 'Escape':
+        if (selected.size > 0) props.onClearSelection?.();
+        else handled = false;
+        break;
       case 'ArrowDown':
       case 'j':
         moveTo(activeIndex + 1);
@@ -136,6 +195,7 @@ export function MessageList(props: MessageListProps) {
         ref={scrollRef}
         className="message-list"
         role="listbox"
+        aria-multiselectable="true"
         aria-label={t('list.label')}
         aria-describedby="message-list-help"
         tabIndex={0}
@@ -155,7 +215,10 @@ export function MessageList(props: MessageListProps) {
                 top={item.start}
                 active={m.id === active?.id}
                 open={m.id === openId}
+                selected={selected.has(m.id)}
+                height={rowHeight}
                 onClick={onRowClick}
+                onDragStart={onRowDragStart}
               />
             );
           })}
@@ -179,7 +242,10 @@ const MessageRow = memo(function MessageRow({
   top,
   active,
   open,
+  selected,
+  height,
   onClick,
+  onDragStart,
 }: {
   message: Message;
   index: number;
@@ -187,7 +253,10 @@ const MessageRow = memo(function MessageRow({
   top: number;
   active: boolean;
   open: boolean;
-  onClick: (id: string) => void;
+  selected: boolean;
+  height: number;
+  onClick: (id: string, e: React.MouseEvent) => void;
+  onDragStart: (id: string, e: React.DragEvent) => void;
 }) {
   const { t } = useTranslation();
   const subject = m.label || t('message.noSubject');
@@ -195,12 +264,14 @@ const MessageRow = memo(function MessageRow({
     <div
       id={`msg-${m.id}`}
       role="option"
-      aria-selected={active}
+      aria-selected={selected}
+      draggable
       aria-posinset={index + 1}
       aria-setsize={setSize}
-      className={`message-row${m.read ? '' : ' unread'}${active ? ' active' : ''}${open ? ' open' : ''}`}
-      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
-      onClick={() => onClick(m.id)}
+      className={`message-row${m.read ? '' : ' unread'}${active ? ' active' : ''}${open ? ' open' : ''}${selected ? ' selected' : ''}`}
+      style={{ transform: `translateY(${top}px)`, height }}
+      onClick={(e) => onClick(m.id, e)}
+      onDragStart={(e) => onDragStart(m.id, e)}
     >
       <span className="row-line">
         {!m.read && <span className="sr-only">{t('list.unread')}, </span>}
@@ -215,6 +286,7 @@ const MessageRow = memo(function MessageRow({
           {subject}
         </span>
         <span className="row-markers">
+          <DeadlineChip message={m} />
           {isMarkedLegalNotification(m) && (
             <span className="marker legal" title={t('list.legal')}>
               <span aria-hidden="true">§</span>

@@ -6,6 +6,7 @@ import { createFoldersSlice } from './folders';
 import { createMessageListSlice } from './message-list';
 import { createMessageSlice } from './message';
 import { createNotificationsSlice } from './notifications';
+import { createSelectionSlice } from './selection';
 import { createFlows } from './flows';
 import type { AppState } from './types';
 
@@ -30,6 +31,7 @@ export const createAppStore = () =>
       },
     ),
     ...createNotificationsSlice(set, get, api),
+    ...createSelectionSlice(set, get, api),
     ...createFlows(set, get, api),
   }));
 

@@ -5,6 +5,7 @@ import type { MessageListSlice } from './message-list';
 import type { MessageSlice } from './message';
 import type { ComposeSlice } from '../features/compose/store';
 import type { NotificationsSlice } from './notifications';
+import type { SelectionSlice } from './selection';
 import type { FlowsSlice } from './flows';
 
 /** The whole store: what components select from. Slices never import it; they name their needs (slice.ts). */
@@ -15,4 +16,5 @@ export type AppState = SessionSlice &
   MessageSlice &
   ComposeSlice &
   NotificationsSlice &
+  SelectionSlice &
   FlowsSlice;
