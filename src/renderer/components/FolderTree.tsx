@@ -2,6 +2,8 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FolderSummaryEntry } from '../../shared/dp/resources';
 import { buildFolderTree, folderName, type FolderNode } from '../lib/folder-names';
+import { DeadlinesFolder } from '../features/deadlines/DeadlinesFolder';
+import { useAppStore } from '../store';
 
 export interface FolderTreeProps {
   folders: FolderSummaryEntry[];
@@ -10,8 +12,10 @@ export interface FolderTreeProps {
 }
 
 /** The folders as an ARIA tree: one tab stop, arrow keys move, Right/Left open and close, Enter selects. */
-export function FolderTree({ folders, selectedId, onSelect }: FolderTreeProps) {
+export function FolderTree({ folders, selectedId: folderId, onSelect }: FolderTreeProps) {
   const { t } = useTranslation();
+  // While the smart folder "Frister" is shown, no real folder is the selected one.
+  const selectedId = useAppStore((s) => s.deadlinesView) ? null : folderId;
   const tree = useMemo(() => buildFolderTree(folders), [folders]);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -143,8 +147,11 @@ export function FolderTree({ folders, selectedId, onSelect }: FolderTreeProps) {
   };
 
   return (
-    <ul role="tree" aria-label={t('folders.tree')} className="folder-tree">
-      {tree.map(renderNode)}
-    </ul>
+    <>
+      <ul role="tree" aria-label={t('folders.tree')} className="folder-tree">
+        {tree.map(renderNode)}
+      </ul>
+      <DeadlinesFolder />
+    </>
   );
 }

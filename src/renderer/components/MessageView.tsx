@@ -19,6 +19,7 @@ import { AttachmentList } from './AttachmentList';
 import { Icon, IconButton } from './icons';
 import { MenuButton, type MenuItem } from './MenuButton';
 import { MessageComposeActions } from '../features/compose/components/MessageComposeActions';
+import { LetterActions } from '../features/letter-actions/LetterActions';
 
 export interface MessageActions {
   toggleRead(): void;
@@ -206,6 +207,7 @@ function OpenMessage({
 
       {thread.length > 1 && <ThreadList thread={thread} currentId={m.id} onOpen={actions.openThreadMessage} />}
 
+      <LetterActions message={m} />
       <div className="documents letter-sheet-area" style={zoom !== 1 ? { zoom } : undefined}>
         {documents.length === 0 && <p className="notice">{t('message.noDocuments')}</p>}
         {letters.map((d) => (

@@ -1,5 +1,6 @@
 import { composeDa } from '../features/compose/i18n';
 import { notificationsDa } from '../features/notifications/i18n';
+import { letterActionsDa } from '../features/letter-actions/i18n';
 import { desktopDa } from '../features/desktop/i18n';
 import { desktopDa } from '../features/desktop/i18n';
 export const da = {
@@ -243,6 +244,7 @@ export const da = {
   },
   compose: composeDa,
   notifications: notificationsDa,
+  letterActions: letterActionsDa,
   desktop: desktopDa,
   desktop: desktopDa,
   errors: { generic: 'Der opstod en ukendt fejl.' },

@@ -1,6 +1,7 @@
 import type { Resources } from './da';
 import { composeEn } from '../features/compose/i18n';
 import { notificationsEn } from '../features/notifications/i18n';
+import { letterActionsEn } from '../features/letter-actions/i18n';
 import { desktopEn } from '../features/desktop/i18n';
 import { desktopEn } from '../features/desktop/i18n';
 
@@ -253,6 +254,7 @@ export const en: DeepStrings<Resources> = {
   },
   compose: composeEn,
   notifications: notificationsEn,
+  letterActions: letterActionsEn,
   desktop: desktopEn,
   desktop: desktopEn,
   errors: { generic: 'An unknown error occurred.' },

@@ -118,7 +118,7 @@ export const createFlows: SliceCreator<FlowsSlice, FlowsNeeds> = (set, get) => (
   },
 
   async selectFolder(folderId, prefetched) {
-    set({ selectedFolderId: folderId });
+    set({ selectedFolderId: folderId, deadlinesView: false });
     get().closeMessage();
     await get().loadFirstPage(prefetched);
   },

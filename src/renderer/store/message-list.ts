@@ -1,3 +1,4 @@
+import { byUpcomingDeadline } from '../../shared/dp/document-actions';
 import type { Message } from '../../shared/dp/resources';
 import type { ChannelResponse } from '../../shared/ipc/contract';
 import type { MessageQuery } from '../../shared/ipc/channels/mail';
@@ -34,14 +35,24 @@ export interface ListNeeds {
   selectedMailboxId: string | null;
   selectedFolderId: string | null;
 }
-type ListState = ListNeeds & Pick<MessageListSlice, 'sort' | 'dateFrom' | 'dateTo' | 'search' | 'senderLabel'>;
+type ListState = ListNeeds &
+  Pick<MessageListSlice, 'sort' | 'dateFrom' | 'dateTo' | 'search' | 'senderLabel'> & { deadlinesView?: boolean };
+
+/**
+ * "Frister" covers the letters of the whole mailbox received in the last DEADLINES_LOOKBACK_DAYS days, page by page
+ * as the list loads them: Digital Post has no query for actions, so the app reads the deadlines of what it lists
+ * (document-actions.ts) and keeps only those ahead, soonest first. A deadline on an older letter is not listed.
+ */
+export const DEADLINES_LOOKBACK_DAYS = 366;
+const daysAgoDate = (days: number, now: number): string => new Date(now - days * 86_400_000).toISOString().slice(0, 10);
 
 /** The first-page query for a state; one function so a prefetched page can be checked against what would be asked now. */
 export const listQuery = (s: ListState): MessageQuery | null => {
   if (!s.selectedMailboxId || !s.selectedFolderId) return null;
   const q: MessageQuery = { mailboxId: s.selectedMailboxId, size: PAGE_SIZE, sort: s.sort };
   // A search or sender overview spans the mailbox; otherwise the list is the selected folder.
-  if (!s.search && !s.senderLabel) q.folderId = s.selectedFolderId;
+  if (!s.search && !s.senderLabel && !s.deadlinesView) q.folderId = s.selectedFolderId;
+  if (s.deadlinesView && !s.dateFrom) q.dateFrom = daysAgoDate(DEADLINES_LOOKBACK_DAYS, Date.now());
   if (s.dateFrom) q.dateFrom = s.dateFrom;
   if (s.dateTo) q.dateTo = s.dateTo;
   if (s.search) q.search = s.search;
@@ -66,6 +77,9 @@ export interface MessageListSlice {
   searchError: UiError | null;
   senderLabel: string | null;
   senders: SenderSummary[];
+  /** The smart folder "Frister": letters with an upcoming deadline, soonest first; a folder choice ends it. */
+  deadlinesView: boolean;
+  showDeadlines(): Promise<void>;
   clearList(): void;
   /** Uses `prefetched` only when it was asked with exactly the query the current state makes. */
   loadFirstPage(prefetched?: PrefetchedPage): Promise<void>;
@@ -132,6 +146,12 @@ export const createMessageListSlice: SliceCreator<MessageListSlice, ListNeeds> =
     searchError: null,
     senderLabel: null,
     senders: [],
+    deadlinesView: false,
+
+    async showDeadlines() {
+      set({ deadlinesView: true, search: '', senderLabel: null, searchError: null });
+      await get().loadFirstPage();
+    },
 
     clearList() {
       generation += 1;
@@ -149,7 +169,9 @@ export const createMessageListSlice: SliceCreator<MessageListSlice, ListNeeds> =
           ? prefetched.page.catch(() => dp().messages.query(query))
           : dp().messages.query(query));
         if (mine !== generation) return;
-        set({ messages: page.messages, totalElements: page.totalElements, nextCursor: page.next, listLoading: false });
+        const messages = get().deadlinesView ? byUpcomingDeadline(page.messages, Date.now()) : page.messages;
+        const totalElements = get().deadlinesView ? messages.length : page.totalElements;
+        set({ messages, totalElements, nextCursor: page.next, listLoading: false });
       } catch (e) {
         if (mine !== generation) return;
         set({ listLoading: false, listError: toUiError(e) });
@@ -166,9 +188,11 @@ export const createMessageListSlice: SliceCreator<MessageListSlice, ListNeeds> =
         const page = await dp().messages.query({ ...query, next: s.nextCursor });
         if (mine !== generation) return;
         const known = new Set(get().messages.map((m) => m.id));
+        const merged = [...get().messages, ...page.messages.filter((m) => !known.has(m.id))];
+        const messages = get().deadlinesView ? byUpcomingDeadline(merged, Date.now()) : merged;
         set({
-          messages: [...get().messages, ...page.messages.filter((m) => !known.has(m.id))],
-          totalElements: page.totalElements,
+          messages,
+          totalElements: get().deadlinesView ? messages.length : page.totalElements,
           nextCursor: page.next,
           loadingMore: false,
         });
@@ -198,13 +222,13 @@ export const createMessageListSlice: SliceCreator<MessageListSlice, ListNeeds> =
         set({ searchError: localRefusal(SEARCH_REFUSED, 'list.searchTooLong') });
         return false;
       }
-      set({ search: trimmed, searchError: null });
+      set({ search: trimmed, searchError: null, ...(trimmed ? { deadlinesView: false } : {}) });
       await get().loadFirstPage();
       return true;
     },
 
     async setSenderFilter(senderLabel) {
-      set({ senderLabel });
+      set({ senderLabel, ...(senderLabel ? { deadlinesView: false } : {}) });
       await get().loadFirstPage();
     },
 
@@ -223,7 +247,8 @@ export const createMessageListSlice: SliceCreator<MessageListSlice, ListNeeds> =
     async refreshNewest() {
       const s = get();
       const query = baseQuery();
-      if (!query || s.listLoading || s.sort.field !== 'messageDateTime' || s.sort.direction !== 'desc') return;
+      if (!query || s.listLoading || s.deadlinesView) return;
+      if (s.sort.field !== 'messageDateTime' || s.sort.direction !== 'desc') return;
       const mine = generation;
       try {
         const page = await dp().messages.query({ ...query, size: 50 });
@@ -240,7 +265,7 @@ export const createMessageListSlice: SliceCreator<MessageListSlice, ListNeeds> =
 
     applyMessage(message) {
       const s = get();
-      const inView = s.search || s.senderLabel ? true : message.folderId === s.selectedFolderId;
+      const inView = s.search || s.senderLabel || s.deadlinesView ? true : message.folderId === s.selectedFolderId;
       if (!inView) {
         get().removeFromList(message.id);
         return;
