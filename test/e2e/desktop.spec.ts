@@ -78,3 +78,45 @@ test('a day typed as 05.11.2026 filters the list, and the calendar picks the oth
   await expect(to).toHaveValue('13.11.2026');
   await expect(list(page).getByRole('option', { name: /Ændring af folkepension/ })).toBeVisible();
 });
+
+test('"?" lists every shortcut; / and Ctrl+F find the search box; j/k walk the letters; n writes', async ({ page }) => {
+  await logIn(page, app);
+  await folder(page, 'Indbakke').click();
+  await expect(list(page).getByRole('option').first()).toBeVisible();
+  await page.locator('body').press('?');
+  const overlay = page.getByRole('dialog', { name: 'Tastaturgenveje' });
+  await expect(overlay).toBeVisible();
+  await expect(overlay.getByRole('table', { name: 'Generelt' })).toContainText('Søg i beskederne');
+  await expectNoAxeViolations(page, '.modal');
+  await screenshot(page, 'desktop-shortcuts');
+  await page.keyboard.press('Escape');
+  await expect(overlay).toBeHidden();
+
+  const search = page.getByRole('searchbox', { name: 'Søg' });
+  await page.locator('body').press('/');
+  await expect(search).toBeFocused();
+  // Typing in the search box is words, not shortcuts.
+  await page.keyboard.type('j?');
+  await expect(search).toHaveValue('j?');
+  await expect(overlay).toBeHidden();
+  await search.fill('');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+f');
+  await expect(search).toBeFocused();
+  await search.blur();
+
+  // j opens the first letter, then the next; k goes back.
+  const heading = page.getByRole('region', { name: 'Besked' }).getByRole('heading', { level: 2 }).first();
+  await page.locator('body').press('j');
+  await expect(heading).toBeVisible();
+  const first = await heading.textContent();
+  await page.locator('body').press('j');
+  await expect(heading).not.toHaveText(first!);
+  await page.locator('body').press('k');
+  await expect(heading).toHaveText(first!);
+
+  await page.locator('body').press('n');
+  await expect(composer(page)).toBeVisible();
+  await composer(page).getByRole('button', { name: 'Luk', exact: true }).click();
+  await expect(composer(page)).toBeHidden();
+});

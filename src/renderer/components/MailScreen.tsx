@@ -22,6 +22,7 @@ import { MessageView, type MessageActions } from './MessageView';
 import { ComposeEntryButtons } from '../features/compose/components/ComposeEntryButtons';
 import { ComposeHost } from '../features/compose/components/ComposeHost';
 import { NotificationsEntry } from '../features/notifications/NotificationsEntry';
+import { ShortcutLayer } from '../features/desktop/ShortcutLayer';
 
 // Each pane subscribes to the state it shows and nothing else, so typing in the composer (or a list page arriving)
 // re-renders only the part that changed. Actions are read at call time; they never change.
@@ -42,6 +43,7 @@ export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onO
         onLogout={() => void store().logout()}
       />
       <ComposeHost />
+      <ShortcutLayer />
       <MailLayout ownName={status.displayName} onManageFolders={onManageFolders} />
       {folderDialogOpen && <FolderDialogHost onClose={() => setFolderDialogOpen(false)} />}
     </div>

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/dp/resources';
 import { useAppStore } from '../../../store';
 import { selectLimits } from '../store/selectors';
 import { ForwardDialog } from './ForwardDialog';
-import { messageBytes, ReplyForwardButtons } from './ReplyForwardButtons';
+import { messageBytes, ReplyForwardButtons, wasForwarded } from './ReplyForwardButtons';
+import { onShortcut } from '../../desktop/shortcuts';
 
 /** The open message's writing actions: Svar / Videresend for received post, "Redigér kladde" for a draft. */
 export function MessageComposeActions({ message, canWrite }: { message: Message; canWrite: boolean }) {
@@ -13,6 +14,23 @@ export function MessageComposeActions({ message, canWrite }: { message: Message;
   const limits = useAppStore(selectLimits);
   const displayName = useAppStore((s) => s.status?.displayName) ?? '';
   const [forwarding, setForwarding] = useState(false);
+
+  // "r" and "v" do what the buttons do, and only when the buttons would.
+  useEffect(() => {
+    if (!canWrite || message.messageState === 'DRAFT' || message.messageState === 'SENT') return;
+    const offReply = onShortcut('reply', () => {
+      if (!message.reply) return false;
+      void store().startReply(message.id);
+    });
+    const offForward = onShortcut('forward', () => {
+      if (!message.forward || wasForwarded(message)) return false;
+      setForwarding(true);
+    });
+    return () => {
+      offReply();
+      offForward();
+    };
+  }, [message, canWrite, store]);
 
   if (!canWrite) return null;
   if (message.messageState === 'DRAFT') {
