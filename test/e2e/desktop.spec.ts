@@ -120,3 +120,25 @@ test('"?" lists every shortcut; / and Ctrl+F find the search box; j/k walk the l
   await composer(page).getByRole('button', { name: 'Luk', exact: true }).click();
   await expect(composer(page)).toBeHidden();
 });
+
+test('a file dropped on the composer is attached', async ({ page }) => {
+  await logIn(page, app);
+  await page.getByRole('button', { name: 'Ny besked' }).click();
+  const dialog = composer(page);
+  await expect(dialog).toBeVisible();
+  // A DataTransfer built in the page, as the desktop hands one over when a file is dragged in.
+  const files = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['Kvittering for betaling'], 'kvittering.txt', { type: 'text/plain' }));
+    return dt;
+  });
+  await dialog.dispatchEvent('dragenter', { dataTransfer: files });
+  await expect(dialog.getByText('Slip filerne her for at vedhæfte dem')).toBeVisible();
+  await screenshot(page, 'desktop-compose-drop');
+  await dialog.dispatchEvent('drop', { dataTransfer: files });
+  await expect(dialog.getByText('Slip filerne her for at vedhæfte dem')).toBeHidden();
+  await expect(dialog.locator('.attachment-list').getByText('kvittering.txt')).toBeVisible({ timeout: 15_000 });
+  // With an attachment the draft is kept when the composer closes.
+  await dialog.getByRole('button', { name: 'Luk', exact: true }).click();
+  await expect(dialog).toBeHidden();
+});

@@ -12,6 +12,7 @@ import { ConflictView } from './ConflictView';
 import { HtmlImport } from './HtmlImport';
 import { RecipientPicker } from './RecipientPicker';
 import { SaveStatusLine } from './SaveStatusLine';
+import { useFileDrop } from '../hooks/useFileDrop';
 import '../compose.css';
 
 export interface ComposeActions {
@@ -63,6 +64,8 @@ export function ComposeDialog({
   const ref = useRef<HTMLDivElement>(null);
   const [changingRecipient, setChangingRecipient] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  // Files dropped anywhere on the composer are attached the way "Vedhæft fil" attaches them.
+  const drop = useFileDrop((files) => files.forEach((f) => actions.attach(f)));
   // The draft decides the mode: a text/plain main document reopens in "Ren tekst".
   const format = s.format;
 
@@ -116,12 +119,18 @@ export function ComposeDialog({
     <div className="compose-backdrop">
       <div
         ref={ref}
-        className="compose-dialog"
+        className={`compose-dialog${drop.over ? ' drop-target' : ''}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
         onKeyDown={onKeyDown}
+        {...drop.handlers}
       >
+        {drop.over && (
+          <div className="compose-drop-hint" aria-hidden="true">
+            {t('compose.dropHint')}
+          </div>
+        )}
         <div className="compose-header">
           <h2 id={titleId}>{title}</h2>
           <SaveStatusLine
@@ -259,6 +268,8 @@ export function ComposeDialog({
               <textarea
                 id={textId}
                 rows={14}
+                spellCheck
+                lang="da"
                 value={s.text}
                 onChange={(e) => actions.setText(e.target.value)}
                 onBlur={actions.flush}

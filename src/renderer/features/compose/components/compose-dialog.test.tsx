@@ -70,6 +70,31 @@ describe('ComposeDialog', () => {
     expect(a.close).toHaveBeenCalled();
   });
 
+  it('attaches files dropped on it, highlighted while they hover; other drags are left alone', () => {
+    const a = actions();
+    mount(<ComposeDialog session={session()} maxLabelLength={256} allowCpr={false} actions={a} />);
+    const dialog = byRole(document.body, 'dialog');
+    const file = new File(['%PDF-1.4'], 'bilag.pdf', { type: 'application/pdf' });
+    const drag = (type: string, types: string[], files: File[] = []) => {
+      const e = new Event(type, { bubbles: true, cancelable: true });
+      Object.defineProperty(e, 'dataTransfer', { value: { types, files, dropEffect: 'none' } });
+      act(() => void dialog.querySelector('.editor-area')!.dispatchEvent(e));
+      return e;
+    };
+    expect(drag('dragenter', ['text/plain']).defaultPrevented).toBe(false);
+    expect(dialog.className).not.toContain('drop-target');
+    expect(drag('dragenter', ['Files']).defaultPrevented).toBe(true);
+    expect(dialog.className).toContain('drop-target');
+    expect(dialog.textContent).toContain('Slip filerne her for at vedhæfte dem');
+    expect(drag('dragover', ['Files']).defaultPrevented).toBe(true);
+    expect(drag('drop', ['Files'], [file]).defaultPrevented).toBe(true);
+    expect(a.attach).toHaveBeenCalledWith(file);
+    expect(dialog.className).not.toContain('drop-target');
+    drag('dragenter', ['Files']);
+    drag('dragleave', ['Files']);
+    expect(dialog.className).not.toContain('drop-target');
+  });
+
   it('says when unsent words live in memory only (no secure key store)', () => {
     const dialog = mount(
       <ComposeDialog session={session()} maxLabelLength={256} allowCpr={false} actions={actions()} journalInMemory />,
