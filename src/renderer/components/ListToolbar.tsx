@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ListSort, SenderSummary } from '../store/message-list';
 import { DateField } from './DateField';
 import { MAX_SEARCH_LENGTH } from '../store/message-list';
+import { SearchSourceNote } from '../features/archive/Highlight';
 
 export interface ListToolbarProps {
   sort: ListSort;
@@ -69,6 +70,7 @@ export function ListToolbar(props: ListToolbarProps) {
         )}
         {text.length > MAX_SEARCH_LENGTH && !props.searchError && <span className="hint">{text.length}/100</span>}
       </form>
+      {props.search && <SearchSourceNote />}
       {props.searchError && (
         <p id={ids.error} className="error" role="alert">
           {props.searchError}

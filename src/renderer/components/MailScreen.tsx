@@ -11,6 +11,7 @@ import { useUiErrorText, type UiError } from '../lib/ui-error';
 import type { Language } from '../i18n';
 import type { FileRef } from '../store/message';
 import { Header } from './Header';
+import { ArchiveBar } from '../features/archive/ArchiveBar';
 import { MailboxSwitcher } from './MailboxSwitcher';
 import { FolderTree } from './FolderTree';
 import { FolderDialog } from './FolderDialog';
@@ -42,6 +43,7 @@ export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onO
         onOpenSettings={onOpenSettings}
         onLogout={() => void store().logout()}
       />
+      <ArchiveBar />
       <ComposeHost />
       <ShortcutLayer />
       <MailLayout ownName={status.displayName} onManageFolders={onManageFolders} />

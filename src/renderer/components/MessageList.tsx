@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ArchiveSnippet } from '../features/archive/Highlight';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { isAttachmentDocument, isMarkedLegalNotification, type Message } from '../../shared/dp/resources';
@@ -284,6 +285,7 @@ const MessageRow = memo(function MessageRow({
         <span className="row-subject">
           <span className="sr-only">, </span>
           {subject}
+          <ArchiveSnippet messageId={m.id} />
         </span>
         <span className="row-markers">
           <DeadlineChip message={m} />

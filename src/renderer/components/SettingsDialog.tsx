@@ -13,6 +13,7 @@ import {
 } from '../../shared/ipc/channels/auth';
 import type { ChannelRequest } from '../../shared/ipc/contract';
 import { Modal } from './Modal';
+import { ArchiveSettings } from '../features/archive/ArchiveSettings';
 
 export interface SettingsDialogProps {
   /** From main; `clientSecretStored` says whether a secret is in the keychain (the secret itself never comes here). */
@@ -256,6 +257,7 @@ export function SettingsDialog({ settings, error, onSave, onClose, trayOption }:
           </button>
         </div>
       </form>
+      <ArchiveSettings />
     </Modal>
   );
 }

@@ -1,3 +1,6 @@
+import { accessEn } from '../features/access/i18n';
+import { archiveEn } from '../features/archive/i18n';
+import { eventLogEn } from '../features/event-log/i18n';
 import type { Resources } from './da';
 import { composeEn } from '../features/compose/i18n';
 import { notificationsEn } from '../features/notifications/i18n';
@@ -252,6 +255,7 @@ export const en: DeepStrings<Resources> = {
     dragLabel: '{{count}} messages',
     dragLabel_one: '{{count}} message',
   },
+  archive: archiveEn,
   compose: composeEn,
   notifications: notificationsEn,
   letterActions: letterActionsEn,

@@ -3,6 +3,7 @@ import type { Message } from '../../shared/dp/resources';
 import type { ChannelResponse } from '../../shared/ipc/contract';
 import type { MessageQuery } from '../../shared/ipc/channels/mail';
 import { dp } from '../lib/api';
+import { queryList } from '../features/archive/store/list-search';
 import { localRefusal, toUiError, type UiError } from '../lib/ui-error';
 import type { SliceCreator } from './slice';
 
@@ -167,7 +168,7 @@ export const createMessageListSlice: SliceCreator<MessageListSlice, ListNeeds> =
         // A failed prefetch is asked again rather than shown: it was sent before the session was confirmed.
         const page = await (prefetched && sameQuery(prefetched.query, query)
           ? prefetched.page.catch(() => dp().messages.query(query))
-          : dp().messages.query(query));
+          : queryList(query));
         if (mine !== generation) return;
         const messages = get().deadlinesView ? byUpcomingDeadline(page.messages, Date.now()) : page.messages;
         const totalElements = get().deadlinesView ? messages.length : page.totalElements;
