@@ -1,6 +1,4 @@
-import { accessEn } from '../features/access/i18n';
 import { archiveEn } from '../features/archive/i18n';
-import { eventLogEn } from '../features/event-log/i18n';
 import type { Resources } from './da';
 import { composeEn } from '../features/compose/i18n';
 import { notificationsEn } from '../features/notifications/i18n';
