@@ -16,6 +16,8 @@ export interface ComposeContext {
   hooks: Pick<PlatformHooks, 'userDataDir'>;
   /** The logged-in person's journal (`createComposeJournal`); without one, words are journalled in memory only. */
   journal?: PersonJournal;
+  /** The main log (ids and codes only, never a letter's words); console.warn when absent. */
+  log?: (msg: string) => void;
 }
 
 /** Where autosave writes: the MAIN html or text file of a draft and the version the next upload is based on. */

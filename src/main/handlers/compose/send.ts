@@ -6,6 +6,7 @@ import type { Handlers } from '../../ipc/dispatch';
 import { AppFault, appRefusal, dpRefusal, isConflict, isOutcomeUnknown, refusals } from '../../errors';
 import { draftKey, type ComposeState } from './context';
 import { fetchMessage, totalBytes } from './drafts-read';
+import { askServerValidator } from './second-opinion';
 import { LIMITS } from '../../../shared/dp/limits';
 import { sendPath } from '../../services/dp-client/api-paths';
 import type { DpClient } from '../../services/dp-client/dp-client';
@@ -65,6 +66,7 @@ export const sendCommand = async (api: DpClient, path: string, version: number |
 
 export const createSendHandler = (state: ComposeState): Pick<Handlers, 'compose.send'> => {
   const { api } = state.ctx;
+  const log = state.ctx.log ?? ((msg: string) => console.warn(msg));
 
   const afterSent = async (m: Message, reconciled: boolean) => {
     const key = draftKey(m.mailboxId, m.id);
@@ -99,6 +101,7 @@ export const createSendHandler = (state: ComposeState): Pick<Handlers, 'compose.
         }
         const problems = sendProblems(m);
         if (problems.length > 0) throw refusals(problems);
+        await askServerValidator(api, m, log);
         return { sent: false, m };
       };
 

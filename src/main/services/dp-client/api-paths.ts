@@ -52,3 +52,6 @@ export const contactPointsPath = (): string => 'contact-points/';
 export const organisationsPath = (): string => 'organisations/';
 export const organisationContactPointsPath = (organisationId: string): string =>
   `organisations/${seg(organisationId)}/contact-points/`;
+
+/** The whitelist validator (§10.14.3); the policy goes in the query. */
+export const validationsPath = (): string => 'validations/';

@@ -31,6 +31,8 @@ export interface RequestOptions {
   idempotent?: boolean;
   /** 'background' for work nobody waits on (the archive sync): it yields the rate limit to every UI request. */
   priority?: RequestPriority;
+  /** A body sent as it is instead of JSON (POST /validations/ takes text/html, §10.14.3); only with no JSON body. */
+  text?: { contentType: string; value: string };
 }
 
 export interface DpResponse<T> {
@@ -181,7 +183,11 @@ const discard = (res: Response): void => {
   res.body?.cancel().catch(() => undefined);
 };
 
-type BodyKind = { kind: 'json'; value: unknown } | { kind: 'multipart'; file: MultipartFile } | { kind: 'none' };
+type BodyKind =
+  | { kind: 'json'; value: unknown }
+  | { kind: 'multipart'; file: MultipartFile }
+  | { kind: 'text'; contentType: string; value: string }
+  | { kind: 'none' };
 type ResponseKind = 'json' | 'bytes';
 
 export const createDpClient = (options: DpClientOptions): DpClient => {
@@ -223,6 +229,9 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
       if (body.kind === 'json') {
         headers.set('content-type', 'application/json');
         requestBody = JSON.stringify(body.value);
+      } else if (body.kind === 'text') {
+        headers.set('content-type', body.contentType);
+        requestBody = body.value;
       } else if (body.kind === 'multipart') {
         const form = new FormData();
         const bytes = new Uint8Array(body.file.data);
@@ -335,9 +344,17 @@ export const createDpClient = (options: DpClientOptions): DpClient => {
   };
 
   const json = <T>(method: Method, path: string, body: unknown, opts: RequestOptions = {}): Promise<DpResponse<T>> =>
-    send(method, path, body === undefined ? { kind: 'none' } : { kind: 'json', value: body }, opts, 'json') as Promise<
-      DpResponse<T>
-    >;
+    send(
+      method,
+      path,
+      body !== undefined
+        ? { kind: 'json', value: body }
+        : opts.text
+          ? { kind: 'text', contentType: opts.text.contentType, value: opts.text.value }
+          : { kind: 'none' },
+      opts,
+      'json',
+    ) as Promise<DpResponse<T>>;
 
   return {
     limiter,

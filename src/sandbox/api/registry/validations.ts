@@ -85,10 +85,43 @@ const strictFindings = (html: string): Finding[] => {
   });
 };
 
+/**
+ * The sandbox's stand-in for Digital Post refusing what the app's own STRICT validator approves ("data that is not
+ * allowed", as html.validator.rejected.element words it): any element whose text or attribute names a host under
+ * the reserved `.invalid` domain (RFC 2606). Only this endpoint judges so; uploads keep the shared validator, so a
+ * client that asks for a second opinion before sending can be shown to obey it.
+ */
+const INVALID_HOST = /(?:^|[^a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.invalid(?![a-z0-9-])/i;
+export const serverOnlyFindings = (html: string): Finding[] => {
+  const findings: Finding[] = [];
+  const open: string[] = [];
+  const flag = (element: string | undefined) => {
+    if (element && !findings.some((f) => f.element === element))
+      findings.push({ code: 'html.validator.rejected.element', element });
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        open.push(name);
+        if (Object.values(attribs).some((v) => INVALID_HOST.test(v))) flag(name);
+      },
+      onclosetag() {
+        open.pop();
+      },
+      ontext(text) {
+        if (INVALID_HOST.test(text)) flag(open[open.length - 1] ?? 'body');
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  return findings;
+};
+
 export const validateHtml = (html: string, policy: ValidationPolicy): Finding[] => {
   // Nothing to recognise as a document is the one finding both policies share.
   if (html.trim() === '') return [{ code: 'html.validator.rejected' }];
-  return policy === 'STRICT' ? strictFindings(html) : validateLenientHtml(html);
+  return [...(policy === 'STRICT' ? strictFindings(html) : validateLenientHtml(html)), ...serverOnlyFindings(html)];
 };
 
 const policyOf = (req: Request): ValidationPolicy => {
