@@ -1,12 +1,16 @@
 import type { ApiBenchOptions } from './api-bench';
-import type { UiBenchOptions } from './ui-bench';
+import type { UiBenchOptions, UiPart } from './ui-bench';
 import type { ValidatorSize } from './validator-bench';
 
 // Run sizes. `--quick` keeps every name and the 20,000-message mailbox (seeding takes seconds) but runs fewer
 // repetitions and shorter scrolls/downloads, to finish within a minute.
 
+export type BenchSection = 'validator' | 'api' | 'archive' | 'ui';
+
 export interface BenchConfig {
   quick: boolean;
+  /** `--only=ui,api`: run just these sections while iterating; every section when not given. */
+  only(section: BenchSection): boolean;
   messages: number;
   validator: ValidatorSize[];
   api: ApiBenchOptions;
@@ -17,11 +21,18 @@ const MB = 1024 * 1024;
 
 export const benchConfig = (argv: readonly string[]): BenchConfig => {
   const quick = argv.includes('--quick');
+  const onlyArg = argv.find((a) => a.startsWith('--only='));
+  const sections = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+  const only = (section: BenchSection): boolean => !sections || sections.has(section);
+  // `--ui=open,first`: within the renderer section, only these parts (first screen/cold start, scroll, open).
+  const uiArg = argv.find((a) => a.startsWith('--ui='));
+  const uiParts = uiArg ? (uiArg.slice('--ui='.length).split(',') as UiPart[]) : undefined;
   const messages = 20_000;
   const profileDir = argv.includes('--profile') ? 'test-results/bench-profiles' : undefined;
   const config: BenchConfig = quick
     ? {
         quick,
+        only,
         messages,
         validator: [
           { label: '1mb', bytes: MB, runs: 2, warmups: 1 },
@@ -42,6 +53,7 @@ export const benchConfig = (argv: readonly string[]): BenchConfig => {
       }
     : {
         quick,
+        only,
         messages,
         validator: [
           { label: '1mb', bytes: MB, runs: 7, warmups: 1 },
@@ -61,5 +73,6 @@ export const benchConfig = (argv: readonly string[]): BenchConfig => {
         },
       };
   if (profileDir) config.ui.profileDir = profileDir;
+  if (uiParts) config.ui.parts = uiParts;
   return config;
 };

@@ -66,9 +66,10 @@ const main = async (): Promise<void> => {
       { name: `strict_validate_${v.label}_ms`, unit: 'ms' },
       { name: `dompurify_sanitize_${v.label}_ms`, unit: 'ms' },
     ]);
-    await section('STRICT validator vs DOMPurify in Chromium', validatorNames, () =>
-      runValidatorBench(b, config.validator),
-    );
+    if (config.only('validator'))
+      await section('STRICT validator vs DOMPurify in Chromium', validatorNames, () =>
+        runValidatorBench(b, config.validator),
+      );
 
     const apiNames = [
       { name: 'sync_metadata_20k_s', unit: 's' },
@@ -76,25 +77,28 @@ const main = async (): Promise<void> => {
       { name: 'fetch_files_429_count', unit: 'count' },
       { name: 'fetch_files_efficiency', unit: 'ratio' },
     ];
-    await section('API client: metadata sync and file downloads', apiNames, () => runApiBench(s, config.api));
+    if (config.only('api'))
+      await section('API client: metadata sync and file downloads', apiNames, () => runApiBench(s, config.api));
 
-    await section('local archive: sync, search, size, export', ARCHIVE_NAMES, () =>
-      runArchiveBench(
-        s,
-        config.quick
-          ? { searchRuns: 5, exportLetters: 1000, exportRuns: 1 }
-          : { searchRuns: 20, exportLetters: 1000, exportRuns: 3 },
-        progress,
-      ),
-    );
+    if (config.only('archive'))
+      await section('local archive: sync, search, size, export', ARCHIVE_NAMES, () =>
+        runArchiveBench(
+          s,
+          config.quick
+            ? { searchRuns: 5, exportLetters: 1000, exportRuns: 1 }
+            : { searchRuns: 20, exportLetters: 1000, exportRuns: 3 },
+          progress,
+        ),
+      );
 
     app = await startBenchApp(s);
     const a = app;
-    await section(
-      'renderer in browser mode',
-      UI_NAMES.map((name) => ({ name, unit: uiUnit(name) })),
-      () => runUiBench(b, a, config.ui),
-    );
+    if (config.only('ui'))
+      await section(
+        'renderer in browser mode',
+        UI_NAMES.map((name) => ({ name, unit: uiUnit(name) })),
+        () => runUiBench(b, a, config.ui),
+      );
   } finally {
     await browser?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);

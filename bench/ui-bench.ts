@@ -33,7 +33,10 @@ export interface UiBenchOptions {
   heapBudgetMs: number;
   /** `--profile`: where to save CPU profiles of one extra cold load, scroll and letter open. */
   profileDir?: string;
+  /** `--ui=`: only these parts while iterating (every part when not given). */
+  parts?: UiPart[];
 }
+export type UiPart = 'first' | 'scroll' | 'open';
 
 /** The seeded letters the open benchmarks use (src/sandbox/api/seed/lone-letters.ts). */
 export const HTML_LETTER = 'Årsopgørelse 2025 – detaljeret';
@@ -258,9 +261,10 @@ export const runUiBench = async (browser: Browser, app: BenchApp, options: UiBen
   // Cold start: the profile as the last session left it (remembered mailbox ids), so the app may ask for the inbox
   // before React has even mounted. First screen: loads with empty storage, where the answer arrives after mount,
   // so the figure is the list's own render cost rather than the app's boot. Warm-ups, then the runs, for each.
+  const part = (p: UiPart): boolean => !options.parts || options.parts.includes(p);
   const cold: number[] = [];
   const phases: InitMarks[] = [];
-  for (let i = 0; i < options.coldWarmups + options.coldRuns; i += 1) {
+  for (let i = 0; part('first') && i < options.coldWarmups + options.coldRuns; i += 1) {
     const { context, marks } = await coldLoad(browser, app, options, undefined, storage);
     await context.close();
     if (i < options.coldWarmups || marks.rowsPaintedAt === null) continue;
@@ -269,39 +273,47 @@ export const runUiBench = async (browser: Browser, app: BenchApp, options: UiBen
   }
   const firstScreen: number[] = [];
   let firstScreenMissing = 0;
-  for (let i = 0; i < options.coldWarmups + options.coldRuns; i += 1) {
+  for (let i = 0; part('first') && i < options.coldWarmups + options.coldRuns; i += 1) {
     const { context, marks } = await coldLoad(browser, app, options);
     await context.close();
     if (i < options.coldWarmups || marks.rowsPaintedAt === null) continue;
     if (marks.firstQueryAt === null) firstScreenMissing += 1;
     else firstScreen.push(marks.rowsPaintedAt - marks.firstQueryAt);
   }
-  lines.push(
-    firstScreen.length > 0
-      ? summarize('list_first_screen_ms', 'ms', firstScreen, {
-          note: 'messages.query answer parsed → first rows painted (empty page storage)',
-        })
-      : notBuilt('list_first_screen_ms', 'ms', `no messages.query answer seen in ${firstScreenMissing} loads`),
-  );
-  const phaseNote = `medians: DOM ready ${medianOf(phases.map((p) => p.domReadyAt))} ms, messages.query sent ${medianOf(phases.map((p) => p.querySentAt))} ms, answered ${medianOf(phases.map((p) => p.firstQueryAt))} ms`;
-  lines.push(
-    summarize('cold_start_to_inbox_ms', 'ms', cold, {
-      note: `navigation start → first rows painted, stored session and page storage; ${phaseNote}`,
-    }),
-  );
-  if (options.profileDir) await (await coldLoad(browser, app, options, 'cold-start', storage)).context.close();
+  if (part('first')) {
+    lines.push(
+      firstScreen.length > 0
+        ? summarize('list_first_screen_ms', 'ms', firstScreen, {
+            note: 'messages.query answer parsed → first rows painted (empty page storage)',
+          })
+        : notBuilt('list_first_screen_ms', 'ms', `no messages.query answer seen in ${firstScreenMissing} loads`),
+    );
+    const phaseNote = `medians: DOM ready ${medianOf(phases.map((p) => p.domReadyAt))} ms, messages.query sent ${medianOf(phases.map((p) => p.querySentAt))} ms, answered ${medianOf(phases.map((p) => p.firstQueryAt))} ms`;
+    lines.push(
+      summarize('cold_start_to_inbox_ms', 'ms', cold, {
+        note: `navigation start → first rows painted, stored session and page storage; ${phaseNote}`,
+      }),
+    );
+  }
+  if (options.profileDir && part('first')) {
+    await (await coldLoad(browser, app, options, 'cold-start', storage)).context.close();
+  }
 
   // One page for the rest, as a user would keep it open.
   const { context, page } = await coldLoad(browser, app, options);
   try {
-    lines.push(
-      ...(await guarded(['list_dom_rows', 'list_scroll_frame_ms_p95', 'renderer_heap_mb_20k'], (out) =>
-        scrollAndHeap(page, options, out),
-      )),
-    );
-    lines.push(
-      ...(await guarded(['open_message_html_ms', 'open_message_pdf_ms'], (out) => openLetters(page, options, out))),
-    );
+    if (part('scroll')) {
+      lines.push(
+        ...(await guarded(['list_dom_rows', 'list_scroll_frame_ms_p95', 'renderer_heap_mb_20k'], (out) =>
+          scrollAndHeap(page, options, out),
+        )),
+      );
+    }
+    if (part('open')) {
+      lines.push(
+        ...(await guarded(['open_message_html_ms', 'open_message_pdf_ms'], (out) => openLetters(page, options, out))),
+      );
+    }
   } finally {
     await context.close();
   }

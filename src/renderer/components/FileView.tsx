@@ -8,8 +8,23 @@ import { prepareLetter } from '../lib/letter-html';
 import { useUiErrorText } from '../lib/ui-error';
 import type { FileContent } from '../store/message';
 
-// pdf.js is big; it is loaded the first time a PDF is shown.
-const PdfView = lazy(() => import('./PdfView'));
+// pdf.js is big: it is loaded when the app is idle after start (warmUpPdfViewer), or the first time a PDF is shown.
+const loadPdfView = () => import('./PdfView');
+const PdfView = lazy(loadPdfView);
+let warmed = false;
+/** Loads pdf.js and starts its worker in idle time, so the first PDF letter does not wait for either. */
+export function warmUpPdfViewer(): void {
+  // Without workers (tests in jsdom) there is nothing to warm.
+  if (warmed || typeof Worker === 'undefined') return;
+  warmed = true;
+  const start = () =>
+    void loadPdfView().then(
+      (m) => m.warmUpPdf(),
+      () => (warmed = false),
+    );
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(start, { timeout: 2000 });
+  else setTimeout(start, 500);
+}
 
 export interface FileViewProps {
   file: DpFile;

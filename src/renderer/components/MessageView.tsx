@@ -13,13 +13,14 @@ import { moveTargets } from '../lib/folder-rules';
 import { isDraftIn } from '../lib/message-state';
 import { buildFolderTree, flattenTree, folderName } from '../lib/folder-names';
 import type { FileContent, FileRef } from '../store/message';
-import { FileView } from './FileView';
+import { FileView, warmUpPdfViewer } from './FileView';
 import { ConfirmDialog } from './Modal';
 import { AttachmentList } from './AttachmentList';
 import { Icon, IconButton } from './icons';
 import { MenuButton, type MenuItem } from './MenuButton';
 import { MessageComposeActions } from '../features/compose/components/MessageComposeActions';
 import { LetterActions } from '../features/letter-actions/LetterActions';
+import { ArchiveLetterText } from '../features/archive/ArchiveLetterText';
 
 export interface MessageActions {
   toggleRead(): void;
@@ -58,6 +59,7 @@ export function MessageView(props: MessageViewProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const { message, loading, error } = props;
+  useEffect(() => warmUpPdfViewer(), []);
   let body;
   if (error) {
     body = (
@@ -206,6 +208,7 @@ function OpenMessage({
       )}
 
       {thread.length > 1 && <ThreadList thread={thread} currentId={m.id} onOpen={actions.openThreadMessage} />}
+      <ArchiveLetterText messageId={m.id} />
 
       <LetterActions message={m} />
       <div className="documents letter-sheet-area" style={zoom !== 1 ? { zoom } : undefined}>

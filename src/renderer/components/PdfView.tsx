@@ -1,10 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GlobalWorkerOptions, getDocument, TextLayer, type PDFDocumentProxy } from 'pdfjs-dist';
+import { GlobalWorkerOptions, getDocument, PDFWorker, TextLayer, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { base64ToBytes } from '../lib/bytes';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
+
+// One worker for every PDF the app shows: starting pdf.js's worker (fetch, parse, handshake) was most of what opening
+// a PDF letter waited for. getDocument leaves a worker it was given running when the document is destroyed.
+let sharedWorker: PDFWorker | null = null;
+const worker = (): PDFWorker => {
+  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new PDFWorker();
+  return sharedWorker;
+};
+
+/** Starts the worker ahead of the first PDF (the reading pane calls this when the app is idle). */
+export function warmUpPdf(): void {
+  worker();
+}
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
@@ -27,6 +40,7 @@ export default function PdfView({ base64, name }: { base64: string; name: string
       // No eval, no fonts or wasm from anywhere: a letter must render with what is in the file.
       task = getDocument({
         data: base64ToBytes(base64),
+        worker: worker(),
         isEvalSupported: false,
         useSystemFonts: true,
         disableFontFace: false,

@@ -1,4 +1,4 @@
-import type { FolderSummaryEntry, Message } from '../../shared/dp/resources';
+import { isAttachmentDocument, type FolderSummaryEntry, type Message } from '../../shared/dp/resources';
 import type { MailboxView, MessagePatch } from '../../shared/ipc/channels/mail';
 import { dp } from '../lib/api';
 import { localRefusal, toUiError, type UiError } from '../lib/ui-error';
@@ -95,6 +95,12 @@ export const createMessageSlice: SliceCreator<MessageSlice, MessageNeeds> = (set
         thread: [],
         files: {},
       });
+      // The list entry already names the letter's documents: its main files are asked for now, alongside the
+      // message, instead of one round trip later when the view mounts (what opening a letter mostly waited for).
+      for (const d of findMessage(messageId)?.documents ?? []) {
+        if (isAttachmentDocument(d)) continue;
+        for (const f of d.files) void get().loadFile({ documentId: d.id, fileId: f.id });
+      }
       try {
         const message = await dp().messages.get({ mailboxId, messageId });
         if (mine !== openGeneration) return;

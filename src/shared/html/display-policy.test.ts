@@ -15,6 +15,21 @@ const purify = DOMPurify(window);
 const show = (html: string) => sanitizeForDisplay(html, purify);
 
 describe('sanitizeForDisplay', () => {
+  it('detaches links in the same pass when asked: no href left, each target listed once, and whether anything shows', () => {
+    const r = sanitizeForDisplay(
+      '<p><a href="https://skat.dk/a">Skat</a> <a href="https://skat.dk/a">igen</a> <a href="mailto:x@y.dk"></a></p>',
+      purify,
+      { detachLinks: true },
+    );
+    expect(r.html).not.toMatch(/href|data-dp-href/);
+    expect(r.links).toEqual([
+      { text: 'Skat', url: 'https://skat.dk/a' },
+      { text: 'mailto:x@y.dk', url: 'mailto:x@y.dk' },
+    ]);
+    expect(r.hasContent).toBe(true);
+    expect(sanitizeForDisplay('<script>x</script><p> </p>', purify, { detachLinks: true }).hasContent).toBe(false);
+  });
+
   it('removes scripts and event handlers', () => {
     const { html } = show(
       '<p onclick="a()" onmouseover="b()">x<script>alert(1)</script></p><svg><script>c()</script></svg>',

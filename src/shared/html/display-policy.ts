@@ -13,6 +13,14 @@ export interface DisplayResult {
   readonly blockedRemoteImages: number;
 }
 
+/** With `detachLinks`: links come out without href, listed on their own, and whether anything is left to show. */
+export interface DetachedLinksResult extends DisplayResult {
+  /** Every distinct link target in document order, with the link's text (or the target where it has none). */
+  readonly links: { text: string; url: string }[];
+  /** Text, an image or a table: something a reader would see. */
+  readonly hasContent: boolean;
+}
+
 /** Elements of the LENIENT list that have no business in a rendered letter. */
 const NOT_DISPLAYED = new Set(['meta', 'title']);
 
@@ -107,7 +115,17 @@ function displayAttributeHook(blockedImages: Set<Element>): UponSanitizeAttribut
   };
 }
 
-export function sanitizeForDisplay(html: string, purify: DOMPurify): DisplayResult {
+export function sanitizeForDisplay(html: string, purify: DOMPurify): DisplayResult;
+export function sanitizeForDisplay(
+  html: string,
+  purify: DOMPurify,
+  options: { detachLinks: true },
+): DetachedLinksResult;
+export function sanitizeForDisplay(
+  html: string,
+  purify: DOMPurify,
+  options?: { detachLinks?: boolean },
+): DisplayResult | DetachedLinksResult {
   const blockedImages = new Set<Element>();
   const root = purifyToDom(purify, html, displayAttributeHook(blockedImages), {
     ALLOWED_TAGS: [...DISPLAY_POLICY.elements],
@@ -126,14 +144,30 @@ export function sanitizeForDisplay(html: string, purify: DOMPurify): DisplayResu
     img.setAttribute('data-dp-blocked-image', '');
     blockedRemoteImages++;
   }
-  for (const link of root.querySelectorAll('a[href]')) link.setAttribute('data-dp-href', link.getAttribute('href')!);
+  // Detached in the same pass as sanitising, so a caller does not parse and serialise the whole letter again.
+  const links: { text: string; url: string }[] = [];
+  for (const link of root.querySelectorAll('a[href]')) {
+    const url = link.getAttribute('href')!;
+    if (!options?.detachLinks) {
+      link.setAttribute('data-dp-href', url);
+      continue;
+    }
+    link.removeAttribute('href');
+    const target = url.trim();
+    if (target && !links.some((l) => l.url === target)) {
+      links.push({ text: (link.textContent ?? '').trim() || target, url: target });
+    }
+  }
   const styles: string[] = [];
   for (const style of root.querySelectorAll('style')) {
     style.textContent = scrubCss(style.textContent ?? '');
     if (style.closest('head')) styles.push(style.outerHTML);
   }
   const body = root.querySelector('body');
-  return { html: styles.join('') + (body ? body.innerHTML : ''), blockedRemoteImages };
+  const out = { html: styles.join('') + (body ? body.innerHTML : ''), blockedRemoteImages };
+  if (!options?.detachLinks) return out;
+  const hasContent = (body?.textContent ?? '').trim().length > 0 || body?.querySelector('img, table') != null;
+  return { ...out, links, hasContent };
 }
 
 export const DISPLAY_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
