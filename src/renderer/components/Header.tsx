@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../shared/ipc/channels/auth';
+import { AccessEntries } from '../features/access/AccessEntries';
 import type { Language } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -29,6 +30,7 @@ export function Header({ status, language, onLanguage, onOpenSettings, onLogout 
           </span>
         )}
       </span>
+      <AccessEntries ownName={status.displayName} />
       <LanguageSwitch value={language} onChange={onLanguage} />
       <button type="button" onClick={onOpenSettings}>
         {t('settings.open')}

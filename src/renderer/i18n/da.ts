@@ -1,4 +1,6 @@
+import { accessDa } from '../features/access/i18n';
 import { archiveDa } from '../features/archive/i18n';
+import { eventLogDa } from '../features/event-log/i18n';
 import { composeDa } from '../features/compose/i18n';
 import { notificationsDa } from '../features/notifications/i18n';
 import { letterActionsDa } from '../features/letter-actions/i18n';
@@ -246,6 +248,8 @@ export const da = {
   archive: archiveDa,
   compose: composeDa,
   notifications: notificationsDa,
+  eventLog: eventLogDa,
+  access: accessDa,
   letterActions: letterActionsDa,
   desktop: desktopDa,
   desktop: desktopDa,

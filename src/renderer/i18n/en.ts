@@ -1,4 +1,6 @@
+import { accessEn } from '../features/access/i18n';
 import { archiveEn } from '../features/archive/i18n';
+import { eventLogEn } from '../features/event-log/i18n';
 import type { Resources } from './da';
 import { composeEn } from '../features/compose/i18n';
 import { notificationsEn } from '../features/notifications/i18n';
@@ -256,6 +258,8 @@ export const en: DeepStrings<Resources> = {
   archive: archiveEn,
   compose: composeEn,
   notifications: notificationsEn,
+  eventLog: eventLogEn,
+  access: accessEn,
   letterActions: letterActionsEn,
   desktop: desktopEn,
   desktop: desktopEn,
