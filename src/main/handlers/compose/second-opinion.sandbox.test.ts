@@ -26,7 +26,7 @@ const setup = async (html: string) => {
 
 const REFUSED = '<p>Se mere på <a href="https://portal.afvist.invalid/sag">portalen</a>.</p>';
 let warn: ReturnType<typeof vi.spyOn>;
-const logged = () => warn.mock.calls.map((c: unknown[]) => String(c[0]));
+const logged = (): string[] => (warn.mock.calls as unknown[][]).map((c) => String(c[0]));
 afterEach(() => warn?.mockRestore());
 
 describe('HTML second opinion before send', () => {
