@@ -54,6 +54,27 @@ describe('settings', () => {
     expect(logs).toHaveLength(3);
   });
 
+  it('remembers pane widths (merged), the dismissed welcome and the window, and drops only unreadable layout', async () => {
+    const s = await createSettings(dir, () => undefined, { platform: 'linux' });
+    await s.update({ paneWidths: { sidebar: 300 } });
+    await s.update({ paneWidths: { list: 500 }, welcomeDismissed: true });
+    const window = { x: 10, y: 20, width: 1400, height: 900, maximized: true };
+    await s.update({ window });
+    const again = await createSettings(dir, () => undefined, { platform: 'linux' });
+    expect(again.get()).toMatchObject({ paneWidths: { sidebar: 300, list: 500 }, welcomeDismissed: true, window });
+
+    await writeFile(
+      join(dir, SETTINGS_FILE),
+      JSON.stringify({ ...defaultSettings(), language: 'en', paneWidths: { sidebar: 5 }, window: { x: 'left' } }),
+    );
+    const logs: string[] = [];
+    const read = (await createSettings(dir, (m) => void logs.push(m), { platform: 'linux' })).get();
+    expect(read.language).toBe('en');
+    expect(read.paneWidths).toBeUndefined();
+    expect(read.window).toBeUndefined();
+    expect(logs).toEqual([]);
+  });
+
   describe('keep running in the tray', () => {
     it('defaults to yes only on Windows, where a tray icon is sure to be seen', async () => {
       expect((await createSettings(dir, () => undefined, { platform: 'win32' })).get().keepRunningInTray).toBe(true);

@@ -1,10 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { SettingsSchema, type Settings, type SettingsUpdateSchema } from '../../shared/ipc/channels/auth';
+import {
+  SettingsSchema,
+  type Settings,
+  type SettingsUpdateSchema,
+  type WindowState,
+} from '../../shared/ipc/channels/auth';
 import { writeFileAtomic } from './fs-atomic';
 
-export type SettingsPatch = z.output<typeof SettingsUpdateSchema>;
+/** What the renderer may change, plus the window's bounds, which only main writes. */
+export type SettingsPatch = z.output<typeof SettingsUpdateSchema> & { window?: WindowState };
 
 export interface SettingsService {
   get(): Settings;
@@ -69,6 +75,9 @@ export const createSettings = async (
       ...(patch.keepRunningInTray !== undefined ? { keepRunningInTray: patch.keepRunningInTray } : {}),
       ...(patch.theme !== undefined ? { theme: patch.theme } : {}),
       ...(patch.density !== undefined ? { density: patch.density } : {}),
+      ...(patch.paneWidths !== undefined ? { paneWidths: { ...current.paneWidths, ...patch.paneWidths } } : {}),
+      ...(patch.welcomeDismissed !== undefined ? { welcomeDismissed: patch.welcomeDismissed } : {}),
+      ...(patch.window !== undefined ? { window: patch.window } : {}),
       registrations: { ...current.registrations, ...(patch.registrations ?? {}) },
     });
     await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);

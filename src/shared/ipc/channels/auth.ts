@@ -103,6 +103,23 @@ export type Theme = z.infer<typeof ThemeSchema>;
 export const DensitySchema = z.enum(['normal', 'compact']);
 export type Density = z.infer<typeof DensitySchema>;
 
+/** The widths (CSS px) the user dragged the sidebar and the message list to; either may be unset (the default). */
+export const PaneWidthsSchema = z.strictObject({
+  sidebar: z.number().int().min(160).max(600).optional(),
+  list: z.number().int().min(240).max(1000).optional(),
+});
+export type PaneWidths = z.infer<typeof PaneWidthsSchema>;
+
+/** The main window's last normal bounds and whether it was maximized; written by main only, never by the renderer. */
+export const WindowStateSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().min(200).max(20_000),
+  height: z.number().int().min(200).max(20_000),
+  maximized: z.boolean(),
+});
+export type WindowState = z.infer<typeof WindowStateSchema>;
+
 export const SettingsSchema = z.object({
   environment: EnvironmentNameSchema,
   /** The user's own client registration per real environment; the sandbox brings its own. */
@@ -117,6 +134,11 @@ export const SettingsSchema = z.object({
   theme: ThemeSchema.optional(),
   /** How many list rows fit: compact rows or the roomier normal ones. */
   density: DensitySchema.optional(),
+  // Remembered layout is dropped, not the whole file, when it no longer reads (a hand edit, an older limit).
+  paneWidths: PaneWidthsSchema.optional().catch(undefined),
+  /** The sandbox's welcome was dismissed; it is shown once. */
+  welcomeDismissed: z.boolean().optional(),
+  window: WindowStateSchema.optional().catch(undefined),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -147,6 +169,8 @@ export const SettingsUpdateSchema = z
     keepRunningInTray: z.boolean().optional(),
     theme: ThemeSchema.optional(),
     density: DensitySchema.optional(),
+    paneWidths: PaneWidthsSchema.optional(),
+    welcomeDismissed: z.boolean().optional(),
     /** Goes to the OS keychain, never to settings.json. */
     clientSecrets: z.strictObject({ test: ClientSecretUpdateSchema, prod: ClientSecretUpdateSchema }).optional(),
   })
