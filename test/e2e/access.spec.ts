@@ -87,7 +87,7 @@ test('who has access: Karl holds access to Lone’s post until she revokes it', 
   const trustees = who.getByRole('list', { name: 'Personer med adgang til min post' });
   const karl = specMinimal()
     ? trustees.getByRole('listitem').last()
-    : trustees.getByRole('listitem', { hasText: 'Karl Testersen' });
+    : trustees.getByRole('listitem').filter({ hasText: 'Karl Testersen' });
   await expect(karl).toBeVisible();
   if (!specMinimal()) await expect(karl).toContainText('Partsrepræsentant (læser)');
   const mine = who.getByRole('list', { name: 'Postkasser jeg har adgang til' });
