@@ -180,6 +180,15 @@ export const createArchiveHandlers = (ctx: ArchiveHandlerContext): HandlersOf<ty
         if (exports.get(exportId) === controller) exports.delete(exportId);
       }
     },
+    'archive.text': async ({ messageId }) => {
+      const archive = await ctx.archive.current(false);
+      if (!archive) return { files: [] };
+      const files = archive.store.files(messageId).flatMap((f) => {
+        const text = archive.store.fileText(f.messageId, f.documentId, f.id);
+        return text ? [{ documentId: f.documentId, fileId: f.id, text }] : [];
+      });
+      return { files };
+    },
     'archive.cancelExport': ({ exportId }) => {
       const controller = exports.get(exportId);
       controller?.abort();

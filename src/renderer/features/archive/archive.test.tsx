@@ -8,6 +8,7 @@ import { useAppStore } from '../../store';
 import { installFakeApi, MAILBOX, message } from '../../test/fake-api';
 import { byRole, click, render } from '../../test/render';
 import { ArchiveBar } from './ArchiveBar';
+import { ArchiveLetterText } from './ArchiveLetterText';
 import { ArchiveSettings } from './ArchiveSettings';
 import { markTerms } from './Highlight';
 import { queryList } from './store/list-search';
@@ -49,6 +50,9 @@ const setup = (status: ArchiveStatus) => {
     sync: vi.fn(async () => ({ started: true })),
     cancelSync: vi.fn(async () => ({ cancelled: true })),
     search: vi.fn(),
+    text: vi.fn(async () => ({
+      files: [{ documentId: 'd-1', fileId: 'f-1', text: `${'Indledning. '.repeat(40)}Se beløbsgrænser for fradrag.` }],
+    })),
     export: vi.fn(),
     cancelExport: vi.fn(),
   };
@@ -160,5 +164,20 @@ describe('queryList', () => {
     await queryList({ mailboxId: MAILBOX.id, search: 'skat' });
     expect(api.messages.query).toHaveBeenCalledWith({ mailboxId: MAILBOX.id, search: 'skat' });
     expect(useArchiveStore.getState().searchSource).toBe('server');
+  });
+});
+
+describe('ArchiveLetterText', () => {
+  it('marks the searched words in the text the archive holds of the letter, only after an archive search', async () => {
+    const { archive } = setup(KEPT);
+    const { container, unmount } = render(<ArchiveLetterText messageId="m-1" />);
+    await flush();
+    expect(archive.text).not.toHaveBeenCalled();
+    act(() => useArchiveStore.getState().setSearchResult('archive', {}, [{ words: ['beløbsgrænse'], prefix: true }]));
+    await flush();
+    expect(archive.text).toHaveBeenCalledWith({ messageId: 'm-1' });
+    expect([...container.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['beløbsgrænser']);
+    expect(container.textContent).toContain('Fundet i brevets tekst');
+    unmount();
   });
 });

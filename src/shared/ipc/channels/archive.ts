@@ -114,5 +114,12 @@ export const archiveChannels = {
       downloadName: z.string().max(300).optional(),
     }),
   ),
+  /** The text the archive extracted from a letter's files (PDF, HTML, plain text), for marking what a search found. */
+  'archive.text': channel(
+    z.strictObject({ messageId: Id }),
+    z.object({
+      files: z.array(z.object({ documentId: Id, fileId: Id, text: z.string() })),
+    }),
+  ),
   'archive.cancelExport': channel(z.strictObject({ exportId: ExportId }), z.object({ cancelled: z.boolean() })),
 };
