@@ -5,6 +5,7 @@ import { initI18n } from '../i18n';
 import { FOLDERS } from '../test/fake-api';
 import { byRole, press, render } from '../test/render';
 import { FolderTree } from './FolderTree';
+import { MESSAGE_DRAG_TYPE } from '../lib/message-drag';
 
 initI18n();
 
@@ -30,6 +31,39 @@ describe('FolderTree', () => {
     expect(names()).not.toContain('2024');
     press(skat, 'Enter');
     expect(onSelect).toHaveBeenCalledWith('f-tax');
+    unmount();
+  });
+
+  it('takes letters dragged from the list: a folder under the drag is marked, the drop moves them there', () => {
+    const onDropMessages = vi.fn();
+    const { container, unmount } = render(
+      <FolderTree folders={FOLDERS} selectedId="f-inbox" onSelect={vi.fn()} onDropMessages={onDropMessages} />,
+    );
+    const store = new Map([[MESSAGE_DRAG_TYPE, JSON.stringify(['m1', 'm2'])]]);
+    const drag = (type: string, target: Element, data = store) => {
+      const e = new Event(type, { bubbles: true, cancelable: true });
+      Object.defineProperty(e, 'dataTransfer', {
+        value: { types: [...data.keys()], getData: (k: string) => data.get(k) ?? '', dropEffect: 'none' },
+      });
+      act(() => {
+        target.dispatchEvent(e);
+      });
+      return e;
+    };
+    const skat = byRole(container, 'treeitem', 'Skat');
+    const year = byRole(container, 'treeitem', '2024');
+    expect(drag('dragover', year).defaultPrevented).toBe(true);
+    expect(year.classList.contains('drop-target')).toBe(true);
+    // Nested: the drop lands on 2024 only, not on Skat around it.
+    drag('drop', year);
+    expect(onDropMessages).toHaveBeenCalledTimes(1);
+    expect(onDropMessages).toHaveBeenCalledWith('f-tax-2024', ['m1', 'm2']);
+    expect(year.classList.contains('drop-target')).toBe(false);
+    // Files or text dragged in are not letters: not taken.
+    const files = new Map([['Files', '']]);
+    expect(drag('dragover', skat, files).defaultPrevented).toBe(false);
+    drag('drop', skat, files);
+    expect(onDropMessages).toHaveBeenCalledTimes(1);
     unmount();
   });
 });

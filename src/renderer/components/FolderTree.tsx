@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FolderSummaryEntry } from '../../shared/dp/resources';
 import { buildFolderTree, folderName, type FolderNode } from '../lib/folder-names';
+import { carriesMessages, draggedMessageIds } from '../lib/message-drag';
 import { DeadlinesFolder } from '../features/deadlines/DeadlinesFolder';
 import { useAppStore } from '../store';
 
@@ -9,16 +10,19 @@ export interface FolderTreeProps {
   folders: FolderSummaryEntry[];
   selectedId: string | null;
   onSelect: (folderId: string) => void;
+  /** Letters dragged from the list and dropped on a folder (moved there; Digital Post decides per letter). */
+  onDropMessages?: (folderId: string, messageIds: string[]) => void;
 }
 
 /** The folders as an ARIA tree: one tab stop, arrow keys move, Right/Left open and close, Enter selects. */
-export function FolderTree({ folders, selectedId: folderId, onSelect }: FolderTreeProps) {
+export function FolderTree({ folders, selectedId: folderId, onSelect, onDropMessages }: FolderTreeProps) {
   const { t } = useTranslation();
   // While the smart folder "Frister" is shown, no real folder is the selected one.
   const selectedId = useAppStore((s) => s.deadlinesView) ? null : folderId;
   const tree = useMemo(() => buildFolderTree(folders), [folders]);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [focusId, setFocusId] = useState<string | null>(null);
+  const [dropId, setDropId] = useState<string | null>(null);
   const itemRefs = useRef(new Map<string, HTMLLIElement>());
 
   const visible: FolderNode[] = [];
@@ -106,8 +110,27 @@ export function FolderTree({ folders, selectedId: folderId, onSelect }: FolderTr
         aria-expanded={expanded}
         aria-label={unread > 0 ? `${name}, ${t('folders.unread', { count: unread })}` : name}
         tabIndex={f.folderId === activeId ? 0 : -1}
-        className={`tree-item${f.folderId === selectedId ? ' selected' : ''}`}
+        className={`tree-item${f.folderId === selectedId ? ' selected' : ''}${f.folderId === dropId ? ' drop-target' : ''}`}
         onKeyDown={(e) => onKeyDown(e, node)}
+        onDragOver={(e) => {
+          if (!onDropMessages || !carriesMessages(e.dataTransfer)) return;
+          e.preventDefault();
+          e.stopPropagation();
+          e.dataTransfer.dropEffect = 'move';
+          if (dropId !== f.folderId) setDropId(f.folderId);
+        }}
+        onDragLeave={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropId(null);
+        }}
+        onDrop={(e) => {
+          if (!onDropMessages) return;
+          const ids = draggedMessageIds(e.dataTransfer);
+          setDropId(null);
+          if (!ids) return;
+          e.preventDefault();
+          e.stopPropagation();
+          onDropMessages(f.folderId, ids);
+        }}
         onClick={(e) => {
           e.stopPropagation();
           setFocusId(f.folderId);

@@ -124,6 +124,7 @@ function Sidebar({ ownName, onManageFolders }: { ownName: string | undefined; on
         folders={s.folders}
         selectedId={s.selectedFolderId}
         onSelect={(id) => void store().selectFolder(id)}
+        onDropMessages={(folderId, ids) => void store().bulkMove(folderId, ids)}
       />
       <ErrorWithRetry error={s.folderError} onRetry={() => void store().loadFolders()} />
       {s.canWrite && (

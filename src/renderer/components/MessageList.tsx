@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { isAttachmentDocument, isMarkedLegalNotification, type Message } from '../../shared/dp/resources';
 import { DeadlineChip } from '../features/deadlines/DeadlineChip';
 import { formatCount, formatDateTime } from '../i18n';
+import { MESSAGE_DRAG_TYPE } from '../lib/message-drag';
 import { formatListDate } from '../lib/date-format';
 
 export const ROW_HEIGHT = 64;
 /** Row height in the compact density (settings): two tighter lines. */
 export const COMPACT_ROW_HEIGHT = 48;
-/** The drag payload type for letters dragged from the list onto a folder. */
-export const MESSAGE_DRAG_TYPE = 'application/x-digitalpost-messages';
+
 /** Ask for the next page when the user scrolls within this many rows of the end. */
 const LOAD_AHEAD = 40;
 
