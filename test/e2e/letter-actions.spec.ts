@@ -122,3 +122,36 @@ test('a deadline shows in the list and in the smart folder Frister, soonest firs
   await expect(frister).toHaveAttribute('aria-pressed', 'false');
   await expect(list(page).getByRole('option', { name: /Indkaldelse til tandpleje/ })).toBeVisible();
 });
+
+test("a letter Digital Post's validator refuses is not sent, though the local validator approved it", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await logIn(page, app);
+  await page.getByRole('button', { name: 'Skriv til myndighed' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ny besked' });
+  await dialog.getByRole('searchbox').fill('91000039');
+  await dialog.getByRole('button', { name: /Københavns Kommune.*Sundhedskort/ }).click();
+  await dialog.getByRole('textbox', { name: 'Emne' }).fill('Spørgsmål om sundhedskort');
+  await page.getByRole('textbox', { name: 'Besked', exact: true }).click();
+  // The sandbox's Digital Post refuses any element naming a host under .invalid; the local STRICT check does not.
+  await page.keyboard.type('Se sagen på portal.afvist.invalid, tak.');
+  await expect(dialog.getByRole('status').filter({ hasText: /^Gemt \d\d:\d\d$/ })).toBeVisible({ timeout: 15_000 });
+
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(
+    dialog
+      .getByRole('alert')
+      .filter({ hasText: /indeholder element "\w+", som enten ikke tilladt/ })
+      .first(),
+  ).toBeVisible({
+    timeout: 15_000,
+  });
+  // Not sent, and the words stay.
+  await expect(dialog).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Besked', exact: true })).toContainText('portal.afvist.invalid');
+  await screenshot(page, 'compose-server-refused');
+  await dialog.getByRole('button', { name: 'Luk' }).first().click();
+  await folder(page, 'Sendt').click();
+  await expect(list(page).getByRole('option', { name: /Spørgsmål om sundhedskort/ })).toHaveCount(0);
+});
