@@ -51,6 +51,10 @@ export const createDesktopServices = async (
     // Read on every window close, so a change in the settings dialog applies without a restart. The settings service
     // always fills in the platform default; were it ever missing, quitting beats an app left running unseen.
     keepRunningInTray: () => settings.get().keepRunningInTray === true,
+    windowState: {
+      get: () => settings.get().window,
+      save: async (window) => void (await settings.update({ window })),
+    },
     dispose: () => services.dispose(),
   };
 };

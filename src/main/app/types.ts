@@ -1,3 +1,4 @@
+import type { WindowState } from '../../shared/ipc/channels/auth';
 import type { PartialHandlers } from '../ipc/dispatch';
 import type { DpClient } from '../services/dp-client/dp-client';
 import type { EventHub, PlatformHooks } from '../services/platform';
@@ -14,6 +15,8 @@ export interface AppServices {
    * Absent means yes; macOS keeps running in the dock either way.
    */
   keepRunningInTray?: () => boolean;
+  /** The main window's remembered size, place and maximized state (kept in settings). */
+  windowState?: { get(): WindowState | undefined; save(state: WindowState): Promise<void> };
   dispose(): Promise<void>;
 }
 

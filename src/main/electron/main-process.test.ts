@@ -54,6 +54,7 @@ vi.mock('electron', () => {
       mainFrame: { processId: 1, routingId: 1 },
       send: vi.fn(),
       getURL: () => 'app://digital-post/index.html',
+      session: { availableSpellCheckerLanguages: ['en-US', 'da-DK'], setSpellCheckerLanguages: vi.fn() },
     };
     options: unknown;
     constructor(options: unknown) {
@@ -111,6 +112,10 @@ vi.mock('electron', () => {
     Tray,
     // The built menu is its template, so tests can read labels and click items.
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
+    screen: {
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+    },
     safeStorage: { isEncryptionAvailable: () => true },
     shell: { openExternal: vi.fn(async () => undefined) },
     dialog: { showMessageBox: vi.fn() },
@@ -138,6 +143,7 @@ vi.mock('./tray-icon.png?asset', () => ({ default: '/opt/dp/out/main/chunks/tray
 
 import { createEventHub } from '../services/event-hub';
 import type { PlatformHooks } from '../services/platform';
+import type { AppServices } from '../app/types';
 import { startElectronApp } from './main-process';
 
 beforeEach(() => {
@@ -155,7 +161,7 @@ const setPlatform = (value: NodeJS.Platform) =>
   Object.defineProperty(process, 'platform', { value, configurable: true });
 
 /** Starts the app up to its first window, with a fresh event hub and a counting dispose. */
-const started = async (extra: { keepRunningInTray?: () => boolean } = {}) => {
+const started = async (extra: Pick<AppServices, 'keepRunningInTray' | 'windowState'> = {}) => {
   const events = createEventHub();
   const dispose = vi.fn(async () => undefined);
   startElectronApp(async () => ({ handlers: {}, events, dispose, ...extra }));
@@ -218,6 +224,22 @@ describe('startElectronApp', () => {
     const second = { preventDefault: vi.fn() };
     e.appHandlers.get('will-quit')![0]!(second);
     expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('opens the window where it was left, spell-checked in Danish, and remembers where it is moved', async () => {
+    const saved = { x: 100, y: 50, width: 1400, height: 900, maximized: false };
+    const save = vi.fn(async () => undefined);
+    await started({ windowState: { get: () => saved, save } });
+    const win = e.windows[0] as unknown as {
+      options: { x: number; y: number; width: number; height: number; webPreferences: Record<string, unknown> };
+      webContents: { session: { setSpellCheckerLanguages: ReturnType<typeof vi.fn> } };
+      handlers: Map<string, () => void>;
+    };
+    expect(win.options).toMatchObject({ x: 100, y: 50, width: 1400, height: 900 });
+    expect(win.options.webPreferences).toMatchObject({ spellcheck: true, sandbox: true, contextIsolation: true });
+    expect(win.webContents.session.setSpellCheckerLanguages).toHaveBeenCalledWith(['da-DK']);
+    expect(win.handlers.has('move')).toBe(true);
+    expect(win.handlers.has('close')).toBe(true);
   });
 
   it('hands login redirects of the app scheme to the services, also one that came before the window', async () => {

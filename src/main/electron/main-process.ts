@@ -13,6 +13,8 @@ import { createLetterWindows } from './letter-window';
 import { installRedirectHandoff } from './redirect-handoff';
 import { createAppTray, type AppTray } from './tray';
 import { createMainWindow } from './window';
+import { trackWindowState, windowOptionsFor } from './window-state';
+import { enableDanishSpellcheck } from './spellcheck';
 
 const appMenu = (): Menu => {
   const template: MenuItemConstructorOptions[] = [
@@ -36,6 +38,8 @@ const appMenu = (): Menu => {
         { role: 'resetZoom', label: 'Normal størrelse' },
         { role: 'zoomIn', label: 'Zoom ind' },
         { role: 'zoomOut', label: 'Zoom ud' },
+        // Ctrl+= too, where + is Shift+= (US layouts); Ctrl++ is the menu's own.
+        { role: 'zoomIn', accelerator: 'CommandOrControl+=', visible: false },
         { type: 'separator' },
         { role: 'togglefullscreen', label: 'Fuld skærm' },
       ],
@@ -85,8 +89,18 @@ export const startElectronApp = (createAppServices: CreateAppServices): void => 
     mainWindow.focus();
   };
   const openWindow = (): void => {
-    mainWindow = createMainWindow({ preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'), devUrl });
-    mainWindow.on('closed', () => {
+    // Size, place and maximized state as the user left them, on a display that is still there.
+    const remembered = services?.windowState;
+    const win = createMainWindow({
+      preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'),
+      devUrl,
+      window: { ...windowOptionsFor(remembered), webPreferences: { spellcheck: true } },
+    });
+    mainWindow = win;
+    enableDanishSpellcheck(win.webContents.session);
+    const stopTracking = remembered ? trackWindowState(win, remembered) : () => undefined;
+    win.on('closed', () => {
+      stopTracking();
       mainWindow = null;
     });
   };
