@@ -123,8 +123,11 @@ function MailboxArchive({
   const configure = (on: boolean, documents: boolean) =>
     void useArchiveStore.getState().configure(mailbox.id, on, documents);
   const n = (v: number) => formatCount(v, i18n.language);
+  // One group per mailbox, named after it, so each box can carry the same words ("Gem min post …").
+  const Group = name ? 'fieldset' : 'div';
   return (
-    <div className="archive-mailbox">
+    <Group className="archive-mailbox">
+      {name && <legend>{name}</legend>}
       <label htmlFor={ids.keep} className="checkbox-row">
         <input
           id={ids.keep}
@@ -133,7 +136,7 @@ function MailboxArchive({
           disabled={disabled}
           onChange={(e) => configure(e.target.checked, withDocuments)}
         />
-        {name ? t('archive.keepFor', { name }) : t('archive.keep')}
+        {t('archive.keep')}
       </label>
       {enabled && (
         <>
@@ -160,6 +163,6 @@ function MailboxArchive({
           </p>
         </>
       )}
-    </div>
+    </Group>
   );
 }

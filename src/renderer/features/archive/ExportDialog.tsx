@@ -97,7 +97,7 @@ export function ExportDialog({ mailboxId, onClose }: { mailboxId: string; onClos
           <p className="hint" role="status">
             {run.result.cancelled
               ? t('archive.exportCancelled')
-              : t('archive.exportDone', { exported: n(run.result.exported) })}
+              : t('archive.exportDone', { count: run.result.exported, exported: n(run.result.exported) })}
             {run.result.skipped > 0 && !run.result.cancelled
               ? ` ${t('archive.exportSkipped', { skipped: n(run.result.skipped) })}`
               : ''}

@@ -41,6 +41,19 @@ export function Highlighted({ text, terms }: { text: string; terms: readonly Sea
   return <Snippet parts={markTerms(text, terms)} className="archive-highlighted" />;
 }
 
+/** A row has room for a few words: the text before the first found word is cut to its last few words. */
+const LEAD = 24;
+export const nearFirstMatch = (parts: readonly SnippetPart[]): SnippetPart[] => {
+  const first = parts.findIndex((p) => p.match);
+  if (first <= 0) return [...parts];
+  const before = parts
+    .slice(0, first)
+    .map((p) => p.text)
+    .join('');
+  const lead = before.length > LEAD ? `…${before.slice(-LEAD).replace(/^\S*\s/, '')}` : before;
+  return [{ text: lead, match: false }, ...parts.slice(first)];
+};
+
 /** The list row's snippet of a letter the archive search found, if it found it there. */
 export function ArchiveSnippet({ messageId }: { messageId: string }) {
   const parts = useArchiveStore((s) => (s.searchSource === 'archive' ? s.snippets[messageId] : undefined));
@@ -48,7 +61,7 @@ export function ArchiveSnippet({ messageId }: { messageId: string }) {
   return (
     <>
       <span className="sr-only">, </span>
-      <Snippet parts={parts} />
+      <Snippet parts={nearFirstMatch(parts)} />
     </>
   );
 }

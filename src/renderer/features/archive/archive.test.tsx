@@ -10,7 +10,7 @@ import { byRole, click, render } from '../../test/render';
 import { ArchiveBar } from './ArchiveBar';
 import { ArchiveLetterText } from './ArchiveLetterText';
 import { ArchiveSettings } from './ArchiveSettings';
-import { markTerms } from './Highlight';
+import { markTerms, nearFirstMatch } from './Highlight';
 import { queryList } from './store/list-search';
 import { useArchiveStore } from './store/archive-store';
 
@@ -74,6 +74,21 @@ describe('markTerms', () => {
     expect(parts.map((p) => p.text).join('')).toBe(
       'Skattestyrelsen sender din årsopgørelse; arsopgorelse og årsopgørelser nej.',
     );
+  });
+});
+
+describe('nearFirstMatch', () => {
+  it('cuts the text before the first found word to its last few words, so the mark fits in a row', () => {
+    const parts = nearFirstMatch([
+      { text: 'Denne vejledning gennemgår de almindelige fradrag. Hvert afsnit forklarer ', match: false },
+      { text: 'beløbsgrænser', match: true },
+      { text: '.', match: false },
+    ]);
+    expect(parts[0]!.text).toBe('…Hvert afsnit forklarer ');
+    expect(parts.slice(1)).toEqual([
+      { text: 'beløbsgrænser', match: true },
+      { text: '.', match: false },
+    ]);
   });
 });
 
