@@ -155,3 +155,22 @@ test("a letter Digital Post's validator refuses is not sent, though the local va
   await folder(page, 'Sendt').click();
   await expect(list(page).getByRole('option', { name: /Spørgsmål om sundhedskort/ })).toHaveCount(0);
 });
+
+test('browse the organisation hierarchy to pick an authority', async ({ page }) => {
+  await logIn(page, app);
+  await page.getByRole('button', { name: 'Skriv til myndighed' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ny besked' });
+  await dialog.getByRole('button', { name: 'Gennemse myndigheder' }).click();
+  const browser = dialog.getByRole('region', { name: 'Myndigheder og kontaktpunkter' });
+  await browser.getByRole('button', { name: /^Københavns Kommune/ }).click();
+  await browser.getByRole('button', { name: 'Gruppe: Borgerservice' }).click();
+  await expect(browser.getByRole('button', { name: /Sundhedskort/ })).toBeVisible();
+  await browser.getByRole('button', { name: 'Gruppe: Pas' }).click();
+  const path = browser.getByRole('navigation', { name: 'Placering' });
+  await expect(path.getByRole('button')).toHaveText(['Alle myndigheder', 'Københavns Kommune', 'Borgerservice', 'Pas']);
+  await screenshot(page, 'compose-browse-authorities');
+  await expectNoAxeViolations(page);
+  await browser.getByRole('button', { name: /Bestil nyt pas/ }).click();
+  await expect(dialog.getByText(/Til: Københavns Kommune – Bestil nyt pas \(CVR 91000039\)/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Luk' }).first().click();
+});

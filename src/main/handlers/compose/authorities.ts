@@ -4,7 +4,9 @@ import type { Handlers } from '../../ipc/dispatch';
 import type { ComposeContext } from './context';
 import {
   contactPointsPath,
+  organisationContactGroupsPath,
   organisationContactPointsPath,
+  organisationPath,
   organisationsPath,
 } from '../../services/dp-client/api-paths';
 
@@ -25,6 +27,15 @@ const ContactPointSchema = z.looseObject({
   organisation: OrganisationSchema.optional(),
   reportLink: ReportLinkSchema.nullish(),
 });
+/** A contact group (§5.4): its parent is printed as the whole parent group, of which only the id matters here. */
+const ContactGroupSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullish(),
+  visible: z.boolean().optional(),
+  parent: z.looseObject({ id: z.string() }).nullish(),
+});
+
 /** A search result page (§3.3.3): items that do not parse are left out rather than failing the search. */
 const pageOf = <T extends z.ZodType>(
   plural: string,
@@ -90,7 +101,56 @@ export const searchValue = (query: string): string => {
   return `${q}*`;
 };
 
-export const createAuthorityHandlers = (ctx: ComposeContext): Pick<Handlers, 'authorities.search'> => ({
+/** Browsing asks for whole levels; the structure of one authority is small (the sandbox's has a dozen groups). */
+const BROWSE_PAGE = { page: 0, size: 500 };
+
+type AuthorityChannels = 'authorities.search' | 'authorities.organisations' | 'authorities.browse';
+
+export const createAuthorityHandlers = (ctx: ComposeContext): Pick<Handlers, AuthorityChannels> => ({
+  'authorities.organisations': async ({ name }) => {
+    const trimmed = name?.trim();
+    const orgs = pageOf(
+      'organisations',
+      OrganisationSchema,
+      (
+        await ctx.api.get<unknown>(organisationsPath(), {
+          query: { ...BROWSE_PAGE, ...(trimmed ? { name: searchValue(trimmed) } : {}) },
+        })
+      ).data,
+    );
+    return {
+      organisations: orgs.items
+        .map((o) => ({ organisationId: o.id, authority: o.name, cvr: o.cvrNumber }))
+        .sort((a, b) => a.authority.localeCompare(b.authority, 'da')),
+    };
+  },
+
+  // Groups come as one list with their parents (§5.4); one level is those whose parent is the group asked for.
+  // Contact points name their groups by id: in a group, those listing it; at the top, those in none (isRoot).
+  'authorities.browse': async ({ organisationId, contactGroupId }) => {
+    const [orgRes, groupsRes, pointsRes] = await Promise.all([
+      ctx.api.get<unknown>(organisationPath(organisationId)),
+      ctx.api.get<unknown>(organisationContactGroupsPath(organisationId), { query: BROWSE_PAGE }),
+      ctx.api.get<unknown>(organisationContactPointsPath(organisationId), {
+        query: {
+          ...BROWSE_PAGE,
+          active: true,
+          ...(contactGroupId ? { contactGroupId } : { isRoot: true }),
+        },
+      }),
+    ]);
+    const groups = pageOf('contactGroups', ContactGroupSchema, groupsRes.data)
+      .items.filter((g) => g.visible !== false && (g.parent?.id ?? undefined) === contactGroupId)
+      .map((g) => ({ id: g.id, name: g.name, ...(g.description ? { description: g.description } : {}) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'da'));
+    // A contact point need not carry its organisation (§5.3 prints it on some answers only): the one asked about is it.
+    const org = OrganisationSchema.safeParse(orgRes.data);
+    const hits = pageOf('contactPoints', ContactPointSchema, pointsRes.data).items.flatMap(
+      (p) => hitOf(p, org.success ? org.data : undefined) ?? [],
+    );
+    return { groups, hits };
+  },
+
   'authorities.search': async ({ query, page, size }) => {
     const paging = { page: page ?? 0, size: size ?? 25 };
     const trimmed = query.trim();

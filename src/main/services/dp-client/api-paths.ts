@@ -52,6 +52,9 @@ export const contactPointsPath = (): string => 'contact-points/';
 export const organisationsPath = (): string => 'organisations/';
 export const organisationContactPointsPath = (organisationId: string): string =>
   `organisations/${seg(organisationId)}/contact-points/`;
+export const organisationPath = (organisationId: string): string => `organisations/${seg(organisationId)}`;
+export const organisationContactGroupsPath = (organisationId: string): string =>
+  `organisations/${seg(organisationId)}/contact-groups/`;
 
 /** The whitelist validator (§10.14.3); the policy goes in the query. */
 export const validationsPath = (): string => 'validations/';

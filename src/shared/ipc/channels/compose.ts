@@ -135,6 +135,15 @@ export const ContactPointHitSchema = z.object({
 });
 export type ContactPointHit = z.infer<typeof ContactPointHitSchema>;
 
+export const AuthoritySchema = z.object({ organisationId: z.string(), authority: z.string(), cvr: z.string() });
+export type Authority = z.infer<typeof AuthoritySchema>;
+export const ContactGroupSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+});
+export type ContactGroup = z.infer<typeof ContactGroupSchema>;
+
 export const JournalEntrySchema = z.object({
   mailboxId: z.string(),
   messageId: z.string(),
@@ -312,6 +321,19 @@ export const composeChannels = {
       size: z.number().int().min(1).max(100).optional(),
     }),
     z.object({ hits: z.array(ContactPointHitSchema), totalElements: z.number().int() }),
+  ),
+  /** Browsing the contact structure (§5.3–5.4) instead of searching: the authorities, by name. */
+  'authorities.organisations': channel(
+    z.strictObject({ name: z.string().max(100).optional() }),
+    z.object({ organisations: z.array(AuthoritySchema) }),
+  ),
+  /**
+   * One level of an authority's hierarchy: its contact groups under `contactGroupId` (the top groups without it) and
+   * the contact points directly there (those in no group at the top).
+   */
+  'authorities.browse': channel(
+    z.strictObject({ organisationId: Id, contactGroupId: Id.optional() }),
+    z.object({ groups: z.array(ContactGroupSchema), hits: z.array(ContactPointHitSchema) }),
   ),
   /** Drafts whose latest words are only in the local journal (offer to restore after a crash or restart). */
   'journal.list': channel(

@@ -6,6 +6,7 @@ import { toUiError, useUiErrorText, type UiError } from '../../../lib/ui-error';
 import { parseDirectRecipient } from '../lib/form-checks';
 import { maskCpr } from '../../../../shared/dp/identifiers';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
+import { AuthorityBrowser } from './AuthorityBrowser';
 
 export const SEARCH_DELAY_MS = 300;
 
@@ -165,6 +166,7 @@ export function RecipientPicker({
           </div>
         </div>
       )}
+      {query.trim() === '' && <AuthorityBrowser onChoose={choose} />}
       {hits && hits.length > 0 && (
         <ul className="recipient-results" aria-label={t('compose.recipientResults')}>
           {hits.map((hit) => (
