@@ -7,15 +7,20 @@ import { removePrivateTempFiles } from '../services/files/private-temp';
 
 const e = vi.hoisted(() => ({
   showSaveDialog: vi.fn(),
+  showOpenDialog: vi.fn(),
   openPath: vi.fn(),
 }));
-vi.mock('electron', () => ({ dialog: { showSaveDialog: e.showSaveDialog }, shell: { openPath: e.openPath } }));
+vi.mock('electron', () => ({
+  dialog: { showSaveDialog: e.showSaveDialog, showOpenDialog: e.showOpenDialog },
+  shell: { openPath: e.openPath },
+}));
 
 const { createFileHooks, MARK_FAILED } = await import('./file-hooks');
 
 describe('Electron file hooks', () => {
   beforeEach(() => {
     e.showSaveDialog.mockReset();
+    e.showOpenDialog.mockReset();
     e.openPath.mockReset();
   });
   afterAll(() => removePrivateTempFiles());
@@ -76,5 +81,19 @@ describe('Electron file hooks', () => {
     e.openPath.mockResolvedValueOnce('');
     const hooks = createFileHooks(() => null, { platform: 'linux', mark: async () => 'not-supported' });
     expect(await hooks.openFile('brev.pdf', new Uint8Array([1]))).toBe(true);
+  });
+
+  it('asks where an archive export goes: a folder for files and .eml, a file for .mbox; cancel is null', async () => {
+    const hooks = createFileHooks(() => null, { mark: () => Promise.resolve('written') });
+    e.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/lone/Eksport'] });
+    expect(await hooks.exportTarget.pickFolder('Vælg en mappe')).toBe('/home/lone/Eksport');
+    expect(e.showOpenDialog.mock.calls[0]![0]).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
+    e.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await hooks.exportTarget.pickFolder('Vælg en mappe')).toBeNull();
+    e.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/lone/post.mbox' });
+    expect(await hooks.exportTarget.pickFile('Digital Post.mbox', 'Eksportér')).toBe('/home/lone/post.mbox');
+    expect(e.showSaveDialog.mock.calls[0]![0]).toMatchObject({ defaultPath: 'Digital Post.mbox' });
+    e.showSaveDialog.mockResolvedValueOnce({ canceled: true });
+    expect(await hooks.exportTarget.pickFile('Digital Post.mbox', 'Eksportér')).toBeNull();
   });
 });

@@ -40,6 +40,26 @@ export const createFileHooks = (parent: () => BrowserWindow | null, options: Fil
       await mark(result.filePath);
       return true;
     },
+    /** "Eksportér…" from the local archive: a folder (folder, eml) or a file (mbox), chosen in the OS dialogs. */
+    exportTarget: {
+      pickFolder: async (title: string): Promise<string | null> => {
+        const win = parent();
+        const o = {
+          title,
+          properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+        };
+        const result = win ? await dialog.showOpenDialog(win, o) : await dialog.showOpenDialog(o);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      pickFile: async (defaultName: string, title: string): Promise<string | null> => {
+        const win = parent();
+        const o = { defaultPath: defaultName, title, filters: [{ name: 'mbox', extensions: ['mbox'] }] };
+        const result = win ? await dialog.showSaveDialog(win, o) : await dialog.showSaveDialog(o);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      // An exported letter's files are the sender's: marked as from the internet like any file main writes.
+      mark: (path: string) => mark(path),
+    },
     openFile: async (name: string, bytes: Uint8Array): Promise<boolean> => {
       const path = await writePrivateTempFile(name, bytes);
       if ((await mark(path)) !== 'written' && platformHasMark(platform)) {
