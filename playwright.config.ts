@@ -2,7 +2,13 @@ import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './test/chromium';
 
 /** The walks through reading, writing and notifications, run a second time against the spec-minimal sandbox. */
-const SPEC_MINIMAL_WALKS = ['reading.spec.ts', 'compose.spec.ts', 'notifications.spec.ts', 'letter-actions.spec.ts'];
+const SPEC_MINIMAL_WALKS = [
+  'reading.spec.ts',
+  'compose.spec.ts',
+  'notifications.spec.ts',
+  'letter-actions.spec.ts',
+  'access.spec.ts',
+];
 
 export default defineConfig({
   testDir: 'test/e2e',

@@ -18,6 +18,12 @@ const dialog = (page: Page, name: string) => page.getByRole('dialog', { name });
 const dayOf = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
+/** The header's "Adgang og hændelser" folds out the three ways in. */
+async function openFromMenu(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Adgang og hændelser' }).click();
+  await page.getByRole('button', { name, exact: true }).click();
+}
+
 async function switchTo(page: Page, person: string): Promise<void> {
   // The browser-mode server keeps one session for every page: log out whoever is in when it is someone else.
   await page.goto(app.launchUrl());
@@ -37,7 +43,7 @@ test('the event log pages, filters, refuses more than three months and opens a l
   page,
 }) => {
   await switchTo(page, 'Lone Defaultssen');
-  await page.getByRole('button', { name: 'Hændelseslog' }).click();
+  await openFromMenu(page, 'Hændelseslog');
   const log = dialog(page, 'Hændelseslog');
   const events = log.getByRole('list', { name: 'Hændelser' });
   await expect(events.getByRole('listitem').first()).toBeVisible();
@@ -82,7 +88,7 @@ test('the event log pages, filters, refuses more than three months and opens a l
 
 test('who has access: Karl holds access to Lone’s post until she revokes it', async ({ page }) => {
   await switchTo(page, 'Lone Defaultssen');
-  await page.getByRole('button', { name: 'Hvem har adgang' }).click();
+  await openFromMenu(page, 'Hvem har adgang');
   const who = dialog(page, 'Hvem har adgang');
   const trustees = who.getByRole('list', { name: 'Personer med adgang til min post' });
   const karl = specMinimal()
@@ -109,7 +115,7 @@ test('who has access: Karl holds access to Lone’s post until she revokes it', 
 
 test('access requests: Karl asks for access to Lone’s post, Lone approves, Karl then reaches it', async ({ page }) => {
   await switchTo(page, 'Karl Testersen');
-  await page.getByRole('button', { name: 'Anmodninger om adgang' }).click();
+  await openFromMenu(page, 'Anmodninger om adgang');
   let requests = dialog(page, 'Anmodninger om adgang');
   await requests.getByLabel('CPR-nummer (10 cifre)').fill('0101701231');
   await requests.getByLabel('Fornavn').fill('Lone');
@@ -124,7 +130,7 @@ test('access requests: Karl asks for access to Lone’s post, Lone approves, Kar
   await requests.getByRole('button', { name: 'Luk' }).click();
 
   await switchTo(page, 'Lone Defaultssen');
-  await page.getByRole('button', { name: 'Anmodninger om adgang' }).click();
+  await openFromMenu(page, 'Anmodninger om adgang');
   requests = dialog(page, 'Anmodninger om adgang');
   const toMe = requests.getByRole('list', { name: 'Anmodninger til mig' });
   await expect(toMe.getByRole('listitem')).toHaveCount(1);
@@ -136,11 +142,11 @@ test('access requests: Karl asks for access to Lone’s post, Lone approves, Kar
   await requests.getByRole('button', { name: 'Luk' }).click();
 
   await switchTo(page, 'Karl Testersen');
-  await page.getByRole('button', { name: 'Hvem har adgang' }).click();
+  await openFromMenu(page, 'Hvem har adgang');
   const who = dialog(page, 'Hvem har adgang');
   await expect(who.getByRole('list', { name: 'Postkasser jeg har adgang til' }).getByRole('listitem')).toHaveCount(1);
   await who.getByRole('button', { name: 'Luk' }).click();
-  await page.getByRole('button', { name: 'Anmodninger om adgang' }).click();
+  await openFromMenu(page, 'Anmodninger om adgang');
   await expect(dialog(page, 'Anmodninger om adgang').getByRole('list', { name: 'Mine anmodninger' })).toContainText(
     'Status: Godkendt',
   );

@@ -101,54 +101,6 @@ export function RequestsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title={t('access.requestsTitle')} onClose={onClose}>
       <div className="access-dialog">
-        <section className="access-section" aria-labelledby="access-ask-heading">
-          <h3 id="access-ask-heading">{t('access.askHeading')}</h3>
-          <form onSubmit={(e) => void ask(e)} aria-labelledby="access-ask-heading">
-            <label>
-              {t('access.cpr')}
-              <input
-                inputMode="numeric"
-                autoComplete="off"
-                value={cpr}
-                onChange={(e) => setCpr(e.target.value)}
-                required
-              />
-            </label>
-            <label>
-              {t('access.firstName')}
-              <input value={firstName} onChange={(e) => setFirstName(e.target.value)} required maxLength={256} />
-            </label>
-            <label>
-              {t('access.lastName')}
-              <input value={lastName} onChange={(e) => setLastName(e.target.value)} required maxLength={256} />
-            </label>
-            <label>
-              {t('access.privilege')}
-              <select value={privilege} onChange={(e) => setPrivilege(e.target.value)}>
-                {PRIVILEGES.map((p) => (
-                  <option key={p} value={p}>
-                    {privilegesLabel(t, [p])}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <div className="access-actions">
-              <button type="submit" className="primary" disabled={busy}>
-                {t('access.ask')}
-              </button>
-            </div>
-          </form>
-        </section>
-        {notice && (
-          <p role="status" className="access-hint">
-            {notice}
-          </p>
-        )}
-        {error && (
-          <p role="alert" className="access-error">
-            {say(error)}
-          </p>
-        )}
         <section className="access-section" aria-labelledby="access-to-me-heading">
           <h3 id="access-to-me-heading">{t('access.toMeHeading')}</h3>
           {lists === null ? (
@@ -211,6 +163,54 @@ export function RequestsDialog({ onClose }: { onClose: () => void }) {
             </ul>
           )}
         </section>
+        <section className="access-section" aria-labelledby="access-ask-heading">
+          <h3 id="access-ask-heading">{t('access.askHeading')}</h3>
+          <form onSubmit={(e) => void ask(e)} aria-labelledby="access-ask-heading">
+            <label>
+              {t('access.cpr')}
+              <input
+                inputMode="numeric"
+                autoComplete="off"
+                value={cpr}
+                onChange={(e) => setCpr(e.target.value)}
+                required
+              />
+            </label>
+            <label>
+              {t('access.firstName')}
+              <input value={firstName} onChange={(e) => setFirstName(e.target.value)} required maxLength={256} />
+            </label>
+            <label>
+              {t('access.lastName')}
+              <input value={lastName} onChange={(e) => setLastName(e.target.value)} required maxLength={256} />
+            </label>
+            <label>
+              {t('access.privilege')}
+              <select value={privilege} onChange={(e) => setPrivilege(e.target.value)}>
+                {PRIVILEGES.map((p) => (
+                  <option key={p} value={p}>
+                    {privilegesLabel(t, [p])}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div className="access-actions">
+              <button type="submit" className="primary" disabled={busy}>
+                {t('access.ask')}
+              </button>
+            </div>
+          </form>
+        </section>
+        {notice && (
+          <p role="status" className="access-hint">
+            {notice}
+          </p>
+        )}
+        {error && (
+          <p role="alert" className="access-error">
+            {say(error)}
+          </p>
+        )}
         <section className="access-section" aria-labelledby="access-mine-requests-heading">
           <h3 id="access-mine-requests-heading">{t('access.mineRequestsHeading')}</h3>
           {lists === null ? null : lists.mine.length === 0 ? (

@@ -1,6 +1,7 @@
 // Texts of "Hvem har adgang" and "Anmodninger om adgang", mounted under `access` in i18n/da.ts and i18n/en.ts.
 
 export const accessDa = {
+  menu: 'Adgang og hændelser',
   openWho: 'Hvem har adgang',
   openRequests: 'Anmodninger om adgang',
   whoTitle: 'Hvem har adgang',
@@ -64,6 +65,7 @@ export const accessDa = {
 };
 
 export const accessEn: typeof accessDa = {
+  menu: 'Access and events',
   openWho: 'Who has access',
   openRequests: 'Access requests',
   whoTitle: 'Who has access',

@@ -1,4 +1,4 @@
-import { EVENT_LOG_DEFAULT_DAYS, addUtcMonths, eventRangeProblem } from '../../../shared/dp/events';
+import { EVENT_LOG_DEFAULT_DAYS, EVENT_LOG_MAX_MONTHS, addUtcMonths } from '../../../shared/dp/events';
 import { EVENT_LOG_RANGE_REFUSAL } from '../../../shared/dp/assumptions';
 import { APP_ERROR_CODES } from '../../../shared/ipc/app-error';
 import { localRefusal, type UiError } from '../../lib/ui-error';
@@ -33,14 +33,21 @@ export const rangeOf = (
   const lastDay = startOfDay(to);
   if (Number.isNaN(start.getTime()) || Number.isNaN(lastDay.getTime()))
     return { ok: false, error: localRefusal(APP_ERROR_CODES.queryDateInvalid, 'eventLog.rangeOrder') };
-  // Whole days: the to-day may be at most three months after the from-day.
-  const problem = eventRangeProblem(start, lastDay);
-  if (problem === 'order')
+  // Whole local days: the to-day may be at most three calendar months after the from-day (the same day number,
+  // or the month's last day), whatever daylight saving does to the instants in between.
+  if (lastDay.getTime() < start.getTime())
     return { ok: false, error: localRefusal(APP_ERROR_CODES.queryDateInvalid, 'eventLog.rangeOrder') };
-  if (problem === 'tooLong')
+  const monthsOn = new Date(start.getFullYear(), start.getMonth() + EVENT_LOG_MAX_MONTHS + 1, 0);
+  const lastAllowed = new Date(
+    monthsOn.getFullYear(),
+    monthsOn.getMonth(),
+    Math.min(start.getDate(), monthsOn.getDate()),
+  );
+  if (lastDay.getTime() > lastAllowed.getTime())
     return { ok: false, error: localRefusal(EVENT_LOG_RANGE_REFUSAL.value, 'eventLog.rangeTooLong') };
   const endOfDay = new Date(lastDay.getTime() + DAY - 1);
-  const limit = addUtcMonths(start, 3);
+  // Digital Post counts instants: never ask for more than three months of them.
+  const limit = addUtcMonths(start, EVENT_LOG_MAX_MONTHS);
   const end = new Date(Math.min(endOfDay.getTime(), now.getTime(), limit.getTime()));
   return {
     ok: true,
