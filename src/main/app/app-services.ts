@@ -1,5 +1,6 @@
 import { createHandlers, type ServiceContext } from '../handlers';
 import type { ArchiveHandlerContext, ArchiveSession } from '../handlers/archive';
+import { withOfflineReading } from '../handlers/archive/offline';
 import type { Handlers } from '../ipc/dispatch';
 import type { AuthService } from '../services/auth/auth-service';
 import type { DpClient } from '../services/dp-client/dp-client';
@@ -41,7 +42,7 @@ export const createDesktopServices = async (
     archive: { archive, events, ...(hooks.exportTarget ? { picker: hooks.exportTarget } : {}) },
   };
   return {
-    handlers: createHandlers(context),
+    handlers: withOfflineReading(createHandlers(context), archive, events),
     events,
     dp,
     auth,

@@ -50,6 +50,8 @@ export const AppEventSchema = z.discriminatedUnion('type', [
     /** An app error code when `failed`. */
     errorCode: z.string().optional(),
   }),
+  /** Digital Post could not be reached and what the app shows comes from the local archive (read only), or again not. */
+  z.object({ type: z.literal('archive.offline'), offline: z.boolean() }),
 ]);
 export type AppEvent = z.infer<typeof AppEventSchema>;
 

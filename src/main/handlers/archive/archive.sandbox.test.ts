@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../shared/ipc/events';
-import { dir, login, start, useAuthFlowSandbox } from '../../app/auth-flow.test-support';
+import { dir, login, net, start, useAuthFlowSandbox } from '../../app/auth-flow.test-support';
 import type { DesktopServices } from '../../app/app-services';
 import type { CallContext } from '../../ipc/dispatch';
 import { splitMboxrd } from '../../services/archive/export-mail';
@@ -164,4 +164,50 @@ describe('the archive handlers', () => {
     const status = await h(services)['archive.status'](undefined, call);
     expect(status.mailboxes.map((m) => m.mailboxId)).toEqual([mailboxId]);
   });
+
+  it('without a network, shows the archived mailbox, its folders, list, letters and files, and says it is offline', async () => {
+    const { services } = await startWithArchive();
+    await login(services);
+    const mailboxId = await ownMailbox(services);
+    const ended = syncEnd(services);
+    await h(services)['archive.configure']({ mailboxId, enabled: true, withDocuments: true }, call);
+    await ended;
+    // What Digital Post answers while online is kept for later: the mailbox list and the folders.
+    const online = await h(services)['mailboxes.list'](undefined, call);
+    const { folders } = await h(services)['folders.summary']({ mailboxId }, call);
+    const inbox = folders.find((f) => f.folderType === 'INBOX')!;
+    const onlineList = await h(services)['messages.query']({ mailboxId, folderId: inbox.folderId, size: 200 }, call);
+
+    const seen: boolean[] = [];
+    services.events.subscribe((e) => void (e.type === 'archive.offline' && seen.push(e.offline)));
+    net.offline = true;
+    try {
+      const mailboxes = await h(services)['mailboxes.list'](undefined, call);
+      expect(mailboxes.mailboxes.map((m) => m.id)).toEqual([mailboxId]);
+      expect(mailboxes.mailboxes[0]).toEqual(online.mailboxes.find((m) => m.id === mailboxId));
+      expect((await h(services)['folders.summary']({ mailboxId }, call)).folders).toEqual(folders);
+      const list = await h(services)['messages.query']({ mailboxId, folderId: inbox.folderId, size: 200 }, call);
+      expect(list.messages.map((m) => m.id).sort()).toEqual(onlineList.messages.map((m) => m.id).sort());
+      const letter = list.messages.find((m) => (m.documents ?? []).length > 0)!;
+      expect((await h(services)['messages.get']({ mailboxId, messageId: letter.id }, call)).id).toBe(letter.id);
+      const doc = letter.documents![0]!;
+      const file = doc.files![0]!;
+      const content = await h(services)['files.content'](
+        { mailboxId, messageId: letter.id, documentId: doc.id, fileId: file.id },
+        call,
+      );
+      expect(content.base64.length).toBeGreaterThan(0);
+      expect(seen).toEqual([true]);
+      // The other mailbox is not archived: offline, it is not there to show.
+      const other = online.mailboxes.find((m) => m.id !== mailboxId)!;
+      await expect(h(services)['folders.summary']({ mailboxId: other.id }, call)).rejects.toMatchObject({
+        appError: { code: 'app.network' },
+      });
+    } finally {
+      net.offline = false;
+    }
+    await h(services)['mailboxes.list'](undefined, call);
+    expect(seen).toEqual([true, false]);
+    // Each request retries the network before it falls back, so this case takes a while.
+  }, 90_000);
 });

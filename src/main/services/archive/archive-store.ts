@@ -208,6 +208,9 @@ export class ArchiveStore {
       deleteMailbox: db.prepare('DELETE FROM mailboxes WHERE id = ?'),
       deleteSyncState: db.prepare('DELETE FROM sync_state WHERE mailbox_id = ?'),
       setLastSync: db.prepare('UPDATE mailboxes SET last_sync_at = ? WHERE id = ?'),
+      snapshot: db.prepare<[string], string>('SELECT json FROM snapshots WHERE key = ?').pluck(),
+      saveSnapshot: db.prepare(`INSERT INTO snapshots (key, json, saved_at) VALUES (?, ?, ?)
+          ON CONFLICT (key) DO UPDATE SET json = excluded.json, saved_at = excluded.saved_at`),
     };
   }
 
@@ -243,6 +246,16 @@ export class ArchiveStore {
 
   markSynced(mailboxId: string, at: number): void {
     this.s.setLastSync.run(at, mailboxId);
+  }
+
+  /** A copy of an answer the app shows offline (the mailbox list, a folder summary), encrypted like the rest. */
+  saveSnapshot(key: string, value: unknown, at: number = Date.now()): void {
+    this.s.saveSnapshot.run(key, JSON.stringify(value), at);
+  }
+
+  snapshot(key: string): unknown {
+    const json = this.s.snapshot.get(key);
+    return json === undefined ? undefined : JSON.parse(json);
   }
 
   /** Stops keeping a mailbox: its letters, files and sync cursor leave the archive. */

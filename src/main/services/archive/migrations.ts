@@ -121,6 +121,13 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE mailboxes ADD COLUMN last_sync_at INTEGER');
     },
   },
+  {
+    // v4: the last mailbox list and folder summaries Digital Post gave, so the app can show them offline.
+    version: 4,
+    up(db) {
+      db.exec('CREATE TABLE snapshots (key TEXT PRIMARY KEY, json TEXT NOT NULL, saved_at INTEGER NOT NULL)');
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

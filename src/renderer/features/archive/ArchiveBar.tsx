@@ -20,7 +20,9 @@ const PHASE_TEXT = {
  */
 export function ArchiveBar() {
   const { t } = useTranslation();
-  const { status, sync } = useArchiveStore(useShallow((s) => ({ status: s.status, sync: s.sync })));
+  const { status, sync, offline } = useArchiveStore(
+    useShallow((s) => ({ status: s.status, sync: s.sync, offline: s.offline })),
+  );
   const mailboxId = useAppStore((a) => a.selectedMailboxId);
   const [exportOpen, setExportOpen] = useState(false);
 
@@ -36,9 +38,14 @@ export function ArchiveBar() {
 
   const kept = Boolean(mailboxId && status?.mailboxes.some((m) => m.mailboxId === mailboxId));
   const covers = archiveCovers(status, mailboxId);
-  if (!sync && !kept) return null;
+  if (!sync && !kept && !offline) return null;
   return (
     <div className="archive-bar">
+      {offline && (
+        <div className="offline-banner" role="status" aria-label={t('archive.offline')}>
+          <strong>{t('archive.offline')}</strong> {t('archive.offlineText')}
+        </div>
+      )}
       {sync && <SyncProgressView sync={sync} />}
       {covers && (
         <button type="button" className="archive-export" onClick={() => setExportOpen(true)}>

@@ -119,6 +119,20 @@ describe('ArchiveBar', () => {
   });
 });
 
+describe('the Offline banner', () => {
+  it('says the post comes from the archive, read only, while Digital Post cannot be reached', async () => {
+    const { emit } = setup({ available: true, mailboxes: [] });
+    const { container, unmount } = render(<ArchiveBar />);
+    await flush();
+    expect(container.textContent).not.toContain('Offline');
+    emit({ type: 'archive.offline', offline: true });
+    expect(byRole(container, 'status', 'Offline').textContent).toContain('fra det lokale arkiv og kan kun læse');
+    emit({ type: 'archive.offline', offline: false });
+    expect(container.textContent).not.toContain('Offline');
+    unmount();
+  });
+});
+
 describe('ArchiveSettings', () => {
   it('keeps a mailbox when its box is ticked, with documents unless told otherwise', async () => {
     const { archive } = setup({ available: true, mailboxes: [] });

@@ -42,6 +42,8 @@ export interface ArchiveState {
   snippets: Record<string, SnippetPart[]>;
   terms: SearchTerm[];
   exportRun: ExportView | null;
+  /** Digital Post cannot be reached; the list and letters come from the archive, read only. */
+  offline: boolean;
   loadStatus(): Promise<void>;
   configure(mailboxId: string, enabled: boolean, withDocuments: boolean): Promise<boolean>;
   deleteArchive(): Promise<boolean>;
@@ -64,6 +66,7 @@ const EMPTY = {
   snippets: {},
   terms: [],
   exportRun: null,
+  offline: false,
 } satisfies Partial<ArchiveState>;
 
 /** An answer that is not a status (a fake without the archive, an older main) counts as none. */
@@ -122,6 +125,10 @@ export const useArchiveStore = create<ArchiveState>()((set, get) => ({
   },
 
   onEvent(event) {
+    if (event.type === 'archive.offline') {
+      set({ offline: event.offline });
+      return;
+    }
     if (event.type !== 'archive.progress') return;
     if (event.kind === 'sync') {
       set({
