@@ -24,6 +24,8 @@ import { ComposeEntryButtons } from '../features/compose/components/ComposeEntry
 import { ComposeHost } from '../features/compose/components/ComposeHost';
 import { NotificationsEntry } from '../features/notifications/NotificationsEntry';
 import { ShortcutLayer } from '../features/desktop/ShortcutLayer';
+import { SandboxWelcome } from '../features/desktop/SandboxWelcome';
+import { ListEmptyState } from '../features/desktop/EmptyState';
 
 // Each pane subscribes to the state it shows and nothing else, so typing in the composer (or a list page arriving)
 // re-renders only the part that changed. Actions are read at call time; they never change.
@@ -46,6 +48,7 @@ export function MailScreen({ status, onOpenSettings }: { status: AuthStatus; onO
       <ArchiveBar />
       <ComposeHost />
       <ShortcutLayer />
+      <SandboxWelcome environment={status.environment} />
       <MailLayout ownName={status.displayName} onManageFolders={onManageFolders} />
       {folderDialogOpen && <FolderDialogHost onClose={() => setFolderDialogOpen(false)} />}
     </div>
@@ -170,7 +173,10 @@ function ListPane() {
     [s.selectedIds, s.messages],
   );
   // A choice belongs to the list it was made in.
-  useEffect(() => store().clearSelection(), [s.selectedFolderId, s.search, s.senderLabel]);
+  useEffect(() => {
+    store().clearSelection();
+    store().dismissBulk();
+  }, [s.selectedFolderId, s.search, s.senderLabel]);
   return (
     <main className="list-pane">
       <ListToolbar
@@ -217,6 +223,12 @@ function ListPane() {
         onSelectAll={() => store().selectAll()}
         onClearSelection={() => store().clearSelection()}
         compact={s.compact}
+        empty={
+          <ListEmptyState
+            folderType={s.folders.find((f) => f.folderId === s.selectedFolderId)?.folderType}
+            filtered={Boolean(s.search || s.dateFrom || s.dateTo || s.senderLabel)}
+          />
+        }
       />
     </main>
   );
