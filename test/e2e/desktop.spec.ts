@@ -60,6 +60,8 @@ test('a day typed as 05.11.2026 filters the list, and the calendar picks the oth
   await to.press('Enter');
   await expect(to).toHaveValue('01.11.2026');
   await expect(list(page).getByRole('option')).toHaveCount(0);
+  // An empty list says why: the filters, not the folder.
+  await expect(page.getByText('Ingen breve passer til søgningen eller datoerne.')).toBeVisible();
   await page.getByRole('button', { name: 'Vælg Til dato i kalender' }).click();
   const calendar = page.getByRole('dialog', { name: 'Kalender: Til dato' });
   await expect(calendar).toBeVisible();
@@ -138,7 +140,24 @@ test('a file dropped on the composer is attached', async ({ page }) => {
   await dialog.dispatchEvent('drop', { dataTransfer: files });
   await expect(dialog.getByText('Slip filerne her for at vedhæfte dem')).toBeHidden();
   await expect(dialog.locator('.attachment-list').getByText('kvittering.txt')).toBeVisible({ timeout: 15_000 });
+  // Uploaded, not just on its way: the list offers to remove it.
+  await expect(dialog.getByRole('button', { name: /Fjern kvittering\.txt/ })).toBeVisible({ timeout: 15_000 });
   // With an attachment the draft is kept when the composer closes.
   await dialog.getByRole('button', { name: 'Luk', exact: true }).click();
   await expect(dialog).toBeHidden();
+});
+
+test('the sandbox welcomes once: it is test data, and what to try; dismissed, it stays away', async ({ page }) => {
+  await logIn(page, app);
+  const welcome = page.getByRole('region', { name: 'Velkommen til sandkassen' });
+  await expect(welcome).toBeVisible();
+  await expect(welcome).toContainText('testdata');
+  await expectNoAxeViolations(page, '.sandbox-welcome');
+  await screenshot(page, 'desktop-welcome');
+  await welcome.getByRole('button', { name: 'Luk velkomsten' }).click();
+  await expect(welcome).toBeHidden();
+  await page.goto(app.url);
+  await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible({ timeout: 20_000 });
+  await expect(list(page).getByRole('option').first()).toBeVisible();
+  await expect(welcome).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ArchiveSnippet } from '../features/archive/Highlight';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +35,8 @@ export interface MessageListProps {
   onSelectAll?: () => void;
   onClearSelection?: () => void;
   compact?: boolean;
+  /** Shown instead of the plain sentence when the list is empty (which folder, whether filters hide letters). */
+  empty?: ReactNode;
 }
 
 const NO_IDS: readonly string[] = [];
@@ -224,7 +226,7 @@ export function MessageList(props: MessageListProps) {
             );
           })}
         </div>
-        {!loading && messages.length === 0 && !error && <p className="empty">{t('list.empty')}</p>}
+        {!loading && messages.length === 0 && !error && (props.empty ?? <p className="empty">{t('list.empty')}</p>)}
       </div>
       <p id="message-list-help" className="sr-only">
         {t('list.keyboardHelp')}

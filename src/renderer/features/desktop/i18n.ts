@@ -44,10 +44,10 @@ export const desktopDa = {
     body: 'Alt her er testdata: brevene, myndighederne og personerne findes ikke. Intet du gør her, når Digital Post.',
     tryHeading: 'Prøv fx at',
     tryRead: 'åbne et brev i Indbakke og se dets vedhæftede filer',
-    tryWrite: 'skrive til en myndighed med "Ny besked"',
+    tryWrite: 'skrive en besked til en myndighed og lukke den igen',
     tryOrganise: 'flytte et brev til en mappe eller filtrere listen på dato',
     tryKeys: 'trykke på ? for at se tastaturgenvejene',
-    dismiss: 'Forstået',
+    dismiss: 'Luk velkomsten',
   },
   empty: {
     folder: 'Der er ingen breve i denne mappe.',
@@ -106,12 +106,12 @@ export const desktopEn: Texts<typeof desktopDa> = {
   welcome: {
     title: 'Welcome to the sandbox',
     body: 'Everything here is test data: the letters, authorities and people do not exist. Nothing you do here reaches Digital Post.',
-    tryHeading: 'Try for example to',
+    tryHeading: 'Try to',
     tryRead: 'open a letter in the Inbox and look at its attachments',
-    tryWrite: 'write to an authority with "New message"',
+    tryWrite: 'write a message to an authority and close it again',
     tryOrganise: 'move a letter to a folder or filter the list by date',
     tryKeys: 'press ? to see the keyboard shortcuts',
-    dismiss: 'Got it',
+    dismiss: 'Close the welcome',
   },
   empty: {
     folder: 'There are no letters in this folder.',
