@@ -45,9 +45,36 @@ export const withOfflineReading = <H extends PartialHandlers>(
     events.emit({ type: 'archive.offline', offline: now });
   };
 
+  // The latest answers to keep, held until an archive is open to take them: the mailbox list is usually fetched at
+  // login, before anyone switched the archive on.
+  const latest = new Map<string, { value: unknown; mailboxId?: string }>();
+  const written = new WeakMap<LocalArchive, Set<string>>();
+  const keep = (key: string, value: unknown, mailboxId?: string): void => {
+    latest.set(key, { value, ...(mailboxId ? { mailboxId } : {}) });
+    if (current) written.get(current)?.delete(key);
+  };
+  let current: LocalArchive | undefined;
+  // What one person's Digital Post answered is never written into the next person's archive.
+  events.subscribe((e) => {
+    if (e.type !== 'auth.changed') return;
+    latest.clear();
+    current = undefined;
+  });
+  const flush = (archive: LocalArchive): void => {
+    current = archive;
+    let done = written.get(archive);
+    if (!done) written.set(archive, (done = new Set()));
+    for (const [key, { value, mailboxId }] of latest) {
+      if (done.has(key)) continue;
+      if (mailboxId && !archive.store.hasMailbox(mailboxId)) continue;
+      archive.store.saveSnapshot(key, value);
+      done.add(key);
+    }
+  };
+
   const wrap = <C extends Reading>(
     channel: C,
-    remember: (archive: LocalArchive, request: Parameters<Handlers[C]>[0], answer: unknown) => void,
+    remember: (request: Parameters<Handlers[C]>[0], answer: unknown) => void,
     fromArchive: (archive: LocalArchive, request: Parameters<Handlers[C]>[0]) => unknown,
   ): Handlers[C] =>
     (async (request: Parameters<Handlers[C]>[0], call: Parameters<Handlers[C]>[1]) => {
@@ -55,10 +82,11 @@ export const withOfflineReading = <H extends PartialHandlers>(
       try {
         const answer = await real(request, call);
         say(false);
+        remember(request, answer);
         const archive = await session.current(false).catch(() => undefined);
         if (archive) {
           try {
-            remember(archive, request, answer);
+            flush(archive);
           } catch (err) {
             log('The archive could not keep a copy for offline reading', err);
           }
@@ -81,7 +109,7 @@ export const withOfflineReading = <H extends PartialHandlers>(
     ...handlers,
     'mailboxes.list': wrap(
       'mailboxes.list',
-      (archive, _r, answer) => archive.store.saveSnapshot(MAILBOXES, answer),
+      (_r, answer) => keep(MAILBOXES, answer),
       (archive) => {
         const snap = archive.store.snapshot(MAILBOXES) as { mailboxes?: { id: string }[] } | undefined;
         // Only the mailboxes the archive keeps, and nothing it could write to while offline.
@@ -91,9 +119,7 @@ export const withOfflineReading = <H extends PartialHandlers>(
     ),
     'folders.summary': wrap(
       'folders.summary',
-      (archive, r, answer) => {
-        if (archive.store.hasMailbox(r.mailboxId)) archive.store.saveSnapshot(foldersKey(r.mailboxId), answer);
-      },
+      (r, answer) => keep(foldersKey(r.mailboxId), answer, r.mailboxId),
       (archive, r) => (covers(archive, r.mailboxId) ? archive.store.snapshot(foldersKey(r.mailboxId)) : undefined),
     ),
     'messages.query': wrap(
