@@ -19,7 +19,7 @@ async function expectNoAxeViolations(page: Page, include?: string) {
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('archive on → progress → local search finds a word only inside a PDF → export the result as .mbox', async ({
+test('archive on → progress → local search finds a word only inside a PDF → export as .mbox → offline reading', async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -80,7 +80,7 @@ test('archive on → progress → local search finds a word only inside a PDF �
   await exportDialog.getByRole('button', { name: 'Eksportér', exact: true }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^Digital Post \d{4}-\d{2}-\d{2}\.mbox$/);
-  await expect(exportDialog.getByRole('status')).toHaveText('1 breve er eksporteret.');
+  await expect(exportDialog.getByRole('status')).toHaveText('1 brev er eksporteret.');
   await screenshot(page, 'archive-export');
   const mbox = await readFile((await download.path())!);
   const mails = await Promise.all(splitMboxrd(mbox).map((m) => simpleParser(m)));
@@ -89,6 +89,21 @@ test('archive on → progress → local search finds a word only inside a PDF �
   expect(pdf?.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(mails[0]!.messageId).toMatch(/@digitalpost\.invalid>$/);
   await exportDialog.getByRole('button', { name: 'Luk' }).click();
+
+  // Offline: with Digital Post unreachable, the app opened again shows the inbox from the archive and opens a letter.
+  app.sandbox.faults.add({ path: '^/apis/v1/', kind: 'drop' });
+  await page.reload();
+  await expect(page.getByRole('status', { name: 'Offline' })).toBeVisible({ timeout: 60_000 });
+  const first = list(page).getByRole('option').first();
+  await expect(first).toBeVisible({ timeout: 30_000 });
+  await first.click();
+  await expect(view(page).getByRole('heading', { level: 2 }).first()).toBeVisible({ timeout: 30_000 });
+  await screenshot(page, 'archive-offline');
+  await expectNoAxeViolations(page, '.archive-bar');
+  app.sandbox.faults.clear();
+  await page.reload();
+  await expect(list(page).getByRole('option').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status', { name: 'Offline' })).toHaveCount(0);
 
   // "Slet lokalt arkiv" asks first, then the search is Digital Post's again.
   await page.getByRole('button', { name: 'Indstillinger' }).click();
