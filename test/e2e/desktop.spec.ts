@@ -161,3 +161,21 @@ test('the sandbox welcomes once: it is test data, and what to try; dismissed, it
   await expect(list(page).getByRole('option').first()).toBeVisible();
   await expect(welcome).toHaveCount(0);
 });
+
+test('the message list keeps the width it was given, after a reload too', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await logIn(page, app);
+  const separator = page.getByRole('separator', { name: 'Bredde på beskedlisten' });
+  await separator.focus();
+  const before = Number(await separator.getAttribute('aria-valuenow'));
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(separator).toHaveAttribute('aria-valuenow', String(before + 32));
+  const listWidth = async () => Math.round((await page.locator('.list-pane').boundingBox())!.width);
+  await expect.poll(listWidth).toBe(before + 32);
+  await page.goto(app.url);
+  await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible({ timeout: 20_000 });
+  await expect(separator).toHaveAttribute('aria-valuenow', String(before + 32));
+  await expect.poll(listWidth).toBe(before + 32);
+  await expectNoAxeViolations(page, '.pane-resizers');
+});

@@ -26,6 +26,7 @@ import { NotificationsEntry } from '../features/notifications/NotificationsEntry
 import { ShortcutLayer } from '../features/desktop/ShortcutLayer';
 import { SandboxWelcome } from '../features/desktop/SandboxWelcome';
 import { ListEmptyState } from '../features/desktop/EmptyState';
+import { PaneResizers } from '../features/desktop/PaneResizers';
 
 // Each pane subscribes to the state it shows and nothing else, so typing in the composer (or a list page arriving)
 // re-renders only the part that changed. Actions are read at call time; they never change.
@@ -82,6 +83,7 @@ export const MailLayout = memo(function MailLayout({
       <Sidebar ownName={ownName} onManageFolders={onManageFolders} />
       <ListPane />
       <MessagePane />
+      <PaneResizers />
     </div>
   );
 });

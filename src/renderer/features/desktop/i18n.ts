@@ -49,6 +49,11 @@ export const desktopDa = {
     tryKeys: 'trykke på ? for at se tastaturgenvejene',
     dismiss: 'Luk velkomsten',
   },
+  panes: {
+    sidebar: 'Bredde på mappeoversigten',
+    list: 'Bredde på beskedlisten',
+    hint: 'Træk, eller brug piletasterne, for at ændre bredden. Dobbeltklik giver standardbredden.',
+  },
   empty: {
     folder: 'Der er ingen breve i denne mappe.',
     folderHint: 'Breve, du flytter hertil, vises her.',
@@ -112,6 +117,11 @@ export const desktopEn: Texts<typeof desktopDa> = {
     tryOrganise: 'move a letter to a folder or filter the list by date',
     tryKeys: 'press ? to see the keyboard shortcuts',
     dismiss: 'Close the welcome',
+  },
+  panes: {
+    sidebar: 'Width of the folder overview',
+    list: 'Width of the message list',
+    hint: 'Drag, or use the arrow keys, to change the width. Double-click for the default width.',
   },
   empty: {
     folder: 'There are no letters in this folder.',
