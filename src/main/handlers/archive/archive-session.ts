@@ -248,6 +248,8 @@ export class ArchiveSession {
     void react().catch((err: unknown) => this.log('The local archive could not start', err));
     return this.options.events.subscribe((event) => {
       if (event.type === 'auth.changed') void react().catch((err: unknown) => this.log('Archive login change', err));
+      // New post (the alert poller saw it): an incremental sync brings it, and what changed meanwhile, in.
+      if (event.type === 'mail.new') this.startSync();
     });
   }
 }

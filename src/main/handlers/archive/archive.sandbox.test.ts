@@ -82,6 +82,18 @@ describe('the archive handlers', () => {
     expect(found.messages.map((m) => m.label)).toEqual(['Vejledning om fradrag – samlet oversigt']);
     expect(found.snippets[0]!.parts.some((p) => p.match && p.text.toLowerCase() === 'beløbsgrænser')).toBe(true);
     expect(found.terms).toEqual([{ words: ['beløbsgrænser'], prefix: true }]);
+    // The list's own filters apply to the local search too.
+    const day = found.messages[0]!.messageDateTime!.slice(0, 10);
+    const onDay = await h(services)['archive.search'](
+      { mailboxId, text: 'beløbsgrænser', dateFrom: day, dateTo: day },
+      call,
+    );
+    expect(onDay.total).toBe(1);
+    const before = await h(services)['archive.search'](
+      { mailboxId, text: 'beløbsgrænser', dateTo: '2000-01-01' },
+      call,
+    );
+    expect(before.total).toBe(0);
 
     // Without an export picker (browser mode): the .mbox as a one-time download, parsed back with every attachment byte for byte.
     const mbox = await h(services)['archive.export'](

@@ -95,13 +95,16 @@ export const createArchiveHandlers = (ctx: ArchiveHandlerContext): HandlersOf<ty
       return { started: ctx.archive.startSync(request?.reconcile ?? false) };
     },
     'archive.cancelSync': async () => ({ cancelled: await ctx.archive.cancelSync() }),
-    'archive.search': async ({ mailboxId, text, folderId, limit, offset }) => {
+    'archive.search': async ({ mailboxId, text, folderId, dateFrom, dateTo, senderLabel, limit, offset }) => {
       const archive = await ctx.archive.covers(mailboxId);
       if (!archive) return { covered: false, messages: [], snippets: [], total: 0, terms: [] };
       const result = archive.search({
         text,
         mailboxIds: [mailboxId],
         ...(folderId ? { folderIds: [folderId] } : {}),
+        ...(dateFrom ? { dateFrom: dateFrom.slice(0, 10) } : {}),
+        ...(dateTo ? { dateTo: dateTo.slice(0, 10) } : {}),
+        ...(senderLabel ? { sender: senderLabel } : {}),
         limit: limit ?? 200,
         offset: offset ?? 0,
       });

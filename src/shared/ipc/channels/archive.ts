@@ -85,6 +85,10 @@ export const archiveChannels = {
       mailboxId: Id,
       text: z.string().max(1000),
       folderId: Id.optional(),
+      /** The list's own filters: inclusive `yyyy-MM-dd` dates and the sender's label. */
+      dateFrom: z.string().max(40).optional(),
+      dateTo: z.string().max(40).optional(),
+      senderLabel: z.string().max(500).optional(),
       limit: z.number().int().min(1).max(500).optional(),
       offset: z.number().int().min(0).optional(),
     }),

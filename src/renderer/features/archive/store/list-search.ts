@@ -20,7 +20,10 @@ export const queryList = async (query: MessageQuery): Promise<Page> => {
     .archive.search({
       mailboxId: query.mailboxId,
       text: query.search,
-      limit: query.size ?? 200,
+      ...(query.dateFrom ? { dateFrom: query.dateFrom } : {}),
+      ...(query.dateTo ? { dateTo: query.dateTo } : {}),
+      ...(query.senderLabel ? { senderLabel: query.senderLabel } : {}),
+      limit: Math.min(query.size ?? 200, 500),
     })
     .catch(() => undefined);
   if (!local?.covered || !Array.isArray(local.messages)) {
