@@ -30,7 +30,7 @@ export const ACTION_LETTERS: ActionLetter[] = [
     spec: {
       from: 'skat',
       label: 'Restskat 2025 – indbetaling',
-      daysAgo: 4,
+      daysAgo: 236,
       body: {
         kind: 'html',
         paragraphs: ['Du har restskat for 2025 på 2.315 kr.', 'Betal beløbet senest på fristen for at undgå renter.'],
@@ -50,7 +50,7 @@ export const ACTION_LETTERS: ActionLetter[] = [
     spec: {
       from: 'kk',
       label: 'Indkaldelse til tandpleje',
-      daysAgo: 6,
+      daysAgo: 237,
       body: { kind: 'html', paragraphs: ['Du er indkaldt til en undersøgelse hos Kommunal Tandpleje.'] },
     },
     actions: (now) => [
@@ -67,7 +67,7 @@ export const ACTION_LETTERS: ActionLetter[] = [
     spec: {
       from: 'udk',
       label: 'Boligstøtte – ansøg inden fristen',
-      daysAgo: 9,
+      daysAgo: 238,
       body: { kind: 'html', paragraphs: ['Du kan søge boligstøtte for 2027 på vores selvbetjening.'] },
     },
     actions: (now) => [
@@ -85,14 +85,14 @@ export const ACTION_LETTERS: ActionLetter[] = [
     spec: {
       from: 'kk',
       label: 'Dokumentation til din sag',
-      daysAgo: 11,
+      daysAgo: 239,
       body: { kind: 'html', paragraphs: ['Vi mangler din lønseddel for oktober for at kunne behandle din sag.'] },
     },
     actions: (now) => [{ [F.code]: C.information, [F.label]: 'Send lønseddel', [F.deadline]: dayAt(now, 5, 12) }],
   },
 ];
 
-/** Receives the action letters in the mailbox's inbox; returns how many, so the seed keeps its totals. */
+/** Receives the action letters in the mailbox's inbox (older than all but the welcome letter, which stays the oldest); returns how many. */
 export const seedActionLetters = (run: SeedRun, mailbox: MailboxRecord, folders: Map<string, FolderRecord>): number => {
   const now = Date.parse(run.store.nowIso());
   ACTION_LETTERS.forEach((letter, i) => {

@@ -75,9 +75,10 @@ export const seedStore = (
       });
       if (pladsanvisning) seedThread(run, loneMb, pladsanvisning, lone.name);
       seedDraftsAndSent(run, loneMb, lone.name);
-      const withActions = seedActionLetters(run, loneMb, folders);
-      fillerMessages(run, loneMb, 40 - LONE_LETTERS.length - 1 - withActions, 4, 200);
+      fillerMessages(run, loneMb, 40 - LONE_LETTERS.length - 1, 4, 200);
       if (config.messages > 0) fillerMessages(run, loneMb, config.messages, 0, 730);
+      // Last and oldest, so the letters, ids and list positions seeded before them stay as they were.
+      seedActionLetters(run, loneMb, folders);
     }
     if (karlMb) {
       const folders = new Map<string, FolderRecord>();
