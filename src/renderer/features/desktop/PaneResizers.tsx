@@ -107,7 +107,8 @@ export function PaneResizers() {
   );
 
   return (
-    <div ref={ref} className="pane-resizers">
+    // A landmark of its own: the separators sit between the panes' landmarks, not inside one.
+    <div ref={ref} className="pane-resizers" role="region" aria-label={t('desktop.panes.region')}>
       {measured.sidebar > 0 && separator('sidebar', current('sidebar'))}
       {measured.list > 0 && separator('list', current('sidebar') + current('list'))}
     </div>

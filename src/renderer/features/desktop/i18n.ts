@@ -50,6 +50,7 @@ export const desktopDa = {
     dismiss: 'Luk velkomsten',
   },
   panes: {
+    region: 'Panelbredder',
     sidebar: 'Bredde på mappeoversigten',
     list: 'Bredde på beskedlisten',
     hint: 'Træk, eller brug piletasterne, for at ændre bredden. Dobbeltklik giver standardbredden.',
@@ -119,6 +120,7 @@ export const desktopEn: Texts<typeof desktopDa> = {
     dismiss: 'Close the welcome',
   },
   panes: {
+    region: 'Pane widths',
     sidebar: 'Width of the folder overview',
     list: 'Width of the message list',
     hint: 'Drag, or use the arrow keys, to change the width. Double-click for the default width.',
