@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode
 import { ArchiveSnippet } from '../features/archive/Highlight';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { isAttachmentDocument, isMarkedLegalNotification, type Message } from '../../shared/dp/resources';
 import { DeadlineChip } from '../features/deadlines/DeadlineChip';
 import { formatCount, formatDateTime } from '../i18n';
@@ -222,6 +223,7 @@ export function MessageList(props: MessageListProps) {
                 height={rowHeight}
                 onClick={onRowClick}
                 onDragStart={onRowDragStart}
+                t={t}
               />
             );
           })}
@@ -249,6 +251,7 @@ const MessageRow = memo(function MessageRow({
   height,
   onClick,
   onDragStart,
+  t,
 }: {
   message: Message;
   index: number;
@@ -260,8 +263,9 @@ const MessageRow = memo(function MessageRow({
   height: number;
   onClick: (id: string, e: React.MouseEvent) => void;
   onDragStart: (id: string, e: React.DragEvent) => void;
+  /** The list's own t: one i18n subscription for the list instead of one per row (first-screen render cost). */
+  t: TFunction;
 }) {
-  const { t } = useTranslation();
   const subject = m.label || t('message.noSubject');
   return (
     <div
