@@ -82,7 +82,7 @@ export class ArchiveSession {
       if (this.opened && sameOwner(this.opened.owner, owner)) return this.opened.archive;
       this.closeNow();
       this.reason = undefined;
-      const keyStore = await this.options.keyStoreFor(owner);
+      const keyStore = await this.keyStore(owner);
       if (keyStore.kind === 'memory') {
         this.reason = 'no-secure-store';
         return undefined;
@@ -99,6 +99,22 @@ export class ArchiveSession {
         return undefined;
       }
     });
+  }
+
+  /**
+   * The key store of a person, made once: making one probes the OS keychain, and the reading handlers ask for the
+   * archive on every answer.
+   */
+  private readonly keyStores = new Map<string, Promise<SecretStore>>();
+  private keyStore(owner: ArchiveOwner): Promise<SecretStore> {
+    const id = `${owner.environment}:${owner.sub}`;
+    let store = this.keyStores.get(id);
+    if (!store) {
+      store = this.options.keyStoreFor(owner);
+      this.keyStores.set(id, store);
+      store.catch(() => this.keyStores.delete(id));
+    }
+    return store;
   }
 
   private closeNow(): void {
@@ -167,7 +183,7 @@ export class ArchiveSession {
     if (!owner) return;
     const file = archiveFilePath(this.options.dir, owner.environment, owner.sub);
     for (const f of [file, `${file}-wal`, `${file}-shm`]) await rm(f, { force: true });
-    const keyStore = await this.options.keyStoreFor(owner);
+    const keyStore = await this.keyStore(owner);
     if (keyStore.kind !== 'memory') await keyStore.delete();
   }
 
