@@ -5,7 +5,6 @@ import { composeDa } from '../features/compose/i18n';
 import { notificationsDa } from '../features/notifications/i18n';
 import { letterActionsDa } from '../features/letter-actions/i18n';
 import { desktopDa } from '../features/desktop/i18n';
-import { desktopDa } from '../features/desktop/i18n';
 export const da = {
   app: { title: 'Digital Post', loading: 'Henter…', retry: 'Prøv igen', close: 'Luk', cancel: 'Annullér', save: 'Gem' },
   env: { sandbox: 'Sandkasse', test: 'Test', prod: 'Produktion', label: 'Miljø' },
@@ -245,13 +244,12 @@ export const da = {
     dragLabel: '{{count}} beskeder',
     dragLabel_one: '{{count}} besked',
   },
-  archive: archiveDa,
   compose: composeDa,
+  archive: archiveDa,
   notifications: notificationsDa,
   eventLog: eventLogDa,
   access: accessDa,
   letterActions: letterActionsDa,
-  desktop: desktopDa,
   desktop: desktopDa,
   errors: { generic: 'Der opstod en ukendt fejl.' },
 };

@@ -6,7 +6,6 @@ import { composeEn } from '../features/compose/i18n';
 import { notificationsEn } from '../features/notifications/i18n';
 import { letterActionsEn } from '../features/letter-actions/i18n';
 import { desktopEn } from '../features/desktop/i18n';
-import { desktopEn } from '../features/desktop/i18n';
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 
@@ -255,13 +254,12 @@ export const en: DeepStrings<Resources> = {
     dragLabel: '{{count}} messages',
     dragLabel_one: '{{count}} message',
   },
-  archive: archiveEn,
   compose: composeEn,
+  archive: archiveEn,
   notifications: notificationsEn,
   eventLog: eventLogEn,
   access: accessEn,
   letterActions: letterActionsEn,
-  desktop: desktopEn,
   desktop: desktopEn,
   errors: { generic: 'An unknown error occurred.' },
 };
