@@ -44,7 +44,8 @@ const EN: Record<AppErrorCode, string> = {
   'app.action.unavailable': 'The action is no longer in the letter, or it has no time.',
   'app.auth.access-denied': 'The login was refused.',
   'app.archive.unavailable': 'The local archive cannot be used on this computer.',
-  'app.archive.nothing-to-export': 'The archive holds none of the chosen letters completely, so there is nothing to export.',
+  'app.archive.nothing-to-export':
+    'The archive holds none of the chosen letters completely, so there is nothing to export.',
   'app.auth.invalid-client':
     'Digital Post does not recognise the client registration. Check the client id and secret in the settings.',
   'app.auth.login-cancelled': 'The login was cancelled.',
