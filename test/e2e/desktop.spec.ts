@@ -179,3 +179,62 @@ test('the message list keeps the width it was given, after a reload too', async 
   await expect.poll(listWidth).toBe(before + 32);
   await expectNoAxeViolations(page, '.pane-resizers');
 });
+
+test('the shortcut overlay, the calendar and an empty list in both themes and languages: screenshots, no axe findings', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await logIn(page, app);
+  await folder(page, 'Indbakke').click();
+  const languages = [
+    {
+      code: 'da',
+      shortcuts: 'Tastaturgenveje',
+      from: 'Fra dato',
+      calendar: 'Vælg Fra dato i kalender',
+      day: '01.01.2030',
+      empty: 'Ingen breve passer',
+    },
+    {
+      code: 'en',
+      shortcuts: 'Keyboard shortcuts',
+      from: 'From date',
+      calendar: 'Choose From date in a calendar',
+      day: '01/01/2030',
+      empty: 'No letters match',
+    },
+  ];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const lang of languages) {
+      await page.locator('.language-switch select').selectOption(lang.code);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang.code);
+      const tag = `${colorScheme}-${lang.code}`;
+
+      // Out of the date field the previous round typed in: shortcuts do not fire while typing.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.locator('body').press('?');
+      const overlay = page.getByRole('dialog', { name: lang.shortcuts });
+      await expect(overlay).toBeVisible();
+      await screenshot(page, `desktop-shortcuts-${tag}`);
+      await expectNoAxeViolations(page, 'body');
+      await page.keyboard.press('Escape');
+      await expect(overlay).toBeHidden();
+
+      const from = page.getByRole('textbox', { name: lang.from });
+      await from.fill(lang.day);
+      await from.press('Enter');
+      await expect(page.getByText(lang.empty)).toBeVisible();
+      await page.getByRole('button', { name: lang.calendar }).click();
+      await expect(page.locator('.date-calendar')).toBeVisible();
+      await screenshot(page, `desktop-calendar-empty-${tag}`);
+      await expectNoAxeViolations(page, 'body');
+      await page.keyboard.press('Escape');
+      await from.fill('');
+      await from.press('Enter');
+      await expect(page.getByText(lang.empty)).toBeHidden();
+    }
+  }
+  await page.locator('.language-switch select').selectOption('da');
+});

@@ -195,6 +195,8 @@ export function MessageList(props: MessageListProps) {
           ? t('app.loading')
           : t('list.count', { shown: formatCount(messages.length), total: formatCount(totalElements) })}
       </p>
+      {/* Beside the listbox, not in it: a listbox may only hold options. */}
+      {!loading && messages.length === 0 && !error && (props.empty ?? <p className="empty">{t('list.empty')}</p>)}
       <div
         ref={scrollRef}
         className="message-list"
@@ -228,7 +230,6 @@ export function MessageList(props: MessageListProps) {
             );
           })}
         </div>
-        {!loading && messages.length === 0 && !error && (props.empty ?? <p className="empty">{t('list.empty')}</p>)}
       </div>
       <p id="message-list-help" className="sr-only">
         {t('list.keyboardHelp')}
