@@ -4,6 +4,7 @@ import { chromiumLaunchOptions } from './test/chromium';
 /** The walks through reading, writing and notifications, run a second time against the spec-minimal sandbox. */
 const SPEC_MINIMAL_WALKS = [
   'reading.spec.ts',
+  'desktop-reading.spec.ts',
   'archive.spec.ts',
   'compose.spec.ts',
   'notifications.spec.ts',
