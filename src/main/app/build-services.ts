@@ -8,7 +8,8 @@ import { TokenBucket } from '../services/dp-client/token-bucket';
 import type { PersonJournal } from '../services/drafts/person-journal';
 import { createEnvironmentResolver, type SandboxStarter } from '../services/environments';
 import { ArchiveSession, type ArchiveOwner } from '../handlers/archive/archive-session';
-import { archiveKeyAccount } from '../services/archive';
+import { archiveFilePath, archiveKeyAccount } from '../services/archive';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEventHub } from '../services/event-hub';
 import { forgetLetterCopies, removeTempFilesAtLogout } from '../services/files/temp-cleanup';
@@ -28,6 +29,8 @@ export interface AppServicesOptions {
   loginTimeoutMs?: number;
   renewLeadMs?: number;
   revocationRetryMs?: number;
+  /** First wait before a session started offline tries its refresh again. */
+  offlineRetryMs?: number;
   log?: (msg: string, err?: unknown) => void;
   /** The OS the tray setting's default is decided for. */
   platform?: NodeJS.Platform;
@@ -76,6 +79,7 @@ export const buildServices = async (hooks: PlatformHooks, options: AppServicesOp
         log,
       }));
 
+  const archiveDir = join(hooks.userDataDir, 'archive');
   const auth = createAuthService({
     resolver,
     environment: settings.get().environment,
@@ -88,6 +92,9 @@ export const buildServices = async (hooks: PlatformHooks, options: AppServicesOp
     ...(options.loginTimeoutMs ? { loginTimeoutMs: options.loginTimeoutMs } : {}),
     ...(options.renewLeadMs ? { renewLeadMs: options.renewLeadMs } : {}),
     ...(options.revocationRetryMs ? { revocationRetryMs: options.revocationRetryMs } : {}),
+    ...(options.offlineRetryMs ? { offlineRetryMs: options.offlineRetryMs } : {}),
+    // Started with no network: someone with a local archive stays, reading it, until Digital Post answers again.
+    offlineSession: (owner) => existsSync(archiveFilePath(archiveDir, owner.environment, owner.sub)),
   });
 
   // One bucket per environment: Digital Post's bucket follows the caller, and a switch means a different server.
@@ -147,7 +154,7 @@ export const buildServices = async (hooks: PlatformHooks, options: AppServicesOp
 
   // One archive per person and environment, under its own key in the OS store (a memory store turns it off).
   const archive = new ArchiveSession({
-    dir: join(hooks.userDataDir, 'archive'),
+    dir: archiveDir,
     api: dp,
     events,
     owner: () => auth.owner(),

@@ -4,7 +4,15 @@ import { simpleParser } from 'mailparser';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../shared/ipc/events';
-import { dir, login, net, start, useAuthFlowSandbox } from '../../app/auth-flow.test-support';
+import {
+  dir,
+  login,
+  net,
+  sandbox,
+  start,
+  storedRefreshToken,
+  useAuthFlowSandbox,
+} from '../../app/auth-flow.test-support';
 import type { DesktopServices } from '../../app/app-services';
 import type { CallContext } from '../../ipc/dispatch';
 import { splitMboxrd } from '../../services/archive/export-mail';
@@ -234,4 +242,105 @@ describe('the archive handlers', () => {
     expect(seen).toEqual([true, false]);
     // Each request retries the network before it falls back, so this case takes a while.
   }, 90_000);
+
+  /** Logs in, archives the own mailbox and quits: what a person has before a restart with no network. */
+  const archivedThenQuit = async (keyStore: SecretStore) => {
+    const { services } = await startWithArchive(keyStore);
+    await login(services);
+    const online = await h(services)['mailboxes.list'](undefined, call);
+    const mailboxId = online.mailboxes.find((m) => m.own)!.id;
+    const ended = syncEnd(services);
+    await h(services)['archive.configure']({ mailboxId, enabled: true, withDocuments: false }, call);
+    await ended;
+    const { folders } = await h(services)['folders.summary']({ mailboxId }, call);
+    const inbox = folders.find((f) => f.folderType === 'INBOX')!;
+    const list = await h(services)['messages.query']({ mailboxId, folderId: inbox.folderId, size: 200 }, call);
+    const name = (await services.auth.status()).displayName;
+    await services.dispose();
+    return { mailboxId, inboxId: inbox.folderId, ids: list.messages.map((m) => m.id).sort(), name };
+  };
+
+  it('a restart with no network keeps the person as an offline session reading the archive, online again silently', async () => {
+    const keyStore = fakeKeychain();
+    const before = await archivedThenQuit(keyStore);
+    net.offline = true;
+    // A long first retry, so only a request brings the session online here.
+    const services = await start({
+      extra: { archiveKeyStoreFor: () => Promise.resolve(keyStore), offlineRetryMs: 600_000 },
+    });
+    const changed: AppEvent[] = [];
+    services.events.subscribe((e) => void (e.type === 'auth.changed' && changed.push(e)));
+    try {
+      const status = await services.auth.status();
+      expect(status).toMatchObject({ loggedIn: true, offline: true });
+      expect(status.displayName).toBe(before.name);
+      const mailboxes = await h(services)['mailboxes.list'](undefined, call);
+      expect(mailboxes.mailboxes.map((m) => m.id)).toEqual([before.mailboxId]);
+      const list = await h(services)['messages.query'](
+        { mailboxId: before.mailboxId, folderId: before.inboxId, size: 200 },
+        call,
+      );
+      expect(list.messages.map((m) => m.id).sort()).toEqual(before.ids);
+      const letter = await h(services)['messages.get'](
+        { mailboxId: before.mailboxId, messageId: before.ids[0]! },
+        call,
+      );
+      expect(letter.id).toBe(before.ids[0]);
+    } finally {
+      net.offline = false;
+    }
+    // The next request refreshes the tokens and goes online: same person, no login.
+    const online = await h(services)['mailboxes.list'](undefined, call);
+    expect(online.mailboxes.length).toBeGreaterThan(1);
+    const status = await services.auth.status();
+    expect(status.loggedIn).toBe(true);
+    expect(status.offline).toBeUndefined();
+    expect(status.notice).toBeUndefined();
+    expect(changed.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('an offline session retries the refresh by itself, and a refused refresh then drops to the login screen', async () => {
+    const keyStore = fakeKeychain();
+    await archivedThenQuit(keyStore);
+    const rt = (await storedRefreshToken())!;
+    net.offline = true;
+    const services = await start({
+      extra: { archiveKeyStoreFor: () => Promise.resolve(keyStore), offlineRetryMs: 50 },
+    });
+    expect(await services.auth.status()).toMatchObject({ loggedIn: true, offline: true });
+    const revoke = await fetch(`${sandbox.issuer}/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        token: rt,
+        token_type_hint: 'refresh_token',
+        client_id: 'digital-post-desktop-sandbox',
+      }).toString(),
+    });
+    expect(revoke.status).toBe(200);
+    const dropped = new Promise<void>((resolve) => {
+      services.events.subscribe((e) => {
+        if (e.type === 'auth.changed') resolve();
+      });
+    });
+    net.offline = false;
+    await dropped;
+    const status = await services.auth.status();
+    expect(status.loggedIn).toBe(false);
+    expect(status.notice).toMatch(/Log ind igen/);
+    expect(await storedRefreshToken()).toBeUndefined();
+  }, 120_000);
+
+  it('a restart with no network and no archive for the person is the login screen with a notice, as before', async () => {
+    const { services: first } = await startWithArchive();
+    await login(first);
+    await first.dispose();
+    net.offline = true;
+    const { services } = await startWithArchive();
+    const status = await services.auth.status();
+    expect(status.loggedIn).toBe(false);
+    expect(status.offline).toBeUndefined();
+    expect(status.notice).toMatch(/forbindelse/);
+    expect(await storedRefreshToken()).toBeTruthy();
+  });
 });

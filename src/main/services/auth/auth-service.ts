@@ -50,6 +50,10 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
   let pendingLogin: { listener: CallbackReceiver; completion: Promise<void> } | null = null;
   let refreshing: Promise<void> | null = null;
   let renewTimer: NodeJS.Timeout | undefined;
+  /** Started with no network and kept the stored person for the local archive: no access token until a refresh. */
+  let offline = false;
+  let offlineRetryTimer: NodeJS.Timeout | undefined;
+  const offlineRetryMs = options.offlineRetryMs ?? 5_000;
   /** Bumped whenever the session is dropped, so a refresh that was in flight cannot bring it back. */
   let epoch = 0;
   let disposed = false;
@@ -128,6 +132,7 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
   const dropSession = async (why: string | undefined, deleteStored: boolean): Promise<void> => {
     epoch += 1;
     clearTimeout(renewTimer);
+    endOffline();
     session = null;
     notice = why;
     if (deleteStored)
@@ -159,6 +164,11 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
       if (startedEpoch !== epoch) throw notLoggedIn();
       await adoptTokens(tokens, current.oneTimeUse, current);
       notice = undefined;
+      // Back online: the same person, now with tokens; the renderer re-reads the status and reconciles.
+      if (offline) {
+        endOffline();
+        emitChanged();
+      }
     })().finally(() => {
       refreshing = null;
     });
@@ -206,6 +216,35 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
     return session.accessToken;
   };
 
+  function endOffline(): void {
+    offline = false;
+    clearTimeout(offlineRetryTimer);
+    offlineRetryTimer = undefined;
+  }
+
+  /** Offline session: try the refresh again with backoff (every request tries too) until it goes either way. */
+  const retryOffline = (delayMs: number): void => {
+    clearTimeout(offlineRetryTimer);
+    if (!offline || disposed) return;
+    offlineRetryTimer = setTimeout(() => {
+      refresh().catch((err: unknown) => {
+        if (offline && isNetworkFault(err)) retryOffline(Math.min(delayMs * 2, 60_000));
+        else log('Offline session: the refresh failed', err);
+      });
+    }, delayMs);
+    offlineRetryTimer.unref?.();
+  };
+
+  const canStayOffline = async (sub: string | undefined): Promise<boolean> => {
+    if (!sub || !options.offlineSession) return false;
+    try {
+      return await options.offlineSession({ environment: envName, sub });
+    } catch (err) {
+      log('Could not tell whether the person has a local archive', err);
+      return false;
+    }
+  };
+
   const restore = async (): Promise<void> => {
     const stored = await readStored();
     if (!stored) return;
@@ -216,10 +255,17 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
     } catch (err) {
       if (startedEpoch !== epoch) return;
       if (isNetworkFault(err)) {
-        // Keep the stored token: it is probably still good once we are online again.
-        epoch += 1;
-        session = null;
-        notice = MESSAGES.restoreOffline;
+        // Keep the stored token: it is probably still good once we are online again. With a local archive the
+        // person stays (read only, no token needed for it); otherwise nobody is logged in until then.
+        if (session && (await canStayOffline(session.sub)) && startedEpoch === epoch) {
+          offline = true;
+          notice = MESSAGES.restoreOffline;
+          retryOffline(offlineRetryMs);
+        } else {
+          epoch += 1;
+          session = null;
+          notice = MESSAGES.restoreOffline;
+        }
       }
       log('Could not restore the session', err);
     }
@@ -283,6 +329,7 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
         ...(s?.person.maskedCpr ? { maskedCpr: s.person.maskedCpr } : {}),
         secretStore: kind,
         ...(notice ? { notice } : {}),
+        ...(s && offline ? { offline: true } : {}),
       };
     },
 
@@ -299,6 +346,7 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
         await revokeIfAnotherPerson(tokens);
         if (loginEpoch !== epoch) throw notLoggedIn();
         await adoptTokens(tokens, oneTimeUse);
+        endOffline();
         if (oneTimeUse) await (await store('refresh-token')).delete();
         notice = undefined;
         return { ok: true };
@@ -375,6 +423,7 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
       cancelLogin();
       epoch += 1;
       clearTimeout(renewTimer);
+      endOffline();
       revocations.stop();
       session = null;
       notice = undefined;
@@ -389,6 +438,7 @@ export const createAuthService = (options: AuthServiceOptions): AuthService => {
       receivers.dispose();
       cancelLogin();
       clearTimeout(renewTimer);
+      endOffline();
       revocations.stop();
       await readyPromise.catch(() => undefined);
     },

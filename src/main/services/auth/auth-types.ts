@@ -21,6 +21,13 @@ export interface AuthServiceOptions {
   renewLeadMs?: number;
   /** How often a pending revocation is retried while the app runs. */
   revocationRetryMs?: number;
+  /**
+   * Whether this person can be shown something without Digital Post (a local archive exists): then a start with no
+   * network keeps the stored person as an offline session instead of dropping to the login screen.
+   */
+  offlineSession?: (owner: { environment: EnvironmentName; sub: string }) => Promise<boolean> | boolean;
+  /** First wait before an offline session tries the refresh again; doubled per failure, up to a minute. */
+  offlineRetryMs?: number;
   now?: () => number;
   log?: (msg: string, err?: unknown) => void;
 }

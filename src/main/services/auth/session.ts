@@ -1,6 +1,6 @@
 import type * as oidc from 'openid-client';
 import { personFromClaims, type Person } from './claims';
-import { subjectOf, type StoredSession } from './stored-session';
+import { claimsOf, subjectOf, type StoredSession } from './stored-session';
 
 export type Tokens = oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
 
@@ -60,7 +60,8 @@ export const sessionFromStored = (stored: StoredSession): Session => {
     refreshToken: stored.refreshToken,
     ...(stored.idToken ? { idToken: stored.idToken } : {}),
     ...(sub ? { sub } : {}),
-    person: {},
+    // The name shown before the first refresh (or offline, when none can be made): from the stored id token.
+    person: personFromClaims(claimsOf(stored.idToken)),
     oneTimeUse: false,
   };
 };

@@ -23,16 +23,22 @@ export interface PendingRevocation {
   idToken?: string;
 }
 
-/** The `sub` of an id token we already verified when it was issued; only used to compare people. */
-export const subjectOf = (idToken: string | undefined): string | undefined => {
+/** The claims of an id token we already verified when it was issued; only used to name and compare people. */
+export const claimsOf = (idToken: string | undefined): Record<string, unknown> | undefined => {
   const payload = idToken?.split('.')[1];
   if (!payload) return undefined;
   try {
-    const sub = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown }).sub;
-    return typeof sub === 'string' ? sub : undefined;
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
+};
+
+/** The `sub` of an id token we already verified when it was issued; only used to compare people. */
+export const subjectOf = (idToken: string | undefined): string | undefined => {
+  const sub = claimsOf(idToken)?.sub;
+  return typeof sub === 'string' ? sub : undefined;
 };
 
 export const parseJson = <T>(raw: string | null, guard: (v: unknown) => boolean): T | null => {

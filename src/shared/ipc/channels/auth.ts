@@ -20,6 +20,11 @@ export const AuthStatusSchema = z.object({
   secretStore: SecretStoreKindSchema,
   /** Set when the last attempt to restore or renew the session failed, in the user's words. */
   notice: z.string().optional(),
+  /**
+   * Logged in from the stored person while Digital Post could not be reached at start: the app reads the local
+   * archive only, until a token refresh succeeds (then this goes and `auth.changed` is sent).
+   */
+  offline: z.boolean().optional(),
 });
 export type AuthStatus = z.infer<typeof AuthStatusSchema>;
 
