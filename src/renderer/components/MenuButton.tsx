@@ -21,12 +21,15 @@ export function MenuButton({
   iconOnly,
   items,
   className,
+  unavailable,
 }: {
   label: string;
   icon?: IconName;
   iconOnly?: boolean;
   items: MenuItem[];
   className?: string;
+  /** Why the whole menu cannot be used now (offline): the button is disabled and says so. */
+  unavailable?: string;
 }) {
   const [open, setOpen] = useState(false);
   const [focusIndex, setFocusIndex] = useState(0);
@@ -109,8 +112,9 @@ export function MenuButton({
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         aria-label={iconOnly ? label : undefined}
-        title={iconOnly ? label : undefined}
-        disabled={enabled.length === 0}
+        title={unavailable ?? (iconOnly ? label : undefined)}
+        aria-description={unavailable}
+        disabled={enabled.length === 0 || unavailable !== undefined}
         onClick={() => (open ? close(false) : openAt(enabled[0]))}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {

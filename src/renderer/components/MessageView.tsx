@@ -21,6 +21,7 @@ import { MenuButton, type MenuItem } from './MenuButton';
 import { MessageComposeActions } from '../features/compose/components/MessageComposeActions';
 import { LetterActions } from '../features/letter-actions/LetterActions';
 import { ArchiveLetterText } from '../features/archive/ArchiveLetterText';
+import { useOfflineDisabled } from '../features/archive/offline';
 
 export interface MessageActions {
   toggleRead(): void;
@@ -299,6 +300,8 @@ function MessageToolbar(p: {
   children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
+  // Offline (reading the archive): what would change the letter at Digital Post is disabled, with the reason.
+  const needsDp = useOfflineDisabled();
   const targets = moveTargets(p.folders, p.message, p.canMoveToDeleted);
   const ordered = flattenTree(buildFolderTree(p.folders)).filter((n) => targets.includes(n.folder));
   const isDraft = isDraftIn(p.message, p.folders);
@@ -328,6 +331,7 @@ function MessageToolbar(p: {
             icon={p.message.read ? 'mail' : 'mailOpen'}
             label={p.message.read ? t('message.markUnread') : t('message.markRead')}
             onClick={p.onToggleRead}
+            {...needsDp}
           />
           <IconButton
             icon="flag"
@@ -335,9 +339,16 @@ function MessageToolbar(p: {
             label={p.message.flag ? t('message.unflag') : t('message.flag')}
             pressed={p.message.flag}
             onClick={p.onToggleFlag}
+            {...needsDp}
           />
           {moveItems.length > 0 && (
-            <MenuButton label={t('message.moveTo')} icon="folderMove" iconOnly items={moveItems} />
+            <MenuButton
+              label={t('message.moveTo')}
+              icon="folderMove"
+              iconOnly
+              items={moveItems}
+              {...(needsDp.title ? { unavailable: needsDp.title } : {})}
+            />
           )}
         </span>
       )}
@@ -354,13 +365,16 @@ function MessageToolbar(p: {
           <span>{t('reading.note')}</span>
         </button>
         {p.inDeleted
-          ? p.canMoveToDeleted && <IconButton icon="restore" label={t('message.restore')} onClick={p.onRestore} />
+          ? p.canMoveToDeleted && (
+              <IconButton icon="restore" label={t('message.restore')} onClick={p.onRestore} {...needsDp} />
+            )
           : p.canDelete && (
               <IconButton
                 icon="trash"
                 className="danger"
                 label={isDraft ? t('message.deleteDraft') : t('message.delete')}
                 onClick={p.onDelete}
+                {...needsDp}
               />
             )}
       </span>

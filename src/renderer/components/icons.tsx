@@ -65,7 +65,10 @@ export function IconButton({
   pressed?: boolean;
   className?: string;
   disabled?: boolean;
-} & Pick<React.ButtonHTMLAttributes<HTMLButtonElement>, 'aria-expanded' | 'aria-controls' | 'aria-haspopup'>) {
+} & Pick<
+  React.ButtonHTMLAttributes<HTMLButtonElement>,
+  'aria-expanded' | 'aria-controls' | 'aria-haspopup' | 'title' | 'aria-description'
+>) {
   return (
     <button
       type="button"

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store';
 import { ExportDialog } from './ExportDialog';
 import './archive.css';
 import { formatCount } from './format';
+import { useIsOffline } from './offline';
 import { archiveCovers, useArchiveStore, type SyncView } from './store/archive-store';
 
 const PHASE_TEXT = {
@@ -20,9 +21,9 @@ const PHASE_TEXT = {
  */
 export function ArchiveBar() {
   const { t } = useTranslation();
-  const { status, sync, offline } = useArchiveStore(
-    useShallow((s) => ({ status: s.status, sync: s.sync, offline: s.offline })),
-  );
+  const { status, sync } = useArchiveStore(useShallow((s) => ({ status: s.status, sync: s.sync })));
+  // Also when main started offline, before any reading answer said so.
+  const offline = useIsOffline();
   const mailboxId = useAppStore((a) => a.selectedMailboxId);
   const [exportOpen, setExportOpen] = useState(false);
 

@@ -64,6 +64,7 @@ export const archiveDa = {
   exportOnlyArchived: 'Eksporten tager brevene fra det lokale arkiv, så der sendes ingen forespørgsler.',
   offline: 'Offline',
   offlineText: 'Der er ingen forbindelse til Digital Post. Du ser din post fra det lokale arkiv og kan kun læse.',
+  needsConnection: 'Kræver forbindelse til Digital Post',
 };
 
 export const archiveEn: typeof archiveDa = {
@@ -130,4 +131,5 @@ export const archiveEn: typeof archiveDa = {
   exportOnlyArchived: 'The export takes the letters from the local archive, so no requests are sent.',
   offline: 'Offline',
   offlineText: 'There is no connection to Digital Post. You see your post from the local archive, read only.',
+  needsConnection: 'Needs a connection to Digital Post',
 };

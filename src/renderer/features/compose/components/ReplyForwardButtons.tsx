@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/dp/resources';
+import { useOfflineDisabled } from '../../archive/offline';
 
 export const wasForwarded = (m: Message): boolean =>
   (m.userActivities ?? []).some((a) => a.userActivityType === 'FORWARDED');
@@ -26,6 +27,8 @@ export function ReplyForwardButtons({
   const { t } = useTranslation();
   const replyWhy = useId();
   const forwardWhy = useId();
+  // Offline: both need Digital Post; the reason rides on the buttons as tooltip and description.
+  const needsDp = useOfflineDisabled();
   if (!canWrite || message.messageState === 'DRAFT') return null;
   const forwardReason = !message.forward
     ? t('compose.forwardNotAllowed')
@@ -39,6 +42,7 @@ export function ReplyForwardButtons({
         disabled={!message.reply}
         aria-describedby={message.reply ? undefined : replyWhy}
         onClick={onReply}
+        {...(message.reply ? needsDp : {})}
       >
         {t('compose.reply')}
       </button>
@@ -52,6 +56,7 @@ export function ReplyForwardButtons({
         disabled={forwardReason !== null}
         aria-describedby={forwardReason ? forwardWhy : undefined}
         onClick={onForward}
+        {...(forwardReason ? {} : needsDp)}
       >
         {t('compose.forward')}
       </button>

@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { initI18n } from '../../i18n';
+import { useAppStore } from '../../store';
+import { FOLDERS, MAILBOX, message } from '../../test/fake-api';
+import { byRole, click, render } from '../../test/render';
+import { MessageView, type MessageActions } from '../../components/MessageView';
+import { ReplyForwardButtons } from '../compose/components/ReplyForwardButtons';
+import { isOffline } from './offline';
+import { useArchiveStore } from './store/archive-store';
+
+initI18n();
+
+const actions = (): MessageActions => ({
+  toggleRead: vi.fn(),
+  toggleFlag: vi.fn(),
+  saveNote: vi.fn(async () => true),
+  move: vi.fn(),
+  remove: vi.fn(),
+  restore: vi.fn(),
+  markLegallyNotified: vi.fn(),
+  openThreadMessage: vi.fn(),
+  loadFile: vi.fn(),
+  saveFile: vi.fn(),
+  openFile: vi.fn(),
+  openLink: vi.fn(),
+  print: vi.fn(),
+});
+
+const view = (a: MessageActions) =>
+  render(
+    <MessageView
+      loading={false}
+      error={null}
+      readPending={false}
+      actionError={null}
+      thread={[]}
+      folders={FOLDERS}
+      mailbox={MAILBOX}
+      files={{}}
+      canOpenFiles
+      actions={a}
+      message={message('m1', { read: false, reply: true, forward: true })}
+    />,
+  );
+
+const REASON = 'Kræver forbindelse til Digital Post';
+
+afterEach(() => {
+  useArchiveStore.setState({ offline: false });
+  useAppStore.setState({ status: null });
+});
+
+describe('offline', () => {
+  it('is one state from either source: a session started offline, or an answer read from the archive', () => {
+    const status = { loggedIn: true, environment: 'sandbox', pending: false, secretStore: 'keychain' } as const;
+    expect(isOffline(status, false)).toBe(false);
+    expect(isOffline({ ...status, offline: true }, false)).toBe(true);
+    expect(isOffline(status, true)).toBe(true);
+    expect(isOffline(null, false)).toBe(false);
+  });
+
+  it('disables marking read, flagging, moving and deleting a letter with the reason, and enables them online', () => {
+    useAppStore.setState({
+      status: { loggedIn: true, environment: 'sandbox', pending: false, secretStore: 'keychain', offline: true },
+    });
+    const a = actions();
+    const { container, unmount } = view(a);
+    for (const name of [/Markér som læst/, /Markér med flag/, /^Slet$/]) {
+      const button = byRole(container, 'button', name) as HTMLButtonElement;
+      expect(button.disabled).toBe(true);
+      expect(button.getAttribute('aria-description')).toBe(REASON);
+      expect(button.title).toBe(REASON);
+    }
+    const move = container.querySelector<HTMLButtonElement>('button[aria-haspopup="menu"][aria-label]')!;
+    expect(move.disabled).toBe(true);
+    expect(move.getAttribute('aria-description')).toBe(REASON);
+    click(byRole(container, 'button', /Markér som læst/));
+    expect(a.toggleRead).not.toHaveBeenCalled();
+    unmount();
+
+    useAppStore.setState({
+      status: { loggedIn: true, environment: 'sandbox', pending: false, secretStore: 'keychain' },
+    });
+    const online = view(actions());
+    const read = byRole(online.container, 'button', /Markér som læst/) as HTMLButtonElement;
+    expect(read.disabled).toBe(false);
+    expect(read.getAttribute('aria-description')).toBeNull();
+    online.unmount();
+  });
+
+  it('disables Svar and Videresend while the archive answers, with the reason', () => {
+    useArchiveStore.setState({ offline: true });
+    const onReply = vi.fn();
+    const { container } = render(
+      <ReplyForwardButtons
+        message={message('m1', { reply: true, forward: true })}
+        canWrite
+        onReply={onReply}
+        onForward={vi.fn()}
+      />,
+    );
+    for (const name of [/^Svar/, /Videresend/]) {
+      const button = byRole(container, 'button', name) as HTMLButtonElement;
+      expect(button.disabled).toBe(true);
+      expect(button.getAttribute('aria-description')).toBe(REASON);
+    }
+  });
+});
