@@ -6,6 +6,7 @@ import { useUiErrorText } from '../lib/ui-error';
 import type { BulkRun } from '../store/selection';
 import { Icon } from './icons';
 import { MenuButton, type MenuItem } from './MenuButton';
+import { useOfflineDisabled } from '../features/archive/offline';
 
 export interface BulkToolbarProps {
   selected: Message[];
@@ -27,6 +28,8 @@ export interface BulkToolbarProps {
 export function BulkToolbar(p: BulkToolbarProps) {
   const { t } = useTranslation();
   const say = useUiErrorText();
+  // Offline: every bulk change needs Digital Post; the buttons stay, disabled with the reason.
+  const needsDp = useOfflineDisabled();
   const { selected, bulk } = p;
   if (selected.length < 2 && !bulk) return null;
   const busy = bulk?.busy ?? false;
@@ -57,6 +60,7 @@ export function BulkToolbar(p: BulkToolbarProps) {
                 title={t('bulk.markRead')}
                 disabled={busy}
                 onClick={() => p.onMarkRead(true)}
+                {...needsDp}
               >
                 <Icon name="mailOpen" />
               </button>
@@ -67,11 +71,18 @@ export function BulkToolbar(p: BulkToolbarProps) {
                 title={t('bulk.markUnread')}
                 disabled={busy}
                 onClick={() => p.onMarkRead(false)}
+                {...needsDp}
               >
                 <Icon name="mail" />
               </button>
               {moveItems.length > 0 && !busy && (
-                <MenuButton label={t('bulk.move')} icon="folderMove" iconOnly items={moveItems} />
+                <MenuButton
+                  label={t('bulk.move')}
+                  icon="folderMove"
+                  iconOnly
+                  items={moveItems}
+                  {...(needsDp.title ? { unavailable: needsDp.title } : {})}
+                />
               )}
               {p.canMoveToDeleted && (
                 <button
@@ -81,6 +92,7 @@ export function BulkToolbar(p: BulkToolbarProps) {
                   title={t('bulk.delete')}
                   disabled={busy}
                   onClick={p.onDelete}
+                  {...needsDp}
                 >
                   <Icon name="trash" />
                 </button>

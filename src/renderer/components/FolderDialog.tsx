@@ -4,6 +4,7 @@ import type { FolderSummaryEntry } from '../../shared/dp/resources';
 import { buildFolderTree, flattenTree } from '../lib/folder-names';
 import { useUiErrorText, type UiError } from '../lib/ui-error';
 import { Modal } from './Modal';
+import { useOfflineDisabled } from '../features/archive/offline';
 
 export interface FolderDialogProps {
   folders: FolderSummaryEntry[];
@@ -33,6 +34,8 @@ export function FolderDialog({ folders, onCreate, onRename, onMove, onDelete, on
   const [moveParent, setMoveParent] = useState(TOP);
   const [error, setError] = useState<UiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // Offline: every change here is made at Digital Post.
+  const needsDp = useOfflineDisabled();
   const ids = { newName: useId(), newParent: useId(), chosen: useId(), rename: useId(), moveParent: useId() };
 
   const chosenId = userFolders.some((n) => n.folder.folderId === chosen)
@@ -78,7 +81,7 @@ export function FolderDialog({ folders, onCreate, onRename, onMove, onDelete, on
         <select id={ids.newParent} value={newParent} onChange={(e) => setNewParent(e.target.value)}>
           {parentOptions()}
         </select>
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" {...needsDp}>
           {t('folders.create')}
         </button>
       </form>
@@ -101,6 +104,7 @@ export function FolderDialog({ folders, onCreate, onRename, onMove, onDelete, on
             <input id={ids.rename} value={rename} onChange={(e) => setRename(e.target.value)} />
             <button
               type="button"
+              {...needsDp}
               onClick={async () => {
                 if (await run(() => onRename(chosenId, rename), t('folders.renamed', { name: rename.trim() })))
                   setRename('');
@@ -114,11 +118,20 @@ export function FolderDialog({ folders, onCreate, onRename, onMove, onDelete, on
             <select id={ids.moveParent} value={moveParent} onChange={(e) => setMoveParent(e.target.value)}>
               {parentOptions(chosenId)}
             </select>
-            <button type="button" onClick={() => run(() => onMove(chosenId, moveParent || null), t('folders.moved'))}>
+            <button
+              type="button"
+              {...needsDp}
+              onClick={() => run(() => onMove(chosenId, moveParent || null), t('folders.moved'))}
+            >
               {t('folders.move')}
             </button>
           </div>
-          <button type="button" className="danger" onClick={() => run(() => onDelete(chosenId), t('folders.deleted'))}>
+          <button
+            type="button"
+            className="danger"
+            {...needsDp}
+            onClick={() => run(() => onDelete(chosenId), t('folders.deleted'))}
+          >
             {t('folders.delete')}
           </button>
         </div>

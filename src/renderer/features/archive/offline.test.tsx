@@ -4,6 +4,7 @@ import { initI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { FOLDERS, MAILBOX, message } from '../../test/fake-api';
 import { byRole, click, render } from '../../test/render';
+import { FolderDialog } from '../../components/FolderDialog';
 import { MessageView, type MessageActions } from '../../components/MessageView';
 import { ReplyForwardButtons } from '../compose/components/ReplyForwardButtons';
 import { isOffline } from './offline';
@@ -105,5 +106,25 @@ describe('offline', () => {
       expect(button.disabled).toBe(true);
       expect(button.getAttribute('aria-description')).toBe(REASON);
     }
+  });
+
+  it('disables making, renaming, moving and deleting folders, which are changes at Digital Post', () => {
+    useArchiveStore.setState({ offline: true });
+    const onCreate = vi.fn(async () => undefined);
+    const { container } = render(
+      <FolderDialog
+        folders={FOLDERS}
+        onCreate={onCreate}
+        onRename={vi.fn()}
+        onMove={vi.fn()}
+        onDelete={vi.fn()}
+        onClose={vi.fn()}
+      />,
+    );
+    const create = byRole(container, 'button', /^Opret mappe$/) as HTMLButtonElement;
+    expect(create.disabled).toBe(true);
+    expect(create.title).toBe(REASON);
+    click(create);
+    expect(onCreate).not.toHaveBeenCalled();
   });
 });

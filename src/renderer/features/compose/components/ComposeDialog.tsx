@@ -12,6 +12,7 @@ import { ConflictView } from './ConflictView';
 import { HtmlImport } from './HtmlImport';
 import { RecipientPicker } from './RecipientPicker';
 import { SaveStatusLine } from './SaveStatusLine';
+import { useOfflineDisabled } from '../../archive/offline';
 import { useFileDrop } from '../hooks/useFileDrop';
 import '../compose.css';
 
@@ -64,6 +65,8 @@ export function ComposeDialog({
   const ref = useRef<HTMLDivElement>(null);
   const [changingRecipient, setChangingRecipient] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  // Offline: writing goes on (the journal keeps it), sending waits for Digital Post.
+  const needsDp = useOfflineDisabled();
   // Files dropped anywhere on the composer are attached the way "Vedhæft fil" attaches them.
   const drop = useFileDrop((files) => files.forEach((f) => actions.attach(f)));
   // The draft decides the mode: a text/plain main document reopens in "Ren tekst".
@@ -303,6 +306,7 @@ export function ComposeDialog({
               disabled={s.sending}
               aria-describedby={s.sendError ? errorsId : undefined}
               onClick={actions.send}
+              {...needsDp}
             >
               {s.sending ? t('compose.sending') : t('compose.send')}
             </button>
