@@ -110,7 +110,7 @@ describe('offline', () => {
 
   it('disables making, renaming, moving and deleting folders, which are changes at Digital Post', () => {
     useArchiveStore.setState({ offline: true });
-    const onCreate = vi.fn(async () => undefined);
+    const onCreate = vi.fn(async (_name: string, _parent: string | null) => null);
     const { container } = render(
       <FolderDialog
         folders={FOLDERS}
