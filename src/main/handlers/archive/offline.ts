@@ -56,6 +56,14 @@ export const withOfflineReading = <H extends PartialHandlers>(
   let current: LocalArchive | undefined;
   // What one person's Digital Post answered is never written into the next person's archive.
   events.subscribe((e) => {
+    // A sync that ends is the archive taking the answers held for it, even if nothing is read after it: a restart
+    // with no network needs the mailbox list and folders it saw.
+    if (e.type === 'archive.progress' && e.kind === 'sync' && e.state === 'done') {
+      void session
+        .current(false)
+        .then((archive) => archive && flush(archive))
+        .catch((err: unknown) => log('The archive could not keep a copy for offline reading', err));
+    }
     if (e.type !== 'auth.changed') return;
     latest.clear();
     current = undefined;
