@@ -1,8 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import keytar from 'keytar';
 import { simpleParser } from 'mailparser';
-import { logIn, screenshot, startAppForFile } from './helpers/app';
+import { startSandbox } from '../../src/sandbox/server';
+import { logIn, screenshot, specMinimal, startAppForFile, startDesktop } from './helpers/app';
 import { list, view } from './helpers/mail-screen';
 import { splitMboxrd } from '../../src/main/services/archive/export-mail';
 
@@ -111,4 +115,61 @@ test('archive on → progress → local search finds a word only inside a PDF �
   await section.getByRole('button', { name: 'Ja, slet arkivet' }).click();
   await expect(section.getByRole('status').filter({ hasText: 'Det lokale arkiv er slettet.' })).toBeVisible();
   await expect(keep).not.toBeChecked();
+});
+
+test('a real restart with no network: the same person, read only from the archive, with the reasons; online again by itself', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  // Its own Digital Post and profile, so the restart keeps nothing but what the app stored.
+  const sandbox = await startSandbox({ port: 0, ...(specMinimal() ? { specMinimal: true } : {}) });
+  const userDataDir = await mkdtemp(join(tmpdir(), 'dp-e2e-offline-'));
+  const keychainService = `dp-e2e-offline-${process.pid}-${Date.now()}`;
+  const startHere = () =>
+    startDesktop({ sandbox, userDataDir, keychainService, env: { DP_ALERT_INTERVAL_MS: '600000' } });
+  let server = await startHere();
+  try {
+    await logIn(page, { launchUrl: () => server.createLaunchUrl() });
+    await page.getByRole('button', { name: 'Indstillinger' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Indstillinger' });
+    const own = dialog.getByRole('region', { name: 'Lokalt arkiv' }).getByRole('group', { name: 'Lone Defaultssen' });
+    await own.getByRole('checkbox', { name: 'Gem min post krypteret på denne computer' }).click();
+    await dialog.getByRole('button', { name: 'Annullér' }).click();
+    // The archive holds the mailbox once its first pass is done: then it offers the export.
+    await expect(page.getByRole('button', { name: 'Eksportér…' })).toBeVisible({ timeout: 150_000 });
+
+    // Quit, and start again with Digital Post (its login too) unreachable.
+    await server.close();
+    sandbox.faults.add({ path: '^/(?!sandbox/)', kind: 'drop', times: 1_000_000 });
+    server = await startHere();
+    await page.goto(server.createLaunchUrl());
+    await expect(page.getByRole('status', { name: 'Offline' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible();
+    const first = list(page).getByRole('option').first();
+    await expect(first).toBeVisible({ timeout: 30_000 });
+    await first.click();
+    await expect(view(page).getByRole('heading', { level: 2 }).first()).toBeVisible({ timeout: 30_000 });
+    const needs = 'Kræver forbindelse til Digital Post';
+    const flag = view(page).getByRole('button', { name: 'Markér med flag' });
+    await expect(flag).toBeDisabled();
+    await expect(flag).toHaveAttribute('title', needs);
+    await screenshot(page, 'archive-offline-restart');
+    await expectNoAxeViolations(page);
+
+    // The network comes back: the app refreshes its tokens by itself (or at the next click) and goes online.
+    sandbox.faults.clear();
+    await expect(async () => {
+      await list(page).getByRole('option').first().click();
+      await expect(page.getByRole('status', { name: 'Offline' })).toHaveCount(0, { timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(flag.or(view(page).getByRole('button', { name: 'Fjern flag' }))).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible();
+  } finally {
+    sandbox.faults.clear();
+    await server.close();
+    await sandbox.close();
+    for (const c of await keytar.findCredentials(keychainService).catch(() => []))
+      await keytar.deletePassword(keychainService, c.account).catch(() => false);
+    await rm(userDataDir, { recursive: true, force: true });
+  }
 });
