@@ -1,4 +1,5 @@
 import type { Message } from '../../shared/dp/resources';
+import type { MessageQuery } from '../../shared/ipc/channels/mail';
 import { dp } from '../lib/api';
 import { toUiError } from '../lib/ui-error';
 import { readLastInbox, rememberLastInbox } from './last-inbox';
@@ -44,6 +45,23 @@ export type FlowsNeeds = SessionSlice &
     prepareLogout(): Promise<void>;
   };
 
+/**
+ * The remembered inbox's first page from the local archive, when it holds the mailbox: shown at start before Digital
+ * Post answers. Null when the archive is off, does not cover the mailbox, or cannot answer.
+ */
+const archivedFirstPage = (query: MessageQuery): Promise<{ messages: Message[]; totalElements: number } | null> =>
+  Promise.resolve()
+    .then(() =>
+      dp().archive.search({
+        mailboxId: query.mailboxId,
+        text: '',
+        ...(query.folderId ? { folderId: query.folderId } : {}),
+        limit: Math.min(query.size ?? 200, 500),
+      }),
+    )
+    .then((r) => (r.covered ? { messages: r.messages, totalElements: r.total } : null))
+    .catch(() => null);
+
 /** A prefetch nobody may end up reading must not surface as an unhandled rejection. */
 const quiet = <T>(p: Promise<T>): Promise<T> => {
   p.catch(() => undefined);
@@ -62,7 +80,7 @@ export const createFlows: SliceCreator<FlowsSlice, FlowsNeeds> = (set, get) => (
       if (last) {
         const query = listQuery({ ...get(), selectedMailboxId: last.mailboxId, selectedFolderId: last.inboxFolderId });
         const firstPage: PrefetchedPage | undefined = query
-          ? { query, page: quiet(dp().messages.query(query)) }
+          ? { query, page: quiet(dp().messages.query(query)), early: archivedFirstPage(query) }
           : undefined;
         if (firstPage) {
           prefetched.mailbox = {

@@ -29,6 +29,8 @@ export interface SenderSummary {
 export interface PrefetchedPage {
   query: MessageQuery;
   page: Promise<ChannelResponse<'messages.query'>>;
+  /** App start with the archive on: its copy of the page, shown until Digital Post's answer replaces it. */
+  early?: Promise<{ messages: Message[]; totalElements: number } | null>;
 }
 
 /** What decides the list: where (from the mailbox and folder slices) and the list's own filters. */
@@ -164,11 +166,17 @@ export const createMessageListSlice: SliceCreator<MessageListSlice, ListNeeds> =
       if (!query) return;
       const mine = ++generation;
       set({ listLoading: true, listError: null });
+      const usePrefetch = prefetched !== undefined && sameQuery(prefetched.query, query);
+      let answered = false;
+      // The archive's copy paints first (still loading); Digital Post's answer replaces it when it comes.
+      void (usePrefetch ? prefetched.early : undefined)?.then((early) => {
+        if (!early || answered || mine !== generation || get().deadlinesView) return;
+        set({ messages: early.messages, totalElements: early.totalElements });
+      });
       try {
         // A failed prefetch is asked again rather than shown: it was sent before the session was confirmed.
-        const page = await (prefetched && sameQuery(prefetched.query, query)
-          ? prefetched.page.catch(() => dp().messages.query(query))
-          : queryList(query));
+        const page = await (usePrefetch ? prefetched.page.catch(() => dp().messages.query(query)) : queryList(query));
+        answered = true;
         if (mine !== generation) return;
         const messages = get().deadlinesView ? byUpcomingDeadline(page.messages, Date.now()) : page.messages;
         const totalElements = get().deadlinesView ? messages.length : page.totalElements;

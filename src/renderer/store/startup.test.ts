@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from './index';
 import { readLastInbox, rememberLastInbox } from './last-inbox';
 import { initI18n } from '../i18n';
@@ -106,6 +106,38 @@ describe('app start', () => {
     expect(s.mailboxError).toBeNull();
     expect(s.listError).toBeNull();
     expect(s.messages.map((m) => m.id)).toEqual(['m1', 'm2']);
+  });
+
+  it('with the archive on, paints the remembered inbox from the archive first, then Digital Post’s answer', async () => {
+    rememberLastInbox({ mailboxId: 'mb-1', inboxFolderId: 'f-inbox' });
+    const search = vi.fn(async () => ({
+      covered: true,
+      messages: [message('archived-1'), message('archived-2')],
+      snippets: [],
+      total: 2,
+      terms: [],
+    }));
+    (api as unknown as { archive: { search: typeof search } }).archive = { search };
+    const server = deferred<{ messages: ReturnType<typeof message>[]; totalElements: number }>();
+    api.messages.query.mockReturnValueOnce(server.promise as never);
+    const started = store.getState().startup();
+    await vi.waitFor(() => expect(store.getState().messages.map((m) => m.id)).toEqual(['archived-1', 'archived-2']));
+    expect(search).toHaveBeenCalledWith(expect.objectContaining({ mailboxId: 'mb-1', folderId: 'f-inbox', text: '' }));
+    expect(store.getState().listLoading).toBe(true);
+    server.resolve({ messages: [message('m1'), message('m9')], totalElements: 2 });
+    await started;
+    // The server wins: its answer replaces the archive's, and a late archive answer would not come back over it.
+    expect(store.getState().messages.map((m) => m.id)).toEqual(['m1', 'm9']);
+    expect(store.getState().listLoading).toBe(false);
+  });
+
+  it('without the archive covering the mailbox, the start waits for Digital Post as before', async () => {
+    rememberLastInbox({ mailboxId: 'mb-1', inboxFolderId: 'f-inbox' });
+    const search = vi.fn(async () => ({ covered: false, messages: [], snippets: [], total: 0, terms: [] }));
+    (api as unknown as { archive: { search: typeof search } }).archive = { search };
+    await store.getState().startup();
+    expect(search).toHaveBeenCalled();
+    expect(store.getState().messages.map((m) => m.id)).toEqual(['m1', 'm2']);
   });
 
   it('forgets the remembered inbox on logout', async () => {
