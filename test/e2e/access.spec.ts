@@ -15,8 +15,9 @@ async function expectNoAxeViolations(page: Page, include: string) {
 }
 
 const dialog = (page: Page, name: string) => page.getByRole('dialog', { name });
+/** A day as a Danish user types it: dd.mm.åååå. */
 const dayOf = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
 
 /** The header's "Adgang og hændelser" folds out the three ways in. */
 async function openFromMenu(page: Page, name: string): Promise<void> {
@@ -62,10 +63,12 @@ test('the event log pages, filters, refuses more than three months and opens a l
 
   // A range over three months is refused in Digital Post's terms before anything is asked.
   const now = new Date();
-  await log.getByLabel('Fra dato').fill(dayOf(new Date(now.getFullYear(), now.getMonth() - 4, now.getDate())));
+  await log
+    .getByRole('textbox', { name: 'Fra dato' })
+    .fill(dayOf(new Date(now.getFullYear(), now.getMonth() - 4, now.getDate())));
   await log.getByRole('button', { name: 'Vis hændelser' }).click();
   await expect(log.getByRole('alert')).toHaveText('Perioden må højst være tre måneder. Vælg en kortere periode.');
-  await log.getByLabel('Fra dato').fill(dayOf(new Date(now.getTime() - 21 * 86_400_000)));
+  await log.getByRole('textbox', { name: 'Fra dato' }).fill(dayOf(new Date(now.getTime() - 21 * 86_400_000)));
   await log.getByRole('button', { name: 'Vis hændelser' }).click();
   await expect(log.getByRole('alert')).toHaveCount(0);
 

@@ -19,13 +19,15 @@ export interface DateFieldProps {
   /** Called with `yyyy-mm-dd` or '' once the typed text is a day (on Enter or leaving the field) or a day is picked. */
   onChange: (iso: string) => void;
   id?: string;
+  /** A hint of the form's own (e.g. the longest range allowed) that the field is described by too. */
+  describedBy?: string;
 }
 
 /**
  * One date field for the whole app: a text box that reads the ways people type a day (05.11.2026, 5.11.26, 5/11…)
  * in the language shown and says when it is not a day, and a calendar for picking one with mouse or keyboard.
  */
-export function DateField({ label, value, onChange, id }: DateFieldProps) {
+export function DateField({ label, value, onChange, id, describedBy: extraHint }: DateFieldProps) {
   const { t, i18n } = useTranslation();
   const language: DateLanguage = i18n.language === 'en' ? 'en' : 'da';
   const ids = { input: useId(), hint: useId(), error: useId() };
@@ -74,7 +76,7 @@ export function DateField({ label, value, onChange, id }: DateFieldProps) {
     return () => document.removeEventListener('mousedown', outside);
   }, [open]);
 
-  const describedBy = invalid !== null ? `${ids.hint} ${ids.error}` : ids.hint;
+  const describedBy = [ids.hint, invalid !== null ? ids.error : '', extraHint ?? ''].filter(Boolean).join(' ');
 
   return (
     <span className="date-field" ref={wrapRef}>

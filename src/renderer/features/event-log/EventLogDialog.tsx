@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventView } from '../../../shared/ipc/channels/access';
+import { DateField } from '../../components/DateField';
 import { Modal } from '../../components/Modal';
 import { dp } from '../../lib/api';
 import { mailboxName } from '../../lib/mailbox-name';
@@ -149,14 +150,8 @@ export function EventLogDialog({ onClose, ownName }: { onClose: () => void; ownN
               ))}
             </select>
           </label>
-          <label>
-            {t('eventLog.from')}
-            <input type="date" value={from} aria-describedby={hintId} onChange={(e) => setFrom(e.target.value)} />
-          </label>
-          <label>
-            {t('eventLog.to')}
-            <input type="date" value={to} aria-describedby={hintId} onChange={(e) => setTo(e.target.value)} />
-          </label>
+          <DateField label={t('eventLog.from')} value={from} onChange={setFrom} describedBy={hintId} />
+          <DateField label={t('eventLog.to')} value={to} onChange={setTo} describedBy={hintId} />
           <label>
             {t('eventLog.subject')}
             <select value={subject} onChange={(e) => setSubject(e.target.value)}>

@@ -19,7 +19,7 @@ const flush = () =>
 /** The control a wrapping <label> holds. */
 const control = (root: HTMLElement, label: string): HTMLInputElement | HTMLSelectElement => {
   const l = Array.from(root.querySelectorAll('label')).find((x) => x.firstChild?.textContent?.trim() === label);
-  const el = l?.querySelector('input, select');
+  const el = l?.htmlFor ? root.ownerDocument.getElementById(l.htmlFor) : l?.querySelector('input, select');
   if (!el) throw new Error(`no control labelled ${label}`);
   return el as HTMLInputElement;
 };
@@ -29,6 +29,15 @@ const setValue = (el: HTMLInputElement | HTMLSelectElement, value: string) =>
     Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
     el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
   });
+
+/** Types a day the way a Danish user does and leaves the field, which is when the date field reads it. */
+const typeDay = (el: HTMLInputElement | HTMLSelectElement, text: string) => {
+  setValue(el, text);
+  act(() => {
+    el.focus();
+    el.blur();
+  });
+};
 
 const page = (ids: string[], next: string | null): EventPage => ({
   events: ids.map((id) => ({
@@ -76,8 +85,8 @@ describe('EventLogDialog', () => {
     const { container, unmount } = render(<EventLogDialog onClose={vi.fn()} ownName="Lone" />);
     await flush();
     events.mockClear();
-    setValue(control(container, 'Fra dato'), '2026-01-01');
-    setValue(control(container, 'Til dato'), '2026-06-01');
+    typeDay(control(container, 'Fra dato'), '01.01.2026');
+    typeDay(control(container, 'Til dato'), '01.06.2026');
     click(byRole(container, 'button', 'Vis hændelser'));
     await flush();
     expect(events).not.toHaveBeenCalled();
