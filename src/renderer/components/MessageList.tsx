@@ -8,6 +8,7 @@ import { DeadlineChip } from '../features/deadlines/DeadlineChip';
 import { formatCount, formatDateTime } from '../i18n';
 import { MESSAGE_DRAG_TYPE } from '../lib/message-drag';
 import { formatListDate } from '../lib/date-format';
+import { useIsOffline } from '../features/archive/offline';
 
 export const ROW_HEIGHT = 64;
 /** Row height in the compact density (settings): two tighter lines. */
@@ -56,6 +57,7 @@ export function MessageList(props: MessageListProps) {
   const { selectedIds = NO_IDS, onSelect, compact = false } = props;
   const rowHeight = compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
   const { t } = useTranslation();
+  const offline = useIsOffline();
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -164,14 +166,15 @@ export function MessageList(props: MessageListProps) {
       case 'Enter':
         if (current) onOpen(current.id);
         break;
+      // Offline these change nothing at Digital Post, as their disabled buttons say.
       case 'Delete':
-        if (current) props.onDelete(current.id);
+        if (current && !offline) props.onDelete(current.id);
         break;
       case 'u':
-        if (current) props.onToggleRead(current.id);
+        if (current && !offline) props.onToggleRead(current.id);
         break;
       case 'f':
-        if (current) props.onToggleFlag(current.id);
+        if (current && !offline) props.onToggleFlag(current.id);
         break;
       default:
         handled = false;

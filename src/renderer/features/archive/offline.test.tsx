@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { FOLDERS, MAILBOX, message } from '../../test/fake-api';
-import { byRole, click, render } from '../../test/render';
+import { byRole, click, press, render } from '../../test/render';
+import { MessageList } from '../../components/MessageList';
 import { FolderDialog } from '../../components/FolderDialog';
 import { MessageView, type MessageActions } from '../../components/MessageView';
 import { ReplyForwardButtons } from '../compose/components/ReplyForwardButtons';
@@ -126,5 +127,44 @@ describe('offline', () => {
     expect(create.title).toBe(REASON);
     click(create);
     expect(onCreate).not.toHaveBeenCalled();
+  });
+
+  it('the list keys u, f and Delete change nothing offline, while moving and opening still work', () => {
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 });
+    useArchiveStore.setState({ offline: true });
+    const handlers = {
+      onOpen: vi.fn(),
+      onLoadMore: vi.fn(),
+      onRetry: vi.fn(),
+      onDelete: vi.fn(),
+      onToggleRead: vi.fn(),
+      onToggleFlag: vi.fn(),
+    };
+    try {
+      const { container } = render(
+        <MessageList
+          messages={[message('a'), message('b')]}
+          totalElements={2}
+          hasMore={false}
+          loading={false}
+          loadingMore={false}
+          error={null}
+          openId={null}
+          {...handlers}
+        />,
+      );
+      const list = byRole(container, 'listbox', 'Beskeder');
+      press(list, 'j');
+      press(list, 'u');
+      press(list, 'f');
+      press(list, 'Delete');
+      press(list, 'Enter');
+      expect(handlers.onOpen).toHaveBeenCalled();
+      expect(handlers.onToggleRead).not.toHaveBeenCalled();
+      expect(handlers.onToggleFlag).not.toHaveBeenCalled();
+      expect(handlers.onDelete).not.toHaveBeenCalled();
+    } finally {
+      delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+    }
   });
 });

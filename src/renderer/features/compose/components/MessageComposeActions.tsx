@@ -6,6 +6,7 @@ import { selectLimits } from '../store/selectors';
 import { ForwardDialog } from './ForwardDialog';
 import { messageBytes, ReplyForwardButtons, wasForwarded } from './ReplyForwardButtons';
 import { onShortcut } from '../../desktop/shortcuts';
+import { useIsOffline } from '../../archive/offline';
 
 /** The open message's writing actions: Svar / Videresend for received post, "Redigér kladde" for a draft. */
 export function MessageComposeActions({ message, canWrite }: { message: Message; canWrite: boolean }) {
@@ -14,10 +15,11 @@ export function MessageComposeActions({ message, canWrite }: { message: Message;
   const limits = useAppStore(selectLimits);
   const displayName = useAppStore((s) => s.status?.displayName) ?? '';
   const [forwarding, setForwarding] = useState(false);
+  const offline = useIsOffline();
 
-  // "r" and "v" do what the buttons do, and only when the buttons would.
+  // "r" and "v" do what the buttons do, and only when the buttons would (not offline).
   useEffect(() => {
-    if (!canWrite || message.messageState === 'DRAFT' || message.messageState === 'SENT') return;
+    if (offline || !canWrite || message.messageState === 'DRAFT' || message.messageState === 'SENT') return;
     const offReply = onShortcut('reply', () => {
       if (!message.reply) return false;
       void store().startReply(message.id);
@@ -30,7 +32,7 @@ export function MessageComposeActions({ message, canWrite }: { message: Message;
       offReply();
       offForward();
     };
-  }, [message, canWrite, store]);
+  }, [message, canWrite, store, offline]);
 
   if (!canWrite) return null;
   if (message.messageState === 'DRAFT') {
