@@ -32,6 +32,21 @@ export function Modal({
     return () => opener?.focus?.();
   }, []);
 
+  // Focus falls to the page when the focused control inside is replaced (content that loads after opening): Escape
+  // must still close the dialog on top, and only that one.
+  useEffect(() => {
+    const onStrayEscape = (e: KeyboardEvent) => {
+      const modal = ref.current;
+      if (e.key !== 'Escape' || !modal || modal.contains(document.activeElement)) return;
+      const open = document.querySelectorAll('[role="dialog"][aria-modal="true"]');
+      if (open[open.length - 1] !== modal) return;
+      e.stopPropagation();
+      onCloseRef.current();
+    };
+    document.addEventListener('keydown', onStrayEscape);
+    return () => document.removeEventListener('keydown', onStrayEscape);
+  }, []);
+
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.stopPropagation();
