@@ -2,8 +2,8 @@ import type { Handlers } from '../ipc/dispatch';
 import { createAccessHandlers } from './access';
 import { createActionHandlers } from './actions';
 import { createAppHandlers } from './app';
-import { createAuthHandlers } from './auth';
 import { ArchiveSession, createArchiveHandlers, type ArchiveHandlerContext } from './archive';
+import { createAuthHandlers } from './auth';
 import { createComposeHandlers } from './compose';
 import type { ServiceContext } from './context';
 import { createMailHandlers } from './mail';
@@ -11,7 +11,6 @@ import { createNotifyHandlers } from './notify';
 
 export type { ServiceContext } from './context';
 
-/** Every IPC handler, one folder or file per contract group; typed complete, so a channel without one fails to build. */
 /** Where no archive is composed (handler tests): nobody is ever logged in to one, so it is off with that reason. */
 const noArchive = (ctx: ServiceContext): ArchiveHandlerContext => ({
   archive: new ArchiveSession({
@@ -24,10 +23,11 @@ const noArchive = (ctx: ServiceContext): ArchiveHandlerContext => ({
   events: ctx.events,
 });
 
+/** Every IPC handler, one folder or file per contract group; typed complete, so a channel without one fails to build. */
 export const createHandlers = (ctx: ServiceContext & { archive?: ArchiveHandlerContext }): Handlers => ({
   ...createAppHandlers(ctx),
-  ...createAuthHandlers(ctx),
   ...createArchiveHandlers(ctx.archive ?? noArchive(ctx)),
+  ...createAuthHandlers(ctx),
   ...createMailHandlers(ctx),
   ...createComposeHandlers(ctx),
   ...createNotifyHandlers(ctx),

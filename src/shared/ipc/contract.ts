@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { ChannelDef } from './define';
 import { accessChannels } from './channels/access';
 import { appChannels } from './channels/app';
-import { authChannels } from './channels/auth';
 import { archiveChannels } from './channels/archive';
+import { authChannels } from './channels/auth';
 import { composeChannels } from './channels/compose';
 import { mailChannels } from './channels/mail';
 import { notifyChannels } from './channels/notify';
@@ -16,8 +16,8 @@ import type { AppEvent } from './events';
  */
 export const contract = {
   ...appChannels,
-  ...authChannels,
   ...archiveChannels,
+  ...authChannels,
   ...mailChannels,
   ...composeChannels,
   ...notifyChannels,
