@@ -7,6 +7,7 @@ import { byRole, click, press, render } from '../../test/render';
 import { MessageList } from '../../components/MessageList';
 import { FolderDialog } from '../../components/FolderDialog';
 import { MessageView, type MessageActions } from '../../components/MessageView';
+import { ComposeEntryButtons } from '../compose/components/ComposeEntryButtons';
 import { ReplyForwardButtons } from '../compose/components/ReplyForwardButtons';
 import { isOffline } from './offline';
 import { useArchiveStore } from './store/archive-store';
@@ -166,5 +167,20 @@ describe('offline', () => {
     } finally {
       delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
     }
+  });
+
+  it('disables Ny besked offline, since a new draft is made at Digital Post first', () => {
+    useAppStore.setState({ mailboxes: [MAILBOX], selectedMailboxId: MAILBOX.id });
+    useArchiveStore.setState({ offline: true });
+    const { container, unmount } = render(<ComposeEntryButtons />);
+    const button = byRole(container, 'button', /^Ny besked$/) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(button.title).toBe(REASON);
+    unmount();
+    useArchiveStore.setState({ offline: false });
+    const online = render(<ComposeEntryButtons />);
+    expect((byRole(online.container, 'button', /^Ny besked$/) as HTMLButtonElement).disabled).toBe(false);
+    online.unmount();
+    useAppStore.setState({ mailboxes: [], selectedMailboxId: null });
   });
 });

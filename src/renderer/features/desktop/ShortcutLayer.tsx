@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../store';
 import { selectedMailbox } from '../../store/mailboxes';
+import { isOffline } from '../archive/offline';
+import { useArchiveStore } from '../archive/store/archive-store';
 import { SHORTCUT_GROUPS, SHORTCUTS, onShortcut, runShortcut, shortcutFor, type Shortcut } from './shortcuts';
 import './desktop.css';
 
@@ -45,6 +47,8 @@ export function ShortcutLayer() {
       onShortcut('previous', () => openNeighbour(-1)),
       onShortcut('newMessage', () => {
         if (!(selectedMailbox(store())?.canWrite ?? false) || store().composeStarting) return false;
+        // Offline, as the disabled "Ny besked" says: a new draft is made at Digital Post.
+        if (isOffline(store().status, useArchiveStore.getState().offline)) return false;
         void store().startNewMessage();
       }),
     ];
