@@ -153,6 +153,8 @@ test('a real restart with no network: the same person, read only from the archiv
     const flag = view(page).getByRole('button', { name: 'Markér med flag' });
     await expect(flag).toBeDisabled();
     await expect(flag).toHaveAttribute('title', needs);
+    await expect(page.getByRole('button', { name: 'Ny besked' })).toBeDisabled();
+    await expect(view(page).getByRole('button', { name: 'Videresend' })).toHaveAttribute('title', needs);
     await screenshot(page, 'archive-offline-restart');
     await expectNoAxeViolations(page);
 
