@@ -6,6 +6,7 @@ import { FOLDERS } from '../test/fake-api';
 import { byRole, press, render } from '../test/render';
 import { FolderTree } from './FolderTree';
 import { MESSAGE_DRAG_TYPE } from '../lib/message-drag';
+import { useArchiveStore } from '../features/archive/store/archive-store';
 
 initI18n();
 
@@ -64,6 +65,16 @@ describe('FolderTree', () => {
     expect(drag('dragover', skat, files).defaultPrevented).toBe(false);
     drag('drop', skat, files);
     expect(onDropMessages).toHaveBeenCalledTimes(1);
+    // Offline a move cannot reach Digital Post: no folder takes the letters.
+    act(() => useArchiveStore.setState({ offline: true }));
+    try {
+      expect(drag('dragover', year).defaultPrevented).toBe(false);
+      drag('drop', year);
+      expect(onDropMessages).toHaveBeenCalledTimes(1);
+    } finally {
+      act(() => useArchiveStore.setState({ offline: false }));
+    }
+    expect(drag('dragover', year).defaultPrevented).toBe(true);
     unmount();
   });
 });

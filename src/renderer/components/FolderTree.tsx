@@ -5,6 +5,7 @@ import { buildFolderTree, folderName, type FolderNode } from '../lib/folder-name
 import { carriesMessages, draggedMessageIds } from '../lib/message-drag';
 import { DeadlinesFolder } from '../features/deadlines/DeadlinesFolder';
 import { useAppStore } from '../store';
+import { useIsOffline } from '../features/archive/offline';
 
 export interface FolderTreeProps {
   folders: FolderSummaryEntry[];
@@ -15,8 +16,10 @@ export interface FolderTreeProps {
 }
 
 /** The folders as an ARIA tree: one tab stop, arrow keys move, Right/Left open and close, Enter selects. */
-export function FolderTree({ folders, selectedId: folderId, onSelect, onDropMessages }: FolderTreeProps) {
+export function FolderTree({ folders, selectedId: folderId, onSelect, onDropMessages: onDrop }: FolderTreeProps) {
   const { t } = useTranslation();
+  // A move is a change at Digital Post: offline, no folder takes a drop (the move buttons are disabled likewise).
+  const onDropMessages = useIsOffline() ? undefined : onDrop;
   // While the smart folder "Frister" is shown, no real folder is the selected one.
   const selectedId = useAppStore((s) => s.deadlinesView) ? null : folderId;
   const tree = useMemo(() => buildFolderTree(folders), [folders]);
