@@ -50,10 +50,14 @@ describe('PaneResizers', () => {
     expect(sidebar!.getAttribute('aria-valuenow')).toBe('300');
     press(sidebar!, 'ArrowRight');
     expect(updateSettings).toHaveBeenLastCalledWith({ paneWidths: { sidebar: 316, list: 500 } });
+    // The settings answer has not come (the mock never gives one): a held key still steps on from the last width.
+    press(sidebar!, 'ArrowRight');
+    expect(updateSettings).toHaveBeenLastCalledWith({ paneWidths: { sidebar: 332, list: 500 } });
+    expect(sidebar!.getAttribute('aria-valuenow')).toBe('332');
     press(list!, 'Home');
-    expect(updateSettings).toHaveBeenLastCalledWith({ paneWidths: { sidebar: 300, list: 240 } });
+    expect(updateSettings).toHaveBeenLastCalledWith({ paneWidths: { sidebar: 332, list: 240 } });
     press(list!, 'End');
-    expect(updateSettings).toHaveBeenLastCalledWith({ paneWidths: { sidebar: 300, list: 1000 } });
+    expect(updateSettings).toHaveBeenLastCalledWith({ paneWidths: { sidebar: 332, list: 1000 } });
     width.mockRestore();
   });
 });

@@ -54,8 +54,10 @@ export function PaneResizers() {
     return () => observer?.disconnect();
   }, []);
 
+  // The widths shown are the ones asked for, not the ones settings answers with later: a second arrow key before
+  // that answer (a held key repeats) must step on from the first, not from the stale width.
   const remember = (next: PaneWidths) => {
-    setLive(null);
+    setLive(next);
     void store().updateSettings({ paneWidths: next });
   };
 
