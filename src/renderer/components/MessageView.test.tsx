@@ -1,29 +1,16 @@
 // @vitest-environment jsdom
 import type { ComponentProps } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { initI18n } from '../i18n';
 import { FOLDERS, MAILBOX, message } from '../test/fake-api';
 import { byRole, click, press, render } from '../test/render';
-import { MessageView, type MessageActions } from './MessageView';
+import { MessageView } from './MessageView';
+import { mockMessageActions } from '../test/message-actions';
 
 initI18n();
 
 const b64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
-const noopActions = (): MessageActions => ({
-  toggleRead: vi.fn(),
-  toggleFlag: vi.fn(),
-  saveNote: vi.fn(async () => true),
-  move: vi.fn(),
-  remove: vi.fn(),
-  restore: vi.fn(),
-  markLegallyNotified: vi.fn(),
-  openThreadMessage: vi.fn(),
-  loadFile: vi.fn(),
-  saveFile: vi.fn(),
-  openFile: vi.fn(),
-  openLink: vi.fn(),
-  print: vi.fn(),
-});
+const noopActions = mockMessageActions;
 
 /** The view as the mail screen shows it for an owner with nothing loading, unless a test says otherwise. */
 const renderView = (

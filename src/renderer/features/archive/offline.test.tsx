@@ -11,24 +11,11 @@ import { ComposeEntryButtons } from '../compose/components/ComposeEntryButtons';
 import { ReplyForwardButtons } from '../compose/components/ReplyForwardButtons';
 import { isOffline } from './offline';
 import { useArchiveStore } from './store/archive-store';
+import { mockMessageActions } from '../../test/message-actions';
 
 initI18n();
 
-const actions = (): MessageActions => ({
-  toggleRead: vi.fn(),
-  toggleFlag: vi.fn(),
-  saveNote: vi.fn(async () => true),
-  move: vi.fn(),
-  remove: vi.fn(),
-  restore: vi.fn(),
-  markLegallyNotified: vi.fn(),
-  openThreadMessage: vi.fn(),
-  loadFile: vi.fn(),
-  saveFile: vi.fn(),
-  openFile: vi.fn(),
-  openLink: vi.fn(),
-  print: vi.fn(),
-});
+const actions = mockMessageActions;
 
 const view = (a: MessageActions) =>
   render(

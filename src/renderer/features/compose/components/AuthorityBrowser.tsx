@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Authority, ContactGroup, ContactPointHit } from '../../../../shared/ipc/channels/compose';
 import { dp } from '../../../lib/api';
 import { toUiError, useUiErrorText, type UiError } from '../../../lib/ui-error';
+import { AuthorityHits } from './AuthorityHits';
 import './authority-browser.css';
 
 /** Where the browser stands: the list of authorities, or a level inside one (its path of groups from the top). */
@@ -134,18 +135,7 @@ export function AuthorityBrowser({ onChoose }: { onChoose: (hit: ContactPointHit
               ))}
             </ul>
             {current.hits.length > 0 ? (
-              <ul className="recipient-results" aria-label={t('compose.recipientResults')}>
-                {current.hits.map((hit) => (
-                  <li key={hit.contactPointId ?? hit.organisationId}>
-                    <button type="button" className="recipient-hit" onClick={() => onChoose(hit)}>
-                      <span className="hit-authority">{hit.authority}</span>
-                      {hit.contactPointName && <span className="hit-contact">{hit.contactPointName}</span>}
-                      <span className="muted hit-cvr">CVR {hit.cvr}</span>
-                      {hit.reportLink && <span className="hit-report">{t('compose.reportLinkTitle')}</span>}
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              <AuthorityHits hits={current.hits} onChoose={onChoose} />
             ) : (
               current.groups.length === 0 && <p className="muted">{t('compose.browseEmpty')}</p>
             )}

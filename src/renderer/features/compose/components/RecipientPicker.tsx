@@ -7,6 +7,7 @@ import { parseDirectRecipient } from '../lib/form-checks';
 import { maskCpr } from '../../../../shared/dp/identifiers';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { AuthorityBrowser } from './AuthorityBrowser';
+import { AuthorityHits } from './AuthorityHits';
 
 export const SEARCH_DELAY_MS = 300;
 
@@ -167,20 +168,7 @@ export function RecipientPicker({
         </div>
       )}
       {query.trim() === '' && <AuthorityBrowser onChoose={choose} />}
-      {hits && hits.length > 0 && (
-        <ul className="recipient-results" aria-label={t('compose.recipientResults')}>
-          {hits.map((hit) => (
-            <li key={`${hit.organisationId}:${hit.contactPointId ?? ''}`}>
-              <button type="button" className="recipient-hit" onClick={() => choose(hit)}>
-                <span className="hit-authority">{hit.authority}</span>
-                {hit.contactPointName && <span className="hit-contact">{hit.contactPointName}</span>}
-                <span className="muted hit-cvr">CVR {hit.cvr}</span>
-                {hit.reportLink && <span className="hit-report">{t('compose.reportLinkTitle')}</span>}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {hits && hits.length > 0 && <AuthorityHits hits={hits} onChoose={choose} />}
     </div>
   );
 }
